@@ -1,0 +1,296 @@
+"""The ORM schema (SQLAlchemy 2 typed mappings); created only by the Alembic migrations."""
+
+from __future__ import annotations
+
+import uuid as uuid_mod
+from datetime import date, datetime, timezone
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    """Now in UTC, stored naive (SQLite has no time zones)."""
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def new_uuid() -> str:
+    """A fresh random UUID as text: the stable identity used to merge data between offices."""
+    return str(uuid_mod.uuid4())
+
+
+class DecimalText(TypeDecorator[Decimal]):
+    """Decimal stored as text so that 0.70 stays exactly 0.70 (SQLite's NUMERIC would go through float)."""
+
+    impl = String(40)
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Any) -> str | None:
+        return None if value is None else str(Decimal(value))
+
+    def process_result_value(self, value: Any, dialect: Any) -> Decimal | None:
+        return None if value is None else Decimal(value)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Tracked:
+    """Columns every row carries: stable UUID, timestamps and a version for optimistic locking."""
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805 - SQLAlchemy's declared_attr protocol
+        return {"version_id_col": cls.version}  # type: ignore[attr-defined]
+
+
+class Plan(Tracked, Base):
+    __tablename__ = "plans"
+
+    commune: Mapped[str] = mapped_column(String(200), default="")
+    plan_number: Mapped[str] = mapped_column(String(100), default="")
+    plan_date: Mapped[date | None] = mapped_column(Date)
+    year: Mapped[int | None] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(Text, default="")
+    source_name: Mapped[str] = mapped_column(String(500), default="")
+    source_sha256: Mapped[str] = mapped_column(String(64), default="", index=True)
+    imported_at: Mapped[datetime | None] = mapped_column(DateTime)
+    period_kind: Mapped[str] = mapped_column(String(10), default="quarter")
+    period_basis: Mapped[str] = mapped_column(String(10), default="calendar")
+
+    sections: Mapped[list[Section]] = relationship(
+        back_populates="plan", cascade="all, delete-orphan", order_by="Section.order"
+    )
+    items: Mapped[list[Item]] = relationship(
+        back_populates="plan", cascade="all, delete-orphan", order_by="Item.order"
+    )
+    warnings: Mapped[list[PlanWarning]] = relationship(
+        back_populates="plan", cascade="all, delete-orphan", order_by="PlanWarning.order"
+    )
+    periods: Mapped[list[Period]] = relationship(
+        back_populates="plan", cascade="all, delete-orphan", order_by="Period.start"
+    )
+
+    __table_args__ = (
+        CheckConstraint("period_kind IN ('month', 'quarter', 'half', 'year')", name="period_kind"),
+        CheckConstraint("period_basis IN ('calendar', 'decree09')", name="period_basis"),
+    )
+
+
+class PlanWarning(Tracked, Base):
+    """A warning the import gave for a plan, kept so it can be shown again later."""
+
+    __tablename__ = "plan_warnings"
+
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)
+    order: Mapped[int] = mapped_column(Integer)
+    code: Mapped[str] = mapped_column(String(40))
+    message: Mapped[str] = mapped_column(Text)
+    plan: Mapped[Plan] = relationship(back_populates="warnings")
+
+
+class Section(Tracked, Base):
+    __tablename__ = "sections"
+
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)
+    order: Mapped[int] = mapped_column(Integer)
+    numeral: Mapped[str] = mapped_column(String(10))
+    title: Mapped[str] = mapped_column(Text, default="")
+
+    plan: Mapped[Plan] = relationship(back_populates="sections")
+    groups: Mapped[list[Group]] = relationship(
+        back_populates="section", cascade="all, delete-orphan", order_by="Group.order"
+    )
+    items: Mapped[list[Item]] = relationship(back_populates="section", order_by="Item.order")
+
+
+class Group(Tracked, Base):
+    __tablename__ = "groups"
+
+    section_id: Mapped[int] = mapped_column(ForeignKey("sections.id", ondelete="CASCADE"), index=True)
+    order: Mapped[int] = mapped_column(Integer)
+    number: Mapped[str] = mapped_column(String(20))
+    title: Mapped[str] = mapped_column(Text, default="")
+
+    section: Mapped[Section] = relationship(back_populates="groups")
+    items: Mapped[list[Item]] = relationship(back_populates="group", order_by="Item.order")
+
+
+class Item(Tracked, Base):
+    __tablename__ = "items"
+
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)
+    section_id: Mapped[int] = mapped_column(ForeignKey("sections.id", ondelete="CASCADE"), index=True)
+    group_id: Mapped[int | None] = mapped_column(ForeignKey("groups.id", ondelete="CASCADE"), index=True)
+    order: Mapped[int] = mapped_column(Integer)
+    number_raw: Mapped[str] = mapped_column(String(40), default="")
+    number: Mapped[str] = mapped_column(String(40), default="")
+    kind: Mapped[str] = mapped_column(String(10))
+    text: Mapped[str] = mapped_column(Text)
+    note: Mapped[str] = mapped_column(Text, default="")
+    source_line: Mapped[int | None] = mapped_column(Integer)
+
+    plan: Mapped[Plan] = relationship(back_populates="items")
+    section: Mapped[Section] = relationship(back_populates="items")
+    group: Mapped[Group | None] = relationship(back_populates="items")
+    targets: Mapped[list[Target]] = relationship(
+        back_populates="item", cascade="all, delete-orphan", order_by="Target.order"
+    )
+    deadline: Mapped[Deadline | None] = relationship(
+        back_populates="item", cascade="all, delete-orphan", uselist=False
+    )
+    assignments: Mapped[list[Assignment]] = relationship(
+        back_populates="item", cascade="all, delete-orphan", order_by="Assignment.order"
+    )
+    reports: Mapped[list[ProgressReport]] = relationship(back_populates="item", cascade="all, delete-orphan")
+
+    __table_args__ = (CheckConstraint("kind IN ('indicator', 'task', 'document')", name="kind"),)
+
+
+class Target(Tracked, Base):
+    __tablename__ = "targets"
+
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), index=True)
+    order: Mapped[int] = mapped_column(Integer, default=0)
+    op: Mapped[str] = mapped_column(String(2))
+    value: Mapped[Decimal] = mapped_column(DecimalText)
+    unit_kind: Mapped[str] = mapped_column(String(10))
+    unit: Mapped[str | None] = mapped_column(String(50))
+    subject: Mapped[str | None] = mapped_column(String(200))
+    raw: Mapped[str] = mapped_column(Text, default="")
+
+    item: Mapped[Item] = relationship(back_populates="targets")
+
+    __table_args__ = (
+        CheckConstraint("op IN ('>=', '>', '=', '<=', '<')", name="op"),
+        CheckConstraint("unit_kind IN ('percent', 'index', 'count', 'none')", name="unit_kind"),
+    )
+
+
+class Deadline(Tracked, Base):
+    __tablename__ = "deadlines"
+
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), unique=True)
+    raw: Mapped[str] = mapped_column(Text, default="")
+    kind: Mapped[str] = mapped_column(String(10))
+    due: Mapped[date | None] = mapped_column(Date, index=True)
+
+    item: Mapped[Item] = relationship(back_populates="deadline")
+
+    __table_args__ = (CheckConstraint("kind IN ('date', 'ongoing', 'other')", name="kind"),)
+
+
+class Unit(Tracked, Base):
+    __tablename__ = "units"
+
+    name: Mapped[str] = mapped_column(String(300))
+    key: Mapped[str] = mapped_column(String(300), unique=True)
+
+    aliases: Mapped[list[UnitAlias]] = relationship(
+        back_populates="unit", cascade="all, delete-orphan", order_by="UnitAlias.id"
+    )
+    assignments: Mapped[list[Assignment]] = relationship(back_populates="unit")
+
+
+class UnitAlias(Tracked, Base):
+    """A spelling of a unit's name as met in files, with how often it was met."""
+
+    __tablename__ = "unit_aliases"
+
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id", ondelete="CASCADE"), index=True)
+    spelling: Mapped[str] = mapped_column(String(300))
+    seen: Mapped[int] = mapped_column(Integer, default=0)
+
+    unit: Mapped[Unit] = relationship(back_populates="aliases")
+
+    __table_args__ = (UniqueConstraint("unit_id", "spelling"),)
+
+
+class Assignment(Tracked, Base):
+    __tablename__ = "assignments"
+
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), index=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id", ondelete="RESTRICT"), index=True)
+    role: Mapped[str] = mapped_column(String(12))
+    order: Mapped[int] = mapped_column(Integer, default=0)
+
+    item: Mapped[Item] = relationship(back_populates="assignments")
+    unit: Mapped[Unit] = relationship(back_populates="assignments")
+
+    __table_args__ = (
+        CheckConstraint("role IN ('monitoring', 'implementing')", name="role"),
+        UniqueConstraint("item_id", "unit_id", "role"),
+    )
+
+
+class Period(Tracked, Base):
+    __tablename__ = "periods"
+
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(10))
+    basis: Mapped[str] = mapped_column(String(10))
+    label: Mapped[str] = mapped_column(String(60))
+    start: Mapped[date] = mapped_column(Date)
+    end: Mapped[date] = mapped_column(Date)
+
+    plan: Mapped[Plan] = relationship(back_populates="periods")
+    reports: Mapped[list[ProgressReport]] = relationship(back_populates="period", cascade="all, delete-orphan")
+
+    __table_args__ = (
+        UniqueConstraint("plan_id", "kind", "basis", "start"),
+        CheckConstraint("start <= \"end\"", name="range"),
+    )
+
+
+class ProgressReport(Tracked, Base):
+    __tablename__ = "progress_reports"
+
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), index=True)
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id", ondelete="RESTRICT"), index=True)
+    period_id: Mapped[int] = mapped_column(ForeignKey("periods.id", ondelete="CASCADE"), index=True)
+    value: Mapped[Decimal | None] = mapped_column(DecimalText)
+    numerator: Mapped[Decimal | None] = mapped_column(DecimalText)
+    denominator: Mapped[Decimal | None] = mapped_column(DecimalText)
+    status: Mapped[str | None] = mapped_column(String(12))
+    narrative: Mapped[str] = mapped_column(Text, default="")
+    evidence: Mapped[str] = mapped_column(Text, default="")
+    reported_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    reported_by: Mapped[str] = mapped_column(String(200), default="")
+
+    item: Mapped[Item] = relationship(back_populates="reports")
+    unit: Mapped[Unit | None] = relationship()
+    period: Mapped[Period] = relationship(back_populates="reports")
+
+    __table_args__ = (
+        CheckConstraint(
+            "status IS NULL OR status IN ('not_started', 'in_progress', 'done', 'blocked')", name="status"
+        ),
+        UniqueConstraint("item_id", "unit_id", "period_id"),
+    )

@@ -1,0 +1,222 @@
+"""Command line: the same services as the GUI, for automation, tests and support. No arguments opens the GUI."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import asdict
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from desktop_app import __version__
+from desktop_app.domain.progress import STATUSES, ProgressRuleError, parse_decimal
+from desktop_app.errors import AppError, DuplicateImport
+from desktop_app.paths import default_db_path
+
+EXIT_OK, EXIT_REFUSED = 0, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="desktop-app",
+        description="Theo dõi Kế hoạch chuyển đổi số cấp xã. Không có lệnh: mở cửa sổ chương trình.",
+    )
+    parser.add_argument("--db", type=Path, help="tệp cơ sở dữ liệu (mặc định: trong thư mục dữ liệu người dùng)")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("import", help="nhập phụ lục kế hoạch từ tệp .docx, .xlsx, .txt hoặc .md")
+    p.add_argument("file", type=Path)
+    p.add_argument("--again", action="store_true", help="nhập lại tệp đã nhập (tạo thêm một bản kế hoạch)")
+    p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+
+    p = sub.add_parser("show", help="in kế hoạch và các chỉ tiêu")
+    p.add_argument("--json", action="store_true", help="in dạng JSON")
+    p.add_argument("--plan", type=int, help="chỉ in kế hoạch có số hiệu này")
+
+    p = sub.add_parser("plans", help="liệt kê các kế hoạch")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("units", help="liệt kê các đơn vị, tên gọi khác và số chỉ tiêu")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("periods", help="liệt kê (hoặc đặt) kỳ báo cáo của một kế hoạch")
+    p.add_argument("--plan", type=int, required=True)
+    p.add_argument("--kind", choices=["month", "quarter", "half", "year"], help="đặt loại kỳ báo cáo")
+    p.add_argument("--basis", choices=["calendar", "decree09"], help="kỳ theo lịch hay theo Nghị định 09/2019")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("progress", help="ghi hoặc xem kết quả thực hiện")
+    psub = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    a = psub.add_parser("add", help="ghi kết quả của một chỉ tiêu trong một kỳ")
+    a.add_argument("--item", type=int, required=True, help="số hiệu chỉ tiêu (id trong show --json)")
+    a.add_argument("--period", required=True, help="kỳ báo cáo: id hoặc tên như «Quý I/2026»")
+    a.add_argument("--unit", help="đơn vị báo cáo")
+    a.add_argument("--value", help="giá trị đạt được (vd. 72,5)")
+    a.add_argument("--numerator", help="tử số")
+    a.add_argument("--denominator", help="mẫu số")
+    a.add_argument("--status", choices=STATUSES, help="trạng thái (cho nhiệm vụ)")
+    a.add_argument("--narrative", default="", help="nội dung kết quả")
+    a.add_argument("--evidence", default="", help="minh chứng")
+    a.add_argument("--by", default="", help="người báo cáo")
+    a.add_argument("--json", action="store_true")
+    ls = psub.add_parser("list", help="liệt kê kết quả đã ghi của một kế hoạch")
+    ls.add_argument("--plan", type=int, required=True)
+    ls.add_argument("--json", action="store_true")
+    return parser
+
+
+def _print_json(data: Any) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+def _cmd_import(db: Any, args: argparse.Namespace) -> int:
+    from desktop_app.services.importing import import_file
+
+    result = import_file(db, path=args.file, again=args.again)
+    if args.json:
+        _print_json({
+            "plan_id": result.plan_id, "commune": result.commune, "plan_number": result.plan_number,
+            "sections": result.sections, "groups": result.groups, "items": result.items,
+            "warnings": [w.message for w in result.warnings],
+        })
+        return EXIT_OK
+    print(f"Đã nhập kế hoạch #{result.plan_id}: xã {result.commune or '(không rõ)'}, "
+          f"số {result.plan_number or '(trống)'} — {result.sections} mục, {result.groups} nhóm, "
+          f"{result.items} chỉ tiêu/nhiệm vụ.")
+    if result.warnings:
+        print(f"Cảnh báo ({len(result.warnings)}):")
+        for w in result.warnings:
+            print(f"  - {w.message}")
+    return EXIT_OK
+
+
+def _cmd_show(db: Any, args: argparse.Namespace) -> int:
+    from desktop_app.services.plans import show
+
+    data = show(db, plan_id=args.plan)
+    if args.json:
+        _print_json(data)
+        return EXIT_OK
+    for plan in data["plans"]:
+        print(f"#{plan['id']} xã {plan['commune']} — {plan['plan_number'] or '(chưa có số)'} "
+              f"({plan['plan_date'] or 'chưa có ngày'})")
+        for item in plan["items"]:
+            due = item["deadline"]["due"] or item["deadline"]["raw"]
+            print(f"  {item['section']:>4} {item['number']:<6} {item['text'][:70]:<70} {due}")
+    return EXIT_OK
+
+
+def _cmd_plans(db: Any, args: argparse.Namespace) -> int:
+    from desktop_app.services.plans import list_plans
+
+    plans = list_plans(db)
+    if args.json:
+        _print_json({"plans": [asdict(p) for p in plans]})
+        return EXIT_OK
+    for p in plans:
+        print(f"#{p.id}\txã {p.commune}\t{p.plan_number}\t{p.year or ''}\t{p.items} chỉ tiêu/nhiệm vụ")
+    return EXIT_OK
+
+
+def _cmd_units(db: Any, args: argparse.Namespace) -> int:
+    from desktop_app.services.plans import units
+
+    data = units(db)
+    if args.json:
+        _print_json(data)
+        return EXIT_OK
+    for u in data["units"]:
+        other = f" (còn viết: {'; '.join(u['aliases'])})" if u["aliases"] else ""
+        print(f"{u['items']:>4}  {u['name']}{other}")
+    return EXIT_OK
+
+
+def _cmd_periods(db: Any, args: argparse.Namespace) -> int:
+    from desktop_app.services.progress import list_periods, set_period_scheme
+
+    if args.kind or args.basis:
+        periods = set_period_scheme(db, plan_id=args.plan, kind=args.kind or "quarter", basis=args.basis or "calendar")
+    else:
+        periods = list_periods(db, plan_id=args.plan)
+    if args.json:
+        _print_json({"periods": [{"id": p.id, "label": p.label, "start": p.start.isoformat(),
+                                  "end": p.end.isoformat()} for p in periods]})
+        return EXIT_OK
+    for p in periods:
+        print(f"#{p.id}\t{p.label}\t{p.start:%d/%m/%Y} – {p.end:%d/%m/%Y}")
+    return EXIT_OK
+
+
+def _cmd_progress(db: Any, args: argparse.Namespace) -> int:
+    from desktop_app.services.progress import list_progress, record_progress
+
+    if args.action == "list":
+        reports = list_progress(db, plan_id=args.plan)
+        if args.json:
+            _print_json({"reports": reports})
+        else:
+            for r in reports:
+                print(f"{r['period']}\t{r['item_number']}\t{r['unit'] or ''}\t{r['value'] if r['value'] is not None else ''}"
+                      f"\t{r['status'] or ''}\t{r['narrative']}")
+        return EXIT_OK
+    try:
+        value = parse_decimal(args.value, "Giá trị")
+        numerator = parse_decimal(args.numerator, "Tử số")
+        denominator = parse_decimal(args.denominator, "Mẫu số")
+    except ProgressRuleError as exc:
+        raise AppError(str(exc)) from exc
+    report = record_progress(
+        db, item_id=args.item, period=args.period, unit=args.unit, value=value, numerator=numerator,
+        denominator=denominator, status=args.status, narrative=args.narrative, evidence=args.evidence,
+        reported_by=args.by,
+    )
+    if args.json:
+        _print_json(report)
+    else:
+        print(f"Đã ghi kết quả kỳ {report['period']} cho chỉ tiêu {report['item_number']}.")
+    return EXIT_OK
+
+
+COMMANDS = {
+    "import": _cmd_import, "show": _cmd_show, "plans": _cmd_plans, "units": _cmd_units,
+    "periods": _cmd_periods, "progress": _cmd_progress,
+}
+
+
+def _utf8_console() -> None:
+    # Windows consoles default to a legacy code page that cannot print Vietnamese.
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(encoding="utf-8", errors="replace")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of `desktop-app` and `python -m desktop_app`."""
+    _utf8_console()
+    args = _parser().parse_args(argv)
+    db_path: Path = args.db or default_db_path()
+    if args.command is None:
+        from desktop_app.ui.app import run_gui
+
+        return run_gui(db_path)
+    from db.engine import open_database
+
+    try:
+        db = open_database(db_path)
+    except AppError as exc:
+        print(exc.full_message(), file=sys.stderr)
+        return EXIT_REFUSED
+    try:
+        return COMMANDS[args.command](db, args)
+    except DuplicateImport as exc:
+        print(exc.full_message() + " Dùng --again nếu thật sự muốn nhập lại.", file=sys.stderr)
+        return EXIT_REFUSED
+    except AppError as exc:
+        print(exc.full_message(), file=sys.stderr)
+        return EXIT_REFUSED
+    finally:
+        db.close()

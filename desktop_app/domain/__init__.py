@@ -1,0 +1,1 @@
+"""Pure rules: Vietnamese text, targets, deadlines, numbering, assessment."""

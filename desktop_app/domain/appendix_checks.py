@@ -1,0 +1,119 @@
+"""Warnings about a parsed appendix: numbering, missing targets and deadlines, unit spellings, blank header."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from desktop_app.domain.appendix import ImportWarning, ParsedAppendix, ParsedItem
+from desktop_app.domain.numbering import number_kind
+from desktop_app.domain.text import canonical_spelling, search_key, unit_key
+
+KIND_NAMES = {"indicator": "chỉ tiêu", "task": "nhiệm vụ", "document": "văn bản"}
+
+
+def _where(item: ParsedItem) -> str:
+    place = item.place[:1].upper() + item.place[1:]
+    return f"{place} (Stt {item.number})" if item.number else place
+
+
+def _last_index(number: str) -> int | None:
+    kind = number_kind(number)
+    if kind == "integer":
+        return int(number)
+    if kind == "dotted":
+        return int(number.rsplit(".", 1)[1])
+    return None
+
+
+def _numbering(parsed: ParsedAppendix) -> list[ImportWarning]:
+    warnings: list[ImportWarning] = []
+    seen: dict[tuple[int, str], ParsedItem] = {}
+    previous: dict[tuple[int, int | None], ParsedItem] = {}
+    for item in parsed.items:
+        context = (item.section, item.group)
+        if not item.number:
+            group = parsed.groups[item.group].number if item.group is not None else None
+            in_group = f" trong nhóm {group}" if group else ""
+            warnings.append(ImportWarning(
+                "unnumbered",
+                f"{_where(item)}: hàng không có số thứ tự{in_group}; đã giữ ở đúng vị trí, "
+                f"xếp loại «{KIND_NAMES[item.kind]}».",
+                item.line, ""))
+            continue
+        key = (item.section, item.number)
+        if key in seen:
+            first = seen[key]
+            warnings.append(ImportWarning(
+                "duplicate_number",
+                f"{_where(item)}: số thứ tự {item.number} trùng với {first.place}.",
+                item.line, item.number))
+            previous[context] = item
+            continue
+        seen[key] = item
+        last = previous.get(context)
+        now = _last_index(item.number)
+        before = _last_index(last.number) if last else 0
+        if now is not None and before is not None and now > before + 1:
+            prefix = item.number.rsplit(".", 1)[0] + "." if "." in item.number else ""
+            missing = ", ".join(f"{prefix}{i}" for i in range(before + 1, now))
+            warnings.append(ImportWarning(
+                "numbering_gap",
+                f"{_where(item)}: số thứ tự nhảy cóc, thiếu {missing}.",
+                item.line, item.number))
+        previous[context] = item
+    return warnings
+
+
+def _items(parsed: ParsedAppendix) -> list[ImportWarning]:
+    warnings: list[ImportWarning] = []
+    for item in parsed.items:
+        deadline = item.deadline
+        if deadline.due is not None and parsed.year is not None and deadline.due.year < parsed.year:
+            warnings.append(ImportWarning(
+                "deadline_before_year",
+                f"{_where(item)}: thời hạn «{deadline.raw}» trước năm của kế hoạch ({parsed.year}).",
+                item.line, item.number))
+        if deadline.kind == "other" and not search_key(deadline.raw).startswith("theo"):
+            text = f"thời hạn «{deadline.raw}» không đọc được" if deadline.raw else "không có thời hạn"
+            warnings.append(ImportWarning(
+                "unreadable_deadline", f"{_where(item)}: {text}; chỉ lưu nguyên văn, không tính quá hạn.",
+                item.line, item.number))
+        if item.kind == "indicator" and not item.targets:
+            warnings.append(ImportWarning(
+                "no_target", f"{_where(item)}: chỉ tiêu không có giá trị mục tiêu đo được.",
+                item.line, item.number))
+    return warnings
+
+
+def _units(parsed: ParsedAppendix) -> list[ImportWarning]:
+    spellings: dict[str, list[str]] = defaultdict(list)
+    for item in parsed.items:
+        for name in item.monitoring + item.implementing:
+            spellings[unit_key(name)].append(name)
+    warnings: list[ImportWarning] = []
+    for names in spellings.values():
+        variants = list(dict.fromkeys(names))
+        if len(variants) > 1:
+            shown = canonical_spelling(names)
+            listed = ", ".join(f"«{v}»" for v in variants)
+            warnings.append(ImportWarning(
+                "units_merged", f"Đã gộp các cách viết tên đơn vị {listed} thành «{shown}».", None, None))
+    return warnings
+
+
+def _header(parsed: ParsedAppendix) -> list[ImportWarning]:
+    warnings: list[ImportWarning] = []
+    if not parsed.plan_number:
+        warnings.append(ImportWarning("blank_plan_number", "Không có số kế hoạch (số …/KH-UBND để trống)."))
+    if parsed.plan_date is None:
+        warnings.append(ImportWarning("blank_plan_date", "Không có ngày ban hành kế hoạch (ngày để trống)."))
+    if not parsed.commune:
+        warnings.append(ImportWarning("no_commune", "Không tìm thấy tên xã trong tiêu đề hay nội dung."))
+    return warnings
+
+
+def check_appendix(parsed: ParsedAppendix) -> list[ImportWarning]:
+    """Every warning for a parsed appendix, header first, then rows in document order, then units."""
+    row_warnings = _numbering(parsed) + _items(parsed)
+    row_warnings.sort(key=lambda w: w.line or 0)
+    return _header(parsed) + row_warnings + _units(parsed)

@@ -1,0 +1,73 @@
+"""Reporting periods: calendar months, quarters, halves and years, or the Decree 09/2019 cut-off windows."""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+KINDS = ("month", "quarter", "half", "year")
+BASES = ("calendar", "decree09")
+ROMAN = ("I", "II", "III", "IV")
+
+
+@dataclass(frozen=True)
+class PeriodSpan:
+    """One reporting period: what it is called and the days it covers (both ends included)."""
+
+    kind: str
+    basis: str
+    label: str
+    start: date
+    end: date
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _decree09(last_month_year: int, last_month: int, months: int) -> tuple[date, date]:
+    """Decree 09/2019: data run from the 15th of the month before the period to the 14th of its last month."""
+    end = date(last_month_year, last_month, 14)
+    first_month = last_month - months  # the month whose 15th opens the window
+    year = last_month_year
+    while first_month < 1:
+        first_month += 12
+        year -= 1
+    return date(year, first_month, 15), end
+
+
+def periods_for_year(year: int, *, kind: str = "quarter", basis: str = "calendar") -> list[PeriodSpan]:
+    """The periods of one year, in order."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown period kind {kind!r}")
+    if basis not in BASES:
+        raise ValueError(f"unknown period basis {basis!r}")
+    size = {"month": 1, "quarter": 3, "half": 6, "year": 12}[kind]
+    spans: list[PeriodSpan] = []
+    for index in range(12 // size):
+        first, last = index * size + 1, (index + 1) * size
+        if kind == "month":
+            label = f"Tháng {first}/{year}"
+        elif kind == "quarter":
+            label = f"Quý {ROMAN[index]}/{year}"
+        elif kind == "half":
+            label = f"6 tháng {'đầu' if index == 0 else 'cuối'} năm {year}"
+        else:
+            label = f"Năm {year}"
+        if basis == "calendar":
+            start, end = date(year, first, 1), _month_end(year, last)
+        else:
+            start, end = _decree09(year, last, size)
+        spans.append(PeriodSpan(kind, basis, label, start, end))
+    return spans
+
+
+def period_containing(spans: list[PeriodSpan], day: date) -> PeriodSpan | None:
+    """The period whose window holds day, if any."""
+    return next((s for s in spans if s.start <= day <= s.end), None)
+
+
+def days(span: PeriodSpan) -> int:
+    """How many days the period covers."""
+    return (span.end - span.start + timedelta(days=1)).days

@@ -1,0 +1,153 @@
+"""Vietnamese text helpers: cleaning, unit identity keys, search keys and collation."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+
+# Zero-width characters are deleted outright: they sit inside words when text is
+# pasted from Word/web pages, so turning them into spaces would split the word.
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+
+# Combining tone marks in NFD: huyền, sắc, ngã, hỏi, nặng.
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+# Tone rank for collation: ngang (no mark) < huyền < hỏi < ngã < sắc < nặng.
+_TONE_RANK = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+
+# The syllable must end right after the toned vowel: no further letter and no
+# further combining mark ("hoán", "toàn", "khuỷu" are left alone).
+_SYLLABLE_END = r"(?![^\W\d_]|[\u0300-\u036f])"
+_OA_OE = re.compile(rf"([oO])([aAeE])([{_TONES}]){_SYLLABLE_END}")
+# After q the u is part of the consonant "qu", so "quý"/"quỳ" are not "uy" clusters.
+_UY = re.compile(rf"(?<![qQ])([uU])([yY])([{_TONES}]){_SYLLABLE_END}")
+
+_DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"
+_DASH_RE = re.compile(f"[{_DASHES}]")
+_JOINER_SPACING = re.compile(r"\s*([-&])\s*")
+_TRAILING_UNIT_PUNCT = re.compile(r"[\s;.,]+$")
+_TRAILING_PART_PUNCT = re.compile(r"[\s.,]+$")
+# ";" and every line-break form Excel/Word may hand us; commas never split units.
+_UNIT_SEPARATORS = re.compile("[;\r\n\u2028\u2029\x0b\x0c\x85]")
+
+# Vietnamese alphabet with f, j, w, z slotted where Latin puts them.
+_ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+_LETTER_RANK = {ch: i for i, ch in enumerate(_ALPHABET)}
+# Vowel-shape marks that make distinct letters (ă â ê ô ơ ư), unlike tone marks.
+_SHAPED = {
+    ("a", "\u0306"): "ă",
+    ("a", "\u0302"): "â",
+    ("e", "\u0302"): "ê",
+    ("o", "\u0302"): "ô",
+    ("o", "\u031b"): "ơ",
+    ("u", "\u031b"): "ư",
+}
+# Primary-weight bands so that space < punctuation < digits < letters < other scripts.
+_BAND_PUNCT = 1
+_BAND_DIGIT = 0x200000
+_BAND_LETTER = 0x300000
+_BAND_OTHER = 0x400000
+
+
+def _nfc(s: str) -> str:
+    return unicodedata.normalize("NFC", s)
+
+
+def clean(s: str | None) -> str:
+    """NFC-normalise, drop zero-width chars, collapse all whitespace runs to one space, strip."""
+    if not s:
+        return ""
+    # str.split() with no argument splits on every Unicode space, NBSP included.
+    return " ".join(_nfc(s).translate(_ZERO_WIDTH).split())
+
+
+def fold_tone_placement(s: str) -> str:
+    """Move the tone of open-syllable oa/oe/uy to the first vowel ("hoá" -> "hóa")."""
+    # Work in NFD so the tone is a separate code point that can simply be moved.
+    d = unicodedata.normalize("NFD", s)
+    d = _OA_OE.sub(r"\1\3\2", d)
+    d = _UY.sub(r"\1\3\2", d)
+    return _nfc(d)
+
+
+def is_new_style(s: str) -> bool:
+    """Return True when s has no old-style tone placement."""
+    return fold_tone_placement(s) == _nfc(s)
+
+
+def unit_key(name: str) -> str:
+    """Identity key of a unit name, insensitive to form, tone placement, case, dashes and spacing."""
+    key = fold_tone_placement(clean(name)).lower()
+    key = _DASH_RE.sub("-", key)
+    key = _JOINER_SPACING.sub(r"\1", key)
+    return _TRAILING_UNIT_PUNCT.sub("", key)
+
+
+def search_key(s: str) -> str:
+    """Accent-insensitive lowercase key; a query matches when its key is a substring."""
+    d = unicodedata.normalize("NFD", clean(s))
+    bare = "".join(ch for ch in d if not unicodedata.combining(ch))
+    # đ has no decomposition, so it survives mark stripping and needs mapping by hand.
+    bare = bare.replace("đ", "d").replace("Đ", "d").lower()
+    return " ".join(bare.split())
+
+
+def _clusters(s: str) -> list[tuple[str, str]]:
+    # Group NFD text into (base char, its combining marks) so NFC and NFD inputs agree.
+    out: list[tuple[str, str]] = []
+    for ch in unicodedata.normalize("NFD", s):
+        if unicodedata.combining(ch) and out:
+            base, marks = out[-1]
+            out[-1] = (base, marks + ch)
+        else:
+            out.append((ch, ""))
+    return out
+
+
+def _primary(base: str, marks: str) -> int:
+    low = base.lower()
+    if low in _LETTER_RANK:
+        for mark in marks:
+            low = _SHAPED.get((low, mark), low)
+        return _BAND_LETTER + _LETTER_RANK[low]
+    if base.isspace():
+        return 0
+    if base.isdigit():
+        # Digits of any script rank by value; the final NFC element breaks ties.
+        return _BAND_DIGIT + unicodedata.digit(base, 0)
+    if base.isalpha():
+        return _BAND_OTHER + ord(low)
+    return _BAND_PUNCT + ord(base)
+
+
+def sort_key(s: str) -> tuple:
+    """Vietnamese collation key: letters first, then tones, then case (lower before upper)."""
+    clusters = _clusters(clean(s))
+    primary = tuple(_primary(base, marks) for base, marks in clusters)
+    secondary = tuple(
+        next((_TONE_RANK[m] for m in marks if m in _TONE_RANK), 0) for _, marks in clusters
+    )
+    tertiary = tuple(int(base.isupper()) for base, _ in clusters)
+    # The NFC string makes the order total (e.g. unknown marks like a cedilla).
+    return (primary, secondary, tertiary, _nfc(s))
+
+
+def split_units(cell: str | None) -> list[str]:
+    """Split a cell into unit names on ";" and line breaks (never on commas)."""
+    if not cell:
+        return []
+    parts = (_TRAILING_PART_PUNCT.sub("", clean(p)) for p in _UNIT_SEPARATORS.split(cell))
+    return [p for p in parts if p]
+
+
+def canonical_spelling(spellings: Iterable[str]) -> str:
+    """Pick the spelling to show: most common, then new-style, then first met."""
+    counts: Counter[str] = Counter()
+    first_seen: dict[str, int] = {}
+    for i, spelling in enumerate(spellings):
+        counts[spelling] += 1
+        first_seen.setdefault(spelling, i)
+    if not counts:
+        raise ValueError("canonical_spelling() needs at least one spelling")
+    return max(counts, key=lambda sp: (counts[sp], is_new_style(sp), -first_seen[sp]))

@@ -1,0 +1,177 @@
+"""Turning a RawDocument into a ParsedAppendix: header by meaning, sections, groups, items, warnings."""
+
+from __future__ import annotations
+
+import re
+
+from desktop_app.domain.appendix import ImportWarning, ParsedAppendix, ParsedGroup, ParsedItem, ParsedSection
+from desktop_app.domain.appendix_checks import check_appendix
+from desktop_app.domain.deadlines import parse_deadline
+from desktop_app.domain.numbering import is_roman, normalise_number, number_kind
+from desktop_app.domain.plan_title import commune_from_texts, read_title
+from desktop_app.domain.targets import looks_like_indicator, parse_targets
+from desktop_app.domain.text import clean, search_key, split_units
+from desktop_app.errors import FileRefused
+from desktop_app.io.columns import Columns, find_columns, is_column_number_row
+from desktop_app.io.tables import RawDocument, RawRow, RawTable
+
+# A whole heading row merged into one cell: "I. Phân công …", "4. Về phát triển dữ liệu số".
+_MERGED_HEADING = re.compile(r"^\s*([IVXLC]+|\d+)\s*[.,:)]?\s+(\S.*)$", re.DOTALL)
+
+
+def _cell(row: RawRow, index: int | None) -> str:
+    if index is None or index >= len(row.cells):
+        return ""
+    return row.cells[index] or ""
+
+
+def _find_header(doc: RawDocument) -> tuple[int, int, Columns] | None:
+    for t_index, table in enumerate(doc.tables):
+        for r_index, row in enumerate(table.rows):
+            if columns := find_columns(row.cells):
+                return t_index, r_index, columns
+    return None
+
+
+def _title_lines(doc: RawDocument, t_index: int, r_index: int) -> list[str]:
+    """Title paragraphs plus the text of rows above the header (xlsx title rows, layout tables)."""
+    lines = list(doc.title_lines)
+    tables_before = doc.tables[:t_index] if doc.fmt != "xlsx" else []
+    rows_before = [row for table in tables_before for row in table.rows]
+    rows_before += doc.tables[t_index].rows[:r_index]
+    for row in rows_before:
+        texts: list[str] = []
+        for cell in row.cells:
+            text = clean(cell)
+            if text and text not in texts:  # merged title cells repeat their text
+                texts.append(text)
+        if texts:
+            lines.append(" ".join(texts))
+    return lines
+
+
+def _body_rows(doc: RawDocument, t_index: int, r_index: int) -> list[RawRow]:
+    """The rows after the header, joining tables split across pages (not other worksheets)."""
+    rows = doc.tables[t_index].rows[r_index + 1 :]
+    if doc.fmt == "xlsx":
+        return list(rows)
+    following: list[RawTable] = doc.tables[t_index + 1 :]
+    return list(rows) + [row for table in following for row in table.rows]
+
+
+def _is_heading(row: RawRow, columns: Columns, text: str) -> bool:
+    """A heading row: its cells other than Stt and text are empty or repeat the text (merged cells)."""
+    for index, cell in enumerate(row.cells):
+        if index in (columns.stt, columns.text):
+            continue
+        value = clean(cell)
+        if value and value != text:
+            return False
+    return True
+
+
+class _Builder:
+    """Walks the body rows in order, keeping the current section and group."""
+
+    def __init__(self, result: ParsedAppendix, columns: Columns) -> None:
+        self.result = result
+        self.columns = columns
+        self.section: int | None = None
+        self.group: int | None = None
+
+    def _ensure_section(self, row: RawRow) -> int:
+        if self.section is None:
+            self.result.sections.append(ParsedSection(numeral="I", title="", line=row.line))
+            self.section = 0
+            self.result.warnings.append(
+                ImportWarning(
+                    "no_section",
+                    f"{row.place}: bảng không có dòng mục La Mã (I, II…) trước chỉ tiêu đầu tiên; "
+                    "đã tạo mục I không tên.",
+                    row.line,
+                )
+            )
+        return self.section
+
+    def add_row(self, row: RawRow) -> None:
+        columns = self.columns
+        cells = [clean(c) for c in row.cells]
+        if not any(cells) or find_columns(row.cells) or is_column_number_row(cells):
+            return  # empty rows, headers repeated at page breaks, "(1) (2) (3)" rows
+        stt_raw = clean(_cell(row, columns.stt))
+        text = clean(_cell(row, columns.text))
+        if stt_raw and stt_raw == text and (m := _MERGED_HEADING.match(stt_raw)):
+            stt_raw, text = m.group(1), clean(m.group(2))  # whole row merged into one cell
+        number = normalise_number(stt_raw)
+        kind = number_kind(number)
+        heading = _is_heading(row, columns, text)
+        if kind == "roman" and is_roman(number):
+            self.result.sections.append(ParsedSection(numeral=number.upper(), title=text, line=row.line))
+            self.section = len(self.result.sections) - 1
+            self.group = None
+        elif kind == "integer" and heading and text:
+            section = self._ensure_section(row)
+            self.result.groups.append(ParsedGroup(section=section, number=number, title=text, line=row.line))
+            self.group = len(self.result.groups) - 1
+        elif text or stt_raw:
+            self._add_item(row, stt_raw, number, text)
+
+    def _add_item(self, row: RawRow, stt_raw: str, number: str, text: str) -> None:
+        section = self._ensure_section(row)
+        section_title = search_key(self.result.sections[section].title)
+        if "van ban" in section_title:
+            kind, targets = "document", []
+        else:
+            targets = parse_targets(text)
+            kind = "indicator" if targets or looks_like_indicator(text) else "task"
+        self.result.items.append(
+            ParsedItem(
+                section=section,
+                group=self.group,
+                number_raw=stt_raw,
+                number=number,
+                kind=kind,
+                text=text,
+                note=clean(_cell(row, self.columns.note)),
+                monitoring=split_units(_cell(row, self.columns.monitoring)),
+                implementing=split_units(_cell(row, self.columns.implementing)),
+                deadline=parse_deadline(_cell(row, self.columns.deadline)),
+                targets=targets,
+                line=row.line,
+                place=row.place,
+            )
+        )
+
+
+def parse_appendix(doc: RawDocument) -> ParsedAppendix:
+    """Interpret a document's tables as a plan appendix; refuse it when no appendix table is found."""
+    found = _find_header(doc)
+    if found is None:
+        raise FileRefused(
+            "không tìm thấy bảng phụ lục (cần một hàng tiêu đề có các cột «Stt», «Chỉ tiêu/nhiệm vụ», "
+            "«Đơn vị … theo dõi», «Đơn vị … triển khai», «Thời gian hoàn thành»).",
+            file=doc.source_name,
+        )
+    t_index, r_index, columns = found
+    title = read_title(_title_lines(doc, t_index, r_index))
+    result = ParsedAppendix(
+        source_name=doc.source_name,
+        fmt=doc.fmt,
+        commune=title.commune,
+        plan_number=title.plan_number,
+        plan_date=title.plan_date,
+        year=title.year,
+        title=title.title,
+    )
+    builder = _Builder(result, columns)
+    for row in _body_rows(doc, t_index, r_index):
+        builder.add_row(row)
+    if not result.items:
+        raise FileRefused("bảng phụ lục không có chỉ tiêu hay nhiệm vụ nào.", file=doc.source_name)
+    if not result.commune:
+        result.commune = commune_from_texts([item.text for item in result.items])
+    if result.year is None:
+        years = [i.deadline.due.year for i in result.items if i.deadline.due is not None]
+        result.year = max(set(years), key=years.count) if years else None
+    result.warnings.extend(check_appendix(result))
+    return result

@@ -1,0 +1,139 @@
+"""Use case: import a plan appendix from a file or pasted text, all or nothing."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from db.engine import Database
+from db.models import Assignment, Deadline, Group, Item, Plan, PlanWarning, Section, Target, Unit, utcnow
+from db.queries import get_or_create_unit, plan_by_sha256
+from desktop_app.domain.appendix import ImportWarning, ParsedAppendix
+from desktop_app.errors import DuplicateImport, FileRefused
+from desktop_app.io.appendix_parser import parse_appendix
+from desktop_app.io.detect import read_clipboard_text, read_document
+
+MAX_FILE_BYTES = 50 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What an import created: the plan id, counts, and the warnings to show the officer."""
+
+    plan_id: int
+    commune: str
+    plan_number: str
+    sections: int
+    groups: int
+    items: int
+    warnings: list[ImportWarning]
+
+
+def read_file_bytes(path: Path) -> bytes:
+    """The file's bytes, or FileRefused with a clear reason (missing, a folder, unreadable, too large)."""
+    name = path.name or str(path)
+    try:
+        size = path.stat().st_size
+        if path.is_dir():
+            raise FileRefused("đây là một thư mục, không phải tệp.", file=name)
+        if size > MAX_FILE_BYTES:
+            raise FileRefused(
+                f"tệp quá lớn ({size // (1024 * 1024)} MB; tối đa {MAX_FILE_BYTES // (1024 * 1024)} MB).", file=name
+            )
+        return path.read_bytes()
+    except FileNotFoundError as exc:
+        raise FileRefused("không tìm thấy tệp.", file=name) from exc
+    except PermissionError as exc:
+        raise FileRefused("không có quyền đọc tệp.", file=name) from exc
+    except OSError as exc:
+        raise FileRefused(f"không đọc được tệp ({exc.strerror or exc}).", file=name) from exc
+
+
+def parse_file(path: Path) -> tuple[ParsedAppendix, str]:
+    """Read and interpret an appendix file without touching the database; returns it and its SHA-256."""
+    data = read_file_bytes(path)
+    return parse_appendix(read_document(data, path.name)), hashlib.sha256(data).hexdigest()
+
+
+def _write(db: Database, parsed: ParsedAppendix, sha256: str) -> ImportResult:
+    with db.transaction() as session:
+        plan = Plan(
+            commune=parsed.commune,
+            plan_number=parsed.plan_number,
+            plan_date=parsed.plan_date,
+            year=parsed.year,
+            title=parsed.title,
+            source_name=parsed.source_name,
+            source_sha256=sha256,
+            imported_at=utcnow(),
+        )
+        session.add(plan)
+        sections = [Section(numeral=s.numeral, title=s.title, order=i) for i, s in enumerate(parsed.sections)]
+        plan.sections.extend(sections)
+        groups: list[Group] = []
+        for i, g in enumerate(parsed.groups):
+            group = Group(number=g.number, title=g.title, order=i)
+            sections[g.section].groups.append(group)
+            groups.append(group)
+        for order, p in enumerate(parsed.items):
+            item = Item(
+                section=sections[p.section],
+                group=groups[p.group] if p.group is not None else None,
+                order=order,
+                number_raw=p.number_raw,
+                number=p.number,
+                kind=p.kind,
+                text=p.text,
+                note=p.note,
+                source_line=p.line,
+                deadline=Deadline(raw=p.deadline.raw, kind=p.deadline.kind, due=p.deadline.due),
+                targets=[
+                    Target(order=i, op=t.op, value=t.value, unit_kind=t.unit_kind, unit=t.unit,
+                           subject=t.subject, raw=t.raw)
+                    for i, t in enumerate(p.targets)
+                ],
+            )
+            for role, names in (("monitoring", p.monitoring), ("implementing", p.implementing)):
+                used: list[Unit] = []
+                for name in names:
+                    unit = get_or_create_unit(session, name)
+                    if unit not in used:  # the same unit written twice in one cell counts once
+                        used.append(unit)
+                item.assignments.extend(Assignment(unit=u, role=role, order=n) for n, u in enumerate(used))
+            plan.items.append(item)
+        plan.warnings.extend(
+            PlanWarning(order=i, code=w.code, message=w.message) for i, w in enumerate(parsed.warnings)
+        )
+        session.flush()
+        return ImportResult(
+            plan_id=plan.id,
+            commune=plan.commune,
+            plan_number=plan.plan_number,
+            sections=len(parsed.sections),
+            groups=len(parsed.groups),
+            items=len(parsed.items),
+            warnings=list(parsed.warnings),
+        )
+
+
+def import_file(db: Database, *, path: Path, again: bool = False) -> ImportResult:
+    """Import an appendix file as a new plan in one transaction; refuse a file already imported unless again."""
+    parsed, sha256 = parse_file(path)
+    if not again:
+        with db.reading() as session:
+            existing = plan_by_sha256(session, sha256)
+            if existing is not None:
+                raise DuplicateImport(
+                    f"tệp này đã được nhập trước đây (kế hoạch #{existing.id}, xã {existing.commune or '?'}). "
+                    "Nhập lại sẽ tạo thêm một bản sao của kế hoạch.",
+                    file=path.name,
+                    existing_plan_id=existing.id,
+                )
+    return _write(db, parsed, sha256)
+
+
+def import_text(db: Database, *, text: str) -> ImportResult:
+    """Import an appendix pasted as text (from the clipboard), in one transaction."""
+    parsed = parse_appendix(read_clipboard_text(text))
+    return _write(db, parsed, hashlib.sha256(text.encode("utf-8")).hexdigest())

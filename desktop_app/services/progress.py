@@ -1,0 +1,143 @@
+"""Use cases for reporting periods and progress reports (recorded per item, unit and period)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from db.engine import Database
+from db.models import Item, Period, Plan, ProgressReport, utcnow
+from db.queries import find_report, periods_of, reports_of_plan, unit_by_name
+from desktop_app.domain.periods import BASES, KINDS, periods_for_year
+from desktop_app.domain.progress import ProgressRuleError, check_progress
+from desktop_app.domain.targets import target_value_json
+from desktop_app.errors import InvalidValue, NotFound
+
+
+@dataclass(frozen=True)
+class PeriodInfo:
+    """A reporting period as shown in lists."""
+
+    id: int
+    label: str
+    start: date
+    end: date
+
+
+def _periods(session: Any, plan: Plan) -> list[Period]:
+    existing = periods_of(session, plan.id)
+    wanted = [p for p in existing if p.kind == plan.period_kind and p.basis == plan.period_basis]
+    if wanted or plan.year is None:
+        return wanted
+    for span in periods_for_year(plan.year, kind=plan.period_kind, basis=plan.period_basis):
+        plan.periods.append(Period(kind=span.kind, basis=span.basis, label=span.label, start=span.start, end=span.end))
+    session.flush()
+    return [p for p in plan.periods if p.kind == plan.period_kind and p.basis == plan.period_basis]
+
+
+def list_periods(db: Database, *, plan_id: int) -> list[PeriodInfo]:
+    """The plan's reporting periods (created from its year, kind and basis the first time they are asked for)."""
+    with db.transaction() as session:
+        plan = session.get(Plan, plan_id)
+        if plan is None:
+            raise NotFound(f"Không có kế hoạch #{plan_id}.")
+        return [PeriodInfo(p.id, p.label, p.start, p.end) for p in _periods(session, plan)]
+
+
+def set_period_scheme(db: Database, *, plan_id: int, kind: str, basis: str) -> list[PeriodInfo]:
+    """Choose how the plan is reported (monthly … yearly; calendar or Decree 09 windows)."""
+    if kind not in KINDS or basis not in BASES:
+        raise InvalidValue(f"Kỳ báo cáo không hợp lệ: {kind}/{basis}.")
+    with db.transaction() as session:
+        plan = session.get(Plan, plan_id)
+        if plan is None:
+            raise NotFound(f"Không có kế hoạch #{plan_id}.")
+        plan.period_kind, plan.period_basis = kind, basis
+        session.flush()
+        return [PeriodInfo(p.id, p.label, p.start, p.end) for p in _periods(session, plan)]
+
+
+def _find_period(session: Any, plan: Plan, period: str | int) -> Period:
+    periods = _periods(session, plan)
+    for p in periods:
+        if str(p.id) == str(period) or p.label.casefold() == str(period).casefold():
+            return p
+    labels = ", ".join(p.label for p in periods)
+    raise NotFound(f"Không có kỳ báo cáo «{period}» trong kế hoạch #{plan.id} (có: {labels}).")
+
+
+def record_progress(
+    db: Database,
+    *,
+    item_id: int,
+    period: str | int,
+    unit: str | None = None,
+    value: Decimal | None = None,
+    numerator: Decimal | None = None,
+    denominator: Decimal | None = None,
+    status: str | None = None,
+    narrative: str = "",
+    evidence: str = "",
+    reported_by: str = "",
+) -> dict[str, Any]:
+    """Record (or replace) one unit's progress on one item for one period; returns the stored report."""
+    with db.transaction() as session:
+        item = session.get(Item, item_id)
+        if item is None:
+            raise NotFound(f"Không có chỉ tiêu/nhiệm vụ #{item_id}.")
+        per = _find_period(session, item.plan, period)
+        unit_row = None
+        if unit:
+            unit_row = unit_by_name(session, unit)
+            if unit_row is None:
+                raise NotFound(f"Không có đơn vị «{unit}» trong danh sách đơn vị.")
+        percent = any(t.unit_kind == "percent" for t in item.targets)
+        try:
+            checked = check_progress(
+                percent=percent, value=value, numerator=numerator, denominator=denominator,
+                status=status, narrative=narrative,
+            )
+        except ProgressRuleError as exc:
+            raise InvalidValue(str(exc)) from exc
+        session.flush()
+        report = find_report(session, item.id, unit_row.id if unit_row else None, per.id)
+        if report is None:
+            report = ProgressReport(item=item, unit=unit_row, period=per)
+            session.add(report)
+        report.value, report.numerator, report.denominator = checked.value, checked.numerator, checked.denominator
+        report.status, report.narrative, report.evidence = checked.status, narrative.strip(), evidence.strip()
+        report.reported_by, report.reported_at = reported_by, utcnow()
+        session.flush()
+        return report_dict(report)
+
+
+def report_dict(report: ProgressReport) -> dict[str, Any]:
+    """A progress report as plain data."""
+    def num(v: Decimal | None) -> int | float | None:
+        return None if v is None else target_value_json(v)
+
+    return {
+        "id": report.id,
+        "item_id": report.item_id,
+        "item_number": report.item.number,
+        "unit": report.unit.name if report.unit else None,
+        "period": report.period.label,
+        "value": num(report.value),
+        "numerator": num(report.numerator),
+        "denominator": num(report.denominator),
+        "status": report.status,
+        "narrative": report.narrative,
+        "evidence": report.evidence,
+        "reported_at": report.reported_at.isoformat(timespec="seconds"),
+        "reported_by": report.reported_by,
+    }
+
+
+def list_progress(db: Database, *, plan_id: int) -> list[dict[str, Any]]:
+    """Every progress report of a plan."""
+    with db.reading() as session:
+        if session.get(Plan, plan_id) is None:
+            raise NotFound(f"Không có kế hoạch #{plan_id}.")
+        return [report_dict(r) for r in reports_of_plan(session, plan_id)]

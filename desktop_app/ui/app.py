@@ -1,0 +1,74 @@
+"""Starting the GUI: the application object, Vietnamese translation, a readable font, the main window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, QTimer, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop_app import __version__
+from desktop_app.errors import AppError
+from desktop_app.paths import resource_path
+
+ORGANIZATION = "UBND xa"
+APPLICATION = "ChuyenDoiSoXa"
+# Sans-serif families with every Vietnamese letter, in order of preference, for systems without Segoe UI.
+UI_FONTS = ("Segoe UI", "Noto Sans", "Liberation Sans", "Arimo", "DejaVu Sans")
+
+
+def install_translation(app: QApplication, language: str = "vi") -> QTranslator | None:
+    """Load resources/translations/<language>.qm (the UI's source strings are English)."""
+    translator = QTranslator(app)
+    if translator.load(str(resource_path("translations", f"{language}.qm"))):
+        app.installTranslator(translator)
+        QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
+        return translator
+    return None
+
+
+def choose_font(app: QApplication) -> None:
+    """Use a sans-serif family that covers Vietnamese when the system default does not look like one."""
+    families = set(QFontDatabase.families())
+    for family in UI_FONTS:
+        if family in families:
+            font = QFont(family, app.font().pointSize())
+            app.setFont(font)
+            return
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with names, translation and font set (reuses one that already exists)."""
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    assert isinstance(app, QApplication)
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationVersion(__version__)
+    if not getattr(app, "_cds_ready", False):
+        install_translation(app)
+        if sys.platform != "win32":
+            choose_font(app)
+        app._cds_ready = True  # type: ignore[attr-defined]
+    return app
+
+
+def run_gui(db_path: Path) -> int:
+    """Open the main window on the database at db_path; returns the exit code."""
+    from db.engine import open_database
+    from desktop_app.ui.main_window import MainWindow
+
+    app = make_app()
+    try:
+        db = open_database(db_path)
+    except AppError as exc:
+        QMessageBox.critical(None, "Chuyển đổi số", exc.full_message())
+        return 2
+    window = MainWindow(db)
+    window.show()
+    QTimer.singleShot(0, window.offer_sample)
+    try:
+        return app.exec()
+    finally:
+        db.close()

@@ -1,0 +1,224 @@
+"""The main window: wires the plan tree, the items table and the File menu to the services."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, QSettings, Qt
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHeaderView,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTableView,
+    QTreeView,
+    QWidget,
+)
+
+from db.engine import Database
+from desktop_app.errors import AppError, DuplicateImport
+from desktop_app.paths import sample_plan_path
+from desktop_app.services import browse, importing
+from desktop_app.ui.import_report import ImportReportDialog
+from desktop_app.ui.items_model import ItemsModel
+from desktop_app.ui.plan_tree import NODE_ROLE, Selection, build_tree_model
+from desktop_app.ui.tasks import Task, run_task
+
+FILE_FILTER = "Phụ lục (*.docx *.xlsx *.txt *.md *.tsv *.csv);;Tất cả tệp (*)"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+class MainWindow(QMainWindow):
+    """Plans on the left, the items of the selected plan/section/group in the centre."""
+
+    def __init__(self, db: Database) -> None:
+        super().__init__()
+        self.db = db
+        self._tasks: list[Task] = []
+        self.setWindowTitle(tr("Commune digital transformation plan tracker"))
+        self.tree_model = QStandardItemModel(self)
+        self.tree = QTreeView()
+        self.tree.setModel(self.tree_model)
+        self.tree.setHeaderHidden(True)
+        self.tree.setWordWrap(True)
+        self.items_model = ItemsModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.items_model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((50, 420, 80, 110, 190, 230, 110, 100)):
+            self.table.setColumnWidth(column, width)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.tree)
+        self.splitter.addWidget(self.table)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([300, 1000])
+        self.setCentralWidget(self.splitter)
+        self._build_menus()
+        self.tree.selectionModel().currentChanged.connect(self._on_tree_current)
+        self.resize(1300, 760)
+        self._restore_state()
+        self.refresh()
+
+    # ----- menus -------------------------------------------------------------------------------------------
+    def _action(self, text: str, shortcut: QKeySequence | str | None, slot: object) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        self.import_action = self._action(tr("&Import appendix…"), QKeySequence.StandardKey.Open, self.choose_import)
+        self.paste_action = self._action(tr("&Paste appendix from clipboard"), "Ctrl+Shift+V", self.import_clipboard)
+        self.sample_action = self._action(tr("Load the &sample plan"), None, self.load_sample)
+        self.quit_action = self._action(tr("E&xit"), QKeySequence.StandardKey.Quit, self.close)
+        file_menu = self.menuBar().addMenu(tr("&File"))
+        for action in (self.import_action, self.paste_action, self.sample_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        toolbar = self.addToolBar(tr("Main toolbar"))
+        toolbar.setObjectName("main_toolbar")
+        toolbar.addAction(self.import_action)
+        toolbar.addAction(self.paste_action)
+
+    # ----- data -------------------------------------------------------------------------------------------
+    def refresh(self, select_plan: int | None = None) -> None:
+        """Reload the tree from the database and show the chosen (or first) plan."""
+        build_tree_model(browse.plan_tree(self.db), self.tree_model)
+        self.tree.expandToDepth(1)
+        target = select_plan if select_plan is not None else self._last_plan()
+        row = 0
+        for r in range(self.tree_model.rowCount()):
+            if self.tree_model.item(r).data(NODE_ROLE).plan_id == target:
+                row = r
+        if self.tree_model.rowCount():
+            self.tree.setCurrentIndex(self.tree_model.index(row, 0))
+        else:
+            self.items_model.set_rows([])
+            self.statusBar().showMessage(tr("No plan yet. Use File → Import appendix… (Ctrl+O)."))
+
+    def _on_tree_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        selection = current.data(NODE_ROLE)
+        if not isinstance(selection, Selection):
+            return
+        rows = browse.item_rows(
+            self.db, plan_id=selection.plan_id, section_id=selection.section_id, group_id=selection.group_id
+        )
+        self.items_model.set_rows(rows)
+        self.table.resizeRowsToContents()
+        QSettings().setValue("main/last_plan", selection.plan_id)
+        self.statusBar().showMessage(tr("{n} indicators and tasks").format(n=len(rows)))
+
+    def current_selection(self) -> Selection | None:
+        """What the tree's current node stands for."""
+        value = self.tree.currentIndex().data(NODE_ROLE)
+        return value if isinstance(value, Selection) else None
+
+    # ----- import -----------------------------------------------------------------------------------------
+    def choose_import(self) -> None:
+        """Ask for an appendix file and import it."""
+        start = str(QSettings().value("main/last_dir", str(Path.home())))
+        name, _ = QFileDialog.getOpenFileName(self, tr("Import plan appendix"), start, FILE_FILTER)
+        if name:
+            QSettings().setValue("main/last_dir", str(Path(name).parent))
+            self.import_path(Path(name))
+
+    def import_path(self, path: Path, *, again: bool = False) -> Task:
+        """Import a file in the background; asks before importing the same file twice."""
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, DuplicateImport):
+                answer = QMessageBox.question(
+                    self, tr("File already imported"),
+                    exc.full_message() + "\n\n" + tr("Import it again as a second copy of the plan?"),
+                )
+                if answer == QMessageBox.StandardButton.Yes:
+                    self.import_path(path, again=True)
+                return
+            self.show_error(exc)
+
+        return self._start(tr("Importing {name}…").format(name=path.name),
+                           lambda: importing.import_file(self.db, path=path, again=again), self._imported, failed)
+
+    def import_clipboard(self) -> Task | None:
+        """Import an appendix table copied from Word or Excel."""
+        text = QGuiApplication.clipboard().text()
+        if not text.strip():
+            QMessageBox.information(self, tr("Clipboard is empty"),
+                                    tr("Copy the appendix table in Word or Excel first, then paste it here."))
+            return None
+        return self._start(tr("Importing from the clipboard…"),
+                           lambda: importing.import_text(self.db, text=text), self._imported, self.show_error)
+
+    def load_sample(self) -> Task:
+        """Import the bundled sample plan (xã Nam Hồng)."""
+        return self.import_path(sample_plan_path(), again=True)
+
+    def offer_sample(self) -> None:
+        """On first start with an empty database, offer the sample plan."""
+        if not browse.is_empty(self.db):
+            return
+        answer = QMessageBox.question(
+            self, tr("Welcome"),
+            tr("The database has no plan yet.\n\nLoad the sample plan of commune Nam Hồng to try the program? "
+               "You can import your own appendix at any time with File → Import appendix… (Ctrl+O)."),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.load_sample()
+
+    def _start(self, label: str, work: object, done: object, failed: object) -> Task:
+        task = run_task(self, label, work, done, failed)  # type: ignore[arg-type]
+        self._tasks.append(task)
+        task.finished.connect(lambda: self._tasks.remove(task))
+        return task
+
+    def _imported(self, result: importing.ImportResult) -> None:
+        self.refresh(select_plan=result.plan_id)
+        ImportReportDialog(result, self).open()
+
+    def show_error(self, exc: BaseException) -> None:
+        """Show an error: our own in plain Vietnamese, anything else as an unexpected fault."""
+        if isinstance(exc, AppError):
+            QMessageBox.warning(self, tr("Cannot do this"), exc.full_message())
+        else:
+            QMessageBox.critical(self, tr("Unexpected error"),
+                                 tr("An unexpected error occurred; nothing was changed.") + f"\n\n{exc!r}")
+
+    # ----- window state -----------------------------------------------------------------------------------
+    def _last_plan(self) -> int | None:
+        value = QSettings().value("main/last_plan")
+        try:
+            return int(value) if value is not None else None
+        except (TypeError, ValueError):
+            return None
+
+    def _restore_state(self) -> None:
+        settings = QSettings()
+        if geometry := settings.value("main/geometry"):
+            self.restoreGeometry(geometry)
+        if splitter := settings.value("main/splitter"):
+            self.splitter.restoreState(splitter)
+        if header := settings.value("main/items_header"):
+            self.table.horizontalHeader().restoreState(header)
+
+    def closeEvent(self, event: object) -> None:  # noqa: N802 - Qt API
+        settings = QSettings()
+        settings.setValue("main/geometry", self.saveGeometry())
+        settings.setValue("main/splitter", self.splitter.saveState())
+        settings.setValue("main/items_header", self.table.horizontalHeader().saveState())
+        super().closeEvent(event)  # type: ignore[arg-type]
+
+
