@@ -33,17 +33,20 @@ def _strip_markup(line: str) -> str:
 
 
 # Capitalised words that follow "xã" in item texts without being a name ("cấp xã Đạt 100%").
-_NOT_NAMES = {"Đạt", "Phấn", "Phần", "Tỷ", "Tỉ", "Và", "Theo"}
+_NOT_NAMES = {"Đạt", "Phấn", "Phần", "Tỷ", "Tỉ", "Và", "Theo", "Số", "SỐ", "Kế", "KẾ", "CỘNG", "Cộng"}
 
 
-def _commune_from(text: str, pattern: re.Pattern[str]) -> str:
+def _commune_from(text: str, pattern: re.Pattern[str], *, capitals: bool) -> str:
     for match in pattern.finditer(text):
         words: list[str] = []
         # "xã Nam Hồng năm 2027": the name is the leading run of capitalised syllables only.
         for word in match.group(1).split():
-            if not word[0].isupper() or word.isupper() and len(word) > 1 or word in _NOT_NAMES:
+            acronym = word.isupper() and len(word) > 1
+            if not word[0].isupper() or (acronym and not capitals) or word in _NOT_NAMES:
                 break
             words.append(word)
+        if words and capitals and all(w.isupper() for w in words):
+            words = [w.capitalize() for w in words]  # "ỦY BAN NHÂN DÂN XÃ NAM HỒNG" → "Nam Hồng"
         if words:
             return " ".join(words)
     return ""
@@ -51,7 +54,8 @@ def _commune_from(text: str, pattern: re.Pattern[str]) -> str:
 
 def read_title(lines: list[str]) -> PlanTitle:
     """Parse commune, plan number, plan date and year from the title lines (blank parts stay empty)."""
-    text = " ".join(_strip_markup(line) for line in lines if line.strip())
+    cleaned = [_strip_markup(line) for line in lines if line.strip()]
+    text = " ".join(cleaned)
     number = ""
     if m := _NUMBER.search(text):
         if re.search(r"\d", m.group(1)):
@@ -66,7 +70,7 @@ def read_title(lines: list[str]) -> PlanTitle:
             except ValueError:
                 plan_date = None
     return PlanTitle(
-        commune=_commune_from(text, _COMMUNE_TITLE),
+        commune=next((c for line in cleaned if (c := _commune_from(line, _COMMUNE_TITLE, capitals=True))), ""),
         plan_number=number,
         plan_date=plan_date,
         year=year,
@@ -77,6 +81,6 @@ def read_title(lines: list[str]) -> PlanTitle:
 def commune_from_texts(texts: list[str]) -> str:
     """The commune named in item texts ("Kế hoạch Chuyển đổi số xã Nam Hồng năm 2027"), or ""."""
     for text in texts:
-        if name := _commune_from(text, _COMMUNE_TEXT):
+        if name := _commune_from(text, _COMMUNE_TEXT, capitals=False):
             return name
     return ""

@@ -45,8 +45,7 @@ def _title_lines(doc: RawDocument, t_index: int, r_index: int) -> list[str]:
             text = clean(cell)
             if text and text not in texts:  # merged title cells repeat their text
                 texts.append(text)
-        if texts:
-            lines.append(" ".join(texts))
+        lines.extend(texts)  # one line per cell: "UBND XÃ …" and "CỘNG HÒA …" stand side by side
     return lines
 
 

@@ -94,6 +94,7 @@ def _write(db: Database, parsed: ParsedAppendix, sha256: str) -> ImportResult:
                     for i, t in enumerate(p.targets)
                 ],
             )
+            plan.items.append(item)  # in the session before units are looked up (autoflush)
             for role, names in (("monitoring", p.monitoring), ("implementing", p.implementing)):
                 used: list[Unit] = []
                 for name in names:
@@ -101,7 +102,6 @@ def _write(db: Database, parsed: ParsedAppendix, sha256: str) -> ImportResult:
                     if unit not in used:  # the same unit written twice in one cell counts once
                         used.append(unit)
                 item.assignments.extend(Assignment(unit=u, role=role, order=n) for n, u in enumerate(used))
-            plan.items.append(item)
         plan.warnings.extend(
             PlanWarning(order=i, code=w.code, message=w.message) for i, w in enumerate(parsed.warnings)
         )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QVBoxLayout, QWidget
 
 from desktop_app.services.importing import ImportResult
@@ -13,17 +12,15 @@ class ImportReportDialog(QDialog):
 
     def __init__(self, result: ImportResult, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        tr = QCoreApplication.translate
-        self.setWindowTitle(tr("ImportReport", "Import finished"))
+        self.setWindowTitle(self.tr("Import finished"))
         self.resize(760, 420)
         layout = QVBoxLayout(self)
-        summary = tr(
-            "ImportReport",
+        summary = self.tr(
             "Imported the plan of commune {commune} ({number}): {sections} sections, {groups} groups, "
             "{items} indicators and tasks.",
         ).format(
             commune=result.commune or "?",
-            number=result.plan_number or tr("ImportReport", "no number"),
+            number=result.plan_number or self.tr("no number"),
             sections=result.sections,
             groups=result.groups,
             items=result.items,
@@ -35,7 +32,7 @@ class ImportReportDialog(QDialog):
         self.warnings.setWordWrap(True)
         self.warnings.addItems([w.message for w in result.warnings])
         if result.warnings:
-            layout.addWidget(QLabel(tr("ImportReport", "Warnings to check ({n}):").format(n=len(result.warnings))))
+            layout.addWidget(QLabel(self.tr("Warnings to check ({n}):").format(n=len(result.warnings))))
             layout.addWidget(self.warnings)
         else:
             self.warnings.hide()

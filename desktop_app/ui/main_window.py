@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QSettings, Qt
+from PySide6.QtCore import QModelIndex, QSettings, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,10 +30,6 @@ from desktop_app.ui.tasks import Task, run_task
 FILE_FILTER = "Phụ lục (*.docx *.xlsx *.txt *.md *.tsv *.csv);;Tất cả tệp (*)"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
-
-
 class MainWindow(QMainWindow):
     """Plans on the left, the items of the selected plan/section/group in the centre."""
 
@@ -41,7 +37,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.db = db
         self._tasks: list[Task] = []
-        self.setWindowTitle(tr("Commune digital transformation plan tracker"))
+        self.setWindowTitle(self.tr("Commune digital transformation plan tracker"))
         self.tree_model = QStandardItemModel(self)
         self.tree = QTreeView()
         self.tree.setModel(self.tree_model)
@@ -81,16 +77,16 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_menus(self) -> None:
-        self.import_action = self._action(tr("&Import appendix…"), QKeySequence.StandardKey.Open, self.choose_import)
-        self.paste_action = self._action(tr("&Paste appendix from clipboard"), "Ctrl+Shift+V", self.import_clipboard)
-        self.sample_action = self._action(tr("Load the &sample plan"), None, self.load_sample)
-        self.quit_action = self._action(tr("E&xit"), QKeySequence.StandardKey.Quit, self.close)
-        file_menu = self.menuBar().addMenu(tr("&File"))
+        self.import_action = self._action(self.tr("&Import appendix…"), QKeySequence.StandardKey.Open, self.choose_import)
+        self.paste_action = self._action(self.tr("&Paste appendix from clipboard"), "Ctrl+Shift+V", self.import_clipboard)
+        self.sample_action = self._action(self.tr("Load the &sample plan"), None, self.load_sample)
+        self.quit_action = self._action(self.tr("E&xit"), QKeySequence.StandardKey.Quit, self.close)
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
         for action in (self.import_action, self.paste_action, self.sample_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        toolbar = self.addToolBar(tr("Main toolbar"))
+        toolbar = self.addToolBar(self.tr("Main toolbar"))
         toolbar.setObjectName("main_toolbar")
         toolbar.addAction(self.import_action)
         toolbar.addAction(self.paste_action)
@@ -109,7 +105,7 @@ class MainWindow(QMainWindow):
             self.tree.setCurrentIndex(self.tree_model.index(row, 0))
         else:
             self.items_model.set_rows([])
-            self.statusBar().showMessage(tr("No plan yet. Use File → Import appendix… (Ctrl+O)."))
+            self.statusBar().showMessage(self.tr("No plan yet. Use File → Import appendix… (Ctrl+O)."))
 
     def _on_tree_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         selection = current.data(NODE_ROLE)
@@ -121,7 +117,7 @@ class MainWindow(QMainWindow):
         self.items_model.set_rows(rows)
         self.table.resizeRowsToContents()
         QSettings().setValue("main/last_plan", selection.plan_id)
-        self.statusBar().showMessage(tr("{n} indicators and tasks").format(n=len(rows)))
+        self.statusBar().showMessage(self.tr("{n} indicators and tasks").format(n=len(rows)))
 
     def current_selection(self) -> Selection | None:
         """What the tree's current node stands for."""
@@ -132,7 +128,7 @@ class MainWindow(QMainWindow):
     def choose_import(self) -> None:
         """Ask for an appendix file and import it."""
         start = str(QSettings().value("main/last_dir", str(Path.home())))
-        name, _ = QFileDialog.getOpenFileName(self, tr("Import plan appendix"), start, FILE_FILTER)
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Import plan appendix"), start, FILE_FILTER)
         if name:
             QSettings().setValue("main/last_dir", str(Path(name).parent))
             self.import_path(Path(name))
@@ -142,25 +138,25 @@ class MainWindow(QMainWindow):
         def failed(exc: BaseException) -> None:
             if isinstance(exc, DuplicateImport):
                 answer = QMessageBox.question(
-                    self, tr("File already imported"),
-                    exc.full_message() + "\n\n" + tr("Import it again as a second copy of the plan?"),
+                    self, self.tr("File already imported"),
+                    exc.full_message() + "\n\n" + self.tr("Import it again as a second copy of the plan?"),
                 )
                 if answer == QMessageBox.StandardButton.Yes:
                     self.import_path(path, again=True)
                 return
             self.show_error(exc)
 
-        return self._start(tr("Importing {name}…").format(name=path.name),
+        return self._start(self.tr("Importing {name}…").format(name=path.name),
                            lambda: importing.import_file(self.db, path=path, again=again), self._imported, failed)
 
     def import_clipboard(self) -> Task | None:
         """Import an appendix table copied from Word or Excel."""
         text = QGuiApplication.clipboard().text()
         if not text.strip():
-            QMessageBox.information(self, tr("Clipboard is empty"),
-                                    tr("Copy the appendix table in Word or Excel first, then paste it here."))
+            QMessageBox.information(self, self.tr("Clipboard is empty"),
+                                    self.tr("Copy the appendix table in Word or Excel first, then paste it here."))
             return None
-        return self._start(tr("Importing from the clipboard…"),
+        return self._start(self.tr("Importing from the clipboard…"),
                            lambda: importing.import_text(self.db, text=text), self._imported, self.show_error)
 
     def load_sample(self) -> Task:
@@ -172,8 +168,8 @@ class MainWindow(QMainWindow):
         if not browse.is_empty(self.db):
             return
         answer = QMessageBox.question(
-            self, tr("Welcome"),
-            tr("The database has no plan yet.\n\nLoad the sample plan of commune Nam Hồng to try the program? "
+            self, self.tr("Welcome"),
+            self.tr("The database has no plan yet.\n\nLoad the sample plan of commune Nam Hồng to try the program? "
                "You can import your own appendix at any time with File → Import appendix… (Ctrl+O)."),
         )
         if answer == QMessageBox.StandardButton.Yes:
@@ -192,10 +188,10 @@ class MainWindow(QMainWindow):
     def show_error(self, exc: BaseException) -> None:
         """Show an error: our own in plain Vietnamese, anything else as an unexpected fault."""
         if isinstance(exc, AppError):
-            QMessageBox.warning(self, tr("Cannot do this"), exc.full_message())
+            QMessageBox.warning(self, self.tr("Cannot do this"), exc.full_message())
         else:
-            QMessageBox.critical(self, tr("Unexpected error"),
-                                 tr("An unexpected error occurred; nothing was changed.") + f"\n\n{exc!r}")
+            QMessageBox.critical(self, self.tr("Unexpected error"),
+                                 self.tr("An unexpected error occurred; nothing was changed.") + f"\n\n{exc!r}")
 
     # ----- window state -----------------------------------------------------------------------------------
     def _last_plan(self) -> int | None:

@@ -31,15 +31,14 @@ def _item(text: str, selection: Selection, tooltip: str) -> QStandardItem:
 
 def build_tree_model(plans: list[PlanNode], model: QStandardItemModel) -> None:
     """Fill model with one top-level row per plan."""
-    tr = QCoreApplication.translate
     model.clear()
-    model.setHorizontalHeaderLabels([tr("PlanTree", "Plans")])
+    model.setHorizontalHeaderLabels([QCoreApplication.translate("PlanTree", "Plans")])
     for plan in plans:
-        number = plan.plan_number or tr("PlanTree", "no number")
-        title = tr("PlanTree", "Commune {commune} — {year} ({number})").format(
+        number = plan.plan_number or QCoreApplication.translate("PlanTree", "no number")
+        title = QCoreApplication.translate("PlanTree", "Commune {commune} — {year} ({number})").format(
             commune=plan.commune or "?", year=plan.year or "?", number=number
         )
-        plan_item = _item(title, Selection(plan.id), tr("PlanTree", "{n} indicators and tasks").format(n=plan.items))
+        plan_item = _item(title, Selection(plan.id), QCoreApplication.translate("PlanTree", "{n} indicators and tasks").format(n=plan.items))
         for section in plan.sections:
             text = f"{section.numeral}. {section.title}".strip()
             section_item = _item(text, Selection(plan.id, section.id), section.title)

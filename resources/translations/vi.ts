@@ -1,0 +1,205 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi_VN">
+<context>
+    <name>ImportReportDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/import_report.py" line="15"/>
+        <source>Import finished</source>
+        <translation>Đã nhập xong</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/import_report.py" line="19"/>
+        <source>Imported the plan of commune {commune} ({number}): {sections} sections, {groups} groups, {items} indicators and tasks.</source>
+        <translation>Đã nhập kế hoạch của xã {commune} ({number}): {sections} mục, {groups} nhóm, {items} chỉ tiêu, nhiệm vụ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/import_report.py" line="23"/>
+        <source>no number</source>
+        <translation>chưa có số</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/import_report.py" line="35"/>
+        <source>Warnings to check ({n}):</source>
+        <translation>Các cảnh báo cần kiểm tra ({n}):</translation>
+    </message>
+</context>
+<context>
+    <name>ItemsModel</name>
+    <message>
+        <location filename="../../desktop_app/ui/items_model.py" line="17"/>
+        <source>No.</source>
+        <translation>Stt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/items_model.py" line="18"/>
+        <source>Indicator / task</source>
+        <translation>Chỉ tiêu/nhiệm vụ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/items_model.py" line="19"/>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/items_model.py" line="20"/>
+        <source>Target</source>
+        <translation>Mục tiêu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/items_model.py" line="21"/>
+        <source>Monitoring unit</source>
+        <translation>Đơn vị theo dõi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/items_model.py" line="22"/>
+        <source>Implementing units</source>
+        <translation>Đơn vị triển khai</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/items_model.py" line="23"/>
+        <source>Deadline</source>
+        <translation>Thời hạn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/items_model.py" line="24"/>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="40"/>
+        <source>Commune digital transformation plan tracker</source>
+        <translation>Theo dõi Kế hoạch chuyển đổi số cấp xã</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="80"/>
+        <source>&amp;Import appendix…</source>
+        <translation>&amp;Nhập phụ lục…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="81"/>
+        <source>&amp;Paste appendix from clipboard</source>
+        <translation>&amp;Dán phụ lục từ khay nhớ tạm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="82"/>
+        <source>Load the &amp;sample plan</source>
+        <translation>Nạp kế hoạch &amp;mẫu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="83"/>
+        <source>E&amp;xit</source>
+        <translation>&amp;Thoát</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="84"/>
+        <source>&amp;File</source>
+        <translation>&amp;Tệp</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="89"/>
+        <source>Main toolbar</source>
+        <translation>Thanh công cụ chính</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="108"/>
+        <source>No plan yet. Use File → Import appendix… (Ctrl+O).</source>
+        <translation>Chưa có kế hoạch nào. Dùng Tệp → Nhập phụ lục… (Ctrl+O).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="120"/>
+        <source>{n} indicators and tasks</source>
+        <translation>{n} chỉ tiêu, nhiệm vụ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="131"/>
+        <source>Import plan appendix</source>
+        <translation>Nhập phụ lục kế hoạch</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="141"/>
+        <source>File already imported</source>
+        <translation>Tệp đã được nhập</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="142"/>
+        <source>Import it again as a second copy of the plan?</source>
+        <translation>Vẫn nhập lại thành một bản thứ hai của kế hoạch?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="149"/>
+        <source>Importing {name}…</source>
+        <translation>Đang nhập {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="156"/>
+        <source>Clipboard is empty</source>
+        <translation>Khay nhớ tạm trống</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="157"/>
+        <source>Copy the appendix table in Word or Excel first, then paste it here.</source>
+        <translation>Hãy sao chép bảng phụ lục trong Word hoặc Excel trước, rồi dán vào đây.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="159"/>
+        <source>Importing from the clipboard…</source>
+        <translation>Đang nhập từ khay nhớ tạm…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="171"/>
+        <source>Welcome</source>
+        <translation>Chào mừng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="172"/>
+        <source>The database has no plan yet.
+
+Load the sample plan of commune Nam Hồng to try the program? You can import your own appendix at any time with File → Import appendix… (Ctrl+O).</source>
+        <translation>Cơ sở dữ liệu chưa có kế hoạch nào.
+
+Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình? Bạn có thể nhập phụ lục của xã mình bất cứ lúc nào bằng Tệp → Nhập phụ lục… (Ctrl+O).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="191"/>
+        <source>Cannot do this</source>
+        <translation>Không thực hiện được</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="193"/>
+        <source>Unexpected error</source>
+        <translation>Lỗi không mong đợi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="194"/>
+        <source>An unexpected error occurred; nothing was changed.</source>
+        <translation>Đã xảy ra lỗi không mong đợi; dữ liệu không bị thay đổi.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanTree</name>
+    <message>
+        <location filename="../../desktop_app/ui/plan_tree.py" line="35"/>
+        <source>Plans</source>
+        <translation>Kế hoạch</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/plan_tree.py" line="37"/>
+        <source>no number</source>
+        <translation>chưa có số</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/plan_tree.py" line="38"/>
+        <source>Commune {commune} — {year} ({number})</source>
+        <translation>Xã {commune} — năm {year} ({number})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/plan_tree.py" line="41"/>
+        <source>{n} indicators and tasks</source>
+        <translation>{n} chỉ tiêu, nhiệm vụ</translation>
+    </message>
+</context>
+</TS>

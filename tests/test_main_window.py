@@ -1,0 +1,117 @@
+"""The main window, driven like a user would: first-start offer, import, tree navigation, errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from db.engine import Database
+from desktop_app.services.importing import import_file
+from desktop_app.ui.app import make_app
+from desktop_app.ui.items_model import COL_DEADLINE, COL_NUMBER, COL_TARGET, COL_TEXT, ItemsModel
+from desktop_app.ui.main_window import MainWindow
+from tests.conftest import MINH_TAN, NAM_HONG
+
+
+@pytest.fixture
+def window(qtbot: Any, db: Database) -> MainWindow:
+    make_app()
+    win = MainWindow(db)
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def _rows(model: ItemsModel, column: int) -> list[str]:
+    return [model.index(r, column).data() for r in range(model.rowCount())]
+
+
+def test_first_start_offers_the_sample_plan(qtbot: Any, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[str] = []
+
+    def answer_yes(*args: Any, **kwargs: Any) -> QMessageBox.StandardButton:
+        asked.append(args[2])
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer_yes)
+    assert window.tree_model.rowCount() == 0
+    window.offer_sample()
+    qtbot.waitUntil(lambda: window.tree_model.rowCount() == 1, timeout=10000)
+    assert "Nam Hồng" in asked[0]
+    plan = window.tree_model.item(0)
+    assert "Nam Hồng" in plan.text()
+    assert plan.rowCount() == 2 and plan.child(0).rowCount() == 8
+    assert window.items_model.rowCount() == 55
+    window.offer_sample()  # not empty any more: no second question
+    assert len(asked) == 1
+
+
+def test_tree_selects_groups_and_table_shows_items(qtbot: Any, db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    import_file(db, path=NAM_HONG)
+    make_app()
+    win = MainWindow(db)
+    qtbot.addWidget(win)
+    plan = win.tree_model.item(0)
+    group2 = plan.child(0).child(1)
+    win.tree.setCurrentIndex(group2.index())
+    assert _rows(win.items_model, COL_NUMBER) == [f"2.{i}" for i in range(1, 9)]
+    assert _rows(win.items_model, COL_DEADLINE)[0] == "31/12/2026"
+    assert _rows(win.items_model, COL_TARGET)[0] == "> 70%"
+    section2 = plan.child(1)
+    win.tree.setCurrentIndex(section2.index())
+    assert win.items_model.rowCount() == 8
+    assert _rows(win.items_model, COL_TEXT)[0] == "Kế hoạch Chuyển đổi số xã Nam Hồng năm 2027"
+
+
+def test_ui_speaks_vietnamese(window: MainWindow) -> None:
+    menus = [a.text() for a in window.menuBar().actions()]
+    assert "&Tệp" in menus
+    header = window.items_model.headerData(COL_TEXT, Qt.Orientation.Horizontal)
+    assert header == "Chỉ tiêu/nhiệm vụ"
+
+
+def test_import_of_a_bad_file_shows_a_clear_message(
+    qtbot: Any, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
+    bad = tmp_path / "hong.xlsx"
+    bad.write_bytes(b"PK\x03\x04 not really a zip")
+    task = window.import_path(bad)
+    qtbot.waitUntil(lambda: bool(shown), timeout=10000)
+    assert "hong.xlsx" in shown[0]
+    assert window.tree_model.rowCount() == 0
+    assert task is not None
+
+
+def test_reimport_asks_before_a_second_copy(qtbot: Any, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    import_file(window.db, path=MINH_TAN)
+    window.refresh()
+    answers = iter([QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes])
+    asked: list[str] = []
+
+    def question(*args: Any, **kwargs: Any) -> QMessageBox.StandardButton:
+        asked.append(args[2])
+        return next(answers)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    window.import_path(MINH_TAN)
+    qtbot.waitUntil(lambda: len(asked) == 1, timeout=10000)
+    QApplication.processEvents()
+    assert window.tree_model.rowCount() == 1
+    window.import_path(MINH_TAN)
+    qtbot.waitUntil(lambda: window.tree_model.rowCount() == 2, timeout=10000)
+    assert "đã được nhập" in asked[1]
+
+
+def test_items_model_passes_the_model_tester(qtmodeltester: Any, db: Database) -> None:
+    from desktop_app.services.browse import item_rows, plan_tree
+
+    import_file(db, path=MINH_TAN)
+    model = ItemsModel()
+    model.set_rows(item_rows(db, plan_id=plan_tree(db)[0].id))
+    qtmodeltester.check(model)
