@@ -348,3 +348,12 @@ def test_mutated_xml_parts_in_a_valid_zip_never_raise_anything_but_file_refused(
     base = fuzz_bases()[part[0]]
     content = mutate(zipfile.ZipFile(io.BytesIO(base)).read(part[1]), edits, cut)
     assert_document_or_refused(replace_member(base, part[1], content), "phan_hong.bin")
+
+
+def test_xlsx_row_number_far_beyond_excel_does_not_hang() -> None:
+    sheet = zipfile.ZipFile(io.BytesIO(valid_xlsx())).read("xl/worksheets/sheet1.xml").decode()
+    data = replace_member(valid_xlsx(), "xl/worksheets/sheet1.xml", sheet.replace('r="3"', 'r="999999999"').encode())
+    start = time.monotonic()
+    doc = read_document(data, "hang.xlsx")
+    assert time.monotonic() - start < 5
+    assert [r.line for r in doc.tables[0].rows] == [1, 2]

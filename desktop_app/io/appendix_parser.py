@@ -12,7 +12,7 @@ from desktop_app.domain.plan_title import commune_from_texts, read_title
 from desktop_app.domain.targets import looks_like_indicator, parse_targets
 from desktop_app.domain.text import clean, search_key, split_units
 from desktop_app.errors import FileRefused
-from desktop_app.io.columns import Columns, find_columns, is_column_number_row
+from desktop_app.io.columns import Columns, find_columns, is_column_number_row, is_stt_label
 from desktop_app.io.tables import RawDocument, RawRow, RawTable
 
 # A whole heading row merged into one cell: "I. Phân công …", "4. Về phát triển dữ liệu số".
@@ -95,9 +95,10 @@ class _Builder:
     def add_row(self, row: RawRow) -> None:
         columns = self.columns
         cells = [clean(c) for c in row.cells]
-        if not any(cells) or find_columns(row.cells) or is_column_number_row(cells):
-            return  # empty rows, headers repeated at page breaks, "(1) (2) (3)" rows
         stt_raw = clean(_cell(row, columns.stt))
+        repeated_header = is_stt_label(stt_raw) and find_columns(row.cells) is not None
+        if not any(cells) or repeated_header or is_column_number_row(cells):
+            return  # empty rows, headers repeated at page breaks, "(1) (2) (3)" rows
         text = clean(_cell(row, columns.text))
         if stt_raw and stt_raw == text and (m := _MERGED_HEADING.match(stt_raw)):
             stt_raw, text = m.group(1), clean(m.group(2))  # whole row merged into one cell

@@ -26,6 +26,11 @@ class Columns:
         return 1 + max(i for i in vars(self).values() if i is not None)
 
 
+def is_stt_label(text: str) -> bool:
+    """True for the header cell of the number column ("Stt", "TT", "Số thứ tự")."""
+    return bool(_STT.match(search_key(text)))
+
+
 def _role(key: str) -> str | None:
     if _STT.match(key):
         return "stt"

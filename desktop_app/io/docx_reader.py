@@ -14,8 +14,8 @@ _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _P, _TBL, _TR, _TC, _T = _W + "p", _W + "tbl", _W + "tr", _W + "tc", _W + "t"
 _TAB, _BR, _CR, _NB_HYPHEN = _W + "tab", _W + "br", _W + "cr", _W + "noBreakHyphen"
 _VAL, _TYPE = _W + "val", _W + "type"
-_TCPR, _TRPR, _GRID_SPAN, _GRID_BEFORE, _GRID_AFTER = _W + "tcPr", _W + "trPr", _W + "gridSpan", _W + "gridBefore", _W + "gridAfter"
-_V_MERGE, _H_MERGE = _W + "vMerge", _W + "hMerge"
+_TCPR, _TRPR, _GRID_SPAN = _W + "tcPr", _W + "trPr", _W + "gridSpan"
+_GRID_BEFORE, _GRID_AFTER, _V_MERGE, _H_MERGE = _W + "gridBefore", _W + "gridAfter", _W + "vMerge", _W + "hMerge"
 # Wrappers whose children are read as if they stood in the parent (content controls, custom XML, tracked moves-in).
 _WRAPPERS = {_W + "sdt", _W + "sdtContent", _W + "customXml", _W + "smartTag", _W + "ins", _W + "moveTo"}
 # Subtrees whose text is not part of the paragraph's visible text (properties, deletions, drawings, text boxes).

@@ -26,11 +26,17 @@ MAX_RATIO = 200
 RATIO_MIN_BYTES = 1 * MB
 """Members up to this uncompressed size are not ratio-checked."""
 
-CORRUPT = "Tệp bị hỏng hoặc không đầy đủ (không đọc được cấu trúc nén). Hãy mở tệp bằng Word/Excel, lưu lại rồi thử lần nữa."
+CORRUPT = (
+    "Tệp bị hỏng hoặc không đầy đủ (không đọc được cấu trúc nén). "
+    "Hãy mở tệp bằng Word/Excel, lưu lại rồi thử lần nữa."
+)
+HOSTILE = "có thể là tệp độc hại."
+BOMB = "có thể là «bom nén» (tệp độc hại)."
 
 _CHUNK = 256 * 1024
 _OVERLAP = 64
-_DECLARATIONS = [word.encode(enc) for word in ("<!DOCTYPE", "<!ENTITY") for enc in ("utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")]
+_ENCODINGS = ("utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
+_DECLARATIONS = [word.encode(enc) for word in ("<!DOCTYPE", "<!ENTITY") for enc in _ENCODINGS]
 _DECLARATION_RE = re.compile(b"|".join(re.escape(d) for d in _DECLARATIONS), re.IGNORECASE)
 _ENCODING_RE = re.compile(rb"""<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]{1,40})["']""")
 _SAFE_ENCODING_RE = re.compile(
@@ -46,7 +52,7 @@ _BINARY_SUFFIXES = {
 
 def _size(n: int) -> str:
     """A byte count for messages, in MB or bytes."""
-    return f"{n / MB:,.1f} MB".replace(",", " ") if n >= MB else f"{n} byte"
+    return f"{n / MB:.0f} MB" if n >= MB else f"{n} byte"
 
 
 def _refuse(message: str, name: str) -> FileRefused:
@@ -61,16 +67,14 @@ def _check_entry_count(data: bytes, name: str) -> None:
         return
     total = int.from_bytes(data[pos + 10 : pos + 12], "little")
     if total != 0xFFFF and total > MAX_MEMBERS:
-        raise _refuse(f"Tệp nén chứa quá nhiều thành phần ({total}, tối đa {MAX_MEMBERS}) — có thể là tệp độc hại.", name)
+        raise _refuse(f"Tệp nén chứa quá nhiều thành phần ({total}, tối đa {MAX_MEMBERS}) — {HOSTILE}", name)
 
 
 def _check_member_name(member: str, name: str) -> None:
     """Refuse absolute member names and names that climb out with ".."."""
     path = member.replace("\\", "/")
     if path.startswith("/") or re.match(r"^[A-Za-z]:", path) or ".." in PurePosixPath(path).parts:
-        raise _refuse(
-            f"Thành phần «{member}» có đường dẫn không hợp lệ (tuyệt đối hoặc chứa «..») — có thể là tệp độc hại.", name
-        )
+        raise _refuse(f"Thành phần «{member}» có đường dẫn không hợp lệ (tuyệt đối hoặc chứa «..») — {HOSTILE}", name)
 
 
 def _check_prolog(head: bytes, member: str, name: str) -> None:
@@ -83,7 +87,7 @@ def _check_prolog(head: bytes, member: str, name: str) -> None:
         declared = match.group(1).decode("ascii") if match else None
         if declared is None or _SAFE_ENCODING_RE.fullmatch(declared):
             return
-    raise _refuse(f"Thành phần «{member}» dùng bảng mã lạ ({declared}) — có thể là tệp độc hại.", name)
+    raise _refuse(f"Thành phần «{member}» dùng bảng mã lạ ({declared}) — {HOSTILE}", name)
 
 
 def _scans_for_declarations(member: str) -> bool:
@@ -106,20 +110,15 @@ def _stream_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> int
                     break
                 seen += len(chunk)
                 if seen > limit:
-                    raise _refuse(
-                        f"Thành phần «{member}» giải nén ra nhiều hơn kích thước khai báo ({_size(info.file_size)}) "
-                        "— tệp bị làm giả, có thể là «bom nén».",
-                        name,
-                    )
+                    declared = f"nhiều hơn kích thước khai báo ({_size(info.file_size)})"
+                    raise _refuse(f"Thành phần «{member}» giải nén ra {declared} — {BOMB}", name)
                 if scan:
                     if seen == len(chunk):
                         _check_prolog(chunk[:1024], member, name)
                     window = tail + chunk
                     if _DECLARATION_RE.search(window):
-                        raise _refuse(
-                            f"Thành phần «{member}» chứa khai báo thực thể XML (DOCTYPE/ENTITY) — có thể là tệp độc hại.",
-                            name,
-                        )
+                        what = "khai báo thực thể XML (DOCTYPE/ENTITY)"
+                        raise _refuse(f"Thành phần «{member}» chứa {what} — {HOSTILE}", name)
                     tail = window[-_OVERLAP:]
     except FileRefused:
         raise
@@ -130,9 +129,8 @@ def _stream_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> int
             detail = "kiểu nén không được hỗ trợ"
         else:
             detail = "dữ liệu nén bị hỏng"
-        raise _refuse(
-            f"Tệp bị hỏng hoặc không đầy đủ: không giải nén được thành phần «{member}» ({detail}).", name
-        ) from exc
+        message = f"Tệp bị hỏng hoặc không đầy đủ: không giải nén được thành phần «{member}» ({detail})."
+        raise _refuse(message, name) from exc
     if seen != info.file_size:
         raise _refuse(
             f"Thành phần «{member}» có kích thước thật ({_size(seen)}) khác với kích thước khai báo "
@@ -154,7 +152,7 @@ def check_zip(data: bytes, name: str) -> None:
         raise _refuse(CORRUPT, name) from exc
     with zf:
         if len(infos) > MAX_MEMBERS:
-            raise _refuse(f"Tệp nén chứa quá nhiều thành phần ({len(infos)}, tối đa {MAX_MEMBERS}) — có thể là tệp độc hại.", name)
+            raise _refuse(f"Tệp nén chứa quá nhiều thành phần ({len(infos)}, tối đa {MAX_MEMBERS}) — {HOSTILE}", name)
         if not infos:
             raise _refuse("Tệp nén không chứa thành phần nào.", name)
         declared_total = 0
@@ -163,29 +161,21 @@ def check_zip(data: bytes, name: str) -> None:
             _check_member_name(info.filename, name)
             if info.flag_bits & 0x1:
                 raise _refuse(
-                    f"Thành phần «{info.filename}» được mã hóa bằng mật khẩu — hãy bỏ mật khẩu, lưu lại rồi thử lần nữa.", name
+                    f"Thành phần «{info.filename}» được mã hóa bằng mật khẩu — hãy bỏ mật khẩu, lưu lại rồi thử lần nữa.",
+                    name,
                 )
             if info.file_size > MAX_MEMBER_BYTES:
-                raise _refuse(
-                    f"Thành phần «{info.filename}» quá lớn khi giải nén ({_size(info.file_size)}, tối đa "
-                    f"{_size(MAX_MEMBER_BYTES)}) — có thể là «bom nén».",
-                    name,
-                )
+                sizes = f"{_size(info.file_size)}, tối đa {_size(MAX_MEMBER_BYTES)}"
+                raise _refuse(f"Thành phần «{info.filename}» quá lớn khi giải nén ({sizes}) — {BOMB}", name)
             declared_total += info.file_size
             if declared_total > MAX_TOTAL_BYTES:
-                raise _refuse(
-                    f"Tổng dung lượng giải nén quá lớn (trên {_size(MAX_TOTAL_BYTES)}, tới thành phần «{info.filename}») "
-                    "— có thể là «bom nén».",
-                    name,
-                )
+                where = f"trên {_size(MAX_TOTAL_BYTES)}, tới thành phần «{info.filename}»"
+                raise _refuse(f"Tổng dung lượng giải nén quá lớn ({where}) — {BOMB}", name)
         for info in infos:
             if info.file_size > RATIO_MIN_BYTES and info.file_size > MAX_RATIO * max(info.compress_size, 1):
                 ratio = info.file_size // max(info.compress_size, 1)
-                raise _refuse(
-                    f"Thành phần «{info.filename}» có tỉ lệ nén bất thường ({ratio}:1, tối đa {MAX_RATIO}:1) "
-                    "— có thể là «bom nén».",
-                    name,
-                )
+                limit = f"{ratio}:1, tối đa {MAX_RATIO}:1"
+                raise _refuse(f"Thành phần «{info.filename}» có tỉ lệ nén bất thường ({limit}) — {BOMB}", name)
         for info in infos:
             if not info.is_dir():
                 _stream_member(zf, info, name)

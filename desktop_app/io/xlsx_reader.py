@@ -13,8 +13,11 @@ from desktop_app.errors import FileRefused
 from desktop_app.io.safety import check_zip
 from desktop_app.io.tables import RawDocument, RawRow, RawTable
 
-MAX_SHEET_CELLS = 2_000_000
-"""Most cells (rows kept x width) produced for one worksheet, merge fills included."""
+MAX_SHEET_CELLS = 1_000_000
+"""Most cells (non-empty ones read, and rows kept x width) for one worksheet, merge fills included."""
+MAX_MERGES = 100_000
+"""Most merged ranges accepted in one worksheet."""
+EXCEL_MAX_ROW = 1_048_576
 
 READ_FAILED = "Không đọc được tệp Excel (.xlsx): tệp bị hỏng hoặc không đúng định dạng Excel 2007 trở lên"
 NO_TABLE = "Trong tệp Excel không tìm thấy bảng phụ lục (mọi trang tính đều trống)."
@@ -33,7 +36,7 @@ def _cell_index(ref: str) -> tuple[int, int] | None:
     return int(match.group(2)), col
 
 
-def _merged_ranges(ws: object) -> list[tuple[int, int, int, int]]:
+def _merged_ranges(ws: object, name: str) -> list[tuple[int, int, int, int]]:
     """The sheet's merged ranges (min_row, min_col, max_row, max_col), parsed from its XML with entities off."""
     ranges = []
     with ws._get_source() as src:  # type: ignore[attr-defined]  # openpyxl 3.1 read-only internals
@@ -42,6 +45,8 @@ def _merged_ranges(ws: object) -> list[tuple[int, int, int, int]]:
             load_dtd=False, huge_tree=False,
         )
         for _, element in parser:
+            if len(ranges) > MAX_MERGES:
+                raise FileRefused(f"Trang tính «{ws.title}» có quá nhiều vùng gộp ô.", file=name)  # type: ignore[attr-defined]
             if element.tag.endswith("}mergeCell") or element.tag == "mergeCell":
                 ends = [_cell_index(part) for part in (element.get("ref") or "").split(":")]
                 if len(ends) == 2 and ends[0] and ends[1]:
@@ -90,8 +95,14 @@ def _sheet_table(ws: object, name: str) -> RawTable:
     """One worksheet as a RawTable: non-empty rows with real row numbers, merged ranges filled."""
     title = ws.title  # type: ignore[attr-defined]
     values: dict[int, dict[int, str]] = {}
+    count = 0
     ws.reset_dimensions()  # type: ignore[attr-defined]  # never trust the <dimension> tag: it can be huge
     for row_number, row in enumerate(ws._cells_by_row(1, 1, None, None), start=1):  # type: ignore[attr-defined]
+        if row_number > EXCEL_MAX_ROW:
+            break  # openpyxl yields an empty row for every missing number: stop at Excel's last row
+        count += len(row)
+        if count > MAX_SHEET_CELLS:
+            raise FileRefused(f"Trang tính «{title}» quá lớn (trên {MAX_SHEET_CELLS} ô).", file=name)
         for col, cell in enumerate(row, start=1):
             value = getattr(cell, "value", None)
             if value is None:
@@ -105,7 +116,7 @@ def _sheet_table(ws: object, name: str) -> RawTable:
     max_row = max(values)
     width = max(max(cols) for cols in values.values())
     budget = MAX_SHEET_CELLS
-    for r1, c1, r2, c2 in _merged_ranges(ws):
+    for r1, c1, r2, c2 in _merged_ranges(ws, name):
         top = values.get(r1, {}).get(c1)
         if not top:
             continue

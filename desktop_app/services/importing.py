@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from db.engine import Database
-from db.models import Assignment, Deadline, Group, Item, Plan, PlanWarning, Section, Target, Unit, utcnow
-from db.queries import get_or_create_unit, plan_by_sha256
+from db.models import Assignment, Deadline, Group, Item, Plan, PlanWarning, Section, Target, utcnow
+from db.queries import insert_rows, plan_by_sha256, resolve_units
 from desktop_app.domain.appendix import ImportWarning, ParsedAppendix
+from desktop_app.domain.text import unit_key
 from desktop_app.errors import DuplicateImport, FileRefused
 from desktop_app.io.appendix_parser import parse_appendix
 from desktop_app.io.detect import read_clipboard_text, read_document
@@ -57,7 +58,8 @@ def parse_file(path: Path) -> tuple[ParsedAppendix, str]:
 
 
 def _write(db: Database, parsed: ParsedAppendix, sha256: str) -> ImportResult:
-    with db.transaction() as session:
+    with db.transaction() as session, session.no_autoflush:
+        units = resolve_units(session, [name for p in parsed.items for name in p.monitoring + p.implementing])
         plan = Plan(
             commune=parsed.commune,
             plan_number=parsed.plan_number,
@@ -76,32 +78,35 @@ def _write(db: Database, parsed: ParsedAppendix, sha256: str) -> ImportResult:
             group = Group(number=g.number, title=g.title, order=i)
             sections[g.section].groups.append(group)
             groups.append(group)
-        for order, p in enumerate(parsed.items):
-            item = Item(
-                section=sections[p.section],
-                group=groups[p.group] if p.group is not None else None,
-                order=order,
-                number_raw=p.number_raw,
-                number=p.number,
-                kind=p.kind,
-                text=p.text,
-                note=p.note,
-                source_line=p.line,
-                deadline=Deadline(raw=p.deadline.raw, kind=p.deadline.kind, due=p.deadline.due),
-                targets=[
-                    Target(order=i, op=t.op, value=t.value, unit_kind=t.unit_kind, unit=t.unit,
-                           subject=t.subject, raw=t.raw)
-                    for i, t in enumerate(p.targets)
-                ],
+        session.flush()  # ids of the plan, its sections and groups, and new units
+        item_ids = insert_rows(session, Item, [
+            {
+                "plan_id": plan.id,
+                "section_id": sections[p.section].id,
+                "group_id": groups[p.group].id if p.group is not None else None,
+                "order": order, "number_raw": p.number_raw, "number": p.number, "kind": p.kind,
+                "text": p.text, "note": p.note, "source_line": p.line,
+            }
+            for order, p in enumerate(parsed.items)
+        ])
+        deadlines, targets, assignments = [], [], []
+        for item_id, p in zip(item_ids, parsed.items):
+            deadlines.append({"item_id": item_id, "raw": p.deadline.raw, "kind": p.deadline.kind, "due": p.deadline.due})
+            targets.extend(
+                {"item_id": item_id, "order": i, "op": t.op, "value": t.value, "unit_kind": t.unit_kind,
+                 "unit": t.unit, "subject": t.subject, "raw": t.raw}
+                for i, t in enumerate(p.targets)
             )
-            plan.items.append(item)  # in the session before units are looked up (autoflush)
             for role, names in (("monitoring", p.monitoring), ("implementing", p.implementing)):
-                used: list[Unit] = []
-                for name in names:
-                    unit = get_or_create_unit(session, name)
-                    if unit not in used:  # the same unit written twice in one cell counts once
-                        used.append(unit)
-                item.assignments.extend(Assignment(unit=u, role=role, order=n) for n, u in enumerate(used))
+                # the same unit written twice in one cell counts once
+                unit_ids = list(dict.fromkeys(units[unit_key(name)].id for name in names))
+                assignments.extend(
+                    {"item_id": item_id, "unit_id": unit_id, "role": role, "order": n}
+                    for n, unit_id in enumerate(unit_ids)
+                )
+        insert_rows(session, Deadline, deadlines)
+        insert_rows(session, Target, targets)
+        insert_rows(session, Assignment, assignments)
         plan.warnings.extend(
             PlanWarning(order=i, code=w.code, message=w.message) for i, w in enumerate(parsed.warnings)
         )
