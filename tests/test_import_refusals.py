@@ -1,0 +1,96 @@
+"""Refused files leave the database exactly as it was, through the service and through the CLI
+(exit 2, message on stderr, under 5 s and 500 MB in a separate process)."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from db.engine import Database
+from desktop_app.errors import FileRefused
+from desktop_app.services.importing import import_file
+from tests.conftest import NAM_HONG
+from tests.test_bad_input import CASES, valid_docx, valid_xlsx
+
+
+def _dump(path: Path) -> list[str]:
+    con = sqlite3.connect(path)
+    try:
+        return list(con.iterdump())
+    finally:
+        con.close()
+
+
+@pytest.fixture
+def filled(db: Database) -> Database:
+    import_file(db, path=NAM_HONG)
+    return db
+
+
+NAMES = [case[0] for case in CASES]
+
+
+@pytest.mark.parametrize(("name", "make"), [(c[0], c[1]) for c in CASES], ids=NAMES)
+def test_refused_file_changes_nothing(filled: Database, db_path: Path, tmp_path: Path, name: str,
+                                      make: Callable[[], bytes]) -> None:
+    bad = tmp_path / name
+    bad.write_bytes(make())
+    before = _dump(db_path)
+    with pytest.raises(FileRefused) as err:
+        import_file(filled, path=bad)
+    assert name in err.value.full_message()
+    assert _dump(db_path) == before
+
+
+def _docx_without_appendix() -> bytes:
+    return valid_docx()  # a title and a table, but no header row with Stt / Chỉ tiêu / … columns
+
+
+@pytest.mark.parametrize(("name", "make", "words"), [
+    ("khong_phu_luc.docx", _docx_without_appendix, ["không tìm thấy bảng phụ lục"]),
+    ("khong_phu_luc.xlsx", valid_xlsx, ["không tìm thấy bảng phụ lục"]),
+])
+def test_tables_that_are_not_an_appendix(filled: Database, db_path: Path, tmp_path: Path, name: str,
+                                         make: Callable[[], bytes], words: list[str]) -> None:
+    bad = tmp_path / name
+    bad.write_bytes(make())
+    before = _dump(db_path)
+    with pytest.raises(FileRefused) as err:
+        import_file(filled, path=bad)
+    for word in words:
+        assert word in err.value.full_message()
+    assert _dump(db_path) == before
+
+
+HEAVY = ["ngau_nhien.bin", "cut.docx", "cut.xlsx", "bom_sst.xlsx", "bom8.docx", "bom_nen.docx", "noi_doi.docx"]
+
+
+@pytest.mark.parametrize("name", HEAVY)
+def test_cli_refuses_within_5_seconds_and_500_mb(filled: Database, db_path: Path, tmp_path: Path, name: str) -> None:
+    make = next(c[1] for c in CASES if c[0] == name)
+    bad = tmp_path / name
+    bad.write_bytes(make())
+    before = _dump(db_path)
+    filled.close()
+    start = time.monotonic()
+    proc = subprocess.run(
+        [sys.executable, "-c",
+         "import resource, sys; from desktop_app.cli import main; code = main(sys.argv[1:]); "
+         "sys.stderr.write(f'\\nMAXRSS_KB={resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}\\n'); sys.exit(code)",
+         "--db", str(db_path), "import", str(bad)],
+        capture_output=True, text=True, encoding="utf-8", timeout=60,
+    )
+    elapsed = time.monotonic() - start
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stdout == ""
+    assert name in proc.stderr
+    max_rss_mb = int(proc.stderr.rsplit("MAXRSS_KB=", 1)[1]) / 1024
+    assert elapsed < 5, f"{elapsed:.1f} s"
+    assert max_rss_mb < 500, f"{max_rss_mb:.0f} MB"
+    assert _dump(db_path) == before
