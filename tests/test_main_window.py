@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from db.engine import Database
 from desktop_app.services.importing import import_file
@@ -15,6 +15,7 @@ from desktop_app.ui.app import make_app
 from desktop_app.ui.items_model import COL_DEADLINE, COL_NUMBER, COL_TARGET, COL_TEXT, ItemsModel
 from desktop_app.ui.main_window import MainWindow
 from tests.conftest import MINH_TAN, NAM_HONG
+from tests.qt_helpers import answer_next_box
 
 
 @pytest.fixture
@@ -30,14 +31,9 @@ def _rows(model: ItemsModel, column: int) -> list[str]:
     return [model.index(r, column).data() for r in range(model.rowCount())]
 
 
-def test_first_start_offers_the_sample_plan(qtbot: Any, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_first_start_offers_the_sample_plan(qtbot: Any, window: MainWindow) -> None:
     asked: list[str] = []
-
-    def answer_yes(*args: Any, **kwargs: Any) -> QMessageBox.StandardButton:
-        asked.append(args[2])
-        return QMessageBox.StandardButton.Yes
-
-    monkeypatch.setattr(QMessageBox, "question", answer_yes)
+    answer_next_box("Có", asked)
     assert window.tree_model.rowCount() == 0
     window.offer_sample()
     qtbot.waitUntil(lambda: window.tree_model.rowCount() == 1, timeout=10000)
@@ -74,11 +70,9 @@ def test_ui_speaks_vietnamese(window: MainWindow) -> None:
     assert header == "Chỉ tiêu/nhiệm vụ"
 
 
-def test_import_of_a_bad_file_shows_a_clear_message(
-    qtbot: Any, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_import_of_a_bad_file_shows_a_clear_message(qtbot: Any, window: MainWindow, tmp_path: Path) -> None:
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
+    answer_next_box("Đồng ý", shown)
     bad = tmp_path / "hong.xlsx"
     bad.write_bytes(b"PK\x03\x04 not really a zip")
     task = window.import_path(bad)
@@ -88,24 +82,19 @@ def test_import_of_a_bad_file_shows_a_clear_message(
     assert task is not None
 
 
-def test_reimport_asks_before_a_second_copy(qtbot: Any, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_reimport_asks_before_a_second_copy(qtbot: Any, window: MainWindow) -> None:
     import_file(window.db, path=MINH_TAN)
     window.refresh()
-    answers = iter([QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes])
     asked: list[str] = []
-
-    def question(*args: Any, **kwargs: Any) -> QMessageBox.StandardButton:
-        asked.append(args[2])
-        return next(answers)
-
-    monkeypatch.setattr(QMessageBox, "question", question)
+    answer_next_box("Không", asked)
     window.import_path(MINH_TAN)
     qtbot.waitUntil(lambda: len(asked) == 1, timeout=10000)
     QApplication.processEvents()
     assert window.tree_model.rowCount() == 1
+    answer_next_box("Có", asked)
     window.import_path(MINH_TAN)
     qtbot.waitUntil(lambda: window.tree_model.rowCount() == 2, timeout=10000)
-    assert "đã được nhập" in asked[1]
+    assert "đã được nhập" in asked[0] and "bản thứ hai" in asked[1]
 
 
 def test_items_model_passes_the_model_tester(qtmodeltester: Any, db: Database) -> None:

@@ -5,13 +5,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from desktop_app import __version__
 from desktop_app.errors import AppError
 from desktop_app.paths import resource_path
+from desktop_app.ui import dialogs
 
 ORGANIZATION = "UBND xa"
 APPLICATION = "ChuyenDoiSoXa"
@@ -63,7 +64,7 @@ def run_gui(db_path: Path) -> int:
     try:
         db = open_database(db_path)
     except AppError as exc:
-        QMessageBox.critical(None, "Chuyển đổi số", exc.full_message())
+        dialogs.fail(None, QCoreApplication.translate("App", "Cannot open the database"), exc.full_message())
         return 2
     window = MainWindow(db)
     window.show()

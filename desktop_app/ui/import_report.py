@@ -37,5 +37,6 @@ class ImportReportDialog(QDialog):
         else:
             self.warnings.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("OK"))
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)

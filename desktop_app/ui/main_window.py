@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHeaderView,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QTableView,
     QTreeView,
@@ -22,6 +21,7 @@ from db.engine import Database
 from desktop_app.errors import AppError, DuplicateImport
 from desktop_app.paths import sample_plan_path
 from desktop_app.services import browse, importing
+from desktop_app.ui import dialogs
 from desktop_app.ui.import_report import ImportReportDialog
 from desktop_app.ui.items_model import ItemsModel
 from desktop_app.ui.plan_tree import NODE_ROLE, Selection, build_tree_model
@@ -137,11 +137,8 @@ class MainWindow(QMainWindow):
         """Import a file in the background; asks before importing the same file twice."""
         def failed(exc: BaseException) -> None:
             if isinstance(exc, DuplicateImport):
-                answer = QMessageBox.question(
-                    self, self.tr("File already imported"),
-                    exc.full_message() + "\n\n" + self.tr("Import it again as a second copy of the plan?"),
-                )
-                if answer == QMessageBox.StandardButton.Yes:
+                if dialogs.ask(self, self.tr("File already imported"),
+                               exc.full_message() + "\n\n" + self.tr("Import it again as a second copy of the plan?")):
                     self.import_path(path, again=True)
                 return
             self.show_error(exc)
@@ -153,8 +150,8 @@ class MainWindow(QMainWindow):
         """Import an appendix table copied from Word or Excel."""
         text = QGuiApplication.clipboard().text()
         if not text.strip():
-            QMessageBox.information(self, self.tr("Clipboard is empty"),
-                                    self.tr("Copy the appendix table in Word or Excel first, then paste it here."))
+            dialogs.inform(self, self.tr("Clipboard is empty"),
+                           self.tr("Copy the appendix table in Word or Excel first, then paste it here."))
             return None
         return self._start(self.tr("Importing from the clipboard…"),
                            lambda: importing.import_text(self.db, text=text), self._imported, self.show_error)
@@ -167,12 +164,13 @@ class MainWindow(QMainWindow):
         """On first start with an empty database, offer the sample plan."""
         if not browse.is_empty(self.db):
             return
-        answer = QMessageBox.question(
+        wanted = dialogs.ask(
             self, self.tr("Welcome"),
             self.tr("The database has no plan yet.\n\nLoad the sample plan of commune Nam Hồng to try the program? "
                "You can import your own appendix at any time with File → Import appendix… (Ctrl+O)."),
+            default_yes=True,
         )
-        if answer == QMessageBox.StandardButton.Yes:
+        if wanted:
             self.load_sample()
 
     def _start(self, label: str, work: object, done: object, failed: object) -> Task:
@@ -188,10 +186,10 @@ class MainWindow(QMainWindow):
     def show_error(self, exc: BaseException) -> None:
         """Show an error: our own in plain Vietnamese, anything else as an unexpected fault."""
         if isinstance(exc, AppError):
-            QMessageBox.warning(self, self.tr("Cannot do this"), exc.full_message())
+            dialogs.warn(self, self.tr("Cannot do this"), exc.full_message())
         else:
-            QMessageBox.critical(self, self.tr("Unexpected error"),
-                                 self.tr("An unexpected error occurred; nothing was changed.") + f"\n\n{exc!r}")
+            dialogs.fail(self, self.tr("Unexpected error"),
+                         self.tr("An unexpected error occurred; nothing was changed.") + f"\n\n{exc!r}")
 
     # ----- window state -----------------------------------------------------------------------------------
     def _last_plan(self) -> int | None:

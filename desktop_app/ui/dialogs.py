@@ -1,0 +1,36 @@
+"""Message boxes with Vietnamese buttons (Qt ships no Vietnamese translation of its own "Yes"/"No")."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+
+def ask(parent: QWidget | None, title: str, text: str, *, default_yes: bool = False) -> bool:
+    """A yes/no question; "No" is the default unless asked, so Enter never changes data by surprise."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+    yes = box.addButton(QCoreApplication.translate("Dialogs", "&Yes"), QMessageBox.ButtonRole.YesRole)
+    no = box.addButton(QCoreApplication.translate("Dialogs", "&No"), QMessageBox.ButtonRole.NoRole)
+    box.setDefaultButton(yes if default_yes else no)
+    box.setEscapeButton(no)
+    box.exec()
+    return box.clickedButton() is yes
+
+
+def inform(parent: QWidget | None, title: str, text: str, *, icon: QMessageBox.Icon = QMessageBox.Icon.Information) -> None:
+    """A message with a single OK button."""
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
+    ok = box.addButton(QCoreApplication.translate("Dialogs", "OK"), QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(ok)
+    box.setEscapeButton(ok)
+    box.exec()
+
+
+def warn(parent: QWidget | None, title: str, text: str) -> None:
+    """A refusal or error the user can act on."""
+    inform(parent, title, text, icon=QMessageBox.Icon.Warning)
+
+
+def fail(parent: QWidget | None, title: str, text: str) -> None:
+    """An unexpected fault."""
+    inform(parent, title, text, icon=QMessageBox.Icon.Critical)
