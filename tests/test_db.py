@@ -92,3 +92,9 @@ def test_unwritable_location_gives_a_clear_message(tmp_path: Path) -> None:
     blocker.write_text("x")
     with pytest.raises(DatabaseError, match="Không tạo được thư mục"):
         open_database(blocker / "sub" / "db.sqlite3")
+
+
+def test_openpyxl_parses_with_defusedxml() -> None:
+    import openpyxl.xml
+
+    assert openpyxl.xml.DEFUSEDXML is True
