@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QSettings, Qt
+from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,7 +23,7 @@ from desktop_app.paths import sample_plan_path
 from desktop_app.services import browse, importing
 from desktop_app.ui import dialogs
 from desktop_app.ui.import_report import ImportReportDialog
-from desktop_app.ui.items_model import ItemsModel
+from desktop_app.ui.items_model import COL_TEXT, ItemsModel
 from desktop_app.ui.plan_tree import NODE_ROLE, Selection, build_tree_model
 from desktop_app.ui.tasks import Task, run_task
 
@@ -53,14 +53,20 @@ class MainWindow(QMainWindow):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((50, 420, 80, 110, 190, 230, 110, 100)):
-            self.table.setColumnWidth(column, width)
+        # The text column takes what is left, so every column fits on a 1366-pixel office laptop.
+        header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
+        for column, width in enumerate((45, 0, 70, 95, 150, 170, 90, 80)):
+            if width:
+                self.table.setColumnWidth(column, width)
+        # Wrapped rows must be re-measured whenever the text column changes width.
+        self._row_fit = QTimer(self, singleShot=True, interval=0)
+        self._row_fit.timeout.connect(self.table.resizeRowsToContents)
+        header.sectionResized.connect(lambda *_: self._row_fit.start())
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.tree)
         self.splitter.addWidget(self.table)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([300, 1000])
+        self.splitter.setSizes([270, 1000])
         self.setCentralWidget(self.splitter)
         self._build_menus()
         self.tree.selectionModel().currentChanged.connect(self._on_tree_current)
