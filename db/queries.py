@@ -53,6 +53,15 @@ def unit_by_name(session: Session, name: str) -> Unit | None:
     return session.scalars(select(Unit).where(Unit.key == unit_key(name))).first()
 
 
+def known_spellings(session: Session, keys: list[str]) -> dict[str, set[str]]:
+    """The spellings already recorded for each of these unit keys."""
+    stmt = select(Unit.key, UnitAlias.spelling).join(UnitAlias, UnitAlias.unit_id == Unit.id).where(Unit.key.in_(keys))
+    known: dict[str, set[str]] = {}
+    for key, spelling in session.execute(stmt):
+        known.setdefault(key, set()).add(spelling)
+    return known
+
+
 def resolve_units(session: Session, spellings: list[str]) -> dict[str, Unit]:
     """Units for every spelling met (one per identity key), created when new, in two queries.
 

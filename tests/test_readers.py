@@ -144,6 +144,7 @@ def test_tsv_excel_quoted_cells_with_line_breaks_tabs_and_quotes() -> None:
     doc = read_text(text, "clip.txt")
     assert doc.fmt == "tsv"
     assert doc.title_lines == ["Kế hoạch"]
+    assert doc.tables[0].preceding_lines == ["Kế hoạch"]
     rows = doc.tables[0].rows
     assert [r.cells for r in rows] == [
         ["Stt", "Chỉ tiêu\nnhiệm vụ", "Ghi chú"],
@@ -163,6 +164,13 @@ def test_tsv_line_without_tab_after_table_is_one_cell_row_and_blank_lines_split(
         [["A", "B"], ["II. PHẦN HAI"]],
         [["C", "D"], ["", ""]],
     ]
+    assert [t.preceding_lines for t in doc.tables] == [["Tiêu đề"], []]
+
+
+def test_tsv_keeps_emphasis_markers() -> None:
+    doc = read_text("**Tiêu đề**\n**Stt**\t__Nội dung__\t*x*\n", "a.txt")
+    assert doc.title_lines == ["**Tiêu đề**"]
+    assert doc.tables[0].rows[0].cells == ["**Stt**", "__Nội dung__", "*x*"]
 
 
 def test_unclosed_quote_is_literal() -> None:
@@ -188,13 +196,71 @@ def test_markdown_escapes_br_separators_and_table_boundaries() -> None:
     )
     doc = read_text(text, "m.md")
     assert doc.fmt == "markdown"
-    assert doc.title_lines == ["Tiêu đề một", "Tiêu đề **hai**"]
+    assert doc.title_lines == ["Tiêu đề một", "Tiêu đề hai"]
     assert [[r.cells for r in t.rows] for t in doc.tables] == [
         [["Stt", "Nội dung", "Ghi chú"], ["1", "a | b", "dòng 1\ndòng 2\ndòng 3"]],
         [["2", "c", ""]],
         [["3", "d", "e"]],
     ]
     assert doc.tables[1].rows[0].line == 8
+    assert [t.preceding_lines for t in doc.tables] == [["Tiêu đề một", "Tiêu đề hai"], ["Đoạn văn giữa hai bảng"], []]
+
+
+def test_markdown_preceding_lines_of_every_table() -> None:
+    text = (
+        "PHỤ LỤC 1\n"
+        "(Kèm theo Kế hoạch số 44/KH-UBND ngày 01 tháng 4 năm 2026)\n"
+        "| Stt | Nội dung |\n"
+        "|---|---|\n"
+        "| 1 | a |\n"
+        "\n"
+        "**PHỤ LỤC 2**\n"
+        "*(Kèm theo Kế hoạch số 45/KH-UBND)*\n"
+        "\n"
+        "|---|---|\n"  # separator lines only: not a table, the text before it carries on
+        "Ghi chú bảng 2\n"
+        "| Stt | Nội dung |\n"
+        "| 1 | b |\n"
+        "Đoạn cuối, sau bảng cuối\n"
+    )
+    doc = read_text(text, "m.md")
+    assert doc.fmt == "markdown"
+    assert doc.title_lines == ["PHỤ LỤC 1", "(Kèm theo Kế hoạch số 44/KH-UBND ngày 01 tháng 4 năm 2026)"]
+    assert len(doc.tables) == 2
+    assert doc.tables[0].preceding_lines == doc.title_lines
+    assert doc.tables[1].preceding_lines == ["PHỤ LỤC 2", "(Kèm theo Kế hoạch số 45/KH-UBND)", "Ghi chú bảng 2"]
+    assert [r.cells for r in doc.tables[1].rows] == [["Stt", "Nội dung"], ["1", "b"]]
+
+
+def test_markdown_emphasis_markers_are_removed() -> None:
+    text = (
+        "**PHỤ LỤC 1** và _ghi chú_\n"
+        "| **Stt** | __Nội dung__ | Ghi chú |\n"
+        "|---|---|---|\n"
+        "| **I.** | __Về hạ tầng số__ | |\n"
+        "| **1.** | Tỷ lệ đạt *tối thiểu* 60% | ***rất*** quan trọng |\n"
+        "| 2 | a*b và 2*3*4 giữ nguyên | snake_case_names, file_name_v2 |\n"
+        "| 3 | * không phải nhấn mạnh * | \\*thoát\\* và ** |\n"
+        "| 4 | **đậm *nghiêng* đậm** | dòng **một**<br>dòng _hai_ |\n"
+    )
+    doc = read_text(text, "m.md")
+    assert doc.title_lines == ["PHỤ LỤC 1 và ghi chú"]
+    assert [r.cells for r in doc.tables[0].rows] == [
+        ["Stt", "Nội dung", "Ghi chú"],
+        ["I.", "Về hạ tầng số", ""],
+        ["1.", "Tỷ lệ đạt tối thiểu 60%", "rất quan trọng"],
+        ["2", "a*b và 2*3*4 giữ nguyên", "snake_case_names, file_name_v2"],
+        ["3", "* không phải nhấn mạnh *", "\\*thoát\\* và **"],
+        ["4", "đậm nghiêng đậm", "dòng một\ndòng hai"],
+    ]
+
+
+def test_markdown_emphasis_on_hostile_long_lines_is_fast() -> None:
+    text = "| " + " *a" * 300_000 + " | " + "**b " * 200_000 + " | " + "_" * 500_000 + " |\n"
+    t0 = time.monotonic()
+    doc = read_text(text, "m.md")
+    assert time.monotonic() - t0 < 3.0
+    assert len(doc.tables[0].rows[0].cells) == 3
 
 
 def test_format_is_decided_from_content() -> None:
@@ -257,10 +323,49 @@ def test_generated_docx() -> None:
         ["2", "Dòng hai", "Phòng VH-XH", "Thôn"],
     ]
     assert [r.cells for r in doc.tables[1].rows] == [["3", "Dòng ba", "UBND", ""]]
+    assert doc.tables[0].preceding_lines == doc.title_lines
+    assert doc.tables[1].preceding_lines == ["Đoạn giữa hai bảng (không phải tiêu đề)"]
     assert doc.tables[0].rows[3].place == "bảng 1, hàng 4"
     assert doc.tables[1].rows[0].place == "bảng 2, hàng 1"
     assert doc.tables[1].rows[0].line == 1
     assert read_document(make_docx(), "ke_hoach.docx") == doc
+
+
+def test_docx_paragraphs_after_the_official_header_table_are_kept() -> None:
+    d = Document()
+    d.add_paragraph("Mẫu số 01")
+    header = d.add_table(rows=1, cols=2)  # the official header block laid out as a table
+    header.cell(0, 0).text = "ỦY BAN NHÂN DÂN\nXÃ NAM HỒNG"
+    header.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
+    d.add_paragraph("")
+    d.add_paragraph("PHỤ LỤC 1")
+    d.add_paragraph("(Kèm theo Kế hoạch số 44/KH-UBND ngày 01 tháng 4 năm 2026 của UBND xã Nam Hồng)")
+    d.add_paragraph("   ")
+    appendix = d.add_table(rows=2, cols=3)
+    for col, text in enumerate(["Stt", "Chỉ tiêu", "Thời gian"]):
+        appendix.cell(0, col).text = text
+    for col, text in enumerate(["1", "Tỷ lệ", "2026"]):
+        appendix.cell(1, col).text = text
+    d.add_paragraph("Phần tiếp theo\tcó tab")
+    d.add_table(rows=0, cols=3)  # an empty table is no table: the paragraphs before it carry on
+    d.add_paragraph("Ghi chú")
+    last = d.add_table(rows=1, cols=3)
+    last.cell(0, 0).text = "2"
+    d.add_paragraph("Nơi nhận: (sau bảng cuối)")
+    doc = read_document(saved(d), "ke_hoach.docx")
+    assert len(doc.tables) == 3
+    assert doc.title_lines == ["Mẫu số 01"]
+    assert [t.preceding_lines for t in doc.tables] == [
+        ["Mẫu số 01"],
+        ["PHỤ LỤC 1", "(Kèm theo Kế hoạch số 44/KH-UBND ngày 01 tháng 4 năm 2026 của UBND xã Nam Hồng)"],
+        ["Phần tiếp theo\tcó tab", "Ghi chú"],
+    ]
+    assert doc.tables[0].rows[0].cells == [
+        "ỦY BAN NHÂN DÂN\nXÃ NAM HỒNG",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc",
+    ]
+    assert doc.tables[1].rows[0].cells == ["Stt", "Chỉ tiêu", "Thời gian"]
+    assert doc.tables[2].rows[0].place == "bảng 3, hàng 1"
 
 
 def test_docx_5000_rows_is_fast() -> None:
@@ -326,22 +431,124 @@ def test_generated_xlsx() -> None:
     assert read_document(make_xlsx(), "bang.xlsx") == doc
 
 
+HEADER = [
+    "Stt",
+    "Chỉ tiêu/nhiệm vụ",
+    "Đơn vị chủ trì theo dõi, hướng dẫn, đôn đốc, kiểm tra và tổng hợp kết quả thực hiện",
+    "Đơn vị chủ trì tổ chức triển khai và báo cáo kết quả thực hiện",
+    "Thời gian hoàn thành",
+    "Ghi chú",
+]
+
+
 def test_xlsx_5000_rows_is_fast() -> None:
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.append(["PHỤ LỤC 1"])
     ws.merge_cells("A1:F1")
+    ws.append(HEADER)
     for i in range(5000):
         ws.append([f"{i}.1", f"Tỷ lệ hồ sơ số {i}", "Phòng Văn hóa - Xã hội", "Các phòng", "Tháng 12/2026", i * 1.5])
     data = saved(wb)
     t0 = time.monotonic()
     doc = read_xlsx(data, "lon.xlsx")
     elapsed = time.monotonic() - t0
-    assert len(doc.tables[0].rows) == 5001
+    assert len(doc.tables[0].rows) == 5002
     assert doc.tables[0].rows[0].cells == ["PHỤ LỤC 1"] * 6
     assert doc.tables[0].rows[-1].cells[-1] == "7498.5"
     print(f"xlsx 5000x6 read in {elapsed:.2f}s")
     assert elapsed < 3.0
+
+
+def test_xlsx_dates_without_a_day_in_their_format_show_month_and_year() -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    formats = [
+        ("mm/yyyy", "12/2026"),
+        ("m/yyyy", "12/2026"),
+        ("mmm yyyy", "12/2026"),
+        ("mmmm\\ yyyy", "12/2026"),
+        ('"Tháng "mm/yyyy', "12/2026"),
+        ('[$-42A]"Tháng "m" năm "yyyy', "12/2026"),
+        ("yyyy", "2026"),
+        ("dd/mm/yyyy", "31/12/2026"),
+        ("d/m/yyyy", "31/12/2026"),
+        ("dd mmm yyyy", "31/12/2026"),
+        ("yyyy-mm-dd", "31/12/2026"),
+        ('"Ngày" dd/mm/yyyy', "31/12/2026"),
+    ]
+    for row, (number_format, _) in enumerate(formats, start=1):
+        ws.cell(row, 1, "Ô").number_format = "General"
+        cell = ws.cell(row, 2, dt.datetime(2026, 12, 31))
+        cell.number_format = number_format
+    ws.cell(len(formats) + 1, 2, dt.datetime(2026, 12, 31, 14, 30)).number_format = "mm/yyyy"
+    ws.cell(len(formats) + 2, 2, dt.datetime(2026, 12, 31, 14, 30)).number_format = "dd/mm/yyyy hh:mm"
+    doc = read_document(saved(wb), "ngay.xlsx")
+    cells = [r.cells[1] for r in doc.tables[0].rows]
+    assert cells == [expected for _, expected in formats] + ["12/2026", "31/12/2026 14:30"]
+
+
+def make_no_appendix_xlsx(rows: int) -> bytes:
+    """A big write-only workbook (no <dimension> tag) without any appendix header row."""
+    wb = openpyxl.Workbook(write_only=True)
+    ws = wb.create_sheet("Số liệu")
+    ws.append(["Báo cáo số liệu dân cư"])
+    for i in range(rows):
+        ws.append([i, f"Hộ {i}", "Thôn Đông", i * 1.5, f"Tổ {i % 40}", "x"])
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def test_xlsx_160k_rows_without_appendix_header_is_read_only_to_the_header_search_limit() -> None:
+    data = make_no_appendix_xlsx(160_000)
+    assert len(data) > 4 * 10**6
+    t0 = time.monotonic()
+    doc = read_document(data, "so_lieu.xlsx")
+    elapsed = time.monotonic() - t0
+    print(f"xlsx 160000x6 without appendix header handled in {elapsed:.2f}s")
+    assert elapsed < 3.0
+    rows = doc.tables[0].rows
+    assert len(rows) == 300  # the rows read before giving up are kept
+    assert rows[0].cells == ["Báo cáo số liệu dân cư", "", "", "", "", ""]
+    assert rows[-1].line == 300 and rows[-1].cells == ["298", "Hộ 298", "Thôn Đông", "447", "Tổ 18", "x"]
+
+
+def test_xlsx_header_search_limit() -> None:
+    def workbook(header_at: int, total: int, *, split_header: bool = False) -> bytes:
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        for r in range(1, total + 1):
+            if r == header_at and split_header:  # header over two rows, as vertical merges leave it
+                ws.append(HEADER[:2] + ["Đơn vị", "", HEADER[4], ""])
+                ws.append(["", "", "Theo dõi", "Triển khai", "", ""])
+                ws.merge_cells(f"A{r}:A{r + 1}")
+                ws.merge_cells(f"B{r}:B{r + 1}")
+                ws.merge_cells(f"C{r}:D{r}")
+            elif r == header_at:
+                ws.append(HEADER)
+            elif not (split_header and r == header_at + 1):
+                ws.append([f"{r}", f"Dòng {r}"])
+        ws["H1"] = "Ghi chú riêng"
+        ws.merge_cells("H1:H2")
+        return saved(wb)
+
+    doc = read_xlsx(workbook(header_at=300, total=1000), "a.xlsx")
+    assert len(doc.tables[0].rows) == 1000
+    assert [r.cells[-1] for r in doc.tables[0].rows[:3]] == ["Ghi chú riêng", "Ghi chú riêng", ""]  # merges filled
+    doc = read_xlsx(workbook(header_at=299, total=1000, split_header=True), "b.xlsx")
+    assert len(doc.tables[0].rows) == 1000
+    assert doc.tables[0].rows[299].cells[:4] == ["Stt", "Chỉ tiêu/nhiệm vụ", "Theo dõi", "Triển khai"]
+    doc = read_xlsx(workbook(header_at=301, total=1000), "c.xlsx")
+    assert [r.line for r in doc.tables[0].rows] == list(range(1, 301))
+    # a sheet with no header is cut at the limit, but other sheets are still read fully
+    wb = openpyxl.load_workbook(io.BytesIO(workbook(header_at=0, total=400)))
+    other = wb.create_sheet("Phụ lục")
+    other.append(HEADER)
+    for r in range(2000):
+        other.append([str(r), "x"])
+    doc = read_xlsx(saved(wb), "d.xlsx")
+    assert [len(t.rows) for t in doc.tables] == [300, 2001]
 
 
 def test_docx_wrappers_grid_before_tracked_changes_and_tab_stops() -> None:

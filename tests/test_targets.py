@@ -124,7 +124,7 @@ SEED_TABLE: list[tuple[str, str, str, list[Target]]] = [
     (MT, "3.3", "Tỷ lệ cán bộ", [P(">=", "30", "Đạt tối thiểu 30%")]),
     (MT, "3.4", "Phấn đấu 100%", [P("=", "100", "Phấn đấu 100%")]),
     (MT, "3.5", "100% học sinh", [P("=", "100", "100%")]),
-    # A bare "Đạt 100" with no unit is an implied percent.
+    # A bare "Đạt 100" with no unit is an implied percent (exactly 100, not a "Số …" item).
     (MT, "3.6", "trang thông tin", [P("=", "100", "Đạt 100")]),
     (MT, "3.7", "80% đội ngũ", [P("=", "80", "80%")]),
     (MT, "4.1", "100% các cơ quan", [P("=", "100", "100%")]),
@@ -273,6 +273,121 @@ def test_single_target_rules(text: str, expected: Target) -> None:
     assert parse_targets(text) == [expected]
 
 
+def _c(op: str, value: str, unit: str, raw: str) -> Target:
+    return Target(op, Decimal(value), "count", unit, None, raw)
+
+
+# A bare number (no "%") is a percent only in a rate item ("tỷ lệ"/"tỉ lệ", any accents)
+# or when it is exactly 100 outside a "Số …" item; a "Số <noun> …"/"Số lượng <noun> …"
+# item counts that noun; anything else has no unit.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Số lớp tập huấn được tổ chức: Đạt 12", _c("=", "12", "lớp", "Đạt 12")),
+        ("Số mô hình chuyển đổi số: đạt tối thiểu 3.", _c(">=", "3", "mô hình", "đạt tối thiểu 3")),
+        ("Số lượng hội nghị được tổ chức: Đạt 5", _c("=", "5", "hội nghị", "Đạt 5")),
+        ("Số lượng hội nghị: Đạt 100", _c("=", "100", "hội nghị", "Đạt 100")),
+        ("Số lớp: Đạt 12", _c("=", "12", "lớp", "Đạt 12")),
+        ("Số người dân được tập huấn: đạt 500", _c("=", "500", "người dân", "đạt 500")),
+        ("Số lớp tập huấn, tỷ lệ hoàn thành: Đạt 90",
+         _t("=", "90", "percent", "%", "Đạt 90")),  # "tỷ lệ" anywhere makes it a rate
+        ("Tỷ lệ X: Đạt 70", _t("=", "70", "percent", "%", "Đạt 70")),
+        ("Tỉ lệ X: Đạt 70", _t("=", "70", "percent", "%", "Đạt 70")),
+        ("TỶ LỆ X: Đạt 70", _t("=", "70", "percent", "%", "Đạt 70")),
+        ("Ty le X: Đạt 70", _t("=", "70", "percent", "%", "Đạt 70")),
+        (unicodedata.normalize("NFD", "Tỷ lệ X: Đạt 70"), _t("=", "70", "percent", "%", "Đạt 70")),
+        ("Kết quả thực hiện tỉ lệ X: Đạt 99,5", _t("=", "99.5", "percent", "%", "Đạt 99,5")),
+        ("Tỷ lệ X: Đạt 150", _t("=", "150", "none", None, "Đạt 150")),
+        ("Đề án 06/CP: Đạt 100", _t("=", "100", "percent", "%", "Đạt 100")),
+        ("Kết quả triển khai: Đạt 12", _t("=", "12", "none", None, "Đạt 12")),
+        ("Mô hình chuyển đổi số: đạt tối thiểu 3.", _t(">=", "3", "none", None, "đạt tối thiểu 3")),
+        # "Số hóa" is a verb, not "the number of": the item does not start with "Số <noun>".
+        ("Số hóa hồ sơ: đạt 100", _t("=", "100", "percent", "%", "đạt 100")),
+        ("Số hóa hồ sơ: đạt 90", _t("=", "90", "none", None, "đạt 90")),
+    ],
+)
+def test_bare_number_rules(text: str, expected: Target) -> None:
+    assert parse_targets(text) == [expected]
+
+
+# Task verbs introduce counted outputs without "đạt".
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mở 04 lớp tập huấn", _c("=", "4", "lớp", "Mở 04 lớp")),
+        ("mở 04 lớp tập huấn", _c("=", "4", "lớp", "mở 04 lớp")),
+        ("Xây dựng 03 mô hình điểm", _c("=", "3", "mô hình", "Xây dựng 03 mô hình")),
+        ("Tổ chức 02 hội nghị", _c("=", "2", "hội nghị", "Tổ chức 02 hội nghị")),
+        ("Thành lập 01 tổ công nghệ số", _c("=", "1", "tổ", "Thành lập 01 tổ")),
+        ("Hoàn thành 05 lớp", _c("=", "5", "lớp", "Hoàn thành 05 lớp")),
+        ("Xây dựng tối thiểu 03 mô hình",
+         _c(">=", "3", "mô hình", "Xây dựng tối thiểu 03 mô hình")),
+        ("Năm 2026, mở 04 lớp bồi dưỡng", _c("=", "4", "lớp", "mở 04 lớp")),
+        ("Hoàn thành 100%", _t("=", "100", "percent", "%", "Hoàn thành 100%")),
+    ],
+)
+def test_task_verb_counts(text: str, expected: Target) -> None:
+    assert parse_targets(text) == [expected]
+
+
+# Several counts in one item: each count's subject is its counted noun (None is never
+# used for counts, so that the targets stay distinguishable), unless "đối với …" names
+# the group; a number joined only by "và"/"," shares the previous target's lead and op.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Tổ chức 02 hội nghị và 04 lớp tập huấn",
+            [("=", "2", "hội nghị", "hội nghị", "Tổ chức 02 hội nghị"),
+             ("=", "4", "lớp", "lớp", "04 lớp")],
+        ),
+        (
+            "Tổ chức tối thiểu 02 hội nghị, 04 lớp tập huấn",
+            [(">=", "2", "hội nghị", "hội nghị", "Tổ chức tối thiểu 02 hội nghị"),
+             (">=", "4", "lớp", "lớp", "04 lớp")],
+        ),
+        (
+            "Mở 02 lớp đối với giáo viên và 03 lớp đối với học sinh",
+            [("=", "2", "lớp", "giáo viên", "Mở 02 lớp đối với giáo viên"),
+             ("=", "3", "lớp", "học sinh", "03 lớp đối với học sinh")],
+        ),
+        (
+            "Tỷ lệ hồ sơ đạt 100%; tổ chức 04 lớp tập huấn",
+            [("=", "100", "%", "hồ sơ", "đạt 100%"), ("=", "4", "lớp", "lớp", "tổ chức 04 lớp")],
+        ),
+    ],
+)
+def test_several_counts(text: str, expected: list[tuple[str, str, str, str, str]]) -> None:
+    got = [(t.op, str(t.value), t.unit, t.subject, t.raw) for t in parse_targets(text)]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chỉ số chuyển đổi số cấp xã: 0,75", _t("=", "0.75", "index", None, "0,75")),
+        ("Chỉ số chuyển đổi số cấp xã: 0.75.", _t("=", "0.75", "index", None, "0.75")),
+        ("chỉ số DTI:0,8", _t("=", "0.8", "index", None, "0,8")),
+        ("Chi so DTI: 0,8", _t("=", "0.8", "index", None, "0,8")),
+    ],
+)
+def test_index_after_colon(text: str, expected: Target) -> None:
+    assert parse_targets(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chỉ số X: 1,5",  # not below 1
+        "Chỉ số X: 1",  # no decimal separator
+        "Tỷ lệ X: 0,75",  # not a "Chỉ số" item
+        "Chỉ số X (0,75) theo hướng dẫn",  # not right after ":"
+    ],
+)
+def test_index_after_colon_needs_all_conditions(text: str) -> None:
+    assert parse_targets(text) == []
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -290,6 +405,20 @@ def test_single_target_rules(text: str, expected: Target) -> None:
         "Quyết định số 06/QĐ-TTg ngày 06/01/2022 giai đoạn 2022 - 2026",
         "Triển khai hệ thống camera",
         "",
+        # Task verbs never turn dates, codes, ages, years or levels into targets.
+        "Hoàn thành trước 31/12/2026",
+        "Hoàn thành năm 2027",
+        "Hoàn thành 2026",
+        "Hoàn thành 12.",  # a task verb needs a counted noun (or "%")
+        "Xây dựng hạ tầng tốc độ 01 Gbps",
+        "Xây dựng 01 Gbps",
+        "Tổ chức triển khai Đề án 06/CP",
+        "Mở 06/CP",
+        "Tổ chức 15 tuổi",
+        "Thành lập mức 2",
+        "Mở IPv6",
+        "Mở 5G",
+        "Mở rộng phủ sóng 5G",
     ],
 )
 def test_non_targets(text: str) -> None:
@@ -304,6 +433,11 @@ def test_non_targets(text: str) -> None:
         ("từ 15 tuổi trở lên có tài khoản: Đạt 80%", [_t("=", "80", "percent", "%", "Đạt 80%")]),
         ("(VNeID) mức 2: Đạt tối thiểu 70%", [_t(">=", "70", "percent", "%", "Đạt tối thiểu 70%")]),
         ("Phủ sóng 5G đạt tối thiểu trên 70% dân số", [_t(">", "70", "percent", "%", "đạt tối thiểu trên 70%")]),
+        # A number after "và" joins the previous count only when it is a count itself.
+        ("Tổ chức 02 hội nghị và năm 2027", [_c("=", "2", "hội nghị", "Tổ chức 02 hội nghị")]),
+        ("Tổ chức 02 hội nghị và 2027", [_c("=", "2", "hội nghị", "Tổ chức 02 hội nghị")]),
+        ("Tổ chức 02 hội nghị và 15 tuổi", [_c("=", "2", "hội nghị", "Tổ chức 02 hội nghị")]),
+        ("Mở 02 lớp, 01 Gbps", [_c("=", "2", "lớp", "Mở 02 lớp")]),
     ],
 )
 def test_only_the_real_target_is_taken(text: str, expected: list[Target]) -> None:
@@ -321,6 +455,27 @@ def test_only_the_real_target_is_taken(text: str, expected: list[Target]) -> Non
         (
             "100% giáo viên được tập huấn; 80% học sinh được tập huấn",
             [("=", "100", "giáo viên", "100%"), ("=", "80", "học sinh", "80%")],
+        ),
+        # A clause also starts at " và tỷ lệ"/" và tỉ lệ", not only at ";" and ". ".
+        (
+            "Tỷ lệ hồ sơ trực tuyến đạt 70% và tỷ lệ thanh toán trực tuyến đạt 80%",
+            [("=", "70", "hồ sơ trực tuyến", "đạt 70%"),
+             ("=", "80", "thanh toán trực tuyến", "đạt 80%")],
+        ),
+        (
+            "Tỷ lệ hồ sơ trực tuyến đạt 70% và tỉ lệ thanh toán trực tuyến đạt tối thiểu 80%.",
+            [("=", "70", "hồ sơ trực tuyến", "đạt 70%"),
+             (">=", "80", "thanh toán trực tuyến", "đạt tối thiểu 80%")],
+        ),
+        (
+            "Tỉ lệ hồ sơ trực tuyến đạt 70% và Tỷ lệ thanh toán trực tuyến đạt 80%",
+            [("=", "70", "hồ sơ trực tuyến", "đạt 70%"),
+             ("=", "80", "thanh toán trực tuyến", "đạt 80%")],
+        ),
+        (
+            "Tỷ lệ X: Đạt 100% đối với giáo viên và đạt tối thiểu 65% đối với học sinh phổ thông.",
+            [("=", "100", "giáo viên", "Đạt 100% đối với giáo viên"),
+             (">=", "65", "học sinh", "đạt tối thiểu 65% đối với học sinh phổ thông")],
         ),
     ],
 )

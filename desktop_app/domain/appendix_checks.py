@@ -25,28 +25,31 @@ def _last_index(number: str) -> int | None:
     return None
 
 
-def _numbering(parsed: ParsedAppendix) -> list[ImportWarning]:
-    warnings: list[ImportWarning] = []
+Indexed = list[tuple[int, ImportWarning]]
+
+
+def _numbering(parsed: ParsedAppendix) -> Indexed:
+    warnings: Indexed = []
     seen: dict[tuple[int, str], ParsedItem] = {}
     previous: dict[tuple[int, int | None], ParsedItem] = {}
-    for item in parsed.items:
+    for index, item in enumerate(parsed.items):
         context = (item.section, item.group)
         if not item.number:
             group = parsed.groups[item.group].number if item.group is not None else None
             in_group = f" trong nhóm {group}" if group else ""
-            warnings.append(ImportWarning(
+            warnings.append((index, ImportWarning(
                 "unnumbered",
                 f"{_where(item)}: hàng không có số thứ tự{in_group}; đã giữ ở đúng vị trí, "
                 f"xếp loại «{KIND_NAMES[item.kind]}».",
-                item.line, ""))
+                item.line, "")))
             continue
         key = (item.section, item.number)
         if key in seen:
             first = seen[key]
-            warnings.append(ImportWarning(
+            warnings.append((index, ImportWarning(
                 "duplicate_number",
                 f"{_where(item)}: số thứ tự {item.number} trùng với {first.place}.",
-                item.line, item.number))
+                item.line, item.number)))
             previous[context] = item
             continue
         seen[key] = item
@@ -56,48 +59,63 @@ def _numbering(parsed: ParsedAppendix) -> list[ImportWarning]:
         if now is not None and before is not None and now > before + 1:
             prefix = item.number.rsplit(".", 1)[0] + "." if "." in item.number else ""
             missing = ", ".join(f"{prefix}{i}" for i in range(before + 1, now))
-            warnings.append(ImportWarning(
+            warnings.append((index, ImportWarning(
                 "numbering_gap",
                 f"{_where(item)}: số thứ tự nhảy cóc, thiếu {missing}.",
-                item.line, item.number))
+                item.line, item.number)))
         previous[context] = item
     return warnings
 
 
-def _items(parsed: ParsedAppendix) -> list[ImportWarning]:
-    warnings: list[ImportWarning] = []
-    for item in parsed.items:
+def _items(parsed: ParsedAppendix) -> Indexed:
+    warnings: Indexed = []
+    for index, item in enumerate(parsed.items):
         deadline = item.deadline
         if deadline.due is not None and parsed.year is not None and deadline.due.year < parsed.year:
-            warnings.append(ImportWarning(
+            warnings.append((index, ImportWarning(
                 "deadline_before_year",
                 f"{_where(item)}: thời hạn «{deadline.raw}» trước năm của kế hoạch ({parsed.year}).",
-                item.line, item.number))
+                item.line, item.number)))
         if deadline.kind == "other" and not search_key(deadline.raw).startswith("theo"):
             text = f"thời hạn «{deadline.raw}» không đọc được" if deadline.raw else "không có thời hạn"
-            warnings.append(ImportWarning(
+            warnings.append((index, ImportWarning(
                 "unreadable_deadline", f"{_where(item)}: {text}; chỉ lưu nguyên văn, không tính quá hạn.",
-                item.line, item.number))
+                item.line, item.number)))
         if item.kind == "indicator" and not item.targets:
-            warnings.append(ImportWarning(
+            warnings.append((index, ImportWarning(
                 "no_target", f"{_where(item)}: chỉ tiêu không có giá trị mục tiêu đo được.",
-                item.line, item.number))
+                item.line, item.number)))
     return warnings
 
 
-def _units(parsed: ParsedAppendix) -> list[ImportWarning]:
-    spellings: dict[str, list[str]] = defaultdict(list)
+def unit_merge_warnings(
+    parsed: ParsedAppendix,
+    *,
+    shown: dict[str, str] | None = None,
+    known: dict[str, set[str]] | None = None,
+) -> list[ImportWarning]:
+    """One warning per unit written several ways, naming where each spelling first stands.
+
+    shown: the name each unit key will be shown as (default: the file's most common spelling);
+    known: spellings already in the database for that key (they count as variants too).
+    """
+    first_place: dict[str, dict[str, str]] = defaultdict(dict)
+    met: dict[str, list[str]] = defaultdict(list)
     for item in parsed.items:
         for name in item.monitoring + item.implementing:
-            spellings[unit_key(name)].append(name)
+            key = unit_key(name)
+            met[key].append(name)
+            first_place[key].setdefault(name, item.place)
     warnings: list[ImportWarning] = []
-    for names in spellings.values():
-        variants = list(dict.fromkeys(names))
-        if len(variants) > 1:
-            shown = canonical_spelling(names)
-            listed = ", ".join(f"«{v}»" for v in variants)
-            warnings.append(ImportWarning(
-                "units_merged", f"Đã gộp các cách viết tên đơn vị {listed} thành «{shown}».", None, None))
+    for key, places in first_place.items():
+        earlier = sorted((known or {}).get(key, set()) - set(places))
+        if len(places) + len(earlier) < 2:
+            continue
+        name = (shown or {}).get(key) or canonical_spelling(met[key])
+        listed = ", ".join(f"«{spelling}» ({place})" for spelling, place in places.items())
+        if earlier:
+            listed += ", đã có trong danh sách đơn vị: " + ", ".join(f"«{s}»" for s in earlier)
+        warnings.append(ImportWarning("units_merged", f"Đã gộp các cách viết tên đơn vị {listed} thành «{name}»."))
     return warnings
 
 
@@ -114,6 +132,5 @@ def _header(parsed: ParsedAppendix) -> list[ImportWarning]:
 
 def check_appendix(parsed: ParsedAppendix) -> list[ImportWarning]:
     """Every warning for a parsed appendix, header first, then rows in document order, then units."""
-    row_warnings = _numbering(parsed) + _items(parsed)
-    row_warnings.sort(key=lambda w: w.line or 0)
-    return _header(parsed) + row_warnings + _units(parsed)
+    row_warnings = sorted(_numbering(parsed) + _items(parsed), key=lambda pair: pair[0])
+    return _header(parsed) + [w for _, w in row_warnings] + unit_merge_warnings(parsed)

@@ -8,12 +8,15 @@ from datetime import date
 
 from desktop_app.domain.text import clean
 
-_NUMBER = re.compile(r"(?:Kế\s*hoạch|KH)\s+số\s*:?\s*([^\s,;()]*)\s*/\s*(KH[-–][A-ZĐa-zđ0-9-]*)", re.IGNORECASE)
+_NUMBER = re.compile(
+    r"(?:(?:Kế\s*hoạch|KH)\s+số|^Số|\bSố\s*:)\s*:?\s*([^\s,;()]*)\s*/\s*(KH[-–][A-ZĐa-zđ0-9-]*)", re.IGNORECASE
+)
 _DATE_WORDS = re.compile(r"ngày\s+(\d{0,2})\s*tháng\s+(\d{0,2})\s*năm\s+(\d{4})", re.IGNORECASE)
 _DATE_SLASH = re.compile(r"ngày\s+(\d{0,2})\s*/\s*(\d{0,2})\s*/\s*(\d{4})", re.IGNORECASE)
 _UPPER = "A-ZĐÀ-ỸÂĂÊÔƠƯ"
 _NAME_WORD = rf"[{_UPPER}][^\s,.;:()*/]*"
-_COMMUNE_TITLE = re.compile(rf"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+xã\s+({_NAME_WORD}(?:\s+{_NAME_WORD})*)", re.IGNORECASE)
+_COMMUNE_TITLE = re.compile(rf"\bxã\s+({_NAME_WORD}(?:\s+{_NAME_WORD})*)", re.IGNORECASE)
+_PLACE_DATE = re.compile(rf"^({_NAME_WORD}(?:\s+{_NAME_WORD})*)\s*,\s*ngày\b")  # "Nam Hồng, ngày 01 tháng 4 năm 2026"
 _COMMUNE_TEXT = re.compile(rf"\bxã\s+({_NAME_WORD}(?:\s+{_NAME_WORD})*)")
 
 
@@ -33,7 +36,8 @@ def _strip_markup(line: str) -> str:
 
 
 # Capitalised words that follow "xã" in item texts without being a name ("cấp xã Đạt 100%").
-_NOT_NAMES = {"Đạt", "Phấn", "Phần", "Tỷ", "Tỉ", "Và", "Theo", "Số", "SỐ", "Kế", "KẾ", "CỘNG", "Cộng"}
+_NOT_NAMES = {"Đạt", "Phấn", "Phần", "Tỷ", "Tỉ", "Và", "Theo", "Số", "SỐ", "Kế", "KẾ", "CỘNG", "Cộng",
+              "HỘI", "Hội"}  # "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" names no commune
 
 
 def _commune_from(text: str, pattern: re.Pattern[str], *, capitals: bool) -> str:
@@ -70,7 +74,8 @@ def read_title(lines: list[str]) -> PlanTitle:
             except ValueError:
                 plan_date = None
     return PlanTitle(
-        commune=next((c for line in cleaned if (c := _commune_from(line, _COMMUNE_TITLE, capitals=True))), ""),
+        commune=next((c for line in cleaned if (c := _commune_from(line, _COMMUNE_TITLE, capitals=True))), "")
+        or next((c for line in cleaned if (c := _commune_from(line, _PLACE_DATE, capitals=False))), ""),
         plan_number=number,
         plan_date=plan_date,
         year=year,

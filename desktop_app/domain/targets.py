@@ -26,12 +26,18 @@ _LEAD_PHRASES: tuple[tuple[str, str | None], ...] = (
     ("không thấp hơn", ">="), ("không vượt quá", "<="), ("không dưới", ">="),
     ("không quá", "<="), ("tối thiểu", ">="), ("ít nhất", ">="), ("tối đa", "<="),
     ("phấn đấu", None), ("phần đầu", None),  # "Phần đầu" is a common typo of "Phấn đấu"
-    ("tổ chức", None), ("đạt", None), ("trên", ">"), ("dưới", "<"),
+    ("hoàn thành", None), ("thành lập", None), ("xây dựng", None), ("tổ chức", None),
+    ("mở", None), ("đạt", None), ("trên", ">"), ("dưới", "<"),
     (">=", ">="), ("<=", "<="), ("≥", ">="), ("≤", "<="), (">", ">"), ("<", "<"), ("=", "="),
 )
 # "trên"/"dưới" alone also mean "on"/"under" ("tốc độ trên 01 Gbps"), so only a
 # percent sign makes their number a target; every other lead word introduces one.
 _WEAK_LEADS = {"trên", "dưới"}
+# Task verbs ("Mở 04 lớp", "Xây dựng 03 mô hình") introduce counted outputs or percents
+# only: a bare number after them ("Hoàn thành 2026") is not a target.
+_TASK_VERBS = {"hoàn thành", "thành lập", "xây dựng", "tổ chức", "mở"}
+# Between two targets, these only join them: "02 hội nghị và 04 lớp" reads both.
+_JOINER = re.compile(r"\s*(?:,\s*|,?\s*và\s+)", re.IGNORECASE)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
 _PERCENT = re.compile(r"\s*%")
@@ -50,6 +56,7 @@ _TWO_SYLLABLE_NOUNS = {
     "hội nghị", "hội thảo", "cuộc thi", "mô hình", "doanh nghiệp", "hệ thống", "cơ sở",
     "cơ quan", "đơn vị", "học sinh", "giáo viên", "cán bộ", "người dân", "tài khoản",
     "buổi tập", "chuyên đề", "sản phẩm", "điểm cầu", "thiết bị", "phần mềm", "nền tảng",
+    "hồ sơ", "thủ tục", "văn bản", "tài liệu",
 }
 # Words that end a subject phrase taken from a "Tỉ lệ …" clause.
 _SUBJECT_STOPS = {"của", "theo", "được", "trong", "tại", "đạt", "cho", "với", "có", "trên",
@@ -57,6 +64,16 @@ _SUBJECT_STOPS = {"của", "theo", "được", "trong", "tại", "đạt", "cho"
 _SUBJECT_STOP_PAIRS = {"bảo đảm", "đảm bảo", "đối với"}
 _DETERMINERS = {"các", "những", "mọi", "toàn", "bộ"}
 _INDICATOR_START = re.compile(r"(?:ty le|ti le|chi so)(?![a-z0-9])")
+_INDEX_START = re.compile(r"chi so(?![a-z0-9])")
+# "tỷ lệ"/"tỉ lệ" anywhere (on folded text) means the item speaks of a rate.
+_RATE_WORDS = re.compile(r"(?<![a-z0-9])t[yi] le(?![a-z0-9])")
+# A new "Tỷ lệ …" clause joined by "và" ("… đạt 70% và tỷ lệ thanh toán …").
+_AND_RATE = re.compile(r"\s(?:và|va)\s+(?=t[ỷỉyiỳýỹịìíĩ]\s+l[ệeêếềểễẹéèẻẽ](?!\w))",
+                       re.IGNORECASE)
+_LEADING_JUNK = " \t\r\n-–•*+"
+# "Số hóa"/"Số liệu" are a verb and a noun of their own, not "the number of …".
+_NOT_COUNTED_AFTER_SO = {"hóa", "hoá", "liệu"}
+_PUNCT = ",.;:()"
 
 
 def _normalise(text: str) -> str:
@@ -118,8 +135,47 @@ def _count_unit(after: str) -> tuple[str, int] | None:
     return m[1], m.end(1)
 
 
-def _read(text: str, m: re.Match[str]) -> tuple[Target, int, int] | None:
-    """Read a target at number match m; return it with its span, or None when not a target."""
+def _item_context(text: str) -> tuple[bool, bool, str | None]:
+    """Return (speaks of a rate, starts with "Số …", counted noun of "Số <noun>") for text."""
+    rate = bool(_RATE_WORDS.search(_fold(text)))
+    words = text.lstrip(_LEADING_JUNK).split()
+    if not words or words[0].lower() != "số":
+        return rate, False, None
+    rest = words[1:]
+    if rest and rest[0].lower() == "lượng":  # "Số lượng hội nghị": the noun follows
+        rest = rest[1:]
+    if rest and rest[0].lower() in _NOT_COUNTED_AFTER_SO:
+        return rate, False, None  # "Số hóa …" does not start with "Số <noun>"
+    while rest and rest[0].lower() in _DETERMINERS:
+        rest.pop(0)
+    first = rest[0].rstrip(_PUNCT) if rest else ""
+    if not first.isalpha():
+        return rate, True, None
+    if first == rest[0] and len(rest) > 1:
+        pair = f"{first} {rest[1].rstrip(_PUNCT)}"
+        if pair.lower() in _TWO_SYLLABLE_NOUNS:
+            return rate, True, pair
+    return rate, True, first
+
+
+def _bare(text: str, op: str, value: Decimal, has_fraction: bool) -> Target:
+    """Return the target a clause-ending number without unit stands for ("Đạt 12")."""
+    rate, starts_so, noun = _item_context(text)
+    # Only a rate, or a plain 100 outside "Số …" items, makes a bare number a percent.
+    if (rate and 1 <= value <= 100) or (value == 100 and not has_fraction and not starts_so):
+        return Target(op, value, "percent", "%", None, "")
+    if noun is not None and not has_fraction:
+        return Target(op, value, "count", noun, None, "")
+    return Target(op, value, "none", None, None, "")
+
+
+def _read(text: str, m: re.Match[str], chained_op: str | None = None
+          ) -> tuple[Target, int, int] | None:
+    """Read a target at number match m; return it with its span, or None when not a target.
+
+    chained_op is the op of the target just before m when only "và"/"," lies between them:
+    the number then counts as introduced by that target's lead ("02 hội nghị và 04 lớp").
+    """
     start, end = m.span()
     before = text[start - 1] if start else ""
     after_char = text[end] if end < len(text) else ""
@@ -131,22 +187,27 @@ def _read(text: str, m: re.Match[str]) -> tuple[Target, int, int] | None:
     value, has_fraction = parsed
     lead_start, phrases = _lead(text, start)
     op = _op(phrases)
-    introduced = any(p not in _WEAK_LEADS for p in phrases)
+    if chained_op is not None and not phrases:
+        op = chained_op
+    strong = [p for p in phrases if p not in _WEAK_LEADS]
+    # Leads that may introduce a number without unit; task verbs introduce outputs only.
+    bare_lead = any(p not in _TASK_VERBS for p in strong)
+    introduced = bool(strong) or chained_op is not None
     at_start = not text[:start].strip()
+    # "Chỉ số …: 0,75" — an index value may follow the colon without a lead word.
+    index_after_colon = (not phrases and text[:start].rstrip().endswith(":")
+                         and bool(_INDEX_START.match(_fold(text).lstrip(_LEADING_JUNK))))
     after = text[end:]
     if pct := _PERCENT.match(after):
         target = Target(op, value, "percent", "%", None, "")
         end += pct.end()
-    elif not (introduced or at_start):
+    elif not (introduced or at_start or index_after_colon):
         return None
-    elif has_fraction and value < 1:
+    elif has_fraction and value < 1 and (bare_lead or at_start or index_after_colon):
         target = Target(op, value, "index", None, None, "")
-    elif introduced and _CLAUSE_END.match(after):
-        # A bare whole number up to 100 after "Đạt"/"tối thiểu" is a percent with "%" left off.
-        implied = not has_fraction and 1 <= value <= 100
-        target = Target(op, value, "percent" if implied else "none", "%" if implied else None,
-                        None, "")
-    elif (unit := _count_unit(after)) is not None and not has_fraction:
+    elif bare_lead and _CLAUSE_END.match(after):
+        target = _bare(text, op, value, has_fraction)
+    elif (unit := _count_unit(after)) is not None and not has_fraction and introduced:
         target = Target(op, value, "count", unit[0], None, "")
         end += unit[1]
     else:
@@ -161,6 +222,8 @@ def _read(text: str, m: re.Match[str]) -> tuple[Target, int, int] | None:
 def _clause_subject(text: str, start: int) -> str | None:
     """Return a short subject from the "Tỉ lệ …" clause holding position start, if any."""
     clause_start = max(text.rfind(";", 0, start), text.rfind(". ", 0, start)) + 1
+    for joined in _AND_RATE.finditer(text, clause_start, start):
+        clause_start = joined.end()  # "… đạt 70% và tỷ lệ thanh toán …" starts a clause
     words = text[clause_start:start].split()
     if len(words) < 3 or _fold(" ".join(words[:2])) not in {"ty le", "ti le"}:
         return None
@@ -198,7 +261,13 @@ def parse_targets(text: str) -> list[Target]:
     text = _normalise(text or "")
     found: list[tuple[Target, int, int]] = []
     for m in _NUMBER.finditer(text):
-        if (read := _read(text, m)) is not None:
+        chained = None
+        if found:
+            gap = found[-1][2]
+            gap = tail.end() if (tail := _DOI_VOI.match(text, gap)) else gap
+            if _JOINER.fullmatch(text, gap, m.start()):
+                chained = found[-1][0].op
+        if (read := _read(text, m, chained)) is not None:
             found.append(read)
     targets: list[Target] = []
     for target, begin, end in found:
@@ -207,6 +276,9 @@ def parse_targets(text: str) -> list[Target]:
         if tail:
             subject = " ".join(tail[1].split()[:2])  # head noun of the group: two syllables
             end = tail.end()
+        if len(found) > 1 and subject is None and target.unit_kind == "count":
+            # Several counts in one item ("02 hội nghị và 04 lớp"): each is about its noun.
+            subject = target.unit
         if len(found) > 1 and subject is None:
             subject = _clause_subject(text, begin) or _noun_after(text, end)
         targets.append(Target(target.op, target.value, target.unit_kind, target.unit,

@@ -12,7 +12,7 @@ from desktop_app.domain.plan_title import commune_from_texts, read_title
 from desktop_app.domain.targets import looks_like_indicator, parse_targets
 from desktop_app.domain.text import clean, search_key, split_units
 from desktop_app.errors import FileRefused
-from desktop_app.io.columns import Columns, find_columns, is_column_number_row, is_stt_label
+from desktop_app.io.columns import Columns, find_columns, is_column_number_row, is_stt_label, refine_columns
 from desktop_app.io.tables import RawDocument, RawRow, RawTable
 
 # A whole heading row merged into one cell: "I. Phân công …", "4. Về phát triển dữ liệu số".
@@ -34,37 +34,55 @@ def _find_header(doc: RawDocument) -> tuple[int, int, Columns] | None:
 
 
 def _title_lines(doc: RawDocument, t_index: int, r_index: int) -> list[str]:
-    """Title paragraphs plus the text of rows above the header (xlsx title rows, layout tables)."""
-    lines = list(doc.title_lines)
+    """Lines above the header: paragraphs before each table, layout tables (the official header block)
+    and rows above the header row (xlsx title rows)."""
+    lines: list[str] = []
     tables_before = doc.tables[:t_index] if doc.fmt != "xlsx" else []
-    rows_before = [row for table in tables_before for row in table.rows]
-    rows_before += doc.tables[t_index].rows[:r_index]
-    for row in rows_before:
-        texts: list[str] = []
-        for cell in row.cells:
-            text = clean(cell)
-            if text and text not in texts:  # merged title cells repeat their text
-                texts.append(text)
-        lines.extend(texts)  # one line per cell: "UBND XÃ …" and "CỘNG HÒA …" stand side by side
+    for table in [*tables_before, doc.tables[t_index]]:
+        lines.extend(table.preceding_lines or (doc.title_lines if table is doc.tables[0] else []))
+        rows = table.rows if table is not doc.tables[t_index] else table.rows[:r_index]
+        for row in rows:
+            texts: list[str] = []
+            for cell in row.cells:
+                text = clean(cell)
+                if text and text not in texts:  # merged title cells repeat their text
+                    texts.append(text)
+            lines.extend(texts)  # one line per cell: "UBND XÃ …" and "CỘNG HÒA …" stand side by side
+    if not lines:
+        lines = list(doc.title_lines)
     return lines
 
 
-def _body_rows(doc: RawDocument, t_index: int, r_index: int) -> list[RawRow]:
+def _continues(table: RawTable, columns: Columns) -> bool:
+    """A following table continues the appendix when it has a header row or the appendix's columns;
+    a signature block ("Nơi nhận", "TM. ỦY BAN NHÂN DÂN") or another narrow table ends it."""
+    rows = [row for row in table.rows if any(c.strip() for c in row.cells)]
+    if not rows:
+        return True
+    if any(find_columns(row.cells) for row in rows[:3]):
+        return True
+    return max(len(row.cells) for row in rows) >= columns.needed_width()
+
+
+def _body_rows(doc: RawDocument, t_index: int, r_index: int, columns: Columns) -> list[RawRow]:
     """The rows after the header, joining tables split across pages (not other worksheets)."""
-    rows = doc.tables[t_index].rows[r_index + 1 :]
+    rows = list(doc.tables[t_index].rows[r_index + 1 :])
     if doc.fmt == "xlsx":
-        return list(rows)
-    following: list[RawTable] = doc.tables[t_index + 1 :]
-    return list(rows) + [row for table in following for row in table.rows]
+        return rows
+    for table in doc.tables[t_index + 1 :]:
+        if not _continues(table, columns):
+            break
+        rows.extend(table.rows)
+    return rows
 
 
-def _is_heading(row: RawRow, columns: Columns, text: str) -> bool:
+def _is_heading(row: RawRow, columns: Columns, texts: set[str]) -> bool:
     """A heading row: its cells other than Stt and text are empty or repeat the text (merged cells)."""
     for index, cell in enumerate(row.cells):
         if index in (columns.stt, columns.text):
             continue
         value = clean(cell)
-        if value and value != text:
+        if value and value not in texts:
             return False
     return True
 
@@ -85,8 +103,8 @@ class _Builder:
             self.result.warnings.append(
                 ImportWarning(
                     "no_section",
-                    f"{row.place}: bảng không có dòng mục La Mã (I, II…) trước chỉ tiêu đầu tiên; "
-                    "đã tạo mục I không tên.",
+                    f"{row.place[:1].upper()}{row.place[1:]}: bảng không có dòng mục La Mã (I, II…) "
+                    "trước chỉ tiêu đầu tiên; đã tạo mục I không tên.",
                     row.line,
                 )
             )
@@ -96,15 +114,16 @@ class _Builder:
         columns = self.columns
         cells = [clean(c) for c in row.cells]
         stt_raw = clean(_cell(row, columns.stt))
-        repeated_header = is_stt_label(stt_raw) and find_columns(row.cells) is not None
-        if not any(cells) or repeated_header or is_column_number_row(cells):
+        # "Stt" is never an item number: a header repeated at a page break (one or two rows).
+        if not any(cells) or is_stt_label(stt_raw) or is_column_number_row(cells):
             return  # empty rows, headers repeated at page breaks, "(1) (2) (3)" rows
         text = clean(_cell(row, columns.text))
+        merged = text
         if stt_raw and stt_raw == text and (m := _MERGED_HEADING.match(stt_raw)):
             stt_raw, text = m.group(1), clean(m.group(2))  # whole row merged into one cell
         number = normalise_number(stt_raw)
         kind = number_kind(number)
-        heading = _is_heading(row, columns, text)
+        heading = _is_heading(row, columns, {text, merged})
         if kind == "roman" and is_roman(number):
             self.result.sections.append(ParsedSection(numeral=number.upper(), title=text, line=row.line))
             self.section = len(self.result.sections) - 1
@@ -153,6 +172,9 @@ def parse_appendix(doc: RawDocument) -> ParsedAppendix:
             file=doc.source_name,
         )
     t_index, r_index, columns = found
+    header_rows = doc.tables[t_index].rows
+    if r_index + 1 < len(header_rows) and (sharper := refine_columns(columns, header_rows[r_index + 1].cells)):
+        columns = sharper
     title = read_title(_title_lines(doc, t_index, r_index))
     result = ParsedAppendix(
         source_name=doc.source_name,
@@ -164,7 +186,7 @@ def parse_appendix(doc: RawDocument) -> ParsedAppendix:
         title=title.title,
     )
     builder = _Builder(result, columns)
-    for row in _body_rows(doc, t_index, r_index):
+    for row in _body_rows(doc, t_index, r_index, columns):
         builder.add_row(row)
     if not result.items:
         raise FileRefused("bảng phụ lục không có chỉ tiêu hay nhiệm vụ nào.", file=doc.source_name)
@@ -172,6 +194,7 @@ def parse_appendix(doc: RawDocument) -> ParsedAppendix:
         result.commune = commune_from_texts([item.text for item in result.items])
     if result.year is None:
         years = [i.deadline.due.year for i in result.items if i.deadline.due is not None]
-        result.year = max(set(years), key=years.count) if years else None
+        # the most common deadline year; on a tie the later one (plans look forward)
+        result.year = max(set(years), key=lambda y: (years.count(y), y)) if years else None
     result.warnings.extend(check_appendix(result))
     return result

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from desktop_app.domain.text import search_key
 
@@ -21,9 +21,10 @@ class Columns:
     deadline: int | None
     note: int | None
 
-    def width(self) -> int:
-        """How many cells a row needs for every mapped column to exist."""
-        return 1 + max(i for i in vars(self).values() if i is not None)
+    def needed_width(self) -> int:
+        """How many cells a row of this table has at least (the note column may be missing)."""
+        used = (self.stt, self.text, self.monitoring, self.implementing, self.deadline)
+        return 1 + max(i for i in used if i is not None)
 
 
 def is_stt_label(text: str) -> bool:
@@ -32,16 +33,19 @@ def is_stt_label(text: str) -> bool:
 
 
 def _role(key: str) -> str | None:
+    # Order matters: "Thời gian thực hiện" is a deadline, "Đơn vị chủ trì theo dõi … thực hiện" monitors.
     if _STT.match(key):
         return "stt"
-    if "theo doi" in key:
-        return "monitoring"
-    if "trien khai" in key or "thuc hien" in key or "phoi hop" in key:
-        return "implementing"
     if "thoi gian" in key or "thoi han" in key:
         return "deadline"
     if "ghi chu" in key:
         return "note"
+    if "theo doi" in key:
+        return "monitoring"
+    if "trien khai" in key or "thuc hien" in key or "phoi hop" in key:
+        return "implementing"
+    if "chu tri" in key:
+        return "monitoring"  # "Cơ quan chủ trì" beside "Cơ quan phối hợp"
     if "chi tieu" in key or "nhiem vu" in key or "noi dung" in key:
         return "text"
     return None
@@ -73,3 +77,18 @@ def is_column_number_row(cells: list[str]) -> bool:
     """True for the "(1) (2) (3) …" row many official tables put under the header."""
     values = [re.sub(r"[()\s]", "", c) for c in cells if c.strip()]
     return len(values) >= 3 and values == [str(i) for i in range(1, len(values) + 1)]
+
+
+def refine_columns(columns: Columns, cells: list[str]) -> Columns | None:
+    """The map sharpened by a second header row ("Đơn vị chủ trì" over "Theo dõi" | "Triển khai"),
+    or None when cells are not such a row."""
+    if cells[columns.stt:columns.stt + 1] and cells[columns.stt].strip():
+        return None
+    found: dict[str, int] = {}
+    for index, cell in enumerate(cells):
+        role = _role(search_key(cell))
+        if role in ("monitoring", "implementing", "deadline", "note") and role not in found:
+            found[role] = index
+    if not found:
+        return None
+    return replace(columns, **found)

@@ -1,4 +1,4 @@
-"""Word (.docx) input: title paragraphs and every body table, read with python-docx, into a RawDocument."""
+"""Word (.docx) input: every body table with the paragraphs before it, read with python-docx, into a RawDocument."""
 
 from __future__ import annotations
 
@@ -121,7 +121,7 @@ def _table_rows(tbl: object) -> list[list[str]]:
 
 
 def read_docx(data: bytes, name: str, *, checked: bool = False) -> RawDocument:
-    """Read title paragraphs and tables of a .docx; `checked` skips check_zip when the caller already ran it."""
+    """Read every table of a .docx with the paragraphs before it; `checked` skips check_zip (the caller ran it)."""
     if not checked:
         check_zip(data, name)
     try:
@@ -129,19 +129,21 @@ def read_docx(data: bytes, name: str, *, checked: bool = False) -> RawDocument:
 
         body = Document(io.BytesIO(data)).element.body
         doc = RawDocument(source_name=name, fmt="docx")
+        pending: list[str] = []  # paragraph lines since the previous table
         for element in _block_items(body):
             if element.tag == _P:
-                if not doc.tables:
-                    text = _paragraph_text(element)
-                    doc.title_lines.extend(line.strip() for line in text.split("\n") if line.strip())
+                text = _paragraph_text(element)
+                pending.extend(line.strip() for line in text.split("\n") if line.strip())
                 continue
             rows = _table_rows(element)
             if not rows:
-                continue
+                continue  # an empty table: its preceding paragraphs carry on to the next one
             number = len(doc.tables) + 1
-            doc.tables.append(
-                RawTable(rows=[RawRow(cells=c, line=i, place=f"bảng {number}, hàng {i}") for i, c in enumerate(rows, 1)])
-            )
+            raw_rows = [RawRow(cells=c, line=i, place=f"bảng {number}, hàng {i}") for i, c in enumerate(rows, 1)]
+            doc.tables.append(RawTable(rows=raw_rows, preceding_lines=pending))
+            if number == 1:
+                doc.title_lines = list(pending)
+            pending = []
     except FileRefused:
         raise
     except Exception as exc:  # PackageNotFoundError, KeyError, ValueError, lxml XMLSyntaxError, BadZipFile...

@@ -25,6 +25,12 @@ _LITERAL_RE = re.compile(r"[^\t\n]*")
 _PIPE_SPLIT_RE = re.compile(r"(?<!\\)\|")
 _BR_RE = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _SEPARATOR_CELL_RE = re.compile(r":?-+:?")
+# Markdown emphasis pairs, only at word boundaries ("a*b", snake_case_names stay): "***x***", "**x**", "*x*" and
+# the "_" forms. The text inside a pair never crosses its own marker, which keeps the matching linear.
+_EMPHASIS_RES = [
+    re.compile(r"(?<![\w*\\])(" + marker + r")(?=[*_]{0,3}[^\s*_])((?:(?!\1).)+?)(?<=[^\s\\])\1(?![\w*])")
+    for marker in (r"\*\*\*|___", r"\*\*|__", r"[*_]")
+]
 
 
 def check_text(text: str, name: str) -> None:
@@ -79,6 +85,15 @@ def _clean(cell: str) -> str:
     return cell.replace("\x0b", "\n").strip()
 
 
+def strip_emphasis(text: str) -> str:
+    """Markdown text without emphasis markers: "**Stt**" -> "Stt", "đạt *tối thiểu* 60%" -> "đạt tối thiểu 60%"."""
+    if "*" not in text and "_" not in text:
+        return text
+    for pattern in _EMPHASIS_RES:
+        text = pattern.sub(r"\2", text)
+    return text
+
+
 def _is_markdown_row(line: str) -> bool:
     """Whether a line is a Markdown pipe-table row."""
     stripped = line.strip()
@@ -86,11 +101,13 @@ def _is_markdown_row(line: str) -> bool:
 
 
 def _markdown_cells(line: str) -> list[str]:
-    """The cells of a Markdown row: outer pipes removed, "\\|" unescaped, <br> as "\\n"."""
+    """The cells of a Markdown row: outer pipes removed, "\\|" unescaped, <br> as "\\n", emphasis markers removed."""
     stripped = line.strip()[1:]
     if stripped.endswith("|") and not stripped.endswith("\\|"):
         stripped = stripped[:-1]
-    return [_clean(_BR_RE.sub("\n", part.replace("\\|", "|"))) for part in _PIPE_SPLIT_RE.split(stripped)]
+    return [
+        _clean(strip_emphasis(_BR_RE.sub("\n", part.replace("\\|", "|")))) for part in _PIPE_SPLIT_RE.split(stripped)
+    ]
 
 
 def _is_separator(cells: list[str]) -> bool:
@@ -99,21 +116,28 @@ def _is_separator(cells: list[str]) -> bool:
 
 
 def _read_markdown(lines: list[str], doc: RawDocument) -> None:
-    """Fill doc from Markdown: each run of pipe rows is a RawTable; text before the first is title lines."""
+    """Fill doc from Markdown: each run of pipe rows is a RawTable; the text lines before it are its preceding lines."""
     table: RawTable | None = None
+    pending: list[str] = []
     for number, line in enumerate(lines, start=1):
         if not _is_markdown_row(line):
+            if table is not None and not table.rows:  # separator lines only: not a table, its text carries on
+                doc.tables.pop()
+                pending = table.preceding_lines + pending
             table = None
-            if not doc.tables and line.strip():
-                doc.title_lines.append(line.strip())
+            if line.strip():
+                pending.append(strip_emphasis(line.strip()))
             continue
         if table is None:
-            table = RawTable()
+            table = RawTable(preceding_lines=pending)
+            pending = []
             doc.tables.append(table)
         cells = _markdown_cells(line)
         if not _is_separator(cells):
             table.rows.append(RawRow(cells=cells, line=number, place=f"dòng {number}"))
-    doc.tables[:] = [t for t in doc.tables if t.rows]
+    if table is not None and not table.rows:
+        doc.tables.pop()
+    doc.title_lines = list(doc.tables[0].preceding_lines) if doc.tables else pending
 
 
 def _tsv_records(text: str) -> list[tuple[int, list[str], str]]:
@@ -153,7 +177,7 @@ def _read_tsv(text: str, doc: RawDocument) -> None:
             doc.title_lines.extend(part.strip() for part in raw.split("\n") if part.strip())
             continue
         if table is None:
-            table = RawTable()
+            table = RawTable(preceding_lines=[] if doc.tables else list(doc.title_lines))
             doc.tables.append(table)
         table.rows.append(RawRow(cells=[_clean(f) for f in fields], line=number, place=f"dòng {number}"))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import re
 import warnings
@@ -10,6 +11,7 @@ import warnings
 from lxml import etree
 
 from desktop_app.errors import FileRefused
+from desktop_app.io.columns import find_columns
 from desktop_app.io.safety import check_zip
 from desktop_app.io.tables import RawDocument, RawRow, RawTable
 
@@ -18,11 +20,17 @@ MAX_SHEET_CELLS = 1_000_000
 MAX_MERGES = 100_000
 """Most merged ranges accepted in one worksheet."""
 EXCEL_MAX_ROW = 1_048_576
+HEADER_SEARCH_ROWS = 300
+"""A worksheet with no appendix header row among its first this-many non-empty rows is not read further."""
+_HEADER_BAND = 3
+"""Header rows looked at together (a header split over rows by vertical merges has its parts in separate rows)."""
 
 READ_FAILED = "Không đọc được tệp Excel (.xlsx): tệp bị hỏng hoặc không đúng định dạng Excel 2007 trở lên"
 NO_TABLE = "Trong tệp Excel không tìm thấy bảng phụ lục (mọi trang tính đều trống)."
 
 _REF_RE = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d{1,7})")
+# Parts of a number format that are not date codes: quoted text, escaped characters, [colours/locales], _x and *x.
+_FORMAT_LITERAL_RE = re.compile(r'"[^"]*"?|\\.|\[[^\]]*\]?|[_*].')
 
 
 def _cell_index(ref: str) -> tuple[int, int] | None:
@@ -72,12 +80,25 @@ def _number_text(value: float, number_format: str) -> str:
     return text + "%" if percent else text
 
 
+@functools.lru_cache(maxsize=256)
+def _dayless_date_pattern(number_format: str) -> str | None:
+    """strftime pattern for a date format with no day: "%m/%Y" ("mm/yyyy", "mmm yyyy"), "%Y" ("yyyy"), else None."""
+    codes = _FORMAT_LITERAL_RE.sub("", number_format or "").split(";")[0].lower()
+    if "y" not in codes or "d" in codes:
+        return None
+    return "%m/%Y" if "m" in codes else "%Y"
+
+
 def cell_text(value: object, number_format: str = "General") -> str:
-    """An openpyxl cell value as the text a user sees (dates dd/mm/yyyy, no spurious ".0")."""
+    """An openpyxl cell value as the text a user sees (dates dd/mm/yyyy, or mm/yyyy when the format has no day)."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
+    if isinstance(value, dt.date):
+        dayless = _dayless_date_pattern(number_format)
+        if dayless:
+            return value.strftime(dayless)
     if isinstance(value, dt.datetime):
         if value.time() == dt.time(0, 0):
             return value.strftime("%d/%m/%Y")
@@ -91,11 +112,26 @@ def cell_text(value: object, number_format: str = "General") -> str:
     return str(value).replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
+def _has_header(band: list[dict[int, str]]) -> bool:
+    """Whether the last row of the band, alone or together with the rows just above it, is an appendix header."""
+    return any(
+        find_columns([text for row in band[start:] for text in row.values()]) is not None
+        for start in range(len(band) - 1, -1, -1)
+    )
+
+
 def _sheet_table(ws: object, name: str) -> RawTable:
-    """One worksheet as a RawTable: non-empty rows with real row numbers, merged ranges filled."""
+    """One worksheet as a RawTable: non-empty rows with real row numbers, merged ranges filled.
+
+    A sheet with no appendix header among its first HEADER_SEARCH_ROWS non-empty rows is not an appendix: it is
+    read no further, and its merged ranges are left unfilled (they are listed after the last row of the sheet's
+    XML, so finding them would mean parsing the whole sheet after all).
+    """
     title = ws.title  # type: ignore[attr-defined]
     values: dict[int, dict[int, str]] = {}
     count = 0
+    band: list[dict[int, str]] = []  # the last non-empty rows, while no header has been seen
+    header_seen = truncated = False
     ws.reset_dimensions()  # type: ignore[attr-defined]  # never trust the <dimension> tag: it can be huge
     for row_number, row in enumerate(ws._cells_by_row(1, 1, None, None), start=1):  # type: ignore[attr-defined]
         if row_number > EXCEL_MAX_ROW:
@@ -107,16 +143,23 @@ def _sheet_table(ws: object, name: str) -> RawTable:
             value = getattr(cell, "value", None)
             if value is None:
                 continue
-            is_number = isinstance(value, (int, float)) and not isinstance(value, bool)
-            text = cell_text(value, getattr(cell, "number_format", "General") if is_number else "General")
+            formatted = isinstance(value, (int, float, dt.date)) and not isinstance(value, bool)
+            text = cell_text(value, getattr(cell, "number_format", "General") if formatted else "General")
             if text:
                 values.setdefault(row_number, {})[col] = text
+        if header_seen or row_number not in values:
+            continue
+        band = [*band[1 - _HEADER_BAND :], values[row_number]]
+        header_seen = _has_header(band)
+        if not header_seen and len(values) >= HEADER_SEARCH_ROWS:
+            truncated = True  # no appendix header near the top: not an appendix sheet, keep what was read
+            break
     if not values:
         return RawTable(rows=[], name=title)
     max_row = max(values)
     width = max(max(cols) for cols in values.values())
     budget = MAX_SHEET_CELLS
-    for r1, c1, r2, c2 in _merged_ranges(ws, name):
+    for r1, c1, r2, c2 in [] if truncated else _merged_ranges(ws, name):
         top = values.get(r1, {}).get(c1)
         if not top:
             continue
@@ -141,17 +184,43 @@ def _sheet_table(ws: object, name: str) -> RawTable:
     return RawTable(rows=rows, name=title)
 
 
+def _load_workbook(source: io.BytesIO) -> object:
+    """openpyxl's read-only load_workbook, without its size probe of every worksheet.
+
+    openpyxl looks for a <dimension> tag when it opens a sheet and, when the tag is missing (files written by
+    openpyxl's write-only mode, some exporters), parses the whole sheet to find it: seconds for a big sheet that
+    the size checks here would then stop early. The readers never use that size (see reset_dimensions).
+    """
+    from openpyxl.reader.excel import ExcelReader  # imported here: keeps start-up light
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+    class Sheet(ReadOnlyWorksheet):  # type: ignore[misc]
+        def _get_size(self) -> None:
+            """No size probe."""
+
+    class Reader(ExcelReader):  # type: ignore[misc]
+        def read_worksheets(self) -> None:
+            """Open every worksheet lazily (chart sheets, which hold no cells, are left out)."""
+            for sheet, rel in self.parser.find_sheets():
+                if rel.target in self.valid_files and "chartsheet" not in rel.Type:
+                    ws = Sheet(self.wb, sheet.name, rel.target, self.shared_strings)
+                    ws.sheet_state = sheet.state
+                    self.wb._sheets.append(ws)
+
+    reader = Reader(source, read_only=True, keep_vba=False, data_only=True, keep_links=False)
+    reader.read()
+    return reader.wb
+
+
 def read_xlsx(data: bytes, name: str, *, checked: bool = False) -> RawDocument:
     """Read every worksheet of a .xlsx; `checked` skips check_zip when the caller already ran it."""
     if not checked:
         check_zip(data, name)
     doc = RawDocument(source_name=name, fmt="xlsx")
     try:
-        import openpyxl  # imported here: keeps start-up light
-
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
+            wb = _load_workbook(io.BytesIO(data))
             try:
                 for ws in wb.worksheets:
                     doc.tables.append(_sheet_table(ws, name))

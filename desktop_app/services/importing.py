@@ -8,8 +8,9 @@ from pathlib import Path
 
 from db.engine import Database
 from db.models import Assignment, Deadline, Group, Item, Plan, PlanWarning, Section, Target, utcnow
-from db.queries import insert_rows, plan_by_sha256, resolve_units
+from db.queries import insert_rows, known_spellings, plan_by_sha256, resolve_units
 from desktop_app.domain.appendix import ImportWarning, ParsedAppendix
+from desktop_app.domain.appendix_checks import unit_merge_warnings
 from desktop_app.domain.text import unit_key
 from desktop_app.errors import DuplicateImport, FileRefused
 from desktop_app.io.appendix_parser import parse_appendix
@@ -59,7 +60,13 @@ def parse_file(path: Path) -> tuple[ParsedAppendix, str]:
 
 def _write(db: Database, parsed: ParsedAppendix, sha256: str) -> ImportResult:
     with db.transaction() as session, session.no_autoflush:
-        units = resolve_units(session, [name for p in parsed.items for name in p.monitoring + p.implementing])
+        spellings = [name for p in parsed.items for name in p.monitoring + p.implementing]
+        known = known_spellings(session, list({unit_key(name) for name in spellings}))
+        units = resolve_units(session, spellings)
+        # Merges are judged against the whole registry, and named by the name the unit is shown as.
+        warnings = [w for w in parsed.warnings if w.code != "units_merged"] + unit_merge_warnings(
+            parsed, shown={key: unit.name for key, unit in units.items()}, known=known
+        )
         plan = Plan(
             commune=parsed.commune,
             plan_number=parsed.plan_number,
@@ -107,9 +114,7 @@ def _write(db: Database, parsed: ParsedAppendix, sha256: str) -> ImportResult:
         insert_rows(session, Deadline, deadlines)
         insert_rows(session, Target, targets)
         insert_rows(session, Assignment, assignments)
-        plan.warnings.extend(
-            PlanWarning(order=i, code=w.code, message=w.message) for i, w in enumerate(parsed.warnings)
-        )
+        plan.warnings.extend(PlanWarning(order=i, code=w.code, message=w.message) for i, w in enumerate(warnings))
         session.flush()
         return ImportResult(
             plan_id=plan.id,
@@ -118,7 +123,7 @@ def _write(db: Database, parsed: ParsedAppendix, sha256: str) -> ImportResult:
             sections=len(parsed.sections),
             groups=len(parsed.groups),
             items=len(parsed.items),
-            warnings=list(parsed.warnings),
+            warnings=warnings,
         )
 
 
