@@ -103,7 +103,7 @@ def insert_rows(session: Session, model: type[Base], rows: list[dict[str, Any]])
         return []
     first = int(session.scalar(select(func.coalesce(func.max(model.id), 0))) or 0) + 1  # type: ignore[attr-defined]
     ids = list(range(first, first + len(rows)))
-    session.execute(insert(model), [{**row, "id": id_} for id_, row in zip(ids, rows)])
+    session.execute(model.__table__.insert(), [{**row, "id": id_} for id_, row in zip(ids, rows)])  # type: ignore[attr-defined]
     return ids
 
 

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 
 # Zero-width characters are deleted outright: they sit inside words when text is
 # pasted from Word/web pages, so turning them into spaces would split the word.
@@ -76,6 +77,7 @@ def is_new_style(s: str) -> bool:
     return fold_tone_placement(s) == _nfc(s)
 
 
+@lru_cache(maxsize=8192)  # a file names the same few units thousands of times
 def unit_key(name: str) -> str:
     """Identity key of a unit name, insensitive to form, tone placement, case, dashes and spacing."""
     key = fold_tone_placement(clean(name)).lower()
