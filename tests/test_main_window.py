@@ -104,3 +104,26 @@ def test_items_model_passes_the_model_tester(qtmodeltester: Any, db: Database) -
     model = ItemsModel()
     model.set_rows(item_rows(db, plan_id=plan_tree(db)[0].id))
     qtmodeltester.check(model)
+
+
+def test_file_menu_import_through_the_open_dialog(qtbot: Any, window: MainWindow) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QFileDialog
+
+    seen: dict[str, str] = {}
+
+    def pick() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QFileDialog):
+            QTimer.singleShot(20, pick)
+            return
+        seen["accept"] = dialog.labelText(QFileDialog.DialogLabel.Accept)
+        seen["filter"] = dialog.nameFilters()[0]
+        dialog.selectFile(str(NAM_HONG))
+        dialog.accept()
+
+    QTimer.singleShot(0, pick)
+    window.import_action.trigger()
+    qtbot.waitUntil(lambda: window.tree_model.rowCount() == 1, timeout=10000)
+    assert seen == {"accept": "Mở", "filter": "Phụ lục (*.docx *.xlsx *.txt *.md *.tsv *.csv)"}
+    assert "Nam Hồng" in window.tree_model.item(0).text()

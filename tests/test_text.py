@@ -310,3 +310,14 @@ def test_canonical_spelling(spellings: list[str], expected: str) -> None:
 def test_canonical_spelling_empty() -> None:
     with pytest.raises(ValueError):
         canonical_spelling([])
+
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    ("- Công an xã\n- Trạm Y tế", ["Công an xã", "Trạm Y tế"]),
+    ("+ Phòng Kinh tế;\n+ Các thôn, xóm", ["Phòng Kinh tế", "Các thôn, xóm"]),
+    ("• Văn phòng HĐND & UBND xã", ["Văn phòng HĐND & UBND xã"]),
+    ("Phòng Văn hóa - Xã hội", ["Phòng Văn hóa - Xã hội"]),
+    ("-Công an xã", ["-Công an xã"]),
+])
+def test_split_units_drops_list_bullets(cell: str, expected: list[str]) -> None:
+    assert split_units(cell) == expected

@@ -135,11 +135,15 @@ def sort_key(s: str) -> tuple:
     return (primary, secondary, tertiary, _nfc(s))
 
 
+# A list bullet typed before a name on its own line: "- Công an xã", "+ Trạm Y tế", "• …".
+_BULLET = re.compile(r"^[-+•*–—]\s+")
+
+
 def split_units(cell: str | None) -> list[str]:
-    """Split a cell into unit names on ";" and line breaks (never on commas)."""
+    """Split a cell into unit names on ";" and line breaks (never on commas), without list bullets."""
     if not cell:
         return []
-    parts = (_TRAILING_PART_PUNCT.sub("", clean(p)) for p in _UNIT_SEPARATORS.split(cell))
+    parts = (_TRAILING_PART_PUNCT.sub("", _BULLET.sub("", clean(p))) for p in _UNIT_SEPARATORS.split(cell))
     return [p for p in parts if p]
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 
 def ask(parent: QWidget | None, title: str, text: str, *, default_yes: bool = False) -> bool:
@@ -34,3 +34,22 @@ def warn(parent: QWidget | None, title: str, text: str) -> None:
 def fail(parent: QWidget | None, title: str, text: str) -> None:
     """An unexpected fault."""
     inform(parent, title, text, icon=QMessageBox.Icon.Critical)
+
+
+def open_file(parent: QWidget | None, title: str, start: str, filters: str) -> str | None:
+    """Ask for one existing file; Windows shows its own (localised) dialog, elsewhere Qt's is labelled here."""
+    dialog = QFileDialog(parent, title, start, filters)
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+    labels = {
+        QFileDialog.DialogLabel.LookIn: QCoreApplication.translate("Dialogs", "Look in:"),
+        QFileDialog.DialogLabel.FileName: QCoreApplication.translate("Dialogs", "File name:"),
+        QFileDialog.DialogLabel.FileType: QCoreApplication.translate("Dialogs", "Files of type:"),
+        QFileDialog.DialogLabel.Accept: QCoreApplication.translate("Dialogs", "Open"),
+        QFileDialog.DialogLabel.Reject: QCoreApplication.translate("Dialogs", "Cancel"),
+    }
+    for label, text in labels.items():
+        dialog.setLabelText(label, text)
+    if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
+        return None
+    return dialog.selectedFiles()[0]

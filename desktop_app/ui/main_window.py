@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHeaderView,
     QMainWindow,
     QSplitter,
@@ -27,7 +26,7 @@ from desktop_app.ui.items_model import COL_TEXT, ItemsModel
 from desktop_app.ui.plan_tree import NODE_ROLE, Selection, build_tree_model
 from desktop_app.ui.tasks import Task, run_task
 
-FILE_FILTER = "Phụ lục (*.docx *.xlsx *.txt *.md *.tsv *.csv);;Tất cả tệp (*)"
+FILE_FILTER = QT_TRANSLATE_NOOP("MainWindow", "Appendix (*.docx *.xlsx *.txt *.md *.tsv *.csv);;All files (*)")
 
 
 class MainWindow(QMainWindow):
@@ -134,7 +133,7 @@ class MainWindow(QMainWindow):
     def choose_import(self) -> None:
         """Ask for an appendix file and import it."""
         start = str(QSettings().value("main/last_dir", str(Path.home())))
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Import plan appendix"), start, FILE_FILTER)
+        name = dialogs.open_file(self, self.tr("Import plan appendix"), start, self.tr(FILE_FILTER))
         if name:
             QSettings().setValue("main/last_dir", str(Path(name).parent))
             self.import_path(Path(name))
