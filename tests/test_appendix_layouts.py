@@ -13,7 +13,7 @@ from docx import Document
 
 from db.engine import Database
 from desktop_app.services.importing import import_file
-from desktop_app.services.plans import show
+from desktop_app.services.plans import show, units
 from tests.conftest import MINH_TAN, NAM_HONG
 from tests.seed_files import make_docx
 
@@ -159,3 +159,112 @@ def test_warnings_keep_document_order_in_word_files(db: Database, tmp_path: Path
     text_plan = _import(db, tmp_path, "minh_tan.txt", MINH_TAN.read_bytes())
     word_plan = _import(db, tmp_path, "minh_tan.docx", make_docx(MINH_TAN))
     assert numbers(word_plan) == numbers(text_plan) == ["5.3", "6.2", "6.2", "6.4", "6.15"]
+
+
+def _tsv(rows: list[list[str]]) -> bytes:
+    return "\n".join("\t".join(r + [""] * (6 - len(r))) for r in rows).encode()
+
+
+def test_two_row_header_with_stt_merged_down(db: Database, tmp_path: Path) -> None:
+    document = Document()
+    t = document.add_table(rows=2, cols=6)
+    for c, text in enumerate(["Stt", "Chỉ tiêu/nhiệm vụ", "Đơn vị chủ trì", "", "Thời gian hoàn thành", "Ghi chú"]):
+        t.cell(0, c).text = text
+    t.cell(1, 2).text, t.cell(1, 3).text = "Theo dõi", "Triển khai"
+    for c in (0, 1, 4, 5):
+        t.cell(0, c).merge(t.cell(1, c))
+    t.cell(0, 2).merge(t.cell(0, 3))
+    for row in BODY:
+        cells = t.add_row().cells
+        for cell, text in zip(cells, row if len(row) > 2 else [*row, *row[1:] * 4]):
+            cell.text = text
+    out = io.BytesIO()
+    document.save(out)
+    plan = _import(db, tmp_path, "hai_hang_gop.docx", out.getvalue())
+    assert _summary(plan) == EXPECTED
+    assert plan["items"][1]["monitoring_units"] == ["Phòng Văn hóa - Xã hội"]
+    assert plan["items"][1]["implementing_units"] == ["Công an xã"]
+
+
+def test_merged_headings_without_a_space_after_the_number(db: Database, tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(HEADER)
+    for row in [["II.PHÂN CÔNG"], ["1.Về hạ tầng số"], BODY[2], ["2- Về nhân lực số"], BODY[4]]:
+        ws.append(row)
+        if len(row) == 1:
+            ws.merge_cells(start_row=ws.max_row, start_column=1, end_row=ws.max_row, end_column=6)
+    out = io.BytesIO()
+    wb.save(out)
+    plan = _import(db, tmp_path, "sat.xlsx", out.getvalue())
+    assert [(i["number"], i["section"], i["group"]) for i in plan["items"]] == [("1.1", "II", "1"), ("2.1", "II", "2")]
+    assert [u["name"] for u in units(db)["units"] if "Về" in u["name"]] == []  # no heading became a unit
+
+
+def test_lead_and_partner_columns_and_unknown_columns_go_to_the_note(db: Database, tmp_path: Path) -> None:
+    header = ["Stt", "Nhiệm vụ", "Đơn vị chủ trì thực hiện", "Đơn vị phối hợp thực hiện", "Thời gian thực hiện",
+              "Kết quả thực hiện", "Kinh phí"]
+    rows = [header, ["I", "Nhiệm vụ"], ["1", "Tổ chức 02 hội nghị", "Công an xã", "Trạm Y tế", "Quý III/2026",
+                                        "Đã xong", "1000000"]]
+    text = "\n".join("\t".join(r + [""] * (7 - len(r))) for r in rows).encode()
+    plan = _import(db, tmp_path, "cot_la.txt", text)
+    item = plan["items"][0]
+    assert item["monitoring_units"] == ["Công an xã"] and item["implementing_units"] == ["Trạm Y tế"]
+    assert item["note"] == "Kết quả thực hiện: Đã xong; Kinh phí: 1000000"
+    assert len([w for w in plan["warnings"] if w.startswith("Cột «")]) == 2
+
+
+def test_excel_numeric_stt_1_10(db: Database, tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(HEADER)
+    ws.append(["I", "Chỉ tiêu"])
+    ws.append([1, "Về hạ tầng số"])
+    for k in range(1, 13):
+        ws.append([float(f"1.{k}"), f"Tỷ lệ số {k}: đạt 100%", "Công an xã", "Công an xã", "Tháng 12/2026"])
+    out = io.BytesIO()
+    wb.save(out)
+    plan = _import(db, tmp_path, "so.xlsx", out.getvalue())
+    assert [i["number"] for i in plan["items"]] == [f"1.{k}" for k in range(1, 13)]
+    joined = "\n".join(plan["warnings"])
+    assert "được đọc là 1.10" in joined and "trùng" not in joined and "nhảy cóc" not in joined
+
+
+def test_item_outside_its_group_and_bare_numbers_in_a_section_without_groups(db: Database, tmp_path: Path) -> None:
+    rows = [HEADER, ["I", "Chỉ tiêu"], ["1", "Về hạ tầng số"],
+            ["2.1", "Tỷ lệ A: đạt 100%", "Công an xã", "Công an xã", "Tháng 12/2026"],
+            ["II", "Văn bản cần xây dựng"],
+            ["1", "Kế hoạch A", "Công an xã", "Công an xã", "Tháng 12/2026"],
+            ["2", "Quy chế B"],
+            ["3", "Quyết định C", "Công an xã", "Công an xã", "Tháng 6/2026"],
+            ["(tiếp theo)"]]
+    plan = _import(db, tmp_path, "nhom.txt", _tsv(rows))
+    assert [(i["number"], i["section"], i["group"]) for i in plan["items"]] == [
+        ("2.1", "I", "1"), ("1", "II", None), ("2", "II", None), ("3", "II", None)]
+    joined = "\n".join(plan["warnings"])
+    assert "2.1 không thuộc nhóm 1" in joined and "bỏ qua hàng «(tiếp theo)»" in joined
+
+
+def test_sections_written_as_parts_or_letters(db: Database, tmp_path: Path) -> None:
+    rows = [HEADER, ["Phần I", "Chỉ tiêu"], ["1.1", "Tỷ lệ A: đạt 100%", "Công an xã", "", "Năm 2026"],
+            ["B", "Nhiệm vụ khác"], ["1.1", "Tỷ lệ B: đạt 100%", "Công an xã", "", "Năm 2026"]]
+    plan = _import(db, tmp_path, "phan.txt", _tsv(rows))
+    assert [s["numeral"] for s in plan["sections"]] == ["I", "B"]
+    assert not [w for w in plan["warnings"] if "trùng" in w]
+
+
+def test_plan_without_a_year(db: Database, tmp_path: Path) -> None:
+    import pytest
+
+    from desktop_app.errors import InvalidValue, NotFound
+    from desktop_app.services.progress import record_progress
+
+    rows = [HEADER, ["I", "Chỉ tiêu"], ["1.1", "Tỷ lệ A: đạt 100%", "Công an xã", "", "Thường xuyên"]]
+    plan = _import(db, tmp_path, "khong_nam.txt", _tsv(rows))
+    assert any("năm của kế hoạch" in w for w in plan["warnings"])
+    with pytest.raises(NotFound, match="chưa có năm"):
+        record_progress(db, item_id=plan["items"][0]["id"], period="Quý I/2026", value=None, status="done")
+    nam_hong = import_file(db, path=NAM_HONG).plan_id
+    item = next(i for i in show(db, plan_id=nam_hong)["plans"][0]["items"] if i["number"] == "7.1")
+    with pytest.raises(InvalidValue, match="hãy nhập giá trị"):
+        record_progress(db, item_id=item["id"], period="Quý I/2026", status="done")

@@ -53,6 +53,12 @@ def _numbering(parsed: ParsedAppendix) -> Indexed:
             previous[context] = item
             continue
         seen[key] = item
+        if item.group is not None and number_kind(item.number) == "dotted":
+            group = parsed.groups[item.group].number
+            if item.number.rsplit(".", 1)[0] != group:
+                warnings.append((index, ImportWarning(
+                    "wrong_group", f"{_where(item)}: số thứ tự {item.number} không thuộc nhóm {group} mà nó đứng trong.",
+                    item.line, item.number)))
         last = previous.get(context)
         now = _last_index(item.number)
         before = _last_index(last.number) if last else 0
@@ -125,6 +131,9 @@ def _header(parsed: ParsedAppendix) -> list[ImportWarning]:
         warnings.append(ImportWarning("blank_plan_number", "Không có số kế hoạch (số …/KH-UBND để trống)."))
     if parsed.plan_date is None:
         warnings.append(ImportWarning("blank_plan_date", "Không có ngày ban hành kế hoạch (ngày để trống)."))
+    if parsed.year is None:
+        warnings.append(ImportWarning("no_year", "Không xác định được năm của kế hoạch (không có ngày ban hành hay "
+                                                 "thời hạn nào có năm); hãy nhập năm để có các kỳ báo cáo."))
     if not parsed.commune:
         warnings.append(ImportWarning("no_commune", "Không tìm thấy tên xã trong tiêu đề hay nội dung."))
     return warnings

@@ -15,8 +15,10 @@ from desktop_app.errors import FileRefused
 from desktop_app.io.columns import Columns, find_columns, is_column_number_row, is_stt_label, refine_columns
 from desktop_app.io.tables import RawDocument, RawRow, RawTable
 
-# A whole heading row merged into one cell: "I. Phân công …", "4. Về phát triển dữ liệu số".
-_MERGED_HEADING = re.compile(r"^\s*([IVXLC]+|\d+)\s*[.,:)]?\s+(\S.*)$", re.DOTALL)
+# A whole heading row merged into one cell: "I. Phân công …", "4.Về phát triển dữ liệu số", "2- Về …".
+_MERGED_HEADING = re.compile(r"^\s*([IVXLC]+|\d+)\s*(?:[.,:)\-–]\s*|\s+)(?=\D)(\S.*)$", re.DOTALL)
+_PART = re.compile(r"^phần\s+([IVXLC]+)\.?$", re.IGNORECASE)  # "Phần III"
+_LETTER = re.compile(r"^([A-H])[.)]?$")  # sections lettered A, B, C …
 
 
 def _cell(row: RawRow, index: int | None) -> str:
@@ -90,11 +92,15 @@ def _is_heading(row: RawRow, columns: Columns, texts: set[str]) -> bool:
 class _Builder:
     """Walks the body rows in order, keeping the current section and group."""
 
-    def __init__(self, result: ParsedAppendix, columns: Columns) -> None:
+    def __init__(self, result: ParsedAppendix, columns: Columns, extras: dict[int, str]) -> None:
         self.result = result
         self.columns = columns
+        self.extras = extras
+        """Columns the appendix does not know (e.g. "Kết quả", "Kinh phí"): kept in the note."""
+        self.extras_used: dict[int, str] = {}
         self.section: int | None = None
         self.group: int | None = None
+        self.last_index: dict[tuple[int, int | None], int] = {}
 
     def _ensure_section(self, row: RawRow) -> int:
         if self.section is None:
@@ -103,12 +109,17 @@ class _Builder:
             self.result.warnings.append(
                 ImportWarning(
                     "no_section",
-                    f"{row.place[:1].upper()}{row.place[1:]}: bảng không có dòng mục La Mã (I, II…) "
+                    f"{_place(row)}: bảng không có dòng mục La Mã (I, II…) "
                     "trước chỉ tiêu đầu tiên; đã tạo mục I không tên.",
                     row.line,
                 )
             )
         return self.section
+
+    def _has_direct_items(self) -> bool:
+        """True when the current section already lists items without groups (section II of Nam Hồng)."""
+        return any(i.section == self.section and i.group is None and number_kind(i.number) == "integer"
+                   for i in self.result.items)
 
     def add_row(self, row: RawRow) -> None:
         columns = self.columns
@@ -117,32 +128,66 @@ class _Builder:
         # "Stt" is never an item number: a header repeated at a page break (one or two rows).
         if not any(cells) or is_stt_label(stt_raw) or is_column_number_row(cells):
             return  # empty rows, headers repeated at page breaks, "(1) (2) (3)" rows
+        uniform = len({c for c in cells if c}) == 1  # the whole row is one merged cell
         text = clean(_cell(row, columns.text))
-        merged = text
         if stt_raw and stt_raw == text and (m := _MERGED_HEADING.match(stt_raw)):
             stt_raw, text = m.group(1), clean(m.group(2))  # whole row merged into one cell
+        if m := _PART.match(stt_raw):
+            stt_raw = m.group(1)
         number = normalise_number(stt_raw)
         kind = number_kind(number)
-        heading = _is_heading(row, columns, {text, merged})
-        if kind == "roman" and is_roman(number):
-            self.result.sections.append(ParsedSection(numeral=number.upper(), title=text, line=row.line))
+        heading = uniform or _is_heading(row, columns, {text})
+        if (kind == "roman" and is_roman(number)) or (heading and text and _LETTER.match(stt_raw)):
+            numeral = number.upper() if kind == "roman" else stt_raw[0]
+            self.result.sections.append(ParsedSection(numeral=numeral, title=text, line=row.line))
             self.section = len(self.result.sections) - 1
             self.group = None
-        elif kind == "integer" and heading and text:
+        elif kind == "integer" and heading and text and not self._has_direct_items():
             section = self._ensure_section(row)
             self.result.groups.append(ParsedGroup(section=section, number=number, title=text, line=row.line))
             self.group = len(self.result.groups) - 1
+        elif kind == "other" and not text:
+            self.result.warnings.append(ImportWarning(
+                "skipped_row", f"{_place(row)}: bỏ qua hàng «{stt_raw}» (không có nội dung chỉ tiêu/nhiệm vụ).",
+                row.line))
         elif text or stt_raw:
-            self._add_item(row, stt_raw, number, text)
+            self._add_item(row, stt_raw, number, text, uniform=uniform)
 
-    def _add_item(self, row: RawRow, stt_raw: str, number: str, text: str) -> None:
+    def _excel_number(self, row: RawRow, number: str, section: int) -> str:
+        """Excel stores a typed "1.10" as the number 1.1: after x.9, read x.1 as x.10 (and say so)."""
+        if self.result.fmt != "xlsx" or number_kind(number) != "dotted":
+            return number
+        prefix, last = number.rsplit(".", 1)
+        previous = self.last_index.get((section, self.group))
+        expected = (previous or 0) + 1
+        if previous is not None and expected % 10 == 0 and last == str(expected // 10):
+            fixed = f"{prefix}.{expected}"
+            self.result.warnings.append(ImportWarning(
+                "excel_number",
+                f"{_place(row)}: Stt {number} được đọc là {fixed} (Excel lưu số {fixed} thành {number}; "
+                "nên định dạng cột Stt là Văn bản).", row.line, fixed))
+            number = fixed
+        self.last_index[(section, self.group)] = int(number.rsplit(".", 1)[1])
+        return number
+
+    def _add_item(self, row: RawRow, stt_raw: str, number: str, text: str, *, uniform: bool) -> None:
         section = self._ensure_section(row)
+        number = self._excel_number(row, number, section)
         section_title = search_key(self.result.sections[section].title)
         if "van ban" in section_title:
             kind, targets = "document", []
         else:
             targets = parse_targets(text)
             kind = "indicator" if targets or looks_like_indicator(text) else "task"
+
+        def read(index: int | None) -> str:
+            return "" if uniform else _cell(row, index)  # a merged row repeats its text in every cell
+
+        notes = [clean(read(self.columns.note))]
+        for index, title in self.extras.items():
+            if value := clean(read(index)):
+                notes.append(f"{title}: {value}")
+                self.extras_used[index] = title
         self.result.items.append(
             ParsedItem(
                 section=section,
@@ -151,15 +196,19 @@ class _Builder:
                 number=number,
                 kind=kind,
                 text=text,
-                note=clean(_cell(row, self.columns.note)),
-                monitoring=split_units(_cell(row, self.columns.monitoring)),
-                implementing=split_units(_cell(row, self.columns.implementing)),
-                deadline=parse_deadline(_cell(row, self.columns.deadline)),
+                note="; ".join(n for n in notes if n),
+                monitoring=split_units(read(self.columns.monitoring)),
+                implementing=split_units(read(self.columns.implementing)),
+                deadline=parse_deadline(read(self.columns.deadline)),
                 targets=targets,
                 line=row.line,
                 place=row.place,
             )
         )
+
+
+def _place(row: RawRow) -> str:
+    return row.place[:1].upper() + row.place[1:]
 
 
 def parse_appendix(doc: RawDocument) -> ParsedAppendix:
@@ -173,8 +222,11 @@ def parse_appendix(doc: RawDocument) -> ParsedAppendix:
         )
     t_index, r_index, columns = found
     header_rows = doc.tables[t_index].rows
+    header = [clean(c) for c in header_rows[r_index].cells]
     if r_index + 1 < len(header_rows) and (sharper := refine_columns(columns, header_rows[r_index + 1].cells)):
         columns = sharper
+    mapped = {i for i in vars(columns).values() if i is not None}
+    extras = {i: title for i, title in enumerate(header) if i not in mapped and title and title not in header[:i]}
     title = read_title(_title_lines(doc, t_index, r_index))
     result = ParsedAppendix(
         source_name=doc.source_name,
@@ -185,9 +237,12 @@ def parse_appendix(doc: RawDocument) -> ParsedAppendix:
         year=title.year,
         title=title.title,
     )
-    builder = _Builder(result, columns)
+    builder = _Builder(result, columns, extras)
     for row in _body_rows(doc, t_index, r_index, columns):
         builder.add_row(row)
+    for title in builder.extras_used.values():
+        result.warnings.append(ImportWarning(
+            "extra_column", f"Cột «{title}» không thuộc mẫu phụ lục; nội dung của cột đã được ghi vào Ghi chú của từng dòng."))
     if not result.items:
         raise FileRefused("bảng phụ lục không có chỉ tiêu hay nhiệm vụ nào.", file=doc.source_name)
     if not result.commune:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 from desktop_app.domain.text import search_key
 
-_STT = re.compile(r"^(stt|tt|so tt|so thu tu)\.?$")
+_STT = re.compile(r"^(s\.?\s?t\.?\s?t|tt|so tt|so thu tu)\.?$")
 
 
 @dataclass(frozen=True)
@@ -32,8 +32,12 @@ def is_stt_label(text: str) -> bool:
     return bool(_STT.match(search_key(text)))
 
 
+_UNIT_WORDS = ("don vi", "co quan", "bo phan", "phong", "ban ")
+
+
 def _role(key: str) -> str | None:
-    # Order matters: "Thời gian thực hiện" is a deadline, "Đơn vị chủ trì theo dõi … thực hiện" monitors.
+    # Order matters: "Thời gian thực hiện" is a deadline; "Đơn vị chủ trì theo dõi … thực hiện" monitors;
+    # "Đơn vị chủ trì tổ chức triển khai" implements; "Kết quả thực hiện" names no unit at all.
     if _STT.match(key):
         return "stt"
     if "thoi gian" in key or "thoi han" in key:
@@ -42,10 +46,12 @@ def _role(key: str) -> str | None:
         return "note"
     if "theo doi" in key:
         return "monitoring"
-    if "trien khai" in key or "thuc hien" in key or "phoi hop" in key:
+    if "trien khai" in key or "phoi hop" in key:
         return "implementing"
     if "chu tri" in key:
         return "monitoring"  # "Cơ quan chủ trì" beside "Cơ quan phối hợp"
+    if "thuc hien" in key and any(word in key for word in _UNIT_WORDS):
+        return "implementing"  # "Đơn vị thực hiện"
     if "chi tieu" in key or "nhiem vu" in key or "noi dung" in key:
         return "text"
     return None
@@ -82,7 +88,8 @@ def is_column_number_row(cells: list[str]) -> bool:
 def refine_columns(columns: Columns, cells: list[str]) -> Columns | None:
     """The map sharpened by a second header row ("Đơn vị chủ trì" over "Theo dõi" | "Triển khai"),
     or None when cells are not such a row."""
-    if cells[columns.stt:columns.stt + 1] and cells[columns.stt].strip():
+    stt = cells[columns.stt] if columns.stt < len(cells) else ""
+    if stt.strip() and not is_stt_label(stt):  # a vertically merged "Stt" repeats in the second row
         return None
     found: dict[str, int] = {}
     for index, cell in enumerate(cells):

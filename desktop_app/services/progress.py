@@ -64,6 +64,8 @@ def _find_period(session: Any, plan: Plan, period: str | int) -> Period:
     for p in periods:
         if str(p.id) == str(period) or p.label.casefold() == str(period).casefold():
             return p
+    if not periods:
+        raise NotFound(f"Kế hoạch #{plan.id} chưa có năm nên chưa có kỳ báo cáo; hãy nhập năm của kế hoạch trước.")
     labels = ", ".join(p.label for p in periods)
     raise NotFound(f"Không có kỳ báo cáo «{period}» trong kế hoạch #{plan.id} (có: {labels}).")
 
@@ -94,6 +96,10 @@ def record_progress(
             if unit_row is None:
                 raise NotFound(f"Không có đơn vị «{unit}» trong danh sách đơn vị.")
         percent = any(t.unit_kind == "percent" for t in item.targets)
+        if item.targets and status is not None and value is None and numerator is None:
+            # a measured indicator is judged by its value; a status alone would replace the value recorded
+            raise InvalidValue("Chỉ tiêu này có mục tiêu đo được: hãy nhập giá trị (hoặc tử số/mẫu số), "
+                               "không chỉ trạng thái.")
         try:
             checked = check_progress(
                 percent=percent, value=value, numerator=numerator, denominator=denominator,
