@@ -80,19 +80,36 @@ class Database:
 
 def _migrate(engine: Engine, path: Path) -> None:
     cfg = _alembic_config()
-    head = ScriptDirectory.from_config(cfg).get_current_head()
-    with engine.begin() as conn:
+    script = ScriptDirectory.from_config(cfg)
+    head = script.get_current_head()
+    with engine.connect() as conn:
         current = MigrationContext.configure(conn).get_current_revision()
-        known = {rev.revision for rev in ScriptDirectory.from_config(cfg).walk_revisions()}
+        conn.commit()
+        known = {rev.revision for rev in script.walk_revisions()}
         if current is not None and current not in known:
             raise DatabaseError(
                 f"Cơ sở dữ liệu được tạo bởi phiên bản chương trình mới hơn (lược đồ {current}); "
                 "hãy cập nhật chương trình trước khi mở tệp này.",
                 file=str(path),
             )
-        if current != head:
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "head")
+        if current == head:
+            return
+        # SQLite rebuilds a table to alter it; with foreign keys on, dropping the old copy would fail or
+        # cascade. They are switched off around the migration (outside any transaction, as SQLite needs)
+        # and the result is checked before the transaction commits.
+        conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        conn.commit()  # ends SQLAlchemy's autobegun transaction; SQLite itself began none for a PRAGMA
+        try:
+            with conn.begin():
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+                broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise DatabaseError(f"Nâng cấp cơ sở dữ liệu làm hỏng liên kết dữ liệu ({len(broken)} dòng).",
+                                        file=str(path))
+        finally:
+            conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+            conn.commit()
 
 
 def open_database(path: str | Path) -> Database:

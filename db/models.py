@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import (
+    Boolean,
     CheckConstraint,
     Date,
     DateTime,
@@ -156,6 +157,15 @@ class Item(Tracked, Base):
     text: Mapped[str] = mapped_column(Text)
     note: Mapped[str] = mapped_column(Text, default="")
     source_line: Mapped[int | None] = mapped_column(Integer)
+    # Derived columns kept up to date by db.summary so the items table can filter and sort in SQL:
+    number_key: Mapped[str] = mapped_column(String(80), default="", index=True)
+    search_text: Mapped[str] = mapped_column(Text, default="")
+    unit_sort: Mapped[str] = mapped_column(String(600), default="")
+    result: Mapped[str | None] = mapped_column(String(10))
+    latest_value: Mapped[Decimal | None] = mapped_column(DecimalText)
+    latest_status: Mapped[str | None] = mapped_column(String(12))
+    latest_period: Mapped[str | None] = mapped_column(String(60))
+    last_update: Mapped[datetime | None] = mapped_column(DateTime)
 
     plan: Mapped[Plan] = relationship(back_populates="items")
     section: Mapped[Section] = relationship(back_populates="items")
@@ -212,6 +222,9 @@ class Unit(Tracked, Base):
 
     name: Mapped[str] = mapped_column(String(300))
     key: Mapped[str] = mapped_column(String(300), unique=True)
+    sort_name: Mapped[str] = mapped_column(String(600), default="")
+    named_by_user: Mapped[bool] = mapped_column(Boolean, default=False)
+    """Set when an officer renames the unit: imports then no longer change the name shown."""
 
     aliases: Mapped[list[UnitAlias]] = relationship(
         back_populates="unit", cascade="all, delete-orphan", order_by="UnitAlias.id"
@@ -226,6 +239,7 @@ class UnitAlias(Tracked, Base):
 
     unit_id: Mapped[int] = mapped_column(ForeignKey("units.id", ondelete="CASCADE"), index=True)
     spelling: Mapped[str] = mapped_column(String(300))
+    key: Mapped[str] = mapped_column(String(300), default="", index=True)
     seen: Mapped[int] = mapped_column(Integer, default=0)
 
     unit: Mapped[Unit] = relationship(back_populates="aliases")

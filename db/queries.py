@@ -9,8 +9,8 @@ from typing import Any
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session, selectinload
 
-from db.models import Assignment, Base, Deadline, Item, Period, Plan, ProgressReport, Unit, UnitAlias
-from desktop_app.domain.text import canonical_spelling, clean, unit_key
+from db.models import Assignment, Base, Deadline, Group, Item, Period, Plan, ProgressReport, Section, Unit, UnitAlias
+from desktop_app.domain.text import canonical_spelling, clean, collation_key, unit_key
 
 
 def plan_by_sha256(session: Session, sha256: str) -> Plan | None:
@@ -26,6 +26,19 @@ def plan_count(session: Session) -> int:
 def all_plans(session: Session) -> list[Plan]:
     """Every plan, newest year first."""
     return list(session.scalars(select(Plan).order_by(Plan.year.desc(), Plan.commune, Plan.id)))
+
+
+def tree_rows(session: Session) -> tuple[list[Plan], list[Section], list[Group], dict[tuple[str, int], int]]:
+    """Plans, sections and groups (no items) and item counts per plan / section / group, in four queries."""
+    plans = all_plans(session)
+    sections = list(session.scalars(select(Section).order_by(Section.plan_id, Section.order)))
+    groups = list(session.scalars(select(Group).order_by(Group.section_id, Group.order)))
+    counts: dict[tuple[str, int], int] = {}
+    for level, column in (("plan", Item.plan_id), ("section", Item.section_id), ("group", Item.group_id)):
+        for key, n in session.execute(select(column, func.count()).group_by(column)):
+            if key is not None:
+                counts[(level, key)] = n
+    return plans, sections, groups, counts
 
 
 def plan_with_items(session: Session, plan_id: int) -> Plan | None:
@@ -65,7 +78,9 @@ def known_spellings(session: Session, keys: list[str]) -> dict[str, set[str]]:
 def resolve_units(session: Session, spellings: list[str]) -> dict[str, Unit]:
     """Units for every spelling met (one per identity key), created when new, in two queries.
 
-    Each occurrence is counted on its spelling, and each unit's shown name becomes its most common spelling.
+    A key is found on a unit's own key or on any of its aliases (a renamed or merged unit keeps its old
+    spellings). Each occurrence is counted on its spelling, and a unit the officer has not named itself
+    is shown by its most common spelling.
     """
     met: dict[str, Counter[str]] = {}
     for spelling in spellings:
@@ -73,23 +88,31 @@ def resolve_units(session: Session, spellings: list[str]) -> dict[str, Unit]:
         met.setdefault(unit_key(spelling), Counter())[spelling] += 1
     if not met:
         return {}
-    stmt = select(Unit).where(Unit.key.in_(list(met))).options(selectinload(Unit.aliases))
-    units = {unit.key: unit for unit in session.scalars(stmt)}
+    keys = list(met)
+    by_alias = select(UnitAlias.unit_id).where(UnitAlias.key.in_(keys))
+    stmt = select(Unit).where(Unit.key.in_(keys) | Unit.id.in_(by_alias)).options(selectinload(Unit.aliases))
+    units: dict[str, Unit] = {}
+    for unit in session.scalars(stmt):
+        for alias in unit.aliases:
+            units.setdefault(alias.key, unit)
+        units[unit.key] = unit
     for key, counts in met.items():
         unit = units.get(key)
         if unit is None:
-            unit = units[key] = Unit(name=next(iter(counts)), key=key)
+            first = next(iter(counts))
+            unit = units[key] = Unit(name=first, key=key, sort_name=collation_key(first))
             session.add(unit)
         aliases = {alias.spelling: alias for alias in unit.aliases}
         for spelling, n in counts.items():
             if spelling not in aliases:
-                aliases[spelling] = UnitAlias(spelling=spelling, seen=0)
+                aliases[spelling] = UnitAlias(spelling=spelling, key=key, seen=0)
                 unit.aliases.append(aliases[spelling])
             aliases[spelling].seen += n
-        name = canonical_spelling(a.spelling for a in unit.aliases for _ in range(a.seen))
-        if unit.name != name:
-            unit.name = name
-    return units
+        if not unit.named_by_user:
+            name = canonical_spelling(a.spelling for a in unit.aliases for _ in range(a.seen))
+            if unit.name != name:
+                unit.name, unit.sort_name = name, collation_key(name)
+    return {key: units[key] for key in met}
 
 
 def insert_rows(session: Session, model: type[Base], rows: list[dict[str, Any]]) -> list[int]:

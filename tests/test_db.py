@@ -30,9 +30,9 @@ def test_migrated_schema_equals_the_orm(db: Database) -> None:
     assert diff == []
 
 
-def test_schema_comes_from_alembic_revision_0001(db_path: Path, db: Database) -> None:
+def test_schema_comes_from_the_alembic_revisions(db_path: Path, db: Database) -> None:
     con = sqlite3.connect(db_path)
-    assert con.execute("SELECT version_num FROM alembic_version").fetchall() == [("0001",)]
+    assert con.execute("SELECT version_num FROM alembic_version").fetchall() == [("0002",)]
     tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     assert {"plans", "sections", "groups", "items", "targets", "deadlines", "units", "unit_aliases",
             "assignments", "periods", "progress_reports"} <= tables
@@ -98,3 +98,38 @@ def test_openpyxl_parses_with_defusedxml() -> None:
     import openpyxl.xml
 
     assert openpyxl.xml.DEFUSEDXML is True
+
+
+def test_migration_0002_fills_the_derived_columns_of_existing_rows(db_path: Path) -> None:
+    from alembic import command
+
+    from db.engine import _alembic_config
+
+    cfg = _alembic_config()
+    cfg.set_main_option("sqlalchemy.url", f"sqlite:///{db_path}")
+    command.upgrade(cfg, "0001")
+    con = sqlite3.connect(db_path)
+    con.execute("INSERT INTO plans (id, commune, plan_number, title, source_name, source_sha256, period_kind, "
+                "period_basis, uuid, created_at, updated_at, version) VALUES (1, 'Nam Hồng', '', '', '', '', "
+                "'quarter', 'calendar', 'p', '2026-01-01', '2026-01-01', 1)")
+    con.execute("INSERT INTO sections (id, plan_id, \"order\", numeral, title, uuid, created_at, updated_at, version) "
+                "VALUES (1, 1, 0, 'I', '', 's', '2026-01-01', '2026-01-01', 1)")
+    con.execute("INSERT INTO items (id, plan_id, section_id, \"order\", number_raw, number, kind, text, note, uuid, "
+                "created_at, updated_at, version) VALUES (1, 1, 1, 0, '2.10', '2.10', 'indicator', "
+                "'Tỷ lệ Văn hoá: đạt 70%', '', 'i', '2026-01-01', '2026-01-01', 1)")
+    con.execute("INSERT INTO units (id, name, key, uuid, created_at, updated_at, version) "
+                "VALUES (1, 'Phòng Văn hoá - Xã hội', 'k', 'u', '2026-01-01', '2026-01-01', 1)")
+    con.execute("INSERT INTO unit_aliases (id, unit_id, spelling, seen, uuid, created_at, updated_at, version) "
+                "VALUES (1, 1, 'Phòng Văn hoá - Xã hội', 1, 'a', '2026-01-01', '2026-01-01', 1)")
+    con.execute("INSERT INTO assignments (id, item_id, unit_id, role, \"order\", uuid, created_at, updated_at, version) "
+                "VALUES (1, 1, 1, 'monitoring', 0, 'as', '2026-01-01', '2026-01-01', 1)")
+    con.commit()
+    con.close()
+    db = open_database(db_path)  # runs 0002
+    db.close()
+    con = sqlite3.connect(db_path)
+    number_key, search_text, unit_sort = con.execute("SELECT number_key, search_text, unit_sort FROM items").fetchone()
+    assert number_key.endswith("000002.000010") and "van hoa" in search_text and "phong van hoa" in search_text
+    assert unit_sort and unit_sort != "\uffff"
+    assert con.execute("SELECT key FROM unit_aliases").fetchone()[0] == "phòng văn hóa-xã hội"
+    assert con.execute("SELECT sort_name FROM units").fetchone()[0]

@@ -98,11 +98,13 @@ def test_reimport_asks_before_a_second_copy(qtbot: Any, window: MainWindow) -> N
 
 
 def test_items_model_passes_the_model_tester(qtmodeltester: Any, db: Database) -> None:
-    from desktop_app.services.browse import item_rows, plan_tree
+    from datetime import date
 
-    import_file(db, path=MINH_TAN)
-    model = ItemsModel()
-    model.set_rows(item_rows(db, plan_id=plan_tree(db)[0].id))
+    from desktop_app.services.items import make_query
+
+    plan_id = import_file(db, path=MINH_TAN).plan_id
+    model = ItemsModel(db)
+    model.set_query(make_query(plan_id=plan_id, today=date(2026, 11, 24)))
     qtmodeltester.check(model)
 
 

@@ -69,7 +69,7 @@ def natural_key(number: str) -> tuple:
     # Mixed text like "2a": compare digit runs as numbers, the rest case-insensitively;
     # every chunk is a (flag, int, str) triple so mixed chunks never compare int with str.
     chunks = tuple(
-        (0, int(c), "") if c.isdigit() else (1, 0, c.casefold()) for c in _CHUNK.findall(text)
+        (0, int(c), "") if c.isascii() and c.isdigit() else (1, 0, c.casefold()) for c in _CHUNK.findall(text)
     )
     return (2, chunks)
 

@@ -8,6 +8,8 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
+from desktop_app.domain.numbering import natural_key
+
 # Zero-width characters are deleted outright: they sit inside words when text is
 # pasted from Word/web pages, so turning them into spaces would split the word.
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
@@ -157,3 +159,63 @@ def canonical_spelling(spellings: Iterable[str]) -> str:
     if not counts:
         raise ValueError("canonical_spelling() needs at least one spelling")
     return max(counts, key=lambda sp: (counts[sp], is_new_style(sp), -first_seen[sp]))
+
+
+# collation_key spells sort_key's levels as one string for SQLite's BINARY ORDER BY.
+# Each primary weight takes two fixed-width base-4096 digits from U+0100 up: below the
+# surrogates (so the key is valid UTF-8) and far below U+FFFF (which the database uses
+# for "sort last"). Level separators sort below every digit, so a shorter primary sorts first.
+_LEVEL_SEP = "\x01"
+_DIGIT_BASE = 0x100
+_RADIX = 4096
+
+
+def _weight_chars(weight: int) -> str:
+    if not 0 <= weight < _RADIX * _RADIX:
+        # A wider weight would silently break the fixed width, hence the order.
+        raise ValueError(f"collation weight out of range: {weight:#x}")
+    high, low = divmod(weight, _RADIX)
+    return chr(_DIGIT_BASE + high) + chr(_DIGIT_BASE + low)
+
+
+def collation_key(s: str) -> str:
+    """Vietnamese collation as a plain string: code-point order of keys equals sort_key order."""
+    primary, secondary, tertiary, exact = sort_key(s)
+    return _LEVEL_SEP.join((
+        "".join(map(_weight_chars, primary)),
+        # Tones (0-5) and case (0-1) fit one digit each; when compared, both keys have
+        # as many clusters, since their primaries were equal.
+        "".join(chr(0x30 + w) for w in secondary),
+        "".join(chr(0x30 + w) for w in tertiary),
+        exact,
+    ))
+
+
+# number_sort_key spells numbering.natural_key as a plain string for the number_key column.
+_NUMBER_KIND_CHARS = "012"  # Roman sections, then numbers, then mixed text such as "2a"
+_EMPTY_NUMBER = "~"  # above every kind character: items without a number sort last
+_CHUNK_SEP = "\x01"  # ends a text chunk below any printable character, so "a" < "a." holds
+
+
+def _int_code(n: int) -> str:
+    digits = str(n)
+    # Six zero-padded digits cover real item numbers; longer ones get one ":" (above "9")
+    # per extra digit, so length decides first and the code stays order-preserving.
+    return digits.zfill(6) if len(digits) <= 6 else ":" * (len(digits) - 6) + digits
+
+
+def number_sort_key(number: str) -> str:
+    """Natural order of item numbers as a plain string ("2.9" < "2.10", "I" < "II", "" last)."""
+    try:
+        kind, parts = natural_key(number)
+    except ValueError:
+        # natural_key cannot int() digits such as "²" that str.isdigit() accepts;
+        # sort such a number as one text chunk rather than fail a whole import.
+        return _NUMBER_KIND_CHARS[2] + "1" + number.strip().casefold()
+    if kind == 3:
+        return _EMPTY_NUMBER
+    if kind < 2:
+        return _NUMBER_KIND_CHARS[kind] + ".".join(_int_code(n) for _, n, _ in parts)
+    # Mixed text: each chunk is tagged so a digit chunk sorts before a text chunk at the same place.
+    chunks = ("0" + _int_code(n) if flag == 0 else "1" + text for flag, n, text in parts)
+    return _NUMBER_KIND_CHARS[2] + _CHUNK_SEP.join(chunks)

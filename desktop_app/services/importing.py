@@ -8,6 +8,7 @@ from pathlib import Path
 
 from db.engine import Database
 from db.models import Assignment, Deadline, Group, Item, Plan, PlanWarning, Section, Target, utcnow
+from db.summary import item_fields
 from db.queries import insert_rows, known_spellings, plan_by_sha256, resolve_units
 from desktop_app.domain.appendix import ImportWarning, ParsedAppendix
 from desktop_app.domain.appendix_checks import unit_merge_warnings
@@ -93,6 +94,8 @@ def _write(db: Database, parsed: ParsedAppendix, sha256: str) -> ImportResult:
                 "group_id": groups[p.group].id if p.group is not None else None,
                 "order": order, "number_raw": p.number_raw, "number": p.number, "kind": p.kind,
                 "text": p.text, "note": p.note, "source_line": p.line,
+                **item_fields(p.number, p.text, [units[unit_key(n)].name for n in p.monitoring],
+                              [units[unit_key(n)].name for n in p.implementing]),
             }
             for order, p in enumerate(parsed.items)
         ])

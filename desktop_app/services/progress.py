@@ -9,6 +9,7 @@ from typing import Any
 
 from db.engine import Database
 from db.models import Item, Period, Plan, ProgressReport, utcnow
+from db.summary import refresh_items
 from db.queries import find_report, periods_of, reports_of_plan, unit_by_name
 from desktop_app.domain.periods import BASES, KINDS, periods_for_year
 from desktop_app.domain.progress import ProgressRuleError, check_progress
@@ -116,6 +117,7 @@ def record_progress(
         report.status, report.narrative, report.evidence = checked.status, narrative.strip(), evidence.strip()
         report.reported_by, report.reported_at = reported_by, utcnow()
         session.flush()
+        refresh_items(session, [item.id])
         return report_dict(report)
 
 

@@ -1,43 +1,109 @@
-"""Read-only table model of the items of the selected plan, section or group."""
+"""The items table model: pages of rows fetched lazily from SQL for the current filter and sort order."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
 
-from desktop_app.services.browse import ItemRow
+from db.engine import Database
+from desktop_app.services import items as items_service
+from desktop_app.services.items import ItemQuery, ItemRow
 
 Index = QModelIndex | QPersistentModelIndex
 
-COL_NUMBER, COL_TEXT, COL_KIND, COL_TARGET, COL_MONITORING, COL_IMPLEMENTING, COL_DEADLINE, COL_NOTE = range(8)
+(COL_NUMBER, COL_TEXT, COL_TARGET, COL_MONITORING, COL_IMPLEMENTING, COL_DEADLINE, COL_LATEST, COL_ASSESSMENT,
+ COL_UPDATED) = range(9)
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+ASSESSMENT_ROLE = Qt.ItemDataRole.UserRole + 2
+PAGE_SIZE = 200
 
 _HEADERS = (
     QT_TRANSLATE_NOOP("ItemsModel", "No."),
     QT_TRANSLATE_NOOP("ItemsModel", "Indicator / task"),
-    QT_TRANSLATE_NOOP("ItemsModel", "Kind"),
     QT_TRANSLATE_NOOP("ItemsModel", "Target"),
     QT_TRANSLATE_NOOP("ItemsModel", "Monitoring unit"),
     QT_TRANSLATE_NOOP("ItemsModel", "Implementing units"),
     QT_TRANSLATE_NOOP("ItemsModel", "Deadline"),
-    QT_TRANSLATE_NOOP("ItemsModel", "Note"),
+    QT_TRANSLATE_NOOP("ItemsModel", "Latest result"),
+    QT_TRANSLATE_NOOP("ItemsModel", "Assessment"),
+    QT_TRANSLATE_NOOP("ItemsModel", "Last update"),
 )
+# Sortable columns and the SQL order each one asks for.
+SORT_KEYS = {COL_NUMBER: "number", COL_DEADLINE: "deadline", COL_MONITORING: "unit"}
+# Light backgrounds with dark text: readable on screen and distinguishable in grey print.
+COLOURS = {
+    "exceeded": ("#b7e1b0", "#0b3d0b"),
+    "achieved": ("#d4edcf", "#0b3d0b"),
+    "in_progress": ("#fff1b8", "#4d3b00"),
+    "not_achieved": ("#f6c6c2", "#5c0d07"),
+    "overdue": ("#f1a9a2", "#5c0d07"),
+    "no_data": ("#e4e4e4", "#333333"),
+}
 
 
 class ItemsModel(QAbstractTableModel):
-    """Rows of ItemRow; the UI fills it from services.browse.item_rows and never edits it."""
+    """Rows of services.items.ItemRow for one ItemQuery; pages are fetched as the view scrolls."""
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, db: Database | None = None, parent: Any = None) -> None:
         super().__init__(parent)
+        self.db = db
+        self.query: ItemQuery | None = None
+        self.sort_key, self.descending = "number", False
+        self.total = 0
         self._rows: list[ItemRow] = []
 
-    def set_rows(self, rows: list[ItemRow]) -> None:
-        """Replace every row (a reset, so views keep no stale indexes)."""
+    # ----- loading -----------------------------------------------------------------------------------------
+    def set_query(self, query: ItemQuery | None) -> None:
+        """Show the items matching query (None: nothing), from the first page."""
+        self.query = query
+        self.reload()
+
+    def reload(self) -> None:
+        """Count and fetch the first page again (after a filter, sort or data change)."""
         self.beginResetModel()
-        self._rows = list(rows)
+        if self.db is None or self.query is None:
+            self.total, self._rows = 0, []
+        else:
+            self.total = items_service.count(self.db, self.query)
+            self._rows = self._page(0)
         self.endResetModel()
 
+    def set_rows(self, rows: list[ItemRow]) -> None:
+        """Show fixed rows (no database behind them)."""
+        self.beginResetModel()
+        self.query, self._rows, self.total = None, list(rows), len(rows)
+        self.endResetModel()
+
+    def _page(self, offset: int) -> list[ItemRow]:
+        assert self.db is not None and self.query is not None
+        return items_service.page(self.db, self.query, sort=self.sort_key, descending=self.descending,
+                                  offset=offset, limit=PAGE_SIZE)
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802 - Qt API
+        return not parent.isValid() and self.query is not None and len(self._rows) < self.total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: N802 - Qt API
+        if not self.canFetchMore(parent):
+            return
+        more = self._page(len(self._rows))
+        if not more:
+            self.total = len(self._rows)  # the data shrank meanwhile
+            return
+        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
+        self._rows.extend(more)
+        self.endInsertRows()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = SORT_KEYS.get(column)
+        if key is None:
+            return
+        self.sort_key, self.descending = key, order == Qt.SortOrder.DescendingOrder
+        if self.query is not None:
+            self.reload()
+
+    # ----- reading -----------------------------------------------------------------------------------------
     def row_at(self, row: int) -> ItemRow:
         """The item shown in a row."""
         return self._rows[row]
@@ -58,16 +124,20 @@ class ItemsModel(QAbstractTableModel):
             return None
         row = self._rows[index.row()]
         column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            values = (row.number, row.text, row.targets, row.monitoring, row.implementing, row.deadline,
+                      row.latest, row.assessment_label, row.last_update)
+            return values[column] if 0 <= column < len(values) else None
         if role == ID_ROLE:
             return row.id
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            values = (row.number, row.text, row.kind_label, row.targets, row.monitoring,
-                      row.implementing, row.deadline, row.note)
-            return values[column] if 0 <= column < len(values) else None
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_NUMBER:
-            return int(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
+        if role == ASSESSMENT_ROLE:
+            return row.assessment
+        if column == COL_ASSESSMENT and role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
+            background, foreground = COLOURS[row.assessment]
+            return QBrush(QColor(background if role == Qt.ItemDataRole.BackgroundRole else foreground))
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+            horizontal = Qt.AlignmentFlag.AlignHCenter if column == COL_NUMBER else Qt.AlignmentFlag.AlignLeft
+            return int(Qt.AlignmentFlag.AlignTop | horizontal)
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QSettings, Qt, QTimer
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableView,
     QTreeView,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -20,9 +22,11 @@ from db.engine import Database
 from desktop_app.errors import AppError, DuplicateImport
 from desktop_app.paths import sample_plan_path
 from desktop_app.services import browse, importing
+from desktop_app.services import items as items_service
 from desktop_app.ui import dialogs
+from desktop_app.ui.filter_bar import FilterBar
 from desktop_app.ui.import_report import ImportReportDialog
-from desktop_app.ui.items_model import COL_TEXT, ItemsModel
+from desktop_app.ui.items_model import COL_NUMBER, COL_TEXT, ItemsModel
 from desktop_app.ui.plan_tree import NODE_ROLE, Selection, build_tree_model
 from desktop_app.ui.tasks import Task, run_task
 
@@ -42,7 +46,8 @@ class MainWindow(QMainWindow):
         self.tree.setModel(self.tree_model)
         self.tree.setHeaderHidden(True)
         self.tree.setWordWrap(True)
-        self.items_model = ItemsModel(self)
+        self.items_model = ItemsModel(db, self)
+        self.filter_bar = FilterBar()
         self.table = QTableView()
         self.table.setModel(self.items_model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -50,22 +55,33 @@ class MainWindow(QMainWindow):
         self.table.setWordWrap(True)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(COL_NUMBER, Qt.SortOrder.AscendingOrder)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         # The text column takes what is left, so every column fits on a 1366-pixel office laptop.
         header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
-        for column, width in enumerate((45, 0, 70, 95, 150, 170, 90, 80)):
+        for column, width in enumerate((45, 0, 90, 140, 150, 85, 80, 105, 85)):
             if width:
                 self.table.setColumnWidth(column, width)
-        # Wrapped rows must be re-measured whenever the text column changes width.
+        # Wrapped rows are measured only where they are seen: measuring 100,000 rows would freeze the window.
         self._row_fit = QTimer(self, singleShot=True, interval=0)
-        self._row_fit.timeout.connect(self.table.resizeRowsToContents)
+        self._row_fit.timeout.connect(self._fit_visible_rows)
         header.sectionResized.connect(lambda *_: self._row_fit.start())
+        self.table.verticalScrollBar().valueChanged.connect(lambda *_: self._row_fit.start())
+        self.items_model.modelReset.connect(self._row_fit.start)
+        self.items_model.rowsInserted.connect(lambda *_: self._row_fit.start())
+        centre = QWidget()
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.setContentsMargins(0, 0, 0, 0)
+        centre_layout.addWidget(self.filter_bar)
+        centre_layout.addWidget(self.table)
+        self.filter_bar.changed.connect(self.apply_filters)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.tree)
-        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(centre)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([270, 1000])
+        self.splitter.setSizes([250, 1100])
         self.setCentralWidget(self.splitter)
         self._build_menus()
         self.tree.selectionModel().currentChanged.connect(self._on_tree_current)
@@ -112,17 +128,35 @@ class MainWindow(QMainWindow):
             self.items_model.set_rows([])
             self.statusBar().showMessage(self.tr("No plan yet. Use File → Import appendix… (Ctrl+O)."))
 
-    def _on_tree_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+    def _on_tree_current(self, current: QModelIndex, previous: QModelIndex) -> None:
         selection = current.data(NODE_ROLE)
         if not isinstance(selection, Selection):
             return
-        rows = browse.item_rows(
-            self.db, plan_id=selection.plan_id, section_id=selection.section_id, group_id=selection.group_id
+        before = previous.data(NODE_ROLE)
+        if not isinstance(before, Selection) or before.plan_id != selection.plan_id:
+            self.filter_bar.set_units(items_service.plan_units(self.db, plan_id=selection.plan_id))
+            QSettings().setValue("main/last_plan", selection.plan_id)
+        self.apply_filters()
+
+    def apply_filters(self) -> None:
+        """Show the items of the tree's current node that pass the filter bar."""
+        selection = self.current_selection()
+        if selection is None:
+            self.items_model.set_query(None)
+            return
+        query = items_service.make_query(
+            plan_id=selection.plan_id, section_id=selection.section_id, group_id=selection.group_id,
+            today=date.today(), **self.filter_bar.fields(),
         )
-        self.items_model.set_rows(rows)
-        self.table.resizeRowsToContents()
-        QSettings().setValue("main/last_plan", selection.plan_id)
-        self.statusBar().showMessage(self.tr("{n} indicators and tasks").format(n=len(rows)))
+        self.items_model.set_query(query)
+        self.statusBar().showMessage(self.tr("{n} indicators and tasks").format(n=self.items_model.total))
+
+    def _fit_visible_rows(self) -> None:
+        first = max(self.table.rowAt(0), 0)
+        last = self.table.rowAt(self.table.viewport().height() - 1)
+        last = self.items_model.rowCount() - 1 if last < 0 else last
+        for row in range(first, min(last + 2, self.items_model.rowCount())):
+            self.table.resizeRowToContents(row)
 
     def current_selection(self) -> Selection | None:
         """What the tree's current node stands for."""

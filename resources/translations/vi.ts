@@ -53,6 +53,75 @@
     </message>
 </context>
 <context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../desktop_app/ui/filter_bar.py" line="13"/>
+        <source>Overdue</source>
+        <translation>Quá hạn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/filter_bar.py" line="14"/>
+        <source>Due within 7 days</source>
+        <translation>Đến hạn trong 7 ngày</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/filter_bar.py" line="15"/>
+        <source>Due within 30 days</source>
+        <translation>Đến hạn trong 30 ngày</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/filter_bar.py" line="16"/>
+        <source>Due this quarter</source>
+        <translation>Đến hạn trong quý này</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/filter_bar.py" line="19"/>
+        <source>Indicators</source>
+        <translation>Chỉ tiêu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/filter_bar.py" line="20"/>
+        <source>Tasks</source>
+        <translation>Nhiệm vụ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/filter_bar.py" line="21"/>
+        <source>Documents</source>
+        <translation>Văn bản</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/filter_bar.py" line="39"/>
+        <source>Search text and units (accents optional)…</source>
+        <translation>Tìm trong nội dung và đơn vị (gõ không dấu cũng được)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/filter_bar.py" line="41"/>
+        <location filename="../../desktop_app/ui/filter_bar.py" line="67"/>
+        <source>All units</source>
+        <translation>Mọi đơn vị</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/filter_bar.py" line="42"/>
+        <source>All assessments</source>
+        <translation>Mọi đánh giá</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/filter_bar.py" line="43"/>
+        <source>Any deadline</source>
+        <translation>Mọi thời hạn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/filter_bar.py" line="44"/>
+        <source>All kinds</source>
+        <translation>Mọi loại</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/filter_bar.py" line="45"/>
+        <source>Clear filters</source>
+        <translation>Bỏ lọc</translation>
+    </message>
+</context>
+<context>
     <name>ImportReportDialog</name>
     <message>
         <location filename="../../desktop_app/ui/import_report.py" line="15"/>
@@ -83,140 +152,145 @@
 <context>
     <name>ItemsModel</name>
     <message>
-        <location filename="../../desktop_app/ui/items_model.py" line="17"/>
+        <location filename="../../desktop_app/ui/items_model.py" line="23"/>
         <source>No.</source>
         <translation>Stt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/items_model.py" line="18"/>
+        <location filename="../../desktop_app/ui/items_model.py" line="24"/>
         <source>Indicator / task</source>
         <translation>Chỉ tiêu/nhiệm vụ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/items_model.py" line="19"/>
-        <source>Kind</source>
-        <translation>Loại</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/items_model.py" line="20"/>
+        <location filename="../../desktop_app/ui/items_model.py" line="25"/>
         <source>Target</source>
         <translation>Mục tiêu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/items_model.py" line="21"/>
+        <location filename="../../desktop_app/ui/items_model.py" line="26"/>
         <source>Monitoring unit</source>
         <translation>Đơn vị theo dõi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/items_model.py" line="22"/>
+        <location filename="../../desktop_app/ui/items_model.py" line="27"/>
         <source>Implementing units</source>
         <translation>Đơn vị triển khai</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/items_model.py" line="23"/>
+        <location filename="../../desktop_app/ui/items_model.py" line="28"/>
         <source>Deadline</source>
         <translation>Thời hạn</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/items_model.py" line="24"/>
-        <source>Note</source>
-        <translation>Ghi chú</translation>
+        <location filename="../../desktop_app/ui/items_model.py" line="29"/>
+        <source>Latest result</source>
+        <translation>Kết quả mới nhất</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/items_model.py" line="30"/>
+        <source>Assessment</source>
+        <translation>Đánh giá</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/items_model.py" line="31"/>
+        <source>Last update</source>
+        <translation>Cập nhật</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="29"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="33"/>
         <source>Appendix (*.docx *.xlsx *.txt *.md *.tsv *.csv);;All files (*)</source>
         <translation>Phụ lục (*.docx *.xlsx *.txt *.md *.tsv *.csv);;Tất cả tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="39"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="43"/>
         <source>Commune digital transformation plan tracker</source>
         <translation>Theo dõi Kế hoạch chuyển đổi số cấp xã</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="85"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="101"/>
         <source>&amp;Import appendix…</source>
         <translation>&amp;Nhập phụ lục…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="86"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="102"/>
         <source>&amp;Paste appendix from clipboard</source>
         <translation>&amp;Dán phụ lục từ khay nhớ tạm</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="87"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="103"/>
         <source>Load the &amp;sample plan</source>
         <translation>Nạp kế hoạch &amp;mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="88"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="104"/>
         <source>E&amp;xit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="89"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="105"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="94"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="110"/>
         <source>Main toolbar</source>
         <translation>Thanh công cụ chính</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="113"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="129"/>
         <source>No plan yet. Use File → Import appendix… (Ctrl+O).</source>
         <translation>Chưa có kế hoạch nào. Dùng Tệp → Nhập phụ lục… (Ctrl+O).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="125"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="152"/>
         <source>{n} indicators and tasks</source>
         <translation>{n} chỉ tiêu, nhiệm vụ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="136"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="170"/>
         <source>Import plan appendix</source>
         <translation>Nhập phụ lục kế hoạch</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="145"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="179"/>
         <source>File already imported</source>
         <translation>Tệp đã được nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="146"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="180"/>
         <source>Import it again as a second copy of the plan?</source>
         <translation>Vẫn nhập lại thành một bản thứ hai của kế hoạch?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="151"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="185"/>
         <source>Importing {name}…</source>
         <translation>Đang nhập {name}…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="158"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="192"/>
         <source>Clipboard is empty</source>
         <translation>Khay nhớ tạm trống</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="159"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="193"/>
         <source>Copy the appendix table in Word or Excel first, then paste it here.</source>
         <translation>Hãy sao chép bảng phụ lục trong Word hoặc Excel trước, rồi dán vào đây.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="161"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="195"/>
         <source>Importing from the clipboard…</source>
         <translation>Đang nhập từ khay nhớ tạm…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="173"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="207"/>
         <source>Welcome</source>
         <translation>Chào mừng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="174"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="208"/>
         <source>The database has no plan yet.
 
 Load the sample plan of commune Nam Hồng to try the program? You can import your own appendix at any time with File → Import appendix… (Ctrl+O).</source>
@@ -225,17 +299,17 @@ Load the sample plan of commune Nam Hồng to try the program? You can import yo
 Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình? Bạn có thể nhập phụ lục của xã mình bất cứ lúc nào bằng Tệp → Nhập phụ lục… (Ctrl+O).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="194"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="228"/>
         <source>Cannot do this</source>
         <translation>Không thực hiện được</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="196"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="230"/>
         <source>Unexpected error</source>
         <translation>Lỗi không mong đợi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="197"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="231"/>
         <source>An unexpected error occurred; nothing was changed.</source>
         <translation>Đã xảy ra lỗi không mong đợi; dữ liệu không bị thay đổi.</translation>
     </message>

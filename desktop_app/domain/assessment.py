@@ -1,0 +1,128 @@
+"""Assessment of an item: compare the latest reported value with its targets, then judge it against the due date."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal
+
+from desktop_app.domain.targets import Target
+
+# Result of comparing what was reported with the targets; it does not depend on today's
+# date, so it can be stored with the report and only the assessment below is recomputed daily.
+EXCEEDED, MET, UNMET = "exceeded", "met", "unmet"  # None = nothing reported yet
+RESULTS = (EXCEEDED, MET, UNMET)
+
+# Assessment shown to the user.
+ACHIEVED = "achieved"
+SURPASSED = "exceeded"
+IN_PROGRESS = "in_progress"
+NOT_ACHIEVED = "not_achieved"
+OVERDUE = "overdue"
+NO_DATA = "no_data"
+ASSESSMENTS = (SURPASSED, ACHIEVED, IN_PROGRESS, NOT_ACHIEVED, OVERDUE, NO_DATA)
+LABELS = {
+    SURPASSED: "Vượt",
+    ACHIEVED: "Đạt",
+    IN_PROGRESS: "Đang thực hiện",
+    NOT_ACHIEVED: "Không đạt",
+    OVERDUE: "Quá hạn",
+    NO_DATA: "Chưa có số liệu",
+}
+COLOURS = {
+    SURPASSED: "green",
+    ACHIEVED: "green",
+    IN_PROGRESS: "yellow",
+    NOT_ACHIEVED: "red",
+    OVERDUE: "red",
+    NO_DATA: "grey",
+}
+
+# "=" in a plan means "reach" ("Đạt 100%", "Đạt 04 lớp"): more is never worse.
+_HIGHER_IS_BETTER = {">=", ">", "="}
+_LOWER_IS_BETTER = {"<=", "<"}
+# "Clearly" beyond a target: a relative margin, plus one whole point for percents so
+# that 10.5 % against 10 % (5 % relative, half a point) still reads as merely met.
+_MARGIN = Decimal("0.05")
+_PERCENT_POINTS = Decimal(1)
+_FULL_PERCENT = Decimal(100)
+
+# Without a measurable target, the reported status stands in for the comparison.
+_STATUS_RESULTS: dict[str, str] = {
+    "done": MET,
+    "in_progress": UNMET,
+    "not_started": UNMET,
+    "blocked": UNMET,
+}
+
+
+def _check_op(op: str) -> None:
+    if op not in _HIGHER_IS_BETTER and op not in _LOWER_IS_BETTER:
+        raise ValueError(f"unknown target operator: {op!r}")
+
+
+def target_met(target: Target, value: Decimal) -> bool:
+    """Return True when value satisfies the target's comparison ("=" means reach, higher is better)."""
+    _check_op(target.op)
+    goal = target.value
+    if target.op == ">":
+        return value > goal
+    if target.op == "<":
+        return value < goal
+    if target.op == "<=":
+        return value <= goal
+    return value >= goal  # ">=" and "="
+
+
+def target_exceeded(target: Target, value: Decimal) -> bool:
+    """Return True when value is clearly beyond the target on its good side (≥ 5 %, and ≥ 1 point for %)."""
+    if not target_met(target, value):
+        return False
+    goal = target.value
+    if goal == 0:
+        # No relative margin exists around zero: "≤ 0 sự cố" can only be met.
+        return False
+    if target.op in _HIGHER_IS_BETTER:
+        if target.unit_kind == "percent" and goal >= _FULL_PERCENT:
+            # Nobody can cover more than everyone: reaching 100 % is the best there is.
+            return False
+        margin = value - goal
+    else:
+        margin = goal - value
+    if margin < abs(goal) * _MARGIN:
+        return False
+    return target.unit_kind != "percent" or margin >= _PERCENT_POINTS
+
+
+def evaluate(*, targets: Sequence[Target], value: Decimal | None, status: str | None) -> str | None:
+    """Return EXCEEDED, MET, UNMET, or None when nothing was reported; status decides only without targets."""
+    if targets:
+        if value is None:
+            return None
+        if all(target_exceeded(t, value) for t in targets):
+            return EXCEEDED
+        if all(target_met(t, value) for t in targets):
+            return MET
+        return UNMET
+    if status is None:
+        return None
+    try:
+        return _STATUS_RESULTS[status]
+    except KeyError:
+        raise ValueError(f"unknown progress status: {status!r}") from None
+
+
+def assess(*, result: str | None, deadline_kind: str, due: date | None, today: date) -> str:
+    """Return the assessment shown to the user from a result of evaluate() and the item's deadline."""
+    if result == MET:
+        return ACHIEVED
+    if result == EXCEEDED:
+        return SURPASSED
+    if result is not None and result != UNMET:
+        raise ValueError(f"unknown result: {result!r}")
+    # Ongoing items are judged period by period, and an unreadable deadline gives
+    # nothing to be late against: neither can ever be overdue.
+    late = deadline_kind != "ongoing" and due is not None and today > due
+    if result == UNMET:
+        return NOT_ACHIEVED if late else IN_PROGRESS
+    return OVERDUE if late else NO_DATA
