@@ -101,8 +101,7 @@ def item_page(
                Item.latest_period, Item.last_update, Item.result, Deadline.raw.label("deadline_raw"),
                Deadline.kind.label("deadline_kind"), Deadline.due.label("deadline_due"), assessment]
     if sort == "deadline":
-        # dated items by date, then ongoing, then the rest; nulls never first
-        keys = [case((Deadline.due.is_(None), 1), else_=0), Deadline.due, Item.number_key]
+        keys = [Item.due_sort, Item.number_key]  # dated items by date, then ongoing and text deadlines
     elif sort == "unit":
         keys = [Item.unit_sort, Item.number_key]
     else:

@@ -13,6 +13,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -161,6 +162,7 @@ class Item(Tracked, Base):
     number_key: Mapped[str] = mapped_column(String(80), default="", index=True)
     search_text: Mapped[str] = mapped_column(Text, default="")
     unit_sort: Mapped[str] = mapped_column(String(600), default="")
+    due_sort: Mapped[str] = mapped_column(String(10), default="")
     result: Mapped[str | None] = mapped_column(String(10))
     latest_value: Mapped[Decimal | None] = mapped_column(DecimalText)
     latest_status: Mapped[str | None] = mapped_column(String(12))
@@ -181,7 +183,14 @@ class Item(Tracked, Base):
     )
     reports: Mapped[list[ProgressReport]] = relationship(back_populates="item", cascade="all, delete-orphan")
 
-    __table_args__ = (CheckConstraint("kind IN ('indicator', 'task', 'document')", name="kind"),)
+    __table_args__ = (
+        CheckConstraint("kind IN ('indicator', 'task', 'document')", name="kind"),
+        # The items table reads one plan in Stt or unit order and stops after a page: these let SQLite
+        # walk the rows in that order instead of sorting every match.
+        Index("ix_items_plan_number", "plan_id", "number_key", "order"),
+        Index("ix_items_plan_unit", "plan_id", "unit_sort", "number_key"),
+        Index("ix_items_plan_due", "plan_id", "due_sort", "number_key"),
+    )
 
 
 class Target(Tracked, Base):

@@ -20,15 +20,19 @@ from desktop_app.domain.targets import Target
 from desktop_app.domain.text import collation_key, number_sort_key, search_key, unit_key
 
 NO_UNIT_SORT = "\uffff"  # items without a monitoring unit sort last
+NO_DUE_SORT = "9999-99-99"  # ongoing items and text deadlines after every date
 CHUNK = 500
 
 
-def item_fields(number: str, text_: str, monitoring: Sequence[str], implementing: Sequence[str]) -> dict[str, str]:
-    """The search and sort columns of one item from its number, text and unit names."""
+def item_fields(
+    number: str, text_: str, monitoring: Sequence[str], implementing: Sequence[str], due: date | None
+) -> dict[str, str]:
+    """The search and sort columns of one item from its number, text, unit names and due date."""
     return {
         "number_key": number_sort_key(number),
         "search_text": search_key(" ".join([number, text_, *monitoring, *implementing])),
         "unit_sort": collation_key(monitoring[0]) if monitoring else NO_UNIT_SORT,
+        "due_sort": due.isoformat() if due else NO_DUE_SORT,
     }
 
 
@@ -61,7 +65,8 @@ def refresh_items(session: Session, item_ids: Sequence[int]) -> None:
     """Recompute the derived columns of these items (after progress, unit or text changes)."""
     for ids in _chunks(list(item_ids)):
         items = session.execute(
-            text("SELECT id, number, text FROM items WHERE id IN :ids").bindparams(bindparam("ids", expanding=True)),
+            text("SELECT i.id, i.number, i.text, d.due FROM items i LEFT JOIN deadlines d ON d.item_id = i.id "
+                 "WHERE i.id IN :ids").bindparams(bindparam("ids", expanding=True)),
             {"ids": ids},
         ).all()
         units = _grouped(session, """
@@ -75,10 +80,11 @@ def refresh_items(session: Session, item_ids: Sequence[int]) -> None:
             FROM progress_reports r JOIN periods p ON p.id = r.period_id
             WHERE r.item_id IN :ids ORDER BY r.item_id, p."end" DESC, r.reported_at DESC, r.id DESC""", ids)
         updates = []
-        for item_id, number, item_text in items:
+        for item_id, number, item_text, due in items:
             monitoring = [u.name for u in units.get(item_id, []) if u.role == "monitoring"]
             implementing = [u.name for u in units.get(item_id, []) if u.role == "implementing"]
-            fields: dict[str, Any] = {"i": item_id, **item_fields(number, item_text, monitoring, implementing)}
+            due_date = date.fromisoformat(str(due)[:10]) if due else None
+            fields: dict[str, Any] = {"i": item_id, **item_fields(number, item_text, monitoring, implementing, due_date)}
             latest = reports.get(item_id, [None])[0]
             value = Decimal(latest.value) if latest is not None and latest.value is not None else None
             goal = [Target(t.op, Decimal(t.value), t.unit_kind, t.unit, t.subject, t.raw) for t in targets.get(item_id, [])]
@@ -93,6 +99,7 @@ def refresh_items(session: Session, item_ids: Sequence[int]) -> None:
         if updates:
             session.execute(text("""
                 UPDATE items SET number_key = :number_key, search_text = :search_text, unit_sort = :unit_sort,
+                    due_sort = :due_sort,
                     result = :result, latest_value = :latest_value, latest_status = :latest_status,
                     latest_period = :latest_period, last_update = :last_update
                 WHERE id = :i"""), updates)

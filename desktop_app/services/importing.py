@@ -95,7 +95,7 @@ def _write(db: Database, parsed: ParsedAppendix, sha256: str) -> ImportResult:
                 "order": order, "number_raw": p.number_raw, "number": p.number, "kind": p.kind,
                 "text": p.text, "note": p.note, "source_line": p.line,
                 **item_fields(p.number, p.text, [units[unit_key(n)].name for n in p.monitoring],
-                              [units[unit_key(n)].name for n in p.implementing]),
+                              [units[unit_key(n)].name for n in p.implementing], p.deadline.due),
             }
             for order, p in enumerate(parsed.items)
         ])

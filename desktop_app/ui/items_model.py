@@ -17,7 +17,7 @@ Index = QModelIndex | QPersistentModelIndex
  COL_UPDATED) = range(9)
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ASSESSMENT_ROLE = Qt.ItemDataRole.UserRole + 2
-PAGE_SIZE = 200
+PAGE_SIZE = 100
 
 _HEADERS = (
     QT_TRANSLATE_NOOP("ItemsModel", "No."),
@@ -51,8 +51,9 @@ class ItemsModel(QAbstractTableModel):
         self.db = db
         self.query: ItemQuery | None = None
         self.sort_key, self.descending = "number", False
-        self.total = 0
         self._rows: list[ItemRow] = []
+        self._more = False
+        self._total: int | None = 0
 
     # ----- loading -----------------------------------------------------------------------------------------
     def set_query(self, query: ItemQuery | None) -> None:
@@ -61,19 +62,28 @@ class ItemsModel(QAbstractTableModel):
         self.reload()
 
     def reload(self) -> None:
-        """Count and fetch the first page again (after a filter, sort or data change)."""
+        """Fetch the first page again (after a filter, sort or data change); the count waits until asked."""
         self.beginResetModel()
         if self.db is None or self.query is None:
-            self.total, self._rows = 0, []
+            self._rows, self._more, self._total = [], False, 0
         else:
-            self.total = items_service.count(self.db, self.query)
             self._rows = self._page(0)
+            self._more = len(self._rows) == PAGE_SIZE
+            self._total = None if self._more else len(self._rows)
         self.endResetModel()
+
+    @property
+    def total(self) -> int:
+        """How many items match (counted in SQL the first time it is asked after a reload)."""
+        if self._total is None:
+            assert self.db is not None and self.query is not None
+            self._total = items_service.count(self.db, self.query)
+        return self._total
 
     def set_rows(self, rows: list[ItemRow]) -> None:
         """Show fixed rows (no database behind them)."""
         self.beginResetModel()
-        self.query, self._rows, self.total = None, list(rows), len(rows)
+        self.query, self._rows, self._more, self._total = None, list(rows), False, len(rows)
         self.endResetModel()
 
     def _page(self, offset: int) -> list[ItemRow]:
@@ -82,14 +92,14 @@ class ItemsModel(QAbstractTableModel):
                                   offset=offset, limit=PAGE_SIZE)
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802 - Qt API
-        return not parent.isValid() and self.query is not None and len(self._rows) < self.total
+        return not parent.isValid() and self.query is not None and self._more
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: N802 - Qt API
         if not self.canFetchMore(parent):
             return
         more = self._page(len(self._rows))
+        self._more = len(more) == PAGE_SIZE
         if not more:
-            self.total = len(self._rows)  # the data shrank meanwhile
             return
         self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
         self._rows.extend(more)

@@ -77,6 +77,8 @@ class MainWindow(QMainWindow):
         centre_layout.addWidget(self.filter_bar)
         centre_layout.addWidget(self.table)
         self.filter_bar.changed.connect(self.apply_filters)
+        self._count_later = QTimer(self, singleShot=True, interval=0)
+        self._count_later.timeout.connect(self._show_count)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.tree)
         self.splitter.addWidget(centre)
@@ -149,6 +151,9 @@ class MainWindow(QMainWindow):
             today=date.today(), **self.filter_bar.fields(),
         )
         self.items_model.set_query(query)
+        self._count_later.start()  # the count scans every match: after the table has repainted
+
+    def _show_count(self) -> None:
         self.statusBar().showMessage(self.tr("{n} indicators and tasks").format(n=self.items_model.total))
 
     def _fit_visible_rows(self) -> None:
