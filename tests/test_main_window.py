@@ -129,3 +129,25 @@ def test_file_menu_import_through_the_open_dialog(qtbot: Any, window: MainWindow
     qtbot.waitUntil(lambda: window.tree_model.rowCount() == 1, timeout=10000)
     assert seen == {"accept": "Mở", "filter": "Phụ lục (*.docx *.xlsx *.txt *.md *.tsv *.csv)"}
     assert "Nam Hồng" in window.tree_model.item(0).text()
+
+
+def test_select_an_item_edit_it_in_the_form_and_undo_with_ctrl_z(qtbot: Any, db: Database) -> None:
+    from desktop_app.ui.items_model import COL_TARGET
+
+    import_file(db, path=NAM_HONG)
+    make_app()
+    win = MainWindow(db)
+    qtbot.addWidget(win)
+    win.show()
+    group2 = win.tree_model.item(0).child(0).child(1)
+    win.tree.setCurrentIndex(group2.index())
+    win.table.selectRow(1)  # 2.2, ≥ 70%
+    assert win.item_form.number.text() == "2.2" and win.item_form.isEnabled()
+    win.item_form.targets.item(0, 1).setText("75")
+    assert win.items_model.index(1, COL_TARGET).data() == "≥ 75%"
+    assert win.item_form.isEnabled() and win.item_form.number.text() == "2.2"
+    win.undo_action.trigger()
+    assert win.items_model.index(1, COL_TARGET).data() == "≥ 70%"
+    assert win.item_form.targets.item(0, 1).text() == "70"
+    win.redo_action.trigger()
+    assert win.items_model.index(1, COL_TARGET).data() == "≥ 75%"

@@ -6,11 +6,12 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QStandardItemModel
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QStandardItemModel, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QMainWindow,
+    QScrollArea,
     QSplitter,
     QTableView,
     QTreeView,
@@ -26,7 +27,8 @@ from desktop_app.services import items as items_service
 from desktop_app.ui import dialogs
 from desktop_app.ui.filter_bar import FilterBar
 from desktop_app.ui.import_report import ImportReportDialog
-from desktop_app.ui.items_model import COL_NUMBER, COL_TEXT, ItemsModel
+from desktop_app.ui.item_form import ItemForm
+from desktop_app.ui.items_model import COL_NUMBER, COL_TEXT, ID_ROLE, ItemsModel
 from desktop_app.ui.plan_tree import NODE_ROLE, Selection, build_tree_model
 from desktop_app.ui.tasks import Task, run_task
 
@@ -79,11 +81,19 @@ class MainWindow(QMainWindow):
         self.filter_bar.changed.connect(self.apply_filters)
         self._count_later = QTimer(self, singleShot=True, interval=0)
         self._count_later.timeout.connect(self._show_count)
+        self.undo_stack = QUndoStack(self)
+        self.item_form = ItemForm(db, self.undo_stack)
+        self.item_form.saved.connect(self._item_saved)
+        form_scroll = QScrollArea()
+        form_scroll.setWidget(self.item_form)
+        form_scroll.setWidgetResizable(True)
+        self.table.selectionModel().currentRowChanged.connect(self._on_row_current)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.tree)
         self.splitter.addWidget(centre)
+        self.splitter.addWidget(form_scroll)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([250, 1100])
+        self.splitter.setSizes([230, 800, 380])
         self.setCentralWidget(self.splitter)
         self._build_menus()
         self.tree.selectionModel().currentChanged.connect(self._on_tree_current)
@@ -109,6 +119,15 @@ class MainWindow(QMainWindow):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence.StandardKey.Redo])
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.paste_action)
         toolbar = self.addToolBar(self.tr("Main toolbar"))
         toolbar.setObjectName("main_toolbar")
         toolbar.addAction(self.import_action)
@@ -155,6 +174,21 @@ class MainWindow(QMainWindow):
 
     def _show_count(self) -> None:
         self.statusBar().showMessage(self.tr("{n} indicators and tasks").format(n=self.items_model.total))
+
+    def _on_row_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.item_form.load(current.data(ID_ROLE) if current.isValid() else None)
+
+    def _item_saved(self, item_id: int) -> None:
+        """After an edit (or its undo): show the new values and keep the same item selected."""
+        row = self.table.currentIndex().row()
+        selection = self.table.selectionModel()
+        selection.blockSignals(True)  # the form already shows the item; a reset must not clear it
+        self.items_model.reload()
+        if 0 <= row < self.items_model.rowCount():
+            self.table.setCurrentIndex(self.items_model.index(row, 0))
+            self.table.selectRow(row)
+        selection.blockSignals(False)
+        self._count_later.start()
 
     def _fit_visible_rows(self) -> None:
         first = max(self.table.rowAt(0), 0)

@@ -150,6 +150,144 @@
     </message>
 </context>
 <context>
+    <name>ItemForm</name>
+    <message>
+        <location filename="../../desktop_app/ui/item_form.py" line="79"/>
+        <source>Indicator</source>
+        <translation>Chỉ tiêu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/item_form.py" line="79"/>
+        <source>Task</source>
+        <translation>Nhiệm vụ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/item_form.py" line="80"/>
+        <source>Document</source>
+        <translation>Văn bản</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/item_form.py" line="87"/>
+        <source>Op.</source>
+        <translation>So sánh</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/item_form.py" line="87"/>
+        <source>Value</source>
+        <translation>Giá trị</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/item_form.py" line="87"/>
+        <source>Unit</source>
+        <translation>Đơn vị đo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/item_form.py" line="87"/>
+        <source>Counted noun</source>
+        <translation>Danh từ đếm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/item_form.py" line="87"/>
+        <source>Subject</source>
+        <translation>Đối tượng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/item_form.py" line="91"/>
+        <source>Add target</source>
+        <translation>Thêm mục tiêu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/item_form.py" line="91"/>
+        <source>Remove target</source>
+        <translation>Bỏ mục tiêu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/item_form.py" line="95"/>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/item_form.py" line="95"/>
+        <source>Ongoing</source>
+        <translation>Thường xuyên</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/item_form.py" line="95"/>
+        <source>Other (text)</source>
+        <translation>Khác (ghi chữ)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/item_form.py" line="108"/>
+        <source>Names separated by ;</source>
+        <translation>Các tên cách nhau bằng dấu ;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/item_form.py" line="114"/>
+        <source>No.</source>
+        <translation>Stt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/item_form.py" line="115"/>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/item_form.py" line="116"/>
+        <source>Text</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/item_form.py" line="117"/>
+        <source>Targets</source>
+        <translation>Mục tiêu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/item_form.py" line="127"/>
+        <source>Deadline</source>
+        <translation>Thời hạn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/item_form.py" line="128"/>
+        <source>Monitoring unit</source>
+        <translation>Đơn vị theo dõi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/item_form.py" line="129"/>
+        <source>Implementing units</source>
+        <translation>Đơn vị triển khai</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/item_form.py" line="130"/>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/item_form.py" line="180"/>
+        <source>index</source>
+        <translation>chỉ số</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/item_form.py" line="180"/>
+        <source>count</source>
+        <translation>số lượng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/item_form.py" line="181"/>
+        <source>none</source>
+        <translation>không đơn vị</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/item_form.py" line="213"/>
+        <source>Target {n}: “{text}” is not a number.</source>
+        <translation>Mục tiêu {n}: «{text}» không phải là một số.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/item_form.py" line="258"/>
+        <source>Edit item {n}</source>
+        <translation>Sửa chỉ tiêu {n}</translation>
+    </message>
+</context>
+<context>
     <name>ItemsModel</name>
     <message>
         <location filename="../../desktop_app/ui/items_model.py" line="23"/>
@@ -200,97 +338,112 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="33"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="35"/>
         <source>Appendix (*.docx *.xlsx *.txt *.md *.tsv *.csv);;All files (*)</source>
         <translation>Phụ lục (*.docx *.xlsx *.txt *.md *.tsv *.csv);;Tất cả tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="43"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="45"/>
         <source>Commune digital transformation plan tracker</source>
         <translation>Theo dõi Kế hoạch chuyển đổi số cấp xã</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="101"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="113"/>
         <source>&amp;Import appendix…</source>
         <translation>&amp;Nhập phụ lục…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="102"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="114"/>
         <source>&amp;Paste appendix from clipboard</source>
         <translation>&amp;Dán phụ lục từ khay nhớ tạm</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="103"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="115"/>
         <source>Load the &amp;sample plan</source>
         <translation>Nạp kế hoạch &amp;mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="104"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="116"/>
         <source>E&amp;xit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="105"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="117"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="110"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="122"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Hoàn tác</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="124"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Làm lại</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="126"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Sửa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="131"/>
         <source>Main toolbar</source>
         <translation>Thanh công cụ chính</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="129"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="150"/>
         <source>No plan yet. Use File → Import appendix… (Ctrl+O).</source>
         <translation>Chưa có kế hoạch nào. Dùng Tệp → Nhập phụ lục… (Ctrl+O).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="152"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="176"/>
         <source>{n} indicators and tasks</source>
         <translation>{n} chỉ tiêu, nhiệm vụ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="170"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="209"/>
         <source>Import plan appendix</source>
         <translation>Nhập phụ lục kế hoạch</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="179"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="218"/>
         <source>File already imported</source>
         <translation>Tệp đã được nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="180"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="219"/>
         <source>Import it again as a second copy of the plan?</source>
         <translation>Vẫn nhập lại thành một bản thứ hai của kế hoạch?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="185"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="224"/>
         <source>Importing {name}…</source>
         <translation>Đang nhập {name}…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="192"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="231"/>
         <source>Clipboard is empty</source>
         <translation>Khay nhớ tạm trống</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="193"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="232"/>
         <source>Copy the appendix table in Word or Excel first, then paste it here.</source>
         <translation>Hãy sao chép bảng phụ lục trong Word hoặc Excel trước, rồi dán vào đây.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="195"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="234"/>
         <source>Importing from the clipboard…</source>
         <translation>Đang nhập từ khay nhớ tạm…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="207"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="246"/>
         <source>Welcome</source>
         <translation>Chào mừng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="208"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="247"/>
         <source>The database has no plan yet.
 
 Load the sample plan of commune Nam Hồng to try the program? You can import your own appendix at any time with File → Import appendix… (Ctrl+O).</source>
@@ -299,17 +452,17 @@ Load the sample plan of commune Nam Hồng to try the program? You can import yo
 Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình? Bạn có thể nhập phụ lục của xã mình bất cứ lúc nào bằng Tệp → Nhập phụ lục… (Ctrl+O).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="228"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="267"/>
         <source>Cannot do this</source>
         <translation>Không thực hiện được</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="230"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="269"/>
         <source>Unexpected error</source>
         <translation>Lỗi không mong đợi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="231"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="270"/>
         <source>An unexpected error occurred; nothing was changed.</source>
         <translation>Đã xảy ra lỗi không mong đợi; dữ liệu không bị thay đổi.</translation>
     </message>

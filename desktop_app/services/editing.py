@@ -1,0 +1,159 @@
+"""Use cases that edit one item (text, kind, targets, deadline, units); every change returns what undo needs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+from decimal import Decimal
+
+from db.engine import Database
+from db.models import Assignment, Deadline, Item, Target, utcnow
+from db.queries import resolve_units
+from db.summary import refresh_items
+from desktop_app.domain.deadlines import parse_deadline
+from desktop_app.domain.numbering import normalise_number
+from desktop_app.domain.text import clean, split_units, unit_key
+from desktop_app.errors import InvalidValue, NotFound
+
+OPS = (">=", ">", "=", "<=", "<")
+UNIT_KINDS = ("percent", "index", "count", "none")
+KINDS = ("indicator", "task", "document")
+DEADLINE_KINDS = ("date", "ongoing", "other")
+
+
+@dataclass(frozen=True)
+class TargetValue:
+    """One target as the form edits it."""
+
+    op: str
+    value: Decimal
+    unit_kind: str
+    unit: str | None = None
+    subject: str | None = None
+    raw: str = ""
+
+
+@dataclass(frozen=True)
+class ItemDetail:
+    """Everything the item form shows and edits, plus the row version it was read at."""
+
+    id: int
+    number: str
+    kind: str
+    text: str
+    note: str
+    targets: tuple[TargetValue, ...]
+    deadline_kind: str
+    deadline_due: date | None
+    deadline_raw: str
+    monitoring: tuple[str, ...]
+    implementing: tuple[str, ...]
+    version: int = field(default=0, compare=False)
+
+
+def item_detail(db: Database, *, item_id: int) -> ItemDetail:
+    """The item as the form shows it."""
+    with db.reading() as session:
+        item = session.get(Item, item_id)
+        if item is None:
+            raise NotFound(f"Không có chỉ tiêu/nhiệm vụ #{item_id}.")
+        return _detail(item)
+
+
+def _detail(item: Item) -> ItemDetail:
+    deadline = item.deadline
+    return ItemDetail(
+        id=item.id,
+        number=item.number,
+        kind=item.kind,
+        text=item.text,
+        note=item.note,
+        targets=tuple(TargetValue(t.op, t.value, t.unit_kind, t.unit, t.subject, t.raw) for t in item.targets),
+        deadline_kind=deadline.kind if deadline else "other",
+        deadline_due=deadline.due if deadline else None,
+        deadline_raw=deadline.raw if deadline else "",
+        monitoring=tuple(a.unit.name for a in item.assignments if a.role == "monitoring"),
+        implementing=tuple(a.unit.name for a in item.assignments if a.role == "implementing"),
+        version=item.version,
+    )
+
+
+def check_target(target: TargetValue) -> None:
+    """Refuse a target that cannot be measured; the message names the field."""
+    if target.op not in OPS:
+        raise InvalidValue(f"Phép so sánh «{target.op}» không hợp lệ.")
+    if target.unit_kind not in UNIT_KINDS:
+        raise InvalidValue(f"Đơn vị «{target.unit_kind}» không hợp lệ.")
+    if target.value < 0:
+        raise InvalidValue("Giá trị mục tiêu không được âm.")
+    if target.unit_kind == "percent" and target.value > 100:
+        raise InvalidValue("Giá trị phải từ 0 đến 100 khi đơn vị là %.")
+    if target.unit_kind == "count" and not (target.unit or "").strip():
+        raise InvalidValue("Hãy ghi danh từ được đếm (ví dụ «lớp»).")
+
+
+def _normalised(detail: ItemDetail) -> ItemDetail:
+    if detail.kind not in KINDS:
+        raise InvalidValue(f"Loại «{detail.kind}» không hợp lệ.")
+    text = clean(detail.text)
+    if not text:
+        raise InvalidValue("Nội dung chỉ tiêu/nhiệm vụ không được để trống.")
+    for target in detail.targets:
+        check_target(target)
+    if detail.deadline_kind not in DEADLINE_KINDS:
+        raise InvalidValue(f"Loại thời hạn «{detail.deadline_kind}» không hợp lệ.")
+    if detail.deadline_kind == "date" and detail.deadline_due is None:
+        raise InvalidValue("Hãy chọn ngày hoàn thành, hoặc chọn «Thường xuyên» / «Khác».")
+    due = detail.deadline_due if detail.deadline_kind == "date" else None
+    raw = clean(detail.deadline_raw)
+    if detail.deadline_kind == "date" and due is not None:
+        raw = raw if parse_deadline(raw).due == due else due.strftime("%d/%m/%Y")
+    elif detail.deadline_kind == "ongoing":
+        raw = raw or "Thường xuyên"
+    monitoring = tuple(dict.fromkeys(n for name in detail.monitoring for n in split_units(name)))
+    implementing = tuple(dict.fromkeys(n for name in detail.implementing for n in split_units(name)))
+    return replace(detail, number=normalise_number(detail.number), text=text, note=clean(detail.note),
+                   deadline_due=due, deadline_raw=raw, monitoring=monitoring, implementing=implementing)
+
+
+def update_item(db: Database, *, new: ItemDetail) -> ItemDetail:
+    """Save the form's values over the item; returns the item as it was before (for undo).
+
+    Refused when the item changed since new.version was read (another window saved first)."""
+    new = _normalised(new)
+    with db.transaction() as session:
+        item = session.get(Item, new.id)
+        if item is None:
+            raise NotFound(f"Không có chỉ tiêu/nhiệm vụ #{new.id}.")
+        if new.version and item.version != new.version:
+            raise InvalidValue("Chỉ tiêu này vừa được sửa ở nơi khác; hãy tải lại rồi sửa tiếp.")
+        before = _detail(item)
+        item.number, item.kind, item.text, item.note = new.number, new.kind, new.text, new.note
+        item.updated_at = utcnow()  # an edit of targets, deadline or units is an edit of the item: new version
+        item.targets = [Target(order=i, op=t.op, value=t.value, unit_kind=t.unit_kind, unit=t.unit,
+                               subject=t.subject, raw=t.raw) for i, t in enumerate(new.targets)]
+        if item.deadline is None:
+            item.deadline = Deadline(raw=new.deadline_raw, kind=new.deadline_kind, due=new.deadline_due)
+        else:
+            item.deadline.raw, item.deadline.kind, item.deadline.due = new.deadline_raw, new.deadline_kind, new.deadline_due
+        if (new.monitoring, new.implementing) != (before.monitoring, before.implementing):
+            units = resolve_units(session, [*new.monitoring, *new.implementing]) if new.monitoring or new.implementing else {}
+            item.assignments.clear()
+            session.flush()  # old rows go before new ones take the same (item, unit, role)
+            item.assignments.extend(
+                Assignment(unit=units[unit_key(name)], role=role, order=n)
+                for role, names in (("monitoring", new.monitoring), ("implementing", new.implementing))
+                for n, name in enumerate(names)
+            )
+        session.flush()
+        refresh_items(session, [item.id])
+        return before
+
+
+def current_version(db: Database, *, item_id: int) -> int:
+    """The item's row version now (a command re-reads it before undoing)."""
+    with db.reading() as session:
+        item = session.get(Item, item_id)
+        if item is None:
+            raise NotFound(f"Không có chỉ tiêu/nhiệm vụ #{item_id}.")
+        return item.version

@@ -1,0 +1,264 @@
+"""The form of the selected item: every field saved at once on leaving it, undoable, validated in place."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from decimal import Decimal, InvalidOperation
+
+from PySide6.QtCore import QDate, QStringListModel, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.engine import Database
+from desktop_app.errors import AppError
+from desktop_app.services.editing import OPS, ItemDetail, TargetValue, current_version, item_detail, update_item
+from desktop_app.services.plans import units as unit_registry
+
+OP_SIGNS = {">=": "≥", ">": ">", "=": "=", "<=": "≤", "<": "<"}
+
+
+class EditItemCommand(QUndoCommand):
+    """One saved edit of an item; undo puts the item back as it was."""
+
+    def __init__(self, db: Database, before: ItemDetail, after: ItemDetail, text: str,
+                 on_change: Callable[[int], None]) -> None:
+        super().__init__(text)
+        self.db, self.before, self.after, self.on_change = db, before, after, on_change
+        self._applied = True  # the form saved before pushing, so the first redo() has nothing to do
+
+    def _put(self, detail: ItemDetail) -> None:
+        update_item(self.db, new=replace(detail, version=current_version(self.db, item_id=detail.id)))
+        self.on_change(detail.id)
+
+    def redo(self) -> None:
+        if self._applied:
+            self._applied = False
+            return
+        self._put(self.after)
+
+    def undo(self) -> None:
+        self._put(self.before)
+
+
+class _PlainText(QPlainTextEdit):
+    editing_finished = Signal()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt API
+        super().focusOutEvent(event)
+        self.editing_finished.emit()
+
+
+class ItemForm(QWidget):
+    """Edits one item; each change is saved through services.editing and pushed on the undo stack."""
+
+    saved = Signal(int)
+
+    def __init__(self, db: Database, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db, self.undo_stack = db, undo_stack
+        self.detail: ItemDetail | None = None
+        self._loading = False
+        self.number = QLineEdit()
+        self.kind = QComboBox()
+        for value, label in (("indicator", self.tr("Indicator")), ("task", self.tr("Task")),
+                             ("document", self.tr("Document"))):
+            self.kind.addItem(label, value)
+        self.text = _PlainText()
+        self.text.setMinimumHeight(70)
+        self.note = QLineEdit()
+        self.targets = QTableWidget(0, 5)
+        self.targets.setHorizontalHeaderLabels(
+            [self.tr("Op."), self.tr("Value"), self.tr("Unit"), self.tr("Counted noun"), self.tr("Subject")])
+        self.targets.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.targets.verticalHeader().hide()
+        self.targets.setMaximumHeight(110)
+        add, remove = QPushButton(self.tr("Add target")), QPushButton(self.tr("Remove target"))
+        add.clicked.connect(self.add_target)
+        remove.clicked.connect(self.remove_target)
+        self.deadline_kind = QComboBox()
+        for value, label in (("date", self.tr("Date")), ("ongoing", self.tr("Ongoing")), ("other", self.tr("Other (text)"))):
+            self.deadline_kind.addItem(label, value)
+        self.deadline_due = QDateEdit()
+        self.deadline_due.setDisplayFormat("dd/MM/yyyy")
+        self.deadline_due.setCalendarPopup(True)
+        self.deadline_raw = QLineEdit()
+        self.monitoring, self.implementing = QLineEdit(), QLineEdit()
+        self.units_model = QStringListModel(self)
+        for edit in (self.monitoring, self.implementing):
+            completer = QCompleter(self.units_model, edit)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            edit.setCompleter(completer)
+            edit.setPlaceholderText(self.tr("Names separated by ;"))
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+
+        form = QFormLayout()
+        form.addRow(self.tr("No."), self.number)
+        form.addRow(self.tr("Kind"), self.kind)
+        form.addRow(self.tr("Text"), self.text)
+        form.addRow(self.tr("Targets"), self.targets)
+        buttons = QHBoxLayout()
+        buttons.addWidget(add)
+        buttons.addWidget(remove)
+        buttons.addStretch(1)
+        form.addRow("", buttons)
+        deadline = QHBoxLayout()
+        deadline.addWidget(self.deadline_kind)
+        deadline.addWidget(self.deadline_due)
+        deadline.addWidget(self.deadline_raw, 1)
+        form.addRow(self.tr("Deadline"), deadline)
+        form.addRow(self.tr("Monitoring unit"), self.monitoring)
+        form.addRow(self.tr("Implementing units"), self.implementing)
+        form.addRow(self.tr("Note"), self.note)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+
+        for edit in (self.number, self.note, self.deadline_raw, self.monitoring, self.implementing):
+            edit.editingFinished.connect(self.save)
+        self.text.editing_finished.connect(self.save)
+        for combo in (self.kind, self.deadline_kind):
+            combo.currentIndexChanged.connect(self.save)
+        self.deadline_due.editingFinished.connect(self.save)
+        self.targets.itemChanged.connect(lambda *_: self.save())
+        self.setEnabled(False)
+
+    # ----- loading -----------------------------------------------------------------------------------------
+    def load(self, item_id: int | None) -> None:
+        """Show an item (None: nothing)."""
+        self.error.clear()
+        self.detail = item_detail(self.db, item_id=item_id) if item_id is not None else None
+        self.setEnabled(self.detail is not None)
+        self.units_model.setStringList([u["name"] for u in unit_registry(self.db)["units"]])
+        self._loading = True
+        try:
+            d = self.detail
+            self.number.setText(d.number if d else "")
+            self.kind.setCurrentIndex(max(self.kind.findData(d.kind if d else "indicator"), 0))
+            self.text.setPlainText(d.text if d else "")
+            self.note.setText(d.note if d else "")
+            self.targets.setRowCount(0)
+            for target in d.targets if d else ():
+                self._append_target(target)
+            self.deadline_kind.setCurrentIndex(max(self.deadline_kind.findData(d.deadline_kind if d else "other"), 0))
+            due = d.deadline_due if d and d.deadline_due else None
+            self.deadline_due.setDate(QDate(due.year, due.month, due.day) if due else QDate.currentDate())
+            self.deadline_raw.setText(d.deadline_raw if d else "")
+            self.monitoring.setText("; ".join(d.monitoring) if d else "")
+            self.implementing.setText("; ".join(d.implementing) if d else "")
+        finally:
+            self._loading = False
+
+    def _append_target(self, target: TargetValue) -> None:
+        row = self.targets.rowCount()
+        self.targets.insertRow(row)
+        op = QComboBox()
+        for value in OPS:
+            op.addItem(OP_SIGNS[value], value)
+        op.setCurrentIndex(OPS.index(target.op))
+        op.currentIndexChanged.connect(self.save)
+        unit = QComboBox()
+        for value, label in (("percent", "%"), ("index", self.tr("index")), ("count", self.tr("count")),
+                             ("none", self.tr("none"))):
+            unit.addItem(label, value)
+        unit.setCurrentIndex(max(unit.findData(target.unit_kind), 0))
+        unit.currentIndexChanged.connect(self.save)
+        self.targets.setCellWidget(row, 0, op)
+        value = QTableWidgetItem(format(target.value, "f").replace(".", ","))
+        value.setData(Qt.ItemDataRole.UserRole, target)  # the target as read: its raw text survives a no-op
+        self.targets.setItem(row, 1, value)
+        self.targets.setCellWidget(row, 2, unit)
+        self.targets.setItem(row, 3, QTableWidgetItem(target.unit if target.unit_kind == "count" else ""))
+        self.targets.setItem(row, 4, QTableWidgetItem(target.subject or ""))
+
+    def add_target(self) -> None:
+        """Add a target row (≥ 100%) and save."""
+        self._append_target(TargetValue(">=", Decimal(100), "percent"))
+        self.save()
+
+    def remove_target(self) -> None:
+        """Remove the selected (or last) target and save."""
+        row = self.targets.currentRow() if self.targets.currentRow() >= 0 else self.targets.rowCount() - 1
+        if row >= 0:
+            self.targets.removeRow(row)
+            self.save()
+
+    # ----- saving ------------------------------------------------------------------------------------------
+    def _targets(self) -> tuple[TargetValue, ...]:
+        targets = []
+        for row in range(self.targets.rowCount()):
+            text = (self.targets.item(row, 1).text() if self.targets.item(row, 1) else "").strip()
+            try:
+                value = Decimal(text.replace("%", "").replace(" ", "").replace(",", "."))
+            except InvalidOperation:
+                raise AppError(self.tr("Target {n}: “{text}” is not a number.").format(n=row + 1, text=text)) from None
+            op, unit = self.targets.cellWidget(row, 0), self.targets.cellWidget(row, 2)
+            noun = self.targets.item(row, 3).text().strip() if self.targets.item(row, 3) else ""
+            subject = self.targets.item(row, 4).text().strip() if self.targets.item(row, 4) else ""
+            unit_kind = unit.currentData()
+            target = TargetValue(op.currentData(), value, unit_kind,
+                                 "%" if unit_kind == "percent" else (noun or None), subject or None)
+            original = self.targets.item(row, 1).data(Qt.ItemDataRole.UserRole) if self.targets.item(row, 1) else None
+            if isinstance(original, TargetValue) and replace(original, raw="") == target:
+                target = original  # unchanged: keep the text it was read from
+            targets.append(target)
+        return tuple(targets)
+
+    def values(self) -> ItemDetail:
+        """The form's current values as an ItemDetail (raises AppError for a value that is not a number)."""
+        assert self.detail is not None
+        due = self.deadline_due.date()
+        return replace(
+            self.detail,
+            number=self.number.text(),
+            kind=self.kind.currentData(),
+            text=self.text.toPlainText(),
+            note=self.note.text(),
+            targets=self._targets(),
+            deadline_kind=self.deadline_kind.currentData(),
+            deadline_due=due.toPython() if self.deadline_kind.currentData() == "date" else None,
+            deadline_raw=self.deadline_raw.text(),
+            monitoring=tuple(n.strip() for n in self.monitoring.text().split(";") if n.strip()),
+            implementing=tuple(n.strip() for n in self.implementing.text().split(";") if n.strip()),
+        )
+
+    def save(self) -> None:
+        """Save what changed at once and push it on the undo stack; show a refusal in place."""
+        if self._loading or self.detail is None:
+            return
+        try:
+            new = self.values()
+            if new == self.detail:
+                return
+            before = update_item(self.db, new=new)
+        except AppError as exc:
+            self.error.setText(exc.message)
+            return
+        self.error.clear()
+        number = new.number or "?"
+        self.undo_stack.push(EditItemCommand(self.db, before, new, self.tr("Edit item {n}").format(n=number), self._changed))
+        self._changed(new.id)
+
+    def _changed(self, item_id: int) -> None:
+        if self.detail is not None and self.detail.id == item_id:
+            self.load(item_id)
+        self.saved.emit(item_id)
