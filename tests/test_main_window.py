@@ -13,6 +13,8 @@ from db.engine import Database
 from desktop_app.services.importing import import_file
 from desktop_app.ui.app import make_app
 from desktop_app.ui.items_model import COL_DEADLINE, COL_NUMBER, COL_TARGET, COL_TEXT, ItemsModel
+from desktop_app.services.plans import show
+from desktop_app.ui.import_preview import ImportPreviewDialog
 from desktop_app.ui.main_window import MainWindow
 from tests.conftest import MINH_TAN, NAM_HONG
 from tests.qt_helpers import answer_next_box
@@ -124,9 +126,21 @@ def test_file_menu_import_through_the_open_dialog(qtbot: Any, window: MainWindow
         dialog.selectFile(str(NAM_HONG))
         dialog.accept()
 
+    def accept_preview() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, ImportPreviewDialog):
+            QTimer.singleShot(20, accept_preview)
+            return
+        seen["preview_items"] = str(len(dialog.preview.parsed.items))
+        dialog.correct(0, "text", "100% nhiệm vụ đã sửa trong bản xem trước")
+        dialog.accept()
+
     QTimer.singleShot(0, pick)
+    QTimer.singleShot(0, accept_preview)
     window.import_action.trigger()
     qtbot.waitUntil(lambda: window.tree_model.rowCount() == 1, timeout=10000)
+    assert seen.pop("preview_items") == "55"
+    assert show(window.db)["plans"][0]["items"][0]["text"] == "100% nhiệm vụ đã sửa trong bản xem trước"
     assert seen == {"accept": "Mở", "filter": "Phụ lục (*.docx *.xlsx *.txt *.md *.tsv *.csv)"}
     assert "Nam Hồng" in window.tree_model.item(0).text()
 

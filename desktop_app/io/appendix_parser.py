@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from desktop_app.domain.appendix import ImportWarning, ParsedAppendix, ParsedGroup, ParsedItem, ParsedSection
 from desktop_app.domain.appendix_checks import check_appendix
 from desktop_app.domain.deadlines import parse_deadline
 from desktop_app.domain.numbering import is_roman, normalise_number, number_kind
 from desktop_app.domain.plan_title import commune_from_texts, read_title
-from desktop_app.domain.targets import looks_like_indicator, parse_targets
+from desktop_app.domain.targets import Target, looks_like_indicator, parse_targets
 from desktop_app.domain.text import clean, search_key, split_units
 from desktop_app.errors import FileRefused
 from desktop_app.io.columns import Columns, find_columns, is_column_number_row, is_stt_label, refine_columns
@@ -173,12 +174,7 @@ class _Builder:
     def _add_item(self, row: RawRow, stt_raw: str, number: str, text: str, *, uniform: bool) -> None:
         section = self._ensure_section(row)
         number = self._excel_number(row, number, section)
-        section_title = search_key(self.result.sections[section].title)
-        if "van ban" in section_title:
-            kind, targets = "document", []
-        else:
-            targets = parse_targets(text)
-            kind = "indicator" if targets or looks_like_indicator(text) else "task"
+        kind, targets = classify(self.result.sections[section].title, text)
 
         def read(index: int | None) -> str:
             return "" if uniform else _cell(row, index)  # a merged row repeats its text in every cell
@@ -205,6 +201,41 @@ class _Builder:
                 place=row.place,
             )
         )
+
+
+def classify(section_title: str, text: str) -> tuple[str, list[Target]]:
+    """An item's kind and targets from its text and its section (section II lists documents to draft)."""
+    if "van ban" in search_key(section_title):
+        return "document", []
+    targets = parse_targets(text)
+    return ("indicator" if targets or looks_like_indicator(text) else "task"), targets
+
+
+# Warnings the row walk gives (kept when an item is revised); the others are recomputed by check_appendix.
+_WALK_CODES = {"no_section", "skipped_row", "excel_number", "extra_column"}
+REVISABLE = ("number", "text", "monitoring", "implementing", "deadline", "note")
+
+
+def revise_item(parsed: ParsedAppendix, index: int, field: str, value: str) -> ParsedAppendix:
+    """The appendix with one cell of one item corrected (as the officer types it in the preview)."""
+    if field not in REVISABLE:
+        raise ValueError(f"cannot revise {field!r}")
+    item = parsed.items[index]
+    if field == "number":
+        item = replace(item, number_raw=clean(value), number=normalise_number(clean(value)))
+    elif field == "text":
+        kind, targets = classify(parsed.sections[item.section].title, clean(value))
+        item = replace(item, text=clean(value), kind=kind, targets=targets)
+    elif field in ("monitoring", "implementing"):
+        item = replace(item, **{field: split_units(value)})
+    elif field == "deadline":
+        item = replace(item, deadline=parse_deadline(value))
+    else:
+        item = replace(item, note=clean(value))
+    items = [*parsed.items[:index], item, *parsed.items[index + 1 :]]
+    revised = replace(parsed, items=items, warnings=[w for w in parsed.warnings if w.code in _WALK_CODES])
+    revised.warnings.extend(check_appendix(revised))
+    return revised
 
 
 def _place(row: RawRow) -> str:

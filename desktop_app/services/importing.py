@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from db.engine import Database
@@ -14,7 +14,7 @@ from desktop_app.domain.appendix import ImportWarning, ParsedAppendix
 from desktop_app.domain.appendix_checks import unit_merge_warnings
 from desktop_app.domain.text import unit_key
 from desktop_app.errors import DuplicateImport, FileRefused
-from desktop_app.io.appendix_parser import parse_appendix
+from desktop_app.io.appendix_parser import parse_appendix, revise_item
 from desktop_app.io.detect import read_clipboard_text, read_document
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -128,6 +128,56 @@ def _write(db: Database, parsed: ParsedAppendix, sha256: str) -> ImportResult:
             items=len(parsed.items),
             warnings=warnings,
         )
+
+
+@dataclass(frozen=True)
+class Preview:
+    """A parsed appendix not yet written: what the preview dialog shows and the officer may correct."""
+
+    parsed: ParsedAppendix
+    sha256: str
+    already_imported: int | None
+    """The id of a plan imported earlier from the same bytes, if any."""
+
+    def warnings(self, db: Database) -> list[ImportWarning]:
+        """The warnings an import would give now, unit merges judged against the registry."""
+        with db.reading() as session:
+            keys = list({unit_key(n) for p in self.parsed.items for n in p.monitoring + p.implementing})
+            known = known_spellings(session, keys)
+        merges = unit_merge_warnings(self.parsed, known=known)
+        return [w for w in self.parsed.warnings if w.code != "units_merged"] + merges
+
+
+def _preview(db: Database, parsed: ParsedAppendix, sha256: str) -> Preview:
+    with db.reading() as session:
+        existing = plan_by_sha256(session, sha256)
+        return Preview(parsed, sha256, existing.id if existing is not None else None)
+
+
+def preview_file(db: Database, *, path: Path) -> Preview:
+    """Read and interpret a file for the preview; nothing is written."""
+    parsed, sha256 = parse_file(path)
+    return _preview(db, parsed, sha256)
+
+
+def preview_text(db: Database, *, text: str) -> Preview:
+    """Interpret pasted text for the preview; nothing is written."""
+    return _preview(db, parse_appendix(read_clipboard_text(text)), hashlib.sha256(text.encode("utf-8")).hexdigest())
+
+
+def revise(preview: Preview, *, item_index: int, field: str, value: str) -> Preview:
+    """The preview with one cell corrected (targets, kind, deadline and warnings follow)."""
+    return replace(preview, parsed=revise_item(preview.parsed, item_index, field, value))
+
+
+def import_preview(db: Database, *, preview: Preview, again: bool = False) -> ImportResult:
+    """Write a (possibly corrected) preview as a new plan, in one transaction."""
+    if preview.already_imported is not None and not again:
+        raise DuplicateImport(
+            f"tệp này đã được nhập trước đây (kế hoạch #{preview.already_imported}).",
+            file=preview.parsed.source_name, existing_plan_id=preview.already_imported,
+        )
+    return _write(db, preview.parsed, preview.sha256)
 
 
 def import_file(db: Database, *, path: Path, again: bool = False) -> ImportResult:

@@ -26,6 +26,7 @@ from desktop_app.services import browse, importing
 from desktop_app.services import items as items_service
 from desktop_app.ui import dialogs
 from desktop_app.ui.filter_bar import FilterBar
+from desktop_app.ui.import_preview import ImportPreviewDialog
 from desktop_app.ui.import_report import ImportReportDialog
 from desktop_app.ui.item_form import ItemForm
 from desktop_app.ui.items_model import COL_NUMBER, COL_TEXT, ID_ROLE, ItemsModel
@@ -209,7 +210,29 @@ class MainWindow(QMainWindow):
         name = dialogs.open_file(self, self.tr("Import plan appendix"), start, self.tr(FILE_FILTER))
         if name:
             QSettings().setValue("main/last_dir", str(Path(name).parent))
-            self.import_path(Path(name))
+            self.preview_path(Path(name))
+
+    def preview_path(self, path: Path) -> Task:
+        """Read a file in the background, then show the import preview."""
+        return self._start(self.tr("Reading {name}…").format(name=path.name),
+                           lambda: importing.preview_file(self.db, path=path), self.show_preview, self.show_error)
+
+    def show_preview(self, preview: importing.Preview) -> None:
+        """Let the officer check (and correct) what will be imported; import it when accepted."""
+        dialog = ImportPreviewDialog(self.db, preview, self)
+        if dialog.exec() != ImportPreviewDialog.DialogCode.Accepted:
+            return
+        again = False
+        if dialog.preview.already_imported is not None:
+            again = dialogs.ask(self, self.tr("File already imported"),
+                                self.tr("This file was already imported.") + "\n\n"
+                                + self.tr("Import it again as a second copy of the plan?"))
+            if not again:
+                return
+        chosen = dialog.preview
+        self._start(self.tr("Importing {name}…").format(name=chosen.parsed.source_name),
+                    lambda: importing.import_preview(self.db, preview=chosen, again=again),
+                    self._imported, self.show_error)
 
     def import_path(self, path: Path, *, again: bool = False) -> Task:
         """Import a file in the background; asks before importing the same file twice."""
@@ -231,8 +254,8 @@ class MainWindow(QMainWindow):
             dialogs.inform(self, self.tr("Clipboard is empty"),
                            self.tr("Copy the appendix table in Word or Excel first, then paste it here."))
             return None
-        return self._start(self.tr("Importing from the clipboard…"),
-                           lambda: importing.import_text(self.db, text=text), self._imported, self.show_error)
+        return self._start(self.tr("Reading the clipboard…"),
+                           lambda: importing.preview_text(self.db, text=text), self.show_preview, self.show_error)
 
     def load_sample(self) -> Task:
         """Import the bundled sample plan (xã Nam Hồng)."""
