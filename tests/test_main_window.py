@@ -165,3 +165,15 @@ def test_select_an_item_edit_it_in_the_form_and_undo_with_ctrl_z(qtbot: Any, db:
     assert win.item_form.targets.item(0, 1).text() == "70"
     win.redo_action.trigger()
     assert win.items_model.index(1, COL_TARGET).data() == "≥ 75%"
+
+
+def test_switch_to_english_and_back(qtbot: Any, window: MainWindow) -> None:
+    english = window.switch_language("en")
+    qtbot.addWidget(english)
+    assert [a.text() for a in english.menuBar().actions()][:2] == ["&File", "&Edit"]
+    assert english.items_model.headerData(COL_TEXT, Qt.Orientation.Horizontal) == "Indicator / task"
+    assert english.language_actions["en"].isChecked()
+    vietnamese = english.switch_language("vi")
+    qtbot.addWidget(vietnamese)
+    assert [a.text() for a in vietnamese.menuBar().actions()][:2] == ["&Tệp", "&Sửa"]
+    assert vietnamese.items_model.headerData(COL_TEXT, Qt.Orientation.Horizontal) == "Chỉ tiêu/nhiệm vụ"

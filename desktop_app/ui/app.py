@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -20,14 +20,30 @@ APPLICATION = "ChuyenDoiSoXa"
 UI_FONTS = ("Segoe UI", "Noto Sans", "Liberation Sans", "Arimo", "DejaVu Sans")
 
 
-def install_translation(app: QApplication, language: str = "vi") -> QTranslator | None:
-    """Load resources/translations/<language>.qm (the UI's source strings are English)."""
-    translator = QTranslator(app)
-    if translator.load(str(resource_path("translations", f"{language}.qm"))):
-        app.installTranslator(translator)
+LANGUAGES = ("vi", "en")
+_translator: QTranslator | None = None
+
+
+def set_language(app: QApplication, language: str) -> None:
+    """Show the UI in Vietnamese ("vi", the default) or in the English source strings ("en")."""
+    global _translator
+    if _translator is not None:
+        app.removeTranslator(_translator)
+        _translator = None
+    if language == "vi":
+        translator = QTranslator(app)
+        if translator.load(str(resource_path("translations", "vi.qm"))):
+            app.installTranslator(translator)
+            _translator = translator
         QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
-        return translator
-    return None
+    else:
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+
+
+def saved_language() -> str:
+    """The language chosen in Settings (Vietnamese unless English was chosen)."""
+    value = str(QSettings().value("ui/language", "vi"))
+    return value if value in LANGUAGES else "vi"
 
 
 def choose_font(app: QApplication) -> None:
@@ -48,7 +64,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APPLICATION)
     app.setApplicationVersion(__version__)
     if not getattr(app, "_cds_ready", False):
-        install_translation(app)
+        set_language(app, saved_language())
         if sys.platform != "win32":
             choose_font(app)
         app._cds_ready = True  # type: ignore[attr-defined]

@@ -6,9 +6,10 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QStandardItemModel, QUndoStack
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence, QStandardItemModel, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHeaderView,
     QMainWindow,
     QScrollArea,
@@ -25,6 +26,7 @@ from desktop_app.paths import sample_plan_path
 from desktop_app.services import browse, importing
 from desktop_app.services import items as items_service
 from desktop_app.ui import dialogs
+from desktop_app.ui.app import saved_language, set_language
 from desktop_app.ui.filter_bar import FilterBar
 from desktop_app.ui.import_preview import ImportPreviewDialog
 from desktop_app.ui.import_report import ImportReportDialog
@@ -129,6 +131,17 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.paste_action)
+        settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
+        language_menu = settings_menu.addMenu(self.tr("&Language"))
+        self.language_actions: dict[str, QAction] = {}
+        group = QActionGroup(self)
+        for code, label in (("vi", "Tiếng Việt"), ("en", "English")):
+            action = QAction(label, self, checkable=True)
+            action.setChecked(code == saved_language())
+            action.triggered.connect(lambda _=False, code=code: self.switch_language(code))
+            group.addAction(action)
+            language_menu.addAction(action)
+            self.language_actions[code] = action
         toolbar = self.addToolBar(self.tr("Main toolbar"))
         toolbar.setObjectName("main_toolbar")
         toolbar.addAction(self.import_action)
@@ -292,6 +305,20 @@ class MainWindow(QMainWindow):
             dialogs.fail(self, self.tr("Unexpected error"),
                          self.tr("An unexpected error occurred; nothing was changed.") + f"\n\n{exc!r}")
 
+    def switch_language(self, language: str) -> "MainWindow":
+        """Show the program in another language: a new window in that language takes this one's place."""
+        QSettings().setValue("ui/language", language)
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        set_language(app, language)
+        self._save_state()
+        window = MainWindow(self.db)
+        window.show()
+        windows = getattr(app, "_cds_windows", [])
+        app._cds_windows = [w for w in windows if w is not self] + [window]  # type: ignore[attr-defined]
+        self.close()
+        return window
+
     # ----- window state -----------------------------------------------------------------------------------
     def _last_plan(self) -> int | None:
         value = QSettings().value("main/last_plan")
@@ -310,10 +337,13 @@ class MainWindow(QMainWindow):
             self.table.horizontalHeader().restoreState(header)
 
     def closeEvent(self, event: object) -> None:  # noqa: N802 - Qt API
+        self._save_state()
+        super().closeEvent(event)  # type: ignore[arg-type]
+
+    def _save_state(self) -> None:
         settings = QSettings()
         settings.setValue("main/geometry", self.saveGeometry())
         settings.setValue("main/splitter", self.splitter.saveState())
         settings.setValue("main/items_header", self.table.horizontalHeader().saveState())
-        super().closeEvent(event)  # type: ignore[arg-type]
 
 
