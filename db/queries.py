@@ -174,6 +174,18 @@ def reports_of_plan(session: Session, plan_id: int) -> list[ProgressReport]:
     return list(session.scalars(stmt))
 
 
+def reports_of_item(session: Session, item_id: int) -> list[ProgressReport]:
+    """Every report of one item, by period end then time of reporting."""
+    stmt = (
+        select(ProgressReport)
+        .join(Period, Period.id == ProgressReport.period_id)
+        .where(ProgressReport.item_id == item_id)
+        .options(selectinload(ProgressReport.unit), selectinload(ProgressReport.period))
+        .order_by(Period.end, ProgressReport.reported_at)
+    )
+    return list(session.scalars(stmt))
+
+
 def count_rows(session: Session) -> dict[str, int]:
     """Row counts of the main tables (used to prove a refused import changed nothing)."""
     return {

@@ -177,3 +177,30 @@ def test_switch_to_english_and_back(qtbot: Any, window: MainWindow) -> None:
     qtbot.addWidget(vietnamese)
     assert [a.text() for a in vietnamese.menuBar().actions()][:2] == ["&Tệp", "&Sửa"]
     assert vietnamese.items_model.headerData(COL_TEXT, Qt.Orientation.Horizontal) == "Chỉ tiêu/nhiệm vụ"
+
+
+def test_item_history_lists_reports_and_charts_them(qtbot: Any, db: Database) -> None:
+    from decimal import Decimal
+
+    from desktop_app.services.progress import record_progress
+
+    import_file(db, path=NAM_HONG)
+    item = next(i for i in show(db)["plans"][0]["items"] if i["number"] == "7.1")
+    record_progress(db, item_id=item["id"], period="Quý II/2026", unit="Công an xã", value=Decimal(52), reported_by="Lan")
+    record_progress(db, item_id=item["id"], period="Quý III/2026", unit="Công an xã", value=Decimal("68,5".replace(",", ".")),
+                    reported_by="Lan")
+    make_app()
+    win = MainWindow(db)
+    qtbot.addWidget(win)
+    win.show()
+    group7 = win.tree_model.item(0).child(0).child(6)
+    win.tree.setCurrentIndex(group7.index())
+    win.table.selectRow(0)
+    history = win.item_history
+    assert history.table.rowCount() == 2
+    assert [history.table.item(r, 2).text() for r in range(2)] == ["52", "68,5"]
+    assert history.table.item(1, 0).text() == "Quý III/2026" and history.table.item(1, 4).text() == "Lan"
+    win.item_tabs.setCurrentIndex(1)
+    points = history.chart.points()
+    assert len(points) == 2 and points[1].y() < points[0].y()  # a higher value is drawn higher
+    assert history.chart.targets == [Decimal(70)]

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QScrollArea,
     QSplitter,
+    QTabWidget,
     QTableView,
     QTreeView,
     QVBoxLayout,
@@ -31,6 +32,7 @@ from desktop_app.ui.filter_bar import FilterBar
 from desktop_app.ui.import_preview import ImportPreviewDialog
 from desktop_app.ui.import_report import ImportReportDialog
 from desktop_app.ui.item_form import ItemForm
+from desktop_app.ui.item_history import ItemHistoryView
 from desktop_app.ui.items_model import COL_NUMBER, COL_TEXT, ID_ROLE, ItemsModel
 from desktop_app.ui.plan_tree import NODE_ROLE, Selection, build_tree_model
 from desktop_app.ui.tasks import Task, run_task
@@ -94,7 +96,11 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.tree)
         self.splitter.addWidget(centre)
-        self.splitter.addWidget(form_scroll)
+        self.item_history = ItemHistoryView(db)
+        self.item_tabs = QTabWidget()
+        self.item_tabs.addTab(form_scroll, self.tr("Details"))
+        self.item_tabs.addTab(self.item_history, self.tr("History"))
+        self.splitter.addWidget(self.item_tabs)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([230, 800, 380])
         self.setCentralWidget(self.splitter)
@@ -190,7 +196,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("{n} indicators and tasks").format(n=self.items_model.total))
 
     def _on_row_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self.item_form.load(current.data(ID_ROLE) if current.isValid() else None)
+        item_id = current.data(ID_ROLE) if current.isValid() else None
+        self.item_form.load(item_id)
+        self.item_history.load(item_id)
 
     def _item_saved(self, item_id: int) -> None:
         """After an edit (or its undo): show the new values and keep the same item selected."""
