@@ -26,6 +26,8 @@ class ItemQuery:
     search: str = ""
     """Already folded with domain.text.search_key (accent-insensitive, lower case)."""
     unit_id: int | None = None
+    unit_role: str | None = None
+    """With unit_id: only items where the unit has this role ("monitoring" / "implementing")."""
     assessment: str | None = None
     window: str | None = None
     kind: str | None = None
@@ -64,7 +66,10 @@ def _filtered(query: ItemQuery, columns: list[Any]) -> Select[Any]:
         escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         conditions.append(Item.search_text.like(f"%{escaped}%", escape="\\"))
     if query.unit_id is not None:
-        conditions.append(Item.id.in_(select(Assignment.item_id).where(Assignment.unit_id == query.unit_id)))
+        assigned = select(Assignment.item_id).where(Assignment.unit_id == query.unit_id)
+        if query.unit_role:
+            assigned = assigned.where(Assignment.role == query.unit_role)
+        conditions.append(Item.id.in_(assigned))
     if query.kind:
         conditions.append(Item.kind == query.kind)
     if query.item_ids is not None:

@@ -6,7 +6,7 @@ from collections import Counter
 
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from db.models import Assignment, Base, Deadline, Group, Item, Period, Plan, ProgressReport, Section, Unit, UnitAlias
@@ -184,6 +184,33 @@ def reports_of_item(session: Session, item_id: int) -> list[ProgressReport]:
         .order_by(Period.end, ProgressReport.reported_at)
     )
     return list(session.scalars(stmt))
+
+
+def neighbour_item(session: Session, item: Item, step: int) -> Item | None:
+    """The item just before (step -1) or after (+1) this one in the same group, or section when ungrouped."""
+    same = (Item.group_id == item.group_id) if item.group_id is not None else (
+        (Item.section_id == item.section_id) & Item.group_id.is_(None))
+    if step < 0:
+        stmt = select(Item).where(same, Item.order < item.order).order_by(Item.order.desc())
+    else:
+        stmt = select(Item).where(same, Item.order > item.order).order_by(Item.order)
+    return session.scalars(stmt.limit(1)).first()
+
+
+def neighbour_sibling(session: Session, row: Section | Group, step: int) -> Section | Group | None:
+    """The section (of the same plan) or group (of the same section) just before or after this one."""
+    model = type(row)
+    parent = (model.plan_id == row.plan_id) if isinstance(row, Section) else (Group.section_id == row.section_id)
+    if step < 0:
+        stmt = select(model).where(parent, model.order < row.order).order_by(model.order.desc())
+    else:
+        stmt = select(model).where(parent, model.order > row.order).order_by(model.order)
+    return session.scalars(stmt.limit(1)).first()
+
+
+def shift_items_after(session: Session, plan_id: int, order: int) -> None:
+    """Make room after position order in a plan (items after it move one place on)."""
+    session.execute(update(Item).where(Item.plan_id == plan_id, Item.order > order).values(order=Item.order + 1))
 
 
 def count_rows(session: Session) -> dict[str, int]:

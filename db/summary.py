@@ -24,12 +24,23 @@ NO_DUE_SORT = "9999-99-99"  # ongoing items and text deadlines after every date
 CHUNK = 500
 
 
+def number_key(number: str, previous: str | None, section_order: int = 0) -> str:
+    """The Stt sort key: section first (II's "1" after I's "8.3"), then the number in natural order; an
+    unnumbered row sorts right after the numbered row before it, as in the file."""
+    prefix = f"{section_order:04d}|"
+    if number or previous is None:
+        return prefix + number_sort_key(number)
+    return prefix + number_sort_key(previous) + "~"
+
+
 def item_fields(
-    number: str, text_: str, monitoring: Sequence[str], implementing: Sequence[str], due: date | None
+    number: str, text_: str, monitoring: Sequence[str], implementing: Sequence[str], due: date | None,
+    previous_number: str | None = None, section_order: int = 0,
 ) -> dict[str, str]:
-    """The search and sort columns of one item from its number, text, unit names and due date."""
+    """The search and sort columns of one item from its number (and the last number before it, for an
+    unnumbered row), text, unit names and due date."""
     return {
-        "number_key": number_sort_key(number),
+        "number_key": number_key(number, previous_number, section_order),
         "search_text": search_key(" ".join([number, text_, *monitoring, *implementing])),
         "unit_sort": collation_key(monitoring[0]) if monitoring else NO_UNIT_SORT,
         "due_sort": due.isoformat() if due else NO_DUE_SORT,
@@ -65,7 +76,8 @@ def refresh_items(session: Session, item_ids: Sequence[int]) -> None:
     """Recompute the derived columns of these items (after progress, unit or text changes)."""
     for ids in _chunks(list(item_ids)):
         items = session.execute(
-            text("SELECT i.id, i.number, i.text, d.due FROM items i LEFT JOIN deadlines d ON d.item_id = i.id "
+            text('SELECT i.id, i.number, i.text, d.due, s."order" FROM items i '
+                 "LEFT JOIN deadlines d ON d.item_id = i.id JOIN sections s ON s.id = i.section_id "
                  "WHERE i.id IN :ids").bindparams(bindparam("ids", expanding=True)),
             {"ids": ids},
         ).all()
@@ -80,11 +92,16 @@ def refresh_items(session: Session, item_ids: Sequence[int]) -> None:
             FROM progress_reports r JOIN periods p ON p.id = r.period_id
             WHERE r.item_id IN :ids ORDER BY r.item_id, p."end" DESC, r.reported_at DESC, r.id DESC""", ids)
         updates = []
-        for item_id, number, item_text, due in items:
+        previous = _previous_numbers(session, [row[0] for row in items if not row[1]])
+        for item_id, number, item_text, due, section_order in items:
             monitoring = [u.name for u in units.get(item_id, []) if u.role == "monitoring"]
             implementing = [u.name for u in units.get(item_id, []) if u.role == "implementing"]
             due_date = date.fromisoformat(str(due)[:10]) if due else None
-            fields: dict[str, Any] = {"i": item_id, **item_fields(number, item_text, monitoring, implementing, due_date)}
+            fields: dict[str, Any] = {
+                "i": item_id,
+                **item_fields(number, item_text, monitoring, implementing, due_date, previous.get(item_id),
+                              section_order),
+            }
             latest = reports.get(item_id, [None])[0]
             value = Decimal(latest.value) if latest is not None and latest.value is not None else None
             goal = [Target(t.op, Decimal(t.value), t.unit_kind, t.unit, t.subject, t.raw) for t in targets.get(item_id, [])]
@@ -103,6 +120,17 @@ def refresh_items(session: Session, item_ids: Sequence[int]) -> None:
                     result = :result, latest_value = :latest_value, latest_status = :latest_status,
                     latest_period = :latest_period, last_update = :last_update
                 WHERE id = :i"""), updates)
+
+
+def _previous_numbers(session: Session, item_ids: list[int]) -> dict[int, str]:
+    """For unnumbered items: the number of the nearest numbered item before each in its plan."""
+    if not item_ids:
+        return {}
+    stmt = text("""
+        SELECT i.id, (SELECT p.number FROM items p WHERE p.section_id = i.section_id AND p."order" < i."order"
+                      AND p.number != '' ORDER BY p."order" DESC LIMIT 1)
+        FROM items i WHERE i.id IN :ids""").bindparams(bindparam("ids", expanding=True))
+    return {item_id: number for item_id, number in session.execute(stmt, {"ids": item_ids}) if number}
 
 
 def _as_datetime(value: Any) -> datetime | None:

@@ -34,3 +34,11 @@ def db(db_path: Path) -> Iterator[Database]:
     database = open_database(db_path)
     yield database
     database.close()
+
+
+@pytest.fixture(scope="session")
+def qapp():  # type: ignore[no-untyped-def]
+    """pytest-qt's application, set up as the program sets it up (names, Vietnamese, font)."""
+    from desktop_app.ui.app import make_app
+
+    return make_app([])

@@ -204,3 +204,49 @@ def test_item_history_lists_reports_and_charts_them(qtbot: Any, db: Database) ->
     points = history.chart.points()
     assert len(points) == 2 and points[1].y() < points[0].y()  # a higher value is drawn higher
     assert history.chart.targets == [Decimal(70)]
+
+
+def test_dashboard_click_filters_the_items_table(qtbot: Any, db: Database) -> None:
+    from datetime import date
+
+    from desktop_app.domain.assessment import assess
+
+    import_file(db, path=NAM_HONG)
+    make_app()
+    win = MainWindow(db)
+    qtbot.addWidget(win)
+    win.show()
+    win.views.setCurrentWidget(win.dashboard)
+    plan = show(db)["plans"][0]
+    today = date.today()
+    expected = sum(1 for i in plan["items"] if assess(result=None, deadline_kind=i["deadline"]["kind"],
+                                                        due=date.fromisoformat(i["deadline"]["due"]) if i["deadline"]["due"] else None,
+                                                        today=today) == "overdue")
+    win.dashboard.filter_requested.emit({"assessment": "overdue"})
+    assert win.views.currentIndex() == 0
+    assert win.items_model.total == expected
+    assert all(win.items_model.row_at(r).assessment == "overdue" for r in range(win.items_model.rowCount()))
+    assert win.filter_bar.assessment.currentData() == "overdue"
+
+
+def test_unit_manager_from_the_edit_menu_merges_and_ctrl_z_undoes(qtbot: Any, db: Database) -> None:
+    from desktop_app.services import units as units_service
+    from desktop_app.ui.unit_manager import MergeUnitsCommand
+
+    import_file(db, path=NAM_HONG)
+    make_app()
+    win = MainWindow(db)
+    qtbot.addWidget(win)
+    win.show()
+    dialog = win.manage_units()
+    infos = {u.name: u for u in units_service.list_units(db)}
+    before = show(db)
+    win.undo_stack.push(MergeUnitsCommand(
+        db, source_id=infos["Phòng Kinh tế"].id, source_name="Phòng Kinh tế",
+        target_id=infos["Phòng Văn hóa - Xã hội"].id, target_name="Phòng Văn hóa - Xã hội"))
+    dialog.changed.emit()
+    assert "Phòng Kinh tế" not in {u.name for u in units_service.list_units(db)}
+    assert all("Phòng Kinh tế" not in i["monitoring_units"] for i in show(db)["plans"][0]["items"])
+    win.undo_action.trigger()
+    assert show(db) == before
+    dialog.close()

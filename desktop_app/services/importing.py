@@ -87,6 +87,7 @@ def _write(db: Database, parsed: ParsedAppendix, sha256: str) -> ImportResult:
             sections[g.section].groups.append(group)
             groups.append(group)
         session.flush()  # ids of the plan, its sections and groups, and new units
+        last_numbers = _last_numbers(parsed)
         item_ids = insert_rows(session, Item, [
             {
                 "plan_id": plan.id,
@@ -95,7 +96,8 @@ def _write(db: Database, parsed: ParsedAppendix, sha256: str) -> ImportResult:
                 "order": order, "number_raw": p.number_raw, "number": p.number, "kind": p.kind,
                 "text": p.text, "note": p.note, "source_line": p.line,
                 **item_fields(p.number, p.text, [units[unit_key(n)].name for n in p.monitoring],
-                              [units[unit_key(n)].name for n in p.implementing], p.deadline.due),
+                              [units[unit_key(n)].name for n in p.implementing], p.deadline.due,
+                              last_numbers[order], p.section),
             }
             for order, p in enumerate(parsed.items)
         ])
@@ -178,6 +180,17 @@ def import_preview(db: Database, *, preview: Preview, again: bool = False) -> Im
             file=preview.parsed.source_name, existing_plan_id=preview.already_imported,
         )
     return _write(db, preview.parsed, preview.sha256)
+
+
+def _last_numbers(parsed: ParsedAppendix) -> list[str | None]:
+    """For each item, the last non-empty number before it (an unnumbered row sorts after that one)."""
+    result: list[str | None] = []
+    last: dict[int, str] = {}
+    for p in parsed.items:
+        result.append(last.get(p.section))
+        if p.number:
+            last[p.section] = p.number
+    return result
 
 
 def import_file(db: Database, *, path: Path, again: bool = False) -> ImportResult:

@@ -71,11 +71,15 @@ class FilterBar(QWidget):
         self.unit.setCurrentIndex(max(index, 0))
         self.unit.blockSignals(False)
 
-    def select(self, *, assessment: str | None = None, window: str | None = None) -> None:
-        """Set filters from elsewhere (e.g. a click on the dashboard)."""
+    def select(self, *, assessment: str | None = None, window: str | None = None, unit_id: int | None = None) -> None:
+        """Set filters from elsewhere (a click on the dashboard); the others are cleared."""
         self.blockSignals(True)
-        self.assessment.setCurrentIndex(max(self.assessment.findData(assessment), 0))
-        self.window.setCurrentIndex(max(self.window.findData(window), 0))
+        self.search.clear()
+        self.kind.setCurrentIndex(0)
+        for combo, value in ((self.assessment, assessment), (self.window, window), (self.unit, unit_id)):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(combo.findData(value), 0))
+            combo.blockSignals(False)
         self.blockSignals(False)
         self.changed.emit()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -28,13 +29,17 @@ from desktop_app.services import browse, importing
 from desktop_app.services import items as items_service
 from desktop_app.ui import dialogs
 from desktop_app.ui.app import saved_language, set_language
+from desktop_app.ui.dashboard import DashboardWidget
 from desktop_app.ui.filter_bar import FilterBar
 from desktop_app.ui.import_preview import ImportPreviewDialog
 from desktop_app.ui.import_report import ImportReportDialog
 from desktop_app.ui.item_form import ItemForm
 from desktop_app.ui.item_history import ItemHistoryView
 from desktop_app.ui.items_model import COL_NUMBER, COL_TEXT, ID_ROLE, ItemsModel
+from desktop_app.ui.progress_grid import ProgressGridWidget
 from desktop_app.ui.plan_tree import NODE_ROLE, Selection, build_tree_model
+from desktop_app.ui.structure_actions import StructureActions
+from desktop_app.ui.unit_manager import UnitManagerDialog
 from desktop_app.ui.tasks import Task, run_task
 
 FILE_FILTER = QT_TRANSLATE_NOOP("MainWindow", "Appendix (*.docx *.xlsx *.txt *.md *.tsv *.csv);;All files (*)")
@@ -68,7 +73,7 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         # The text column takes what is left, so every column fits on a 1366-pixel office laptop.
         header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
-        for column, width in enumerate((45, 0, 90, 140, 150, 85, 80, 105, 85)):
+        for column, width in enumerate((45, 0, 80, 130, 150, 85, 105, 105, 80)):
             if width:
                 self.table.setColumnWidth(column, width)
         # Wrapped rows are measured only where they are seen: measuring 100,000 rows would freeze the window.
@@ -95,14 +100,31 @@ class MainWindow(QMainWindow):
         self.table.selectionModel().currentRowChanged.connect(self._on_row_current)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.tree)
-        self.splitter.addWidget(centre)
         self.item_history = ItemHistoryView(db)
         self.item_tabs = QTabWidget()
         self.item_tabs.addTab(form_scroll, self.tr("Details"))
         self.item_tabs.addTab(self.item_history, self.tr("History"))
-        self.splitter.addWidget(self.item_tabs)
+        # The form sits below the table so the table keeps the full width on a 1366-pixel screen.
+        self.items_split = QSplitter(Qt.Orientation.Vertical)
+        self.items_split.addWidget(centre)
+        self.items_split.addWidget(self.item_tabs)
+        self.items_split.setStretchFactor(0, 1)
+        self.items_split.setSizes([430, 260])
+        self.progress_grid = ProgressGridWidget(db)
+        self.progress_grid.changed.connect(lambda: self._item_saved(-1))
+        self.views = QTabWidget()
+        self.views.addTab(self.items_split, self.tr("Indicators and tasks"))
+        self.views.addTab(self.progress_grid, self.tr("Enter results"))
+        self.dashboard = DashboardWidget(db)
+        self.dashboard.filter_requested.connect(self.show_filtered)
+        self.dashboard.item_requested.connect(self.show_item)
+        self.views.addTab(self.dashboard, self.tr("Dashboard"))
+        self.views.currentChanged.connect(self._view_changed)
+        self._unit_role: tuple[int, str] | None = None  # (unit, role) asked for by a dashboard click
+        self._dashboard_stale = self._grid_stale = True
+        self.splitter.addWidget(self.views)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([230, 800, 380])
+        self.splitter.setSizes([240, 1120])
         self.setCentralWidget(self.splitter)
         self._build_menus()
         self.tree.selectionModel().currentChanged.connect(self._on_tree_current)
@@ -137,6 +159,29 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.paste_action)
+        self.structure = StructureActions(self, self.db, self.undo_stack, self._refresh_keeping_selection,
+                                          lambda: self._item_saved(-1))
+        edit_menu.addSeparator()
+        self.add_item_action = self._local(self.table, self.tr("&Add item after this one"), "Ins", self.add_item)
+        self.delete_item_action = self._local(self.table, self.tr("&Delete item…"), QKeySequence.StandardKey.Delete,
+                                              self.delete_item)
+        self.item_up_action = self._local(self.table, self.tr("Move item &up"), "Alt+Up", lambda: self.move_item(-1))
+        self.item_down_action = self._local(self.table, self.tr("Move item do&wn"), "Alt+Down", lambda: self.move_item(1))
+        for action in (self.add_item_action, self.delete_item_action, self.item_up_action, self.item_down_action):
+            edit_menu.addAction(action)
+        edit_menu.addSeparator()
+        self.plan_info_action = self._action(self.tr("&Plan information…"), None, self.edit_plan)
+        self.rename_heading_action = self._local(self.tree, self.tr("&Rename section or group…"), "F2",
+                                                 self.rename_heading)
+        self.heading_up_action = self._local(self.tree, self.tr("Move section or group up"), "Alt+Up",
+                                             lambda: self.move_heading(-1))
+        self.heading_down_action = self._local(self.tree, self.tr("Move section or group down"), "Alt+Down",
+                                               lambda: self.move_heading(1))
+        for action in (self.plan_info_action, self.rename_heading_action, self.heading_up_action, self.heading_down_action):
+            edit_menu.addAction(action)
+        edit_menu.addSeparator()
+        self.units_action = self._action(self.tr("&Units…"), "Ctrl+U", self.manage_units)
+        edit_menu.addAction(self.units_action)
         settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
         language_menu = settings_menu.addMenu(self.tr("&Language"))
         self.language_actions: dict[str, QAction] = {}
@@ -152,6 +197,86 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("main_toolbar")
         toolbar.addAction(self.import_action)
         toolbar.addAction(self.paste_action)
+
+    def _local(self, widget: QWidget, text: str, shortcut: QKeySequence | str, slot: object) -> QAction:
+        """An action whose shortcut works only while widget has the focus (Delete must not delete an item
+        while the officer types in the form)."""
+        action = self._action(text, shortcut, slot)
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        widget.addAction(action)
+        return action
+
+    # ----- structure edits ---------------------------------------------------------------------------------
+    def _current_item(self) -> tuple[int, str] | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        row = self.items_model.row_at(index.row())
+        return row.id, (row.number or row.text[:40])
+
+    def add_item(self) -> None:
+        """Add an item after the selected one and put the cursor on it."""
+        current = self._current_item()
+        if current is not None and (new_id := self.structure.add_item(current[0])) is not None:
+            self._select_item(new_id)
+
+    def delete_item(self) -> None:
+        """Delete the selected item (after confirmation; undoable)."""
+        if (current := self._current_item()) is not None:
+            self.structure.delete_item(*current)
+
+    def move_item(self, step: int) -> None:
+        """Move the selected item up or down within its group."""
+        if (current := self._current_item()) is not None and self.structure.move_item(current[0], step):
+            self._select_item(current[0])
+
+    def edit_plan(self) -> None:
+        """Edit the commune, number, date and year of the current plan."""
+        if (selection := self.current_selection()) is not None:
+            self.structure.edit_plan(selection.plan_id)
+
+    def _heading(self) -> tuple[str, int, str] | None:
+        selection, index = self.current_selection(), self.tree.currentIndex()
+        if selection is None or selection.section_id is None:
+            return None
+        kind = "group" if selection.group_id is not None else "section"
+        heading_id = selection.group_id if selection.group_id is not None else selection.section_id
+        return kind, heading_id, index.data(Qt.ItemDataRole.ToolTipRole) or ""
+
+    def rename_heading(self) -> None:
+        """Rename the selected section or group."""
+        if (heading := self._heading()) is not None:
+            self.structure.rename_heading(*heading)
+
+    def move_heading(self, step: int) -> None:
+        """Move the selected section or group up or down."""
+        if (heading := self._heading()) is not None:
+            self.structure.move_heading(heading[0], heading[1], step)
+
+    def _select_item(self, item_id: int) -> None:
+        for row in range(self.items_model.rowCount()):
+            if self.items_model.row_at(row).id == item_id:
+                self.table.selectRow(row)
+                return
+
+    def _refresh_keeping_selection(self) -> None:
+        selection = self.current_selection()
+        build_tree_model(browse.plan_tree(self.db), self.tree_model)
+        self.tree.expandToDepth(1)
+        target = self._find_node(selection) if selection is not None else None
+        if target is not None:
+            self.tree.setCurrentIndex(target)
+        elif self.tree_model.rowCount():
+            self.tree.setCurrentIndex(self.tree_model.index(0, 0))
+
+    def _find_node(self, selection: Selection) -> QModelIndex | None:
+        stack = [self.tree_model.index(r, 0) for r in range(self.tree_model.rowCount())]
+        while stack:
+            index = stack.pop()
+            if index.data(NODE_ROLE) == selection:
+                return index
+            stack.extend(self.tree_model.index(r, 0, index) for r in range(self.tree_model.rowCount(index)))
+        return None
 
     # ----- data -------------------------------------------------------------------------------------------
     def refresh(self, select_plan: int | None = None) -> None:
@@ -176,6 +301,8 @@ class MainWindow(QMainWindow):
         before = previous.data(NODE_ROLE)
         if not isinstance(before, Selection) or before.plan_id != selection.plan_id:
             self.filter_bar.set_units(items_service.plan_units(self.db, plan_id=selection.plan_id))
+            self._dashboard_stale = self._grid_stale = True
+            self._view_changed(self.views.currentIndex())
             QSettings().setValue("main/last_plan", selection.plan_id)
         self.apply_filters()
 
@@ -185,9 +312,12 @@ class MainWindow(QMainWindow):
         if selection is None:
             self.items_model.set_query(None)
             return
+        fields = self.filter_bar.fields()
+        if self._unit_role is not None and self._unit_role[0] == fields["unit_id"]:
+            fields["unit_role"] = self._unit_role[1]
         query = items_service.make_query(
             plan_id=selection.plan_id, section_id=selection.section_id, group_id=selection.group_id,
-            today=date.today(), **self.filter_bar.fields(),
+            today=date.today(), **fields,
         )
         self.items_model.set_query(query)
         self._count_later.start()  # the count scans every match: after the table has repainted
@@ -202,6 +332,7 @@ class MainWindow(QMainWindow):
 
     def _item_saved(self, item_id: int) -> None:
         """After an edit (or its undo): show the new values and keep the same item selected."""
+        self._dashboard_stale = self._grid_stale = True
         row = self.table.currentIndex().row()
         selection = self.table.selectionModel()
         selection.blockSignals(True)  # the form already shows the item; a reset must not clear it
@@ -211,6 +342,69 @@ class MainWindow(QMainWindow):
             self.table.selectRow(row)
         selection.blockSignals(False)
         self._count_later.start()
+
+    def manage_units(self) -> UnitManagerDialog:
+        """The unit registry: rename and merge units (undoable with the same Ctrl+Z)."""
+        dialog = UnitManagerDialog(self.db, self.undo_stack, self)
+        dialog.changed.connect(lambda: self._item_saved(-1))
+        dialog.changed.connect(self._reload_form)
+        dialog.open()
+        return dialog
+
+    def _reload_form(self) -> None:
+        index = self.table.currentIndex()
+        item_id = index.data(ID_ROLE) if index.isValid() else None
+        self.item_form.load(item_id)
+        self.item_history.load(item_id)
+
+    # ----- dashboard ---------------------------------------------------------------------------------------
+    def _view_changed(self, index: int) -> None:
+        """The dashboard is computed when it is looked at (it reads every item of the plan)."""
+        selection = self.current_selection()
+        if selection is None:
+            return
+        if self.views.widget(index) is self.dashboard and self._dashboard_stale:
+            self.dashboard.set_plan(selection.plan_id, date.today())
+            self._dashboard_stale = False
+        if self.views.widget(index) is self.progress_grid and self._grid_stale:
+            self.progress_grid.set_plan(selection.plan_id)
+            self._grid_stale = False
+
+    def show_filtered(self, fields: dict[str, object]) -> None:
+        """A number on the dashboard was clicked: show exactly those items in the table."""
+        selection = self.current_selection()
+        if selection is None:
+            return
+        node = None
+        if fields.get("group_id") is not None or fields.get("section_id") is not None:
+            for section in browse.plan_tree(self.db):
+                for s in section.sections if section.id == selection.plan_id else []:
+                    if s.id == fields.get("section_id"):
+                        node = Selection(selection.plan_id, s.id)
+                    for g in s.groups:
+                        if g.id == fields.get("group_id"):
+                            node = Selection(selection.plan_id, s.id, g.id)
+        target = self._find_node(node or Selection(selection.plan_id))
+        if target is not None:
+            self.tree.setCurrentIndex(target)
+        unit_id = fields.get("unit_id")
+        self._unit_role = (int(unit_id), str(fields.get("unit_role", "implementing"))) if unit_id is not None else None
+        self.filter_bar.select(assessment=fields.get("assessment"), window=fields.get("window"),  # type: ignore[arg-type]
+                               unit_id=unit_id)  # type: ignore[arg-type]
+        self.views.setCurrentIndex(0)
+
+    def show_item(self, item_id: int) -> None:
+        """Show one item (from a dashboard list) in the table and its form."""
+        selection = self.current_selection()
+        if selection is not None:
+            target = self._find_node(Selection(selection.plan_id))
+            if target is not None:
+                self.tree.setCurrentIndex(target)
+        self.filter_bar.reset()
+        self.views.setCurrentIndex(0)
+        self.items_model.set_query(replace(self.items_model.query, item_ids=(item_id,)) if self.items_model.query else None)
+        if self.items_model.rowCount():
+            self.table.selectRow(0)
 
     def _fit_visible_rows(self) -> None:
         first = max(self.table.rowAt(0), 0)

@@ -10,6 +10,108 @@
     </message>
 </context>
 <context>
+    <name>BarChart</name>
+    <message>
+        <location filename="../../desktop_app/ui/bar_chart.py" line="68"/>
+        <source>Assessments by group</source>
+        <translation>Đánh giá theo nhóm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/bar_chart.py" line="181"/>
+        <source>No items</source>
+        <translation>Không có chỉ tiêu</translation>
+    </message>
+</context>
+<context>
+    <name>CountsModel</name>
+    <message>
+        <location filename="../../desktop_app/ui/dashboard.py" line="34"/>
+        <source>No.</source>
+        <translation>Stt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dashboard.py" line="34"/>
+        <source>Area</source>
+        <translation>Lĩnh vực</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dashboard.py" line="35"/>
+        <source>Implementing unit</source>
+        <translation>Đơn vị triển khai</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dashboard.py" line="36"/>
+        <source>Total</source>
+        <translation>Tổng</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardWidget</name>
+    <message>
+        <location filename="../../desktop_app/ui/dashboard.py" line="241"/>
+        <source>By area</source>
+        <translation>Theo lĩnh vực</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dashboard.py" line="244"/>
+        <source>By implementing unit</source>
+        <translation>Theo đơn vị triển khai</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dashboard.py" line="296"/>
+        <source>Situation on %1</source>
+        <translation>Tình hình đến ngày %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dashboard.py" line="297"/>
+        <source>All items: %1</source>
+        <translation>Tất cả: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dashboard.py" line="305"/>
+        <source>Overdue: %1</source>
+        <translation>Quá hạn: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dashboard.py" line="306"/>
+        <source>Due in the next 30 days: %1</source>
+        <translation>Đến hạn trong 30 ngày tới: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dashboard.py" line="308"/>
+        <source>Show these items in the items table</source>
+        <translation>Xem các chỉ tiêu này trong bảng</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlineModel</name>
+    <message>
+        <location filename="../../desktop_app/ui/dashboard.py" line="38"/>
+        <source>No.</source>
+        <translation>Stt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dashboard.py" line="39"/>
+        <source>Indicator / task</source>
+        <translation>Chỉ tiêu/nhiệm vụ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dashboard.py" line="40"/>
+        <source>Due</source>
+        <translation>Hạn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dashboard.py" line="41"/>
+        <source>Monitoring unit</source>
+        <translation>Đơn vị theo dõi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dashboard.py" line="42"/>
+        <source>Assessment</source>
+        <translation>Đánh giá</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <location filename="../../desktop_app/ui/dialogs.py" line="12"/>
@@ -290,72 +392,67 @@
         <translation>Khác (ghi chữ)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="108"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="110"/>
         <source>Names separated by ;</source>
         <translation>Các tên cách nhau bằng dấu ;</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="114"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="120"/>
         <source>No.</source>
         <translation>Stt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="115"/>
-        <source>Kind</source>
-        <translation>Loại</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="116"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="121"/>
         <source>Text</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="117"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="123"/>
         <source>Targets</source>
         <translation>Mục tiêu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="127"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="133"/>
         <source>Deadline</source>
         <translation>Thời hạn</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="128"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="134"/>
         <source>Monitoring unit</source>
         <translation>Đơn vị theo dõi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="129"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="135"/>
         <source>Implementing units</source>
         <translation>Đơn vị triển khai</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="130"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="122"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="180"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="188"/>
         <source>index</source>
         <translation>chỉ số</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="180"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="188"/>
         <source>count</source>
         <translation>số lượng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="181"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="189"/>
         <source>none</source>
         <translation>không đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="213"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="221"/>
         <source>Target {n}: “{text}” is not a number.</source>
         <translation>Mục tiêu {n}: «{text}» không phải là một số.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="258"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="266"/>
         <source>Edit item {n}</source>
         <translation>Sửa chỉ tiêu {n}</translation>
     </message>
@@ -444,145 +541,205 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="40"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="45"/>
         <source>Appendix (*.docx *.xlsx *.txt *.md *.tsv *.csv);;All files (*)</source>
         <translation>Phụ lục (*.docx *.xlsx *.txt *.md *.tsv *.csv);;Tất cả tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="50"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="55"/>
         <source>Commune digital transformation plan tracker</source>
         <translation>Theo dõi Kế hoạch chuyển đổi số cấp xã</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="101"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="116"/>
+        <source>Indicators and tasks</source>
+        <translation>Chỉ tiêu, nhiệm vụ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="117"/>
+        <source>Enter results</source>
+        <translation>Nhập kết quả</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="105"/>
         <source>Details</source>
         <translation>Chi tiết</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="102"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="106"/>
         <source>History</source>
         <translation>Lịch sử</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="122"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="121"/>
+        <source>Dashboard</source>
+        <translation>Tổng quan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="144"/>
         <source>&amp;Import appendix…</source>
         <translation>&amp;Nhập phụ lục…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="123"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="145"/>
         <source>&amp;Paste appendix from clipboard</source>
         <translation>&amp;Dán phụ lục từ khay nhớ tạm</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="124"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="146"/>
         <source>Load the &amp;sample plan</source>
         <translation>Nạp kế hoạch &amp;mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="125"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="147"/>
         <source>E&amp;xit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="126"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="148"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="131"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="153"/>
         <source>&amp;Undo</source>
         <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="133"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="155"/>
         <source>&amp;Redo</source>
         <translation>&amp;Làm lại</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="135"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="157"/>
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="140"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="165"/>
+        <source>&amp;Add item after this one</source>
+        <translation>&amp;Thêm chỉ tiêu sau dòng này</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="166"/>
+        <source>&amp;Delete item…</source>
+        <translation>&amp;Xóa chỉ tiêu…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="168"/>
+        <source>Move item &amp;up</source>
+        <translation>Chuyển chỉ tiêu &amp;lên</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="169"/>
+        <source>Move item do&amp;wn</source>
+        <translation>Chuyển chỉ tiêu &amp;xuống</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="173"/>
+        <source>&amp;Plan information…</source>
+        <translation>&amp;Thông tin kế hoạch…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="174"/>
+        <source>&amp;Rename section or group…</source>
+        <translation>Đổi tên &amp;mục hoặc nhóm…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="176"/>
+        <source>Move section or group up</source>
+        <translation>Chuyển mục/nhóm lên</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="178"/>
+        <source>Move section or group down</source>
+        <translation>Chuyển mục/nhóm xuống</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="183"/>
+        <source>&amp;Units…</source>
+        <translation>Đơn &amp;vị…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="185"/>
         <source>&amp;Settings</source>
         <translation>&amp;Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="141"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="186"/>
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="151"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="196"/>
         <source>Main toolbar</source>
         <translation>Thanh công cụ chính</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="170"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="295"/>
         <source>No plan yet. Use File → Import appendix… (Ctrl+O).</source>
         <translation>Chưa có kế hoạch nào. Dùng Tệp → Nhập phụ lục… (Ctrl+O).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="196"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="326"/>
         <source>{n} indicators and tasks</source>
         <translation>{n} chỉ tiêu, nhiệm vụ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="231"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="425"/>
         <source>Import plan appendix</source>
         <translation>Nhập phụ lục kế hoạch</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="238"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="432"/>
         <source>Reading {name}…</source>
         <translation>Đang đọc {name}…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="248"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="262"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="442"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="456"/>
         <source>File already imported</source>
         <translation>Tệp đã được nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="249"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="443"/>
         <source>This file was already imported.</source>
         <translation>Tệp này đã được nhập trước đây.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="250"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="263"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="444"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="457"/>
         <source>Import it again as a second copy of the plan?</source>
         <translation>Vẫn nhập lại thành một bản thứ hai của kế hoạch?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="254"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="268"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="448"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="462"/>
         <source>Importing {name}…</source>
         <translation>Đang nhập {name}…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="275"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="469"/>
         <source>Clipboard is empty</source>
         <translation>Khay nhớ tạm trống</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="276"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="470"/>
         <source>Copy the appendix table in Word or Excel first, then paste it here.</source>
         <translation>Hãy sao chép bảng phụ lục trong Word hoặc Excel trước, rồi dán vào đây.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="278"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="472"/>
         <source>Reading the clipboard…</source>
         <translation>Đang đọc khay nhớ tạm…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="290"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="484"/>
         <source>Welcome</source>
         <translation>Chào mừng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="291"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="485"/>
         <source>The database has no plan yet.
 
 Load the sample plan of commune Nam Hồng to try the program? You can import your own appendix at any time with File → Import appendix… (Ctrl+O).</source>
@@ -591,19 +748,62 @@ Load the sample plan of commune Nam Hồng to try the program? You can import yo
 Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình? Bạn có thể nhập phụ lục của xã mình bất cứ lúc nào bằng Tệp → Nhập phụ lục… (Ctrl+O).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="311"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="505"/>
         <source>Cannot do this</source>
         <translation>Không thực hiện được</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="313"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="507"/>
         <source>Unexpected error</source>
         <translation>Lỗi không mong đợi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="314"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="508"/>
         <source>An unexpected error occurred; nothing was changed.</source>
         <translation>Đã xảy ra lỗi không mong đợi; dữ liệu không bị thay đổi.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanHeaderDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/structure_actions.py" line="55"/>
+        <source>Plan information</source>
+        <translation>Thông tin kế hoạch</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/structure_actions.py" line="57"/>
+        <source>No date yet</source>
+        <translation>Chưa có ngày</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/structure_actions.py" line="70"/>
+        <source>Commune</source>
+        <translation>Xã</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/structure_actions.py" line="71"/>
+        <source>Plan number</source>
+        <translation>Số kế hoạch</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/structure_actions.py" line="72"/>
+        <source>Plan date</source>
+        <translation>Ngày ban hành</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/structure_actions.py" line="74"/>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/structure_actions.py" line="76"/>
+        <source>OK</source>
+        <translation>Đồng ý</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/structure_actions.py" line="77"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
     </message>
 </context>
 <context>
@@ -659,7 +859,7 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
     <message>
         <location filename="../../desktop_app/ui/progress_grid.py" line="42"/>
         <source>Evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Minh chứng</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/progress_grid.py" line="43"/>
@@ -669,12 +869,12 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
     <message>
         <location filename="../../desktop_app/ui/progress_grid.py" line="128"/>
         <source>Reporting unit: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Đơn vị báo cáo: %1</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/progress_grid.py" line="131"/>
         <source>Deadline: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Thời hạn: %1</translation>
     </message>
 </context>
 <context>
@@ -682,136 +882,212 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
     <message>
         <location filename="../../desktop_app/ui/progress_grid.py" line="45"/>
         <source>Monthly</source>
-        <translation type="unfinished"></translation>
+        <translation>Tháng</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/progress_grid.py" line="46"/>
         <source>Quarterly</source>
-        <translation type="unfinished"></translation>
+        <translation>Quý</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/progress_grid.py" line="47"/>
         <source>Six-monthly</source>
-        <translation type="unfinished"></translation>
+        <translation>6 tháng</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/progress_grid.py" line="48"/>
         <source>Yearly</source>
-        <translation type="unfinished"></translation>
+        <translation>Năm</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/progress_grid.py" line="49"/>
         <source>Calendar periods</source>
-        <translation type="unfinished"></translation>
+        <translation>Theo lịch</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/progress_grid.py" line="50"/>
         <source>Decree 09/2019 windows</source>
-        <translation type="unfinished"></translation>
+        <translation>Theo Nghị định 09/2019</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid.py" line="338"/>
+        <location filename="../../desktop_app/ui/progress_grid.py" line="344"/>
         <source>Reporting:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kỳ báo cáo:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid.py" line="339"/>
+        <location filename="../../desktop_app/ui/progress_grid.py" line="345"/>
         <source>Period:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kỳ:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid.py" line="339"/>
+        <location filename="../../desktop_app/ui/progress_grid.py" line="345"/>
         <source>Implementing unit:</source>
-        <translation type="unfinished"></translation>
+        <translation>Đơn vị triển khai:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid.py" line="365"/>
+        <location filename="../../desktop_app/ui/progress_grid.py" line="371"/>
         <source>All units</source>
         <translation>Mọi đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid.py" line="464"/>
+        <location filename="../../desktop_app/ui/progress_grid.py" line="470"/>
         <source>This plan has no year, so it has no reporting periods yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kế hoạch chưa có năm nên chưa có kỳ báo cáo.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid.py" line="470"/>
+        <location filename="../../desktop_app/ui/progress_grid.py" line="476"/>
         <source>Saved %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã lưu %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>StructureActions</name>
+    <message>
+        <location filename="../../desktop_app/ui/structure_actions.py" line="101"/>
+        <source>Cannot do this</source>
+        <translation>Không thực hiện được</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/structure_actions.py" line="115"/>
+        <source>Edit plan information</source>
+        <translation>Sửa thông tin kế hoạch</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/structure_actions.py" line="124"/>
+        <source>Rename</source>
+        <translation>Đổi tên</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/structure_actions.py" line="124"/>
+        <source>New title:</source>
+        <translation>Tên mới:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/structure_actions.py" line="131"/>
+        <source>Rename “{old}”</source>
+        <translation>Đổi tên «{old}»</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/structure_actions.py" line="142"/>
+        <source>Move heading</source>
+        <translation>Chuyển mục/nhóm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/structure_actions.py" line="153"/>
+        <source>Move item</source>
+        <translation>Chuyển chỉ tiêu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/structure_actions.py" line="169"/>
+        <source>Add item</source>
+        <translation>Thêm chỉ tiêu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/structure_actions.py" line="177"/>
+        <source>Delete item</source>
+        <translation>Xóa chỉ tiêu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/structure_actions.py" line="178"/>
+        <source>Delete “{label}” with its targets, units and reported results? You can undo it with Ctrl+Z.</source>
+        <translation>Xóa «{label}» cùng các mục tiêu, đơn vị và kết quả đã báo cáo? Có thể hoàn tác bằng Ctrl+Z.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/structure_actions.py" line="190"/>
+        <source>Delete item {label}</source>
+        <translation>Xóa chỉ tiêu {label}</translation>
+    </message>
+</context>
+<context>
+    <name>UnitManager</name>
+    <message>
+        <location filename="../../desktop_app/ui/unit_manager.py" line="45"/>
+        <source>Rename unit “{old}” to “{new}”</source>
+        <translation>Đổi tên đơn vị «{old}» thành «{new}»</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/unit_manager.py" line="46"/>
+        <source>Merge unit “{a}” into “{b}”</source>
+        <translation>Gộp đơn vị «{a}» vào «{b}»</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/unit_manager.py" line="47"/>
+        <source>Units</source>
+        <translation>Đơn vị</translation>
     </message>
 </context>
 <context>
     <name>UnitManagerDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/unit_manager.py" line="203"/>
+        <location filename="../../desktop_app/ui/unit_manager.py" line="208"/>
         <source>Units</source>
-        <translation type="unfinished"></translation>
+        <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/unit_manager.py" line="207"/>
+        <location filename="../../desktop_app/ui/unit_manager.py" line="212"/>
         <source>Search units…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tìm đơn vị…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/unit_manager.py" line="225"/>
+        <location filename="../../desktop_app/ui/unit_manager.py" line="230"/>
         <source>Rename…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/unit_manager.py" line="228"/>
-        <source>Merge into…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/unit_manager.py" line="231"/>
-        <location filename="../../desktop_app/ui/unit_manager.py" line="245"/>
-        <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>Đổi tên…</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/unit_manager.py" line="233"/>
-        <location filename="../../desktop_app/ui/unit_manager.py" line="247"/>
-        <source>Redo</source>
-        <translation type="unfinished"></translation>
+        <source>Merge into…</source>
+        <translation>Gộp vào…</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/ui/unit_manager.py" line="236"/>
         <location filename="../../desktop_app/ui/unit_manager.py" line="250"/>
+        <source>Undo</source>
+        <translation>Hoàn tác</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/unit_manager.py" line="238"/>
+        <location filename="../../desktop_app/ui/unit_manager.py" line="252"/>
+        <source>Redo</source>
+        <translation>Làm lại</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/unit_manager.py" line="255"/>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/unit_manager.py" line="322"/>
+        <location filename="../../desktop_app/ui/unit_manager.py" line="350"/>
         <source>Rename unit</source>
-        <translation type="unfinished"></translation>
+        <translation>Đổi tên đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/unit_manager.py" line="322"/>
+        <location filename="../../desktop_app/ui/unit_manager.py" line="350"/>
         <source>New name of “{name}”:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tên mới của «{name}»:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/unit_manager.py" line="353"/>
-        <location filename="../../desktop_app/ui/unit_manager.py" line="366"/>
+        <location filename="../../desktop_app/ui/unit_manager.py" line="381"/>
+        <location filename="../../desktop_app/ui/unit_manager.py" line="394"/>
         <source>Merge units</source>
-        <translation type="unfinished"></translation>
+        <translation>Gộp đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/unit_manager.py" line="353"/>
+        <location filename="../../desktop_app/ui/unit_manager.py" line="381"/>
         <source>Keep which name? The other becomes a spelling of it:</source>
-        <translation type="unfinished"></translation>
+        <translation>Giữ tên nào? Tên còn lại trở thành một cách viết của nó:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/unit_manager.py" line="366"/>
+        <location filename="../../desktop_app/ui/unit_manager.py" line="394"/>
         <source>Merge “{name}” into:</source>
-        <translation type="unfinished"></translation>
+        <translation>Gộp «{name}» vào:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/unit_manager.py" line="402"/>
+        <location filename="../../desktop_app/ui/unit_manager.py" line="430"/>
         <source>OK</source>
         <translation>Đồng ý</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/unit_manager.py" line="403"/>
+        <location filename="../../desktop_app/ui/unit_manager.py" line="431"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
@@ -826,17 +1102,17 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
     <message>
         <location filename="../../desktop_app/ui/unit_manager.py" line="39"/>
         <source>Other spellings</source>
-        <translation type="unfinished"></translation>
+        <translation>Các cách viết khác</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/unit_manager.py" line="40"/>
         <source>Items</source>
-        <translation type="unfinished"></translation>
+        <translation>Số chỉ tiêu</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/unit_manager.py" line="41"/>
         <source>Reports</source>
-        <translation type="unfinished"></translation>
+        <translation>Số báo cáo</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,128 @@
+"""Use cases that change a plan's structure: plan header, section and group titles and order, and adding,
+deleting and moving items. Each returns what its undo needs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from db.engine import Database
+from db.models import Deadline, Group, Item, Plan, Section
+from db.queries import neighbour_item, neighbour_sibling, shift_items_after
+from db.snapshots import delete_item_rows, restore_item, snapshot_item
+from db.summary import item_fields, refresh_items
+from desktop_app.domain.text import clean
+from desktop_app.errors import InvalidValue, NotFound
+
+
+@dataclass(frozen=True)
+class PlanHeader:
+    """The plan's header fields as the officer edits them."""
+
+    commune: str
+    plan_number: str
+    plan_date: date | None
+    year: int | None
+
+
+def plan_header(db: Database, *, plan_id: int) -> PlanHeader:
+    """The plan's commune, number, date and year."""
+    with db.reading() as session:
+        plan = _get(session, Plan, plan_id, "kế hoạch")
+        return PlanHeader(plan.commune, plan.plan_number, plan.plan_date, plan.year)
+
+
+def update_plan(db: Database, *, plan_id: int, header: PlanHeader) -> PlanHeader:
+    """Save the plan's header; returns the old one (for undo)."""
+    if header.year is not None and not 2000 <= header.year <= 2100:
+        raise InvalidValue("Năm của kế hoạch phải từ 2000 đến 2100.")
+    if header.plan_date is not None and header.year is not None and abs(header.plan_date.year - header.year) > 1:
+        raise InvalidValue("Ngày ban hành không khớp với năm của kế hoạch.")
+    with db.transaction() as session:
+        plan = _get(session, Plan, plan_id, "kế hoạch")
+        before = PlanHeader(plan.commune, plan.plan_number, plan.plan_date, plan.year)
+        plan.commune, plan.plan_number = clean(header.commune), clean(header.plan_number)
+        plan.plan_date, plan.year = header.plan_date, header.year
+        return before
+
+
+def _get(session: Any, model: Any, row_id: int, name: str) -> Any:
+    row = session.get(model, row_id)
+    if row is None:
+        raise NotFound(f"Không có {name} #{row_id}.")
+    return row
+
+
+def rename_heading(db: Database, *, kind: str, heading_id: int, title: str) -> str:
+    """Rename a section or group ("section" / "group"); returns the old title."""
+    if not clean(title):
+        raise InvalidValue("Tên mục/nhóm không được để trống.")
+    with db.transaction() as session:
+        row = _get(session, Section if kind == "section" else Group, heading_id, "mục" if kind == "section" else "nhóm")
+        before, row.title = row.title, clean(title)
+        return before
+
+
+def move_heading(db: Database, *, kind: str, heading_id: int, step: int) -> bool:
+    """Move a section or group one place up (step -1) or down (+1) among its siblings; False at the end."""
+    with db.transaction() as session:
+        model = Section if kind == "section" else Group
+        row = _get(session, model, heading_id, "mục" if kind == "section" else "nhóm")
+        other = neighbour_sibling(session, row, step)
+        if other is None:
+            return False
+        row.order, other.order = other.order, row.order
+        return True
+
+
+def move_item(db: Database, *, item_id: int, step: int) -> bool:
+    """Move an item one place up or down within its group (or section); False at the end.
+
+    The two items swap places and, when both are numbered, their numbers too: Stt follows the position,
+    as in a numbered list."""
+    with db.transaction() as session:
+        item = _get(session, Item, item_id, "chỉ tiêu/nhiệm vụ")
+        other = neighbour_item(session, item, step)
+        if other is None:
+            return False
+        item.order, other.order = other.order, item.order
+        if item.number and other.number:  # (neighbours share a section, so their keys compare)
+            item.number, other.number = other.number, item.number
+            item.number_raw, other.number_raw = other.number_raw, item.number_raw
+        session.flush()
+        refresh_items(session, [item.id, other.id])
+        return True
+
+
+def add_item(db: Database, *, after_item_id: int, text: str = "Chỉ tiêu mới") -> int:
+    """A new item right after another, in the same section and group; returns its id."""
+    with db.transaction() as session:
+        anchor = _get(session, Item, after_item_id, "chỉ tiêu/nhiệm vụ")
+        shift_items_after(session, anchor.plan_id, anchor.order)
+        item = Item(plan_id=anchor.plan_id, section_id=anchor.section_id, group_id=anchor.group_id,
+                    order=anchor.order + 1, number="", number_raw="", kind="task", text=clean(text) or "Chỉ tiêu mới",
+                    note="", **item_fields("", text, [], [], None))
+        item.deadline = Deadline(raw="", kind="other", due=None)
+        session.add(item)
+        session.flush()
+        refresh_items(session, [item.id])  # sorts right after the item it was added after
+        return item.id
+
+
+def delete_item(db: Database, *, item_id: int) -> dict[str, list[dict[str, Any]]]:
+    """Delete an item with its targets, deadline, units and reports; returns a snapshot that undoes it."""
+    with db.transaction() as session:
+        _get(session, Item, item_id, "chỉ tiêu/nhiệm vụ")
+        snap = snapshot_item(session, item_id)
+        delete_item_rows(session, item_id)
+        return snap
+
+
+def restore_deleted(db: Database, *, snapshot: dict[str, list[dict[str, Any]]]) -> int:
+    """Put a deleted item back exactly as it was; returns its id."""
+    with db.transaction() as session:
+        restore_item(session, snapshot)
+        item_id = int(snapshot["items"][0]["id"])
+        refresh_items(session, [item_id])
+        return item_id
