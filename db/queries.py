@@ -6,7 +6,7 @@ from collections import Counter
 
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from db.models import Assignment, Base, Deadline, Group, Item, Period, Plan, ProgressReport, Section, Unit, UnitAlias

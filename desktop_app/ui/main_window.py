@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence, QStandardItemModel, QUndoStack
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QKeySequence,
+    QStandardItemModel,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -15,37 +20,33 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QScrollArea,
     QSplitter,
-    QTabWidget,
     QTableView,
+    QTabWidget,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
 from db.engine import Database
-from desktop_app.errors import AppError, DuplicateImport
-from desktop_app.paths import sample_plan_path
-from desktop_app.services import browse, importing
+from desktop_app.services import browse
 from desktop_app.services import items as items_service
-from desktop_app.ui import dialogs
 from desktop_app.ui.app import saved_language, set_language
 from desktop_app.ui.dashboard import DashboardWidget
 from desktop_app.ui.filter_bar import FilterBar
-from desktop_app.ui.import_preview import ImportPreviewDialog
-from desktop_app.ui.import_report import ImportReportDialog
+from desktop_app.ui.import_flow import ImportFlow
 from desktop_app.ui.item_form import ItemForm
 from desktop_app.ui.item_history import ItemHistoryView
 from desktop_app.ui.items_model import COL_NUMBER, COL_TEXT, ID_ROLE, ItemsModel
-from desktop_app.ui.progress_grid import ProgressGridWidget
 from desktop_app.ui.plan_tree import NODE_ROLE, Selection, build_tree_model
-from desktop_app.ui.structure_actions import StructureActions
+from desktop_app.ui.progress_grid import ProgressGridWidget
+from desktop_app.ui.structure_actions import StructureActions, StructureEditing
+from desktop_app.ui.tasks import Task
 from desktop_app.ui.unit_manager import UnitManagerDialog
-from desktop_app.ui.tasks import Task, run_task
 
 FILE_FILTER = QT_TRANSLATE_NOOP("MainWindow", "Appendix (*.docx *.xlsx *.txt *.md *.tsv *.csv);;All files (*)")
 
 
-class MainWindow(QMainWindow):
+class MainWindow(ImportFlow, StructureEditing, QMainWindow):
     """Plans on the left, the items of the selected plan/section/group in the centre."""
 
     def __init__(self, db: Database) -> None:
@@ -206,59 +207,6 @@ class MainWindow(QMainWindow):
         widget.addAction(action)
         return action
 
-    # ----- structure edits ---------------------------------------------------------------------------------
-    def _current_item(self) -> tuple[int, str] | None:
-        index = self.table.currentIndex()
-        if not index.isValid():
-            return None
-        row = self.items_model.row_at(index.row())
-        return row.id, (row.number or row.text[:40])
-
-    def add_item(self) -> None:
-        """Add an item after the selected one and put the cursor on it."""
-        current = self._current_item()
-        if current is not None and (new_id := self.structure.add_item(current[0])) is not None:
-            self._select_item(new_id)
-
-    def delete_item(self) -> None:
-        """Delete the selected item (after confirmation; undoable)."""
-        if (current := self._current_item()) is not None:
-            self.structure.delete_item(*current)
-
-    def move_item(self, step: int) -> None:
-        """Move the selected item up or down within its group."""
-        if (current := self._current_item()) is not None and self.structure.move_item(current[0], step):
-            self._select_item(current[0])
-
-    def edit_plan(self) -> None:
-        """Edit the commune, number, date and year of the current plan."""
-        if (selection := self.current_selection()) is not None:
-            self.structure.edit_plan(selection.plan_id)
-
-    def _heading(self) -> tuple[str, int, str] | None:
-        selection, index = self.current_selection(), self.tree.currentIndex()
-        if selection is None or selection.section_id is None:
-            return None
-        kind = "group" if selection.group_id is not None else "section"
-        heading_id = selection.group_id if selection.group_id is not None else selection.section_id
-        return kind, heading_id, index.data(Qt.ItemDataRole.ToolTipRole) or ""
-
-    def rename_heading(self) -> None:
-        """Rename the selected section or group."""
-        if (heading := self._heading()) is not None:
-            self.structure.rename_heading(*heading)
-
-    def move_heading(self, step: int) -> None:
-        """Move the selected section or group up or down."""
-        if (heading := self._heading()) is not None:
-            self.structure.move_heading(heading[0], heading[1], step)
-
-    def _select_item(self, item_id: int) -> None:
-        for row in range(self.items_model.rowCount()):
-            if self.items_model.row_at(row).id == item_id:
-                self.table.selectRow(row)
-                return
-
     def _refresh_keeping_selection(self) -> None:
         selection = self.current_selection()
         build_tree_model(browse.plan_tree(self.db), self.tree_model)
@@ -417,95 +365,6 @@ class MainWindow(QMainWindow):
         """What the tree's current node stands for."""
         value = self.tree.currentIndex().data(NODE_ROLE)
         return value if isinstance(value, Selection) else None
-
-    # ----- import -----------------------------------------------------------------------------------------
-    def choose_import(self) -> None:
-        """Ask for an appendix file and import it."""
-        start = str(QSettings().value("main/last_dir", str(Path.home())))
-        name = dialogs.open_file(self, self.tr("Import plan appendix"), start, self.tr(FILE_FILTER))
-        if name:
-            QSettings().setValue("main/last_dir", str(Path(name).parent))
-            self.preview_path(Path(name))
-
-    def preview_path(self, path: Path) -> Task:
-        """Read a file in the background, then show the import preview."""
-        return self._start(self.tr("Reading {name}…").format(name=path.name),
-                           lambda: importing.preview_file(self.db, path=path), self.show_preview, self.show_error)
-
-    def show_preview(self, preview: importing.Preview) -> None:
-        """Let the officer check (and correct) what will be imported; import it when accepted."""
-        dialog = ImportPreviewDialog(self.db, preview, self)
-        if dialog.exec() != ImportPreviewDialog.DialogCode.Accepted:
-            return
-        again = False
-        if dialog.preview.already_imported is not None:
-            again = dialogs.ask(self, self.tr("File already imported"),
-                                self.tr("This file was already imported.") + "\n\n"
-                                + self.tr("Import it again as a second copy of the plan?"))
-            if not again:
-                return
-        chosen = dialog.preview
-        self._start(self.tr("Importing {name}…").format(name=chosen.parsed.source_name),
-                    lambda: importing.import_preview(self.db, preview=chosen, again=again),
-                    self._imported, self.show_error)
-
-    def import_path(self, path: Path, *, again: bool = False) -> Task:
-        """Import a file in the background; asks before importing the same file twice."""
-        def failed(exc: BaseException) -> None:
-            if isinstance(exc, DuplicateImport):
-                if dialogs.ask(self, self.tr("File already imported"),
-                               exc.full_message() + "\n\n" + self.tr("Import it again as a second copy of the plan?")):
-                    self.import_path(path, again=True)
-                return
-            self.show_error(exc)
-
-        return self._start(self.tr("Importing {name}…").format(name=path.name),
-                           lambda: importing.import_file(self.db, path=path, again=again), self._imported, failed)
-
-    def import_clipboard(self) -> Task | None:
-        """Import an appendix table copied from Word or Excel."""
-        text = QGuiApplication.clipboard().text()
-        if not text.strip():
-            dialogs.inform(self, self.tr("Clipboard is empty"),
-                           self.tr("Copy the appendix table in Word or Excel first, then paste it here."))
-            return None
-        return self._start(self.tr("Reading the clipboard…"),
-                           lambda: importing.preview_text(self.db, text=text), self.show_preview, self.show_error)
-
-    def load_sample(self) -> Task:
-        """Import the bundled sample plan (xã Nam Hồng)."""
-        return self.import_path(sample_plan_path(), again=True)
-
-    def offer_sample(self) -> None:
-        """On first start with an empty database, offer the sample plan."""
-        if not browse.is_empty(self.db):
-            return
-        wanted = dialogs.ask(
-            self, self.tr("Welcome"),
-            self.tr("The database has no plan yet.\n\nLoad the sample plan of commune Nam Hồng to try the program? "
-               "You can import your own appendix at any time with File → Import appendix… (Ctrl+O)."),
-            default_yes=True,
-        )
-        if wanted:
-            self.load_sample()
-
-    def _start(self, label: str, work: object, done: object, failed: object) -> Task:
-        task = run_task(self, label, work, done, failed)  # type: ignore[arg-type]
-        self._tasks.append(task)
-        task.finished.connect(lambda: self._tasks.remove(task))
-        return task
-
-    def _imported(self, result: importing.ImportResult) -> None:
-        self.refresh(select_plan=result.plan_id)
-        ImportReportDialog(result, self).open()
-
-    def show_error(self, exc: BaseException) -> None:
-        """Show an error: our own in plain Vietnamese, anything else as an unexpected fault."""
-        if isinstance(exc, AppError):
-            dialogs.warn(self, self.tr("Cannot do this"), exc.full_message())
-        else:
-            dialogs.fail(self, self.tr("Unexpected error"),
-                         self.tr("An unexpected error occurred; nothing was changed.") + f"\n\n{exc!r}")
 
     def switch_language(self, language: str) -> "MainWindow":
         """Show the program in another language: a new window in that language takes this one's place."""

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -197,3 +197,61 @@ class StructureActions:
         """Item counts in the tree and the table both change."""
         self.reload_items()
         self.refresh_tree()
+
+
+class StructureEditing:
+    """Mixed into MainWindow: the slots of the structure actions (which item or heading is selected)."""
+
+    structure: StructureActions
+
+    def _current_item(self) -> tuple[int, str] | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        row = self.items_model.row_at(index.row())
+        return row.id, (row.number or row.text[:40])
+
+    def add_item(self) -> None:
+        """Add an item after the selected one and put the cursor on it."""
+        current = self._current_item()
+        if current is not None and (new_id := self.structure.add_item(current[0])) is not None:
+            self._select_item(new_id)
+
+    def delete_item(self) -> None:
+        """Delete the selected item (after confirmation; undoable)."""
+        if (current := self._current_item()) is not None:
+            self.structure.delete_item(*current)
+
+    def move_item(self, step: int) -> None:
+        """Move the selected item up or down within its group."""
+        if (current := self._current_item()) is not None and self.structure.move_item(current[0], step):
+            self._select_item(current[0])
+
+    def edit_plan(self) -> None:
+        """Edit the commune, number, date and year of the current plan."""
+        if (selection := self.current_selection()) is not None:
+            self.structure.edit_plan(selection.plan_id)
+
+    def _heading(self) -> tuple[str, int, str] | None:
+        selection, index = self.current_selection(), self.tree.currentIndex()
+        if selection is None or selection.section_id is None:
+            return None
+        kind = "group" if selection.group_id is not None else "section"
+        heading_id = selection.group_id if selection.group_id is not None else selection.section_id
+        return kind, heading_id, index.data(Qt.ItemDataRole.ToolTipRole) or ""
+
+    def rename_heading(self) -> None:
+        """Rename the selected section or group."""
+        if (heading := self._heading()) is not None:
+            self.structure.rename_heading(*heading)
+
+    def move_heading(self, step: int) -> None:
+        """Move the selected section or group up or down."""
+        if (heading := self._heading()) is not None:
+            self.structure.move_heading(heading[0], heading[1], step)
+
+    def _select_item(self, item_id: int) -> None:
+        for row in range(self.items_model.rowCount()):
+            if self.items_model.row_at(row).id == item_id:
+                self.table.selectRow(row)
+                return

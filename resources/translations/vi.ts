@@ -224,6 +224,86 @@
     </message>
 </context>
 <context>
+    <name>ImportFlow</name>
+    <message>
+        <location filename="../../desktop_app/ui/import_flow.py" line="31"/>
+        <source>Import plan appendix</source>
+        <translation>Nhập phụ lục kế hoạch</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/import_flow.py" line="38"/>
+        <source>Reading {name}…</source>
+        <translation>Đang đọc {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/import_flow.py" line="48"/>
+        <location filename="../../desktop_app/ui/import_flow.py" line="62"/>
+        <source>File already imported</source>
+        <translation>Tệp đã được nhập</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/import_flow.py" line="49"/>
+        <source>This file was already imported.</source>
+        <translation>Tệp này đã được nhập trước đây.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/import_flow.py" line="50"/>
+        <location filename="../../desktop_app/ui/import_flow.py" line="63"/>
+        <source>Import it again as a second copy of the plan?</source>
+        <translation>Vẫn nhập lại thành một bản thứ hai của kế hoạch?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/import_flow.py" line="54"/>
+        <location filename="../../desktop_app/ui/import_flow.py" line="68"/>
+        <source>Importing {name}…</source>
+        <translation>Đang nhập {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/import_flow.py" line="75"/>
+        <source>Clipboard is empty</source>
+        <translation>Khay nhớ tạm trống</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/import_flow.py" line="76"/>
+        <source>Copy the appendix table in Word or Excel first, then paste it here.</source>
+        <translation>Hãy sao chép bảng phụ lục trong Word hoặc Excel trước, rồi dán vào đây.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/import_flow.py" line="78"/>
+        <source>Reading the clipboard…</source>
+        <translation>Đang đọc khay nhớ tạm…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/import_flow.py" line="90"/>
+        <source>Welcome</source>
+        <translation>Chào mừng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/import_flow.py" line="91"/>
+        <source>The database has no plan yet.
+
+Load the sample plan of commune Nam Hồng to try the program? You can import your own appendix at any time with File → Import appendix… (Ctrl+O).</source>
+        <translation>Cơ sở dữ liệu chưa có kế hoạch nào.
+
+Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình? Bạn có thể nhập phụ lục của xã mình bất cứ lúc nào bằng Tệp → Nhập phụ lục… (Ctrl+O).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/import_flow.py" line="111"/>
+        <source>Cannot do this</source>
+        <translation>Không thực hiện được</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/import_flow.py" line="113"/>
+        <source>Unexpected error</source>
+        <translation>Lỗi không mong đợi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/import_flow.py" line="114"/>
+        <source>An unexpected error occurred; nothing was changed.</source>
+        <translation>Đã xảy ra lỗi không mong đợi; dữ liệu không bị thay đổi.</translation>
+    </message>
+</context>
+<context>
     <name>ImportPreviewDialog</name>
     <message>
         <location filename="../../desktop_app/ui/import_preview.py" line="39"/>
@@ -541,226 +621,150 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="45"/>
+        <location filename="../../desktop_app/ui/import_flow.py" line="19"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="46"/>
         <source>Appendix (*.docx *.xlsx *.txt *.md *.tsv *.csv);;All files (*)</source>
         <translation>Phụ lục (*.docx *.xlsx *.txt *.md *.tsv *.csv);;Tất cả tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="55"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="56"/>
         <source>Commune digital transformation plan tracker</source>
         <translation>Theo dõi Kế hoạch chuyển đổi số cấp xã</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="116"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="117"/>
         <source>Indicators and tasks</source>
         <translation>Chỉ tiêu, nhiệm vụ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="117"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="118"/>
         <source>Enter results</source>
         <translation>Nhập kết quả</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="105"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="106"/>
         <source>Details</source>
         <translation>Chi tiết</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="106"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="107"/>
         <source>History</source>
         <translation>Lịch sử</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="121"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="122"/>
         <source>Dashboard</source>
         <translation>Tổng quan</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="144"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="145"/>
         <source>&amp;Import appendix…</source>
         <translation>&amp;Nhập phụ lục…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="145"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="146"/>
         <source>&amp;Paste appendix from clipboard</source>
         <translation>&amp;Dán phụ lục từ khay nhớ tạm</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="146"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="147"/>
         <source>Load the &amp;sample plan</source>
         <translation>Nạp kế hoạch &amp;mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="147"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="148"/>
         <source>E&amp;xit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="148"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="149"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="153"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="154"/>
         <source>&amp;Undo</source>
         <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="155"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="156"/>
         <source>&amp;Redo</source>
         <translation>&amp;Làm lại</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="157"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="158"/>
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="165"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="166"/>
         <source>&amp;Add item after this one</source>
         <translation>&amp;Thêm chỉ tiêu sau dòng này</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="166"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="167"/>
         <source>&amp;Delete item…</source>
         <translation>&amp;Xóa chỉ tiêu…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="168"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="169"/>
         <source>Move item &amp;up</source>
         <translation>Chuyển chỉ tiêu &amp;lên</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="169"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="170"/>
         <source>Move item do&amp;wn</source>
         <translation>Chuyển chỉ tiêu &amp;xuống</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="173"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="174"/>
         <source>&amp;Plan information…</source>
         <translation>&amp;Thông tin kế hoạch…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="174"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="175"/>
         <source>&amp;Rename section or group…</source>
         <translation>Đổi tên &amp;mục hoặc nhóm…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="176"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="177"/>
         <source>Move section or group up</source>
         <translation>Chuyển mục/nhóm lên</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="178"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="179"/>
         <source>Move section or group down</source>
         <translation>Chuyển mục/nhóm xuống</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="183"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="184"/>
         <source>&amp;Units…</source>
         <translation>Đơn &amp;vị…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="185"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="186"/>
         <source>&amp;Settings</source>
         <translation>&amp;Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="186"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="187"/>
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="196"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="197"/>
         <source>Main toolbar</source>
         <translation>Thanh công cụ chính</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="295"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="243"/>
         <source>No plan yet. Use File → Import appendix… (Ctrl+O).</source>
         <translation>Chưa có kế hoạch nào. Dùng Tệp → Nhập phụ lục… (Ctrl+O).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="326"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="274"/>
         <source>{n} indicators and tasks</source>
         <translation>{n} chỉ tiêu, nhiệm vụ</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="425"/>
-        <source>Import plan appendix</source>
-        <translation>Nhập phụ lục kế hoạch</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="432"/>
-        <source>Reading {name}…</source>
-        <translation>Đang đọc {name}…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="442"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="456"/>
-        <source>File already imported</source>
-        <translation>Tệp đã được nhập</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="443"/>
-        <source>This file was already imported.</source>
-        <translation>Tệp này đã được nhập trước đây.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="444"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="457"/>
-        <source>Import it again as a second copy of the plan?</source>
-        <translation>Vẫn nhập lại thành một bản thứ hai của kế hoạch?</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="448"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="462"/>
-        <source>Importing {name}…</source>
-        <translation>Đang nhập {name}…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="469"/>
-        <source>Clipboard is empty</source>
-        <translation>Khay nhớ tạm trống</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="470"/>
-        <source>Copy the appendix table in Word or Excel first, then paste it here.</source>
-        <translation>Hãy sao chép bảng phụ lục trong Word hoặc Excel trước, rồi dán vào đây.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="472"/>
-        <source>Reading the clipboard…</source>
-        <translation>Đang đọc khay nhớ tạm…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="484"/>
-        <source>Welcome</source>
-        <translation>Chào mừng</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="485"/>
-        <source>The database has no plan yet.
-
-Load the sample plan of commune Nam Hồng to try the program? You can import your own appendix at any time with File → Import appendix… (Ctrl+O).</source>
-        <translation>Cơ sở dữ liệu chưa có kế hoạch nào.
-
-Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình? Bạn có thể nhập phụ lục của xã mình bất cứ lúc nào bằng Tệp → Nhập phụ lục… (Ctrl+O).</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="505"/>
-        <source>Cannot do this</source>
-        <translation>Không thực hiện được</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="507"/>
-        <source>Unexpected error</source>
-        <translation>Lỗi không mong đợi</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="508"/>
-        <source>An unexpected error occurred; nothing was changed.</source>
-        <translation>Đã xảy ra lỗi không mong đợi; dữ liệu không bị thay đổi.</translation>
     </message>
 </context>
 <context>
