@@ -310,6 +310,9 @@ class ProgressReport(Tracked, Base):
     item: Mapped[Item] = relationship(back_populates="reports")
     unit: Mapped[Unit | None] = relationship()
     period: Mapped[Period] = relationship(back_populates="reports")
+    evidence_files: Mapped[list[EvidenceFile]] = relationship(
+        back_populates="report", cascade="all, delete-orphan", order_by="EvidenceFile.id"
+    )
 
     __table_args__ = (
         CheckConstraint(
@@ -317,3 +320,17 @@ class ProgressReport(Tracked, Base):
         ),
         UniqueConstraint("item_id", "unit_id", "period_id"),
     )
+
+
+class EvidenceFile(Tracked, Base):
+    """A file attached to a progress report as evidence, copied into the managed folder beside the database."""
+
+    __tablename__ = "evidence_files"
+
+    report_id: Mapped[int] = mapped_column(ForeignKey("progress_reports.id", ondelete="CASCADE"), index=True)
+    file_name: Mapped[str] = mapped_column(String(300))
+    stored_name: Mapped[str] = mapped_column(String(200))
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    size: Mapped[int] = mapped_column(Integer)
+
+    report: Mapped[ProgressReport] = relationship(back_populates="evidence_files")

@@ -180,7 +180,8 @@ def reports_of_item(session: Session, item_id: int) -> list[ProgressReport]:
         select(ProgressReport)
         .join(Period, Period.id == ProgressReport.period_id)
         .where(ProgressReport.item_id == item_id)
-        .options(selectinload(ProgressReport.unit), selectinload(ProgressReport.period))
+        .options(selectinload(ProgressReport.unit), selectinload(ProgressReport.period),
+                 selectinload(ProgressReport.evidence_files))
         .order_by(Period.end, ProgressReport.reported_at)
     )
     return list(session.scalars(stmt))

@@ -1,4 +1,5 @@
-"""Whole-row snapshots of an item and everything hanging on it, so a deletion can be undone exactly."""
+"""Whole-row snapshots of an item and everything hanging on it (reports and their evidence records too),
+so a deletion can be undone exactly."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from db.models import Assignment, Deadline, Item, ProgressReport, Target
+from db.models import Assignment, Deadline, EvidenceFile, Item, ProgressReport, Target
 
 # parent first: restoring inserts in this order, deleting in the reverse
 _TABLES = (Item, Deadline, Target, Assignment, ProgressReport)
@@ -20,11 +21,16 @@ def snapshot_item(session: Session, item_id: int) -> dict[str, list[dict[str, An
         table = model.__table__
         key = table.c.id if model is Item else table.c.item_id
         snap[table.name] = [dict(row._mapping) for row in session.execute(select(table).where(key == item_id))]
+    reports = [row["id"] for row in snap[ProgressReport.__table__.name]]
+    evidence = EvidenceFile.__table__
+    snap[evidence.name] = [dict(r._mapping) for r in session.execute(select(evidence).where(evidence.c.report_id.in_(reports)))]
     return snap
 
 
 def delete_item_rows(session: Session, item_id: int) -> None:
     """Delete the item and its rows (children first)."""
+    reports = select(ProgressReport.id).where(ProgressReport.item_id == item_id)
+    session.execute(delete(EvidenceFile.__table__).where(EvidenceFile.__table__.c.report_id.in_(reports)))
     for model in reversed(_TABLES):
         table = model.__table__
         key = table.c.id if model is Item else table.c.item_id
@@ -33,7 +39,7 @@ def delete_item_rows(session: Session, item_id: int) -> None:
 
 def restore_item(session: Session, snap: dict[str, list[dict[str, Any]]]) -> None:
     """Put back rows taken by snapshot_item, with their ids, uuids and versions."""
-    for model in _TABLES:
+    for model in (*_TABLES, EvidenceFile):
         rows = snap.get(model.__table__.name, [])
         if rows:
             session.execute(model.__table__.insert(), rows)

@@ -18,6 +18,7 @@ from desktop_app.errors import NotFound
 class HistoryRow:
     """One report of the item."""
 
+    report_id: int
     period: str
     period_end: date
     unit: str
@@ -26,6 +27,7 @@ class HistoryRow:
     narrative: str
     reported_by: str
     reported_at: datetime
+    evidence_files: int
 
 
 @dataclass(frozen=True)
@@ -46,9 +48,9 @@ def item_history(db: Database, *, item_id: int) -> ItemHistory:
             raise NotFound(f"Không có chỉ tiêu/nhiệm vụ #{item_id}.")
         rows = [
             HistoryRow(
-                period=r.period.label, period_end=r.period.end, unit=r.unit.name if r.unit else "",
+                report_id=r.id, period=r.period.label, period_end=r.period.end, unit=r.unit.name if r.unit else "",
                 value=r.value, status=STATUS_NAMES.get(r.status, "") if r.status else "", narrative=r.narrative,
-                reported_by=r.reported_by, reported_at=r.reported_at,
+                reported_by=r.reported_by, reported_at=r.reported_at, evidence_files=len(r.evidence_files),
             )
             for r in reports_of_item(session, item_id)
         ]

@@ -3,13 +3,28 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import QPointF, QRectF, Qt, QUrl
+from PySide6.QtGui import QColor, QDesktopServices, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from db.engine import Database
+from desktop_app.errors import AppError
+from desktop_app.services import evidence
 from desktop_app.services.history import ItemHistory, item_history
+from desktop_app.ui import dialogs
 
 
 def _number(value: Decimal) -> str:
@@ -74,28 +89,95 @@ class ItemHistoryView(QWidget):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        self.item_id: int | None = None
         self.history: ItemHistory | None = None
-        self.table = QTableWidget(0, 6)
+        self.table = QTableWidget(0, 7)
         self.table.setHorizontalHeaderLabels([self.tr("Period"), self.tr("Unit"), self.tr("Value / status"),
-                                              self.tr("Result narrative"), self.tr("Reported by"), self.tr("Reported at")])
+                                              self.tr("Result narrative"), self.tr("Reported by"), self.tr("Reported at"),
+                                              self.tr("Evidence")])
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.currentCellChanged.connect(lambda *_: self._show_files())
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.chart = ValueChart()
+        self.files = QListWidget()
+        self.files.setMaximumHeight(70)
+        self.files.itemActivated.connect(self._open_item)
+        self.attach_button = QPushButton(self.tr("Attach evidence…"))
+        self.attach_button.clicked.connect(self.choose_file)
+        self.open_button = QPushButton(self.tr("Open"))
+        self.open_button.clicked.connect(lambda: self._open_item(self.files.currentItem()))
+        buttons = QHBoxLayout()
+        buttons.addWidget(QLabel(self.tr("Evidence of the selected report:")))
+        buttons.addStretch(1)
+        buttons.addWidget(self.attach_button)
+        buttons.addWidget(self.open_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.files)
         layout.addWidget(self.chart)
 
     def load(self, item_id: int | None) -> None:
         """Show the history of an item (None: nothing)."""
+        self.item_id = item_id
         self.history = item_history(self.db, item_id=item_id) if item_id is not None else None
         rows = self.history.rows if self.history else []
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             shown = _number(row.value) if row.value is not None else row.status
             for c, text in enumerate((row.period, row.unit, shown, row.narrative, row.reported_by,
-                                      row.reported_at.strftime("%d/%m/%Y %H:%M"))):
+                                      row.reported_at.strftime("%d/%m/%Y %H:%M"), str(row.evidence_files or ""))):
                 self.table.setItem(r, c, QTableWidgetItem(text))
+        if rows:
+            self.table.setCurrentCell(len(rows) - 1, 0)
+        self._show_files()
         values = [(row.period.split("/")[0], row.value) for row in rows if row.value is not None]
         targets = [t.value for t in self.history.targets] if self.history else []
         self.chart.set_data(values, targets)
+
+    def current_report(self) -> int | None:
+        """The report selected in the table (the newest one unless the officer chose another)."""
+        row = self.table.currentRow()
+        if self.history is None or not (0 <= row < len(self.history.rows)):
+            return None
+        return self.history.rows[row].report_id
+
+    def _show_files(self) -> None:
+        report = self.current_report()
+        self.files.clear()
+        for info in evidence.files_of(self.db, report_id=report) if report is not None else []:
+            entry = QListWidgetItem(f"{info.file_name} ({info.size:,} B)".replace(",", "."))
+            entry.setData(Qt.ItemDataRole.UserRole, str(info.path))
+            entry.setToolTip(f"SHA-256: {info.sha256}")
+            self.files.addItem(entry)
+        if self.files.count():
+            self.files.setCurrentRow(0)
+        self.attach_button.setEnabled(report is not None)
+        self.open_button.setEnabled(self.files.count() > 0)
+
+    def choose_file(self) -> None:
+        """Ask for a file and attach it to the selected report."""
+        name = dialogs.open_file(self, self.tr("Attach evidence"), str(Path.home()), self.tr("All files (*)"))
+        if name:
+            self.attach(Path(name))
+
+    def attach(self, path: Path) -> bool:
+        """Copy a file into the evidence folder and attach it to the selected report."""
+        report = self.current_report()
+        if report is None:
+            return False
+        try:
+            evidence.attach(self.db, report_id=report, path=path)
+        except AppError as exc:
+            dialogs.warn(self, self.tr("Cannot attach the file"), exc.full_message())
+            return False
+        row = self.table.currentRow()
+        self.load(self.item_id)
+        self.table.setCurrentCell(row, 0)
+        return True
+
+    def _open_item(self, entry: QListWidgetItem | None) -> None:
+        if entry is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(entry.data(Qt.ItemDataRole.UserRole)))

@@ -540,34 +540,69 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>ItemHistoryView</name>
     <message>
-        <location filename="../../desktop_app/ui/item_history.py" line="79"/>
+        <location filename="../../desktop_app/ui/item_history.py" line="95"/>
         <source>Period</source>
         <translation>Kỳ báo cáo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_history.py" line="79"/>
+        <location filename="../../desktop_app/ui/item_history.py" line="95"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_history.py" line="79"/>
+        <location filename="../../desktop_app/ui/item_history.py" line="95"/>
         <source>Value / status</source>
         <translation>Giá trị / trạng thái</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_history.py" line="80"/>
+        <location filename="../../desktop_app/ui/item_history.py" line="96"/>
         <source>Result narrative</source>
         <translation>Nội dung kết quả</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_history.py" line="80"/>
+        <location filename="../../desktop_app/ui/item_history.py" line="96"/>
         <source>Reported by</source>
         <translation>Người báo cáo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_history.py" line="80"/>
+        <location filename="../../desktop_app/ui/item_history.py" line="96"/>
         <source>Reported at</source>
         <translation>Thời điểm báo cáo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/item_history.py" line="97"/>
+        <source>Evidence</source>
+        <translation>Minh chứng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/item_history.py" line="107"/>
+        <source>Attach evidence…</source>
+        <translation>Đính kèm minh chứng…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/item_history.py" line="109"/>
+        <source>Open</source>
+        <translation>Mở</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/item_history.py" line="112"/>
+        <source>Evidence of the selected report:</source>
+        <translation>Minh chứng của báo cáo đang chọn:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/item_history.py" line="162"/>
+        <source>Attach evidence</source>
+        <translation>Đính kèm minh chứng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/item_history.py" line="162"/>
+        <source>All files (*)</source>
+        <translation>Tất cả tệp (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/item_history.py" line="174"/>
+        <source>Cannot attach the file</source>
+        <translation>Không đính kèm được tệp</translation>
     </message>
 </context>
 <context>

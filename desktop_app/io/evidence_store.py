@@ -1,0 +1,53 @@
+"""The managed evidence folder beside the database: files stored once by SHA-256, written atomically."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from desktop_app.errors import FileRefused
+
+FOLDER = "minh_chung"
+MAX_BYTES = 200 * 1024 * 1024
+
+
+def store(folder: Path, source: Path) -> tuple[str, str, int]:
+    """Copy source into folder as <sha256><suffix> (kept if already there); returns (stored name, sha256, size).
+
+    The original is only read, never moved or deleted. The copy goes to a temporary name and is renamed,
+    so a full disk or a removed USB stick leaves no half-written file."""
+    name = source.name
+    try:
+        size = source.stat().st_size
+        if size > MAX_BYTES:
+            raise FileRefused(f"tệp minh chứng quá lớn ({size // (1024 * 1024)} MB; tối đa 200 MB).", file=name)
+        digest = hashlib.sha256()
+        with source.open("rb") as handle:
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(chunk)
+        sha256 = digest.hexdigest()
+        stored = f"{sha256}{source.suffix.lower()[:10]}"
+        target = folder / stored
+        if target.exists() and target.stat().st_size == size:
+            return stored, sha256, size
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(prefix=".tam-", dir=folder)
+        try:
+            with os.fdopen(fd, "wb") as out, source.open("rb") as handle:
+                shutil.copyfileobj(handle, out, 1 << 20)
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(temp, target)
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)
+            raise
+        return stored, sha256, size
+    except FileNotFoundError as exc:
+        raise FileRefused("không tìm thấy tệp.", file=name) from exc
+    except PermissionError as exc:
+        raise FileRefused("không có quyền đọc tệp hoặc ghi vào thư mục minh chứng.", file=name) from exc
+    except OSError as exc:
+        raise FileRefused(f"không sao chép được tệp ({exc.strerror or exc}).", file=name) from exc
