@@ -250,3 +250,23 @@ def test_unit_manager_from_the_edit_menu_merges_and_ctrl_z_undoes(qtbot: Any, db
     win.undo_action.trigger()
     assert show(db) == before
     dialog.close()
+
+
+def test_window_layout_and_last_plan_are_restored(qtbot: Any, db: Database) -> None:
+    import_file(db, path=NAM_HONG)
+    second = import_file(db, path=MINH_TAN).plan_id
+    make_app()
+    first = MainWindow(db)
+    qtbot.addWidget(first)
+    first.show()
+    first.refresh(select_plan=second)
+    first.table.setColumnWidth(COL_DEADLINE, 123)
+    first.items_split.setSizes([300, 300])
+    sizes = first.items_split.sizes()
+    first.close()
+    again = MainWindow(db)
+    qtbot.addWidget(again)
+    again.show()
+    assert again.current_selection().plan_id == second
+    assert again.table.columnWidth(COL_DEADLINE) == 123
+    assert again.items_split.sizes() == sizes

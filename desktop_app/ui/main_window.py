@@ -394,6 +394,8 @@ class MainWindow(ImportFlow, StructureEditing, QMainWindow):
             self.restoreGeometry(geometry)
         if splitter := settings.value("main/splitter"):
             self.splitter.restoreState(splitter)
+        if items_split := settings.value("main/items_split"):
+            self.items_split.restoreState(items_split)
         if header := settings.value("main/items_header"):
             self.table.horizontalHeader().restoreState(header)
 
@@ -405,6 +407,7 @@ class MainWindow(ImportFlow, StructureEditing, QMainWindow):
         settings = QSettings()
         settings.setValue("main/geometry", self.saveGeometry())
         settings.setValue("main/splitter", self.splitter.saveState())
+        settings.setValue("main/items_split", self.items_split.saveState())
         settings.setValue("main/items_header", self.table.horizontalHeader().saveState())
 
 
