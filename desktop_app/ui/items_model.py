@@ -4,12 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from db.engine import Database
 from desktop_app.services import items as items_service
 from desktop_app.services.items import ItemQuery, ItemRow
+from desktop_app.ui.row_model import RowModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -43,8 +49,11 @@ COLOURS = {
 }
 
 
-class ItemsModel(QAbstractTableModel):
+class ItemsModel(RowModel):
     """Rows of services.items.ItemRow for one ItemQuery; pages are fetched as the view scrolls."""
+
+    CONTEXT = "ItemsModel"
+    HEADERS = _HEADERS
 
     def __init__(self, db: Database | None = None, parent: Any = None) -> None:
         super().__init__(parent)
@@ -117,17 +126,6 @@ class ItemsModel(QAbstractTableModel):
     def row_at(self, row: int) -> ItemRow:
         """The item shown in a row."""
         return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt API
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt API
-        return 0 if parent.isValid() else len(_HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(_HEADERS):
-            return QCoreApplication.translate("ItemsModel", _HEADERS[section])
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):

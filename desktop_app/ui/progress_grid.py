@@ -5,12 +5,32 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QEvent, QModelIndex, QObject,
-                            QPersistentModelIndex, Qt, Signal)
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QKeyEvent
-from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QStyledItemDelegate, QStyleOptionViewItem, QTableView, QToolTip,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
 
 from db.engine import Database
 from desktop_app.domain.progress import STATUS_NAMES
@@ -20,6 +40,7 @@ from desktop_app.services import progress_grid as grid_service
 from desktop_app.services.progress import PeriodInfo
 from desktop_app.services.progress_grid import GridRow
 from desktop_app.ui.items_model import COLOURS
+from desktop_app.ui.row_model import RowModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -50,8 +71,11 @@ _BASES = (("calendar", QT_TRANSLATE_NOOP("ProgressGridWidget", "Calendar periods
           ("decree09", QT_TRANSLATE_NOOP("ProgressGridWidget", "Decree 09/2019 windows")))
 
 
-class ProgressGridModel(QAbstractTableModel):
+class ProgressGridModel(RowModel):
     """Rows of services.progress_grid.GridRow for one plan, period and unit; edits are saved at once."""
+
+    CONTEXT = "ProgressGridModel"
+    HEADERS = _HEADERS
 
     saved = Signal(int)
     """A cell of this row was saved (the row, its assessment included, is already refreshed)."""
@@ -96,17 +120,6 @@ class ProgressGridModel(QAbstractTableModel):
         return found[1] if found else None
 
     # ----- reading -----------------------------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt API
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt API
-        return 0 if parent.isValid() else len(_HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(_HEADERS):
-            return QCoreApplication.translate("ProgressGridModel", _HEADERS[section])
-        return None
-
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags

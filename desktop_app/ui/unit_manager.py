@@ -4,8 +4,23 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShowEvent, QUndoCommand, QUndoStack
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QAction,
+    QHideEvent,
+    QKeySequence,
+    QShowEvent,
+    QUndoCommand,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -27,6 +42,7 @@ from desktop_app.errors import AppError
 from desktop_app.services import units as units_service
 from desktop_app.services.units import MergeUndo, RenameUndo, UnitInfo
 from desktop_app.ui import dialogs
+from desktop_app.ui.row_model import RowModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -51,8 +67,11 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
-class UnitsModel(QAbstractTableModel):
+class UnitsModel(RowModel):
     """Rows of services.units.UnitInfo in the service's (Vietnamese collation) order, narrowed by a search."""
+
+    CONTEXT = "UnitsModel"
+    HEADERS = _HEADERS
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -96,17 +115,6 @@ class UnitsModel(QAbstractTableModel):
     def row_of(self, unit_id: int) -> int | None:
         """The row showing this unit, if it is shown."""
         return next((row for row, unit in enumerate(self._rows) if unit.id == unit_id), None)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt API
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt API
-        return 0 if parent.isValid() else len(_HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(_HEADERS):
-            return QCoreApplication.translate("UnitsModel", _HEADERS[section])
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):

@@ -608,47 +608,47 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>ItemsModel</name>
     <message>
-        <location filename="../../desktop_app/ui/items_model.py" line="23"/>
+        <location filename="../../desktop_app/ui/items_model.py" line="29"/>
         <source>No.</source>
         <translation>Stt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/items_model.py" line="24"/>
+        <location filename="../../desktop_app/ui/items_model.py" line="30"/>
         <source>Indicator / task</source>
         <translation>Chỉ tiêu/nhiệm vụ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/items_model.py" line="25"/>
+        <location filename="../../desktop_app/ui/items_model.py" line="31"/>
         <source>Target</source>
         <translation>Mục tiêu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/items_model.py" line="26"/>
+        <location filename="../../desktop_app/ui/items_model.py" line="32"/>
         <source>Monitoring unit</source>
         <translation>Đơn vị theo dõi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/items_model.py" line="27"/>
+        <location filename="../../desktop_app/ui/items_model.py" line="33"/>
         <source>Implementing units</source>
         <translation>Đơn vị triển khai</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/items_model.py" line="28"/>
+        <location filename="../../desktop_app/ui/items_model.py" line="34"/>
         <source>Deadline</source>
         <translation>Thời hạn</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/items_model.py" line="29"/>
+        <location filename="../../desktop_app/ui/items_model.py" line="35"/>
         <source>Latest result</source>
         <translation>Kết quả mới nhất</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/items_model.py" line="30"/>
+        <location filename="../../desktop_app/ui/items_model.py" line="36"/>
         <source>Assessment</source>
         <translation>Đánh giá</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/items_model.py" line="31"/>
+        <location filename="../../desktop_app/ui/items_model.py" line="37"/>
         <source>Last update</source>
         <translation>Cập nhật</translation>
     </message>
@@ -871,47 +871,47 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>ProgressGridModel</name>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid.py" line="37"/>
+        <location filename="../../desktop_app/ui/progress_grid.py" line="58"/>
         <source>No.</source>
         <translation>Stt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid.py" line="38"/>
+        <location filename="../../desktop_app/ui/progress_grid.py" line="59"/>
         <source>Indicator / task</source>
         <translation>Chỉ tiêu/nhiệm vụ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid.py" line="39"/>
+        <location filename="../../desktop_app/ui/progress_grid.py" line="60"/>
         <source>Target</source>
         <translation>Mục tiêu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid.py" line="40"/>
+        <location filename="../../desktop_app/ui/progress_grid.py" line="61"/>
         <source>Value / status</source>
         <translation>Giá trị / trạng thái</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid.py" line="41"/>
+        <location filename="../../desktop_app/ui/progress_grid.py" line="62"/>
         <source>Result narrative</source>
         <translation>Nội dung kết quả</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid.py" line="42"/>
+        <location filename="../../desktop_app/ui/progress_grid.py" line="63"/>
         <source>Evidence</source>
         <translation>Minh chứng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid.py" line="43"/>
+        <location filename="../../desktop_app/ui/progress_grid.py" line="64"/>
         <source>Assessment</source>
         <translation>Đánh giá</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid.py" line="128"/>
+        <location filename="../../desktop_app/ui/progress_grid.py" line="141"/>
         <source>Reporting unit: %1</source>
         <translation>Đơn vị báo cáo: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid.py" line="131"/>
+        <location filename="../../desktop_app/ui/progress_grid.py" line="144"/>
         <source>Deadline: %1</source>
         <translation>Thời hạn: %1</translation>
     </message>
@@ -919,62 +919,62 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>ProgressGridWidget</name>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid.py" line="45"/>
+        <location filename="../../desktop_app/ui/progress_grid.py" line="66"/>
         <source>Monthly</source>
         <translation>Tháng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid.py" line="46"/>
+        <location filename="../../desktop_app/ui/progress_grid.py" line="67"/>
         <source>Quarterly</source>
         <translation>Quý</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid.py" line="47"/>
+        <location filename="../../desktop_app/ui/progress_grid.py" line="68"/>
         <source>Six-monthly</source>
         <translation>6 tháng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid.py" line="48"/>
+        <location filename="../../desktop_app/ui/progress_grid.py" line="69"/>
         <source>Yearly</source>
         <translation>Năm</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid.py" line="49"/>
+        <location filename="../../desktop_app/ui/progress_grid.py" line="70"/>
         <source>Calendar periods</source>
         <translation>Theo lịch</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid.py" line="50"/>
+        <location filename="../../desktop_app/ui/progress_grid.py" line="71"/>
         <source>Decree 09/2019 windows</source>
         <translation>Theo Nghị định 09/2019</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid.py" line="344"/>
+        <location filename="../../desktop_app/ui/progress_grid.py" line="357"/>
         <source>Reporting:</source>
         <translation>Kỳ báo cáo:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid.py" line="345"/>
+        <location filename="../../desktop_app/ui/progress_grid.py" line="358"/>
         <source>Period:</source>
         <translation>Kỳ:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid.py" line="345"/>
+        <location filename="../../desktop_app/ui/progress_grid.py" line="358"/>
         <source>Implementing unit:</source>
         <translation>Đơn vị triển khai:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid.py" line="371"/>
+        <location filename="../../desktop_app/ui/progress_grid.py" line="384"/>
         <source>All units</source>
         <translation>Mọi đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid.py" line="470"/>
+        <location filename="../../desktop_app/ui/progress_grid.py" line="483"/>
         <source>This plan has no year, so it has no reporting periods yet.</source>
         <translation>Kế hoạch chưa có năm nên chưa có kỳ báo cáo.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid.py" line="476"/>
+        <location filename="../../desktop_app/ui/progress_grid.py" line="489"/>
         <source>Saved %1: %2</source>
         <translation>Đã lưu %1: %2</translation>
     </message>
@@ -1040,17 +1040,17 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>UnitManager</name>
     <message>
-        <location filename="../../desktop_app/ui/unit_manager.py" line="45"/>
+        <location filename="../../desktop_app/ui/unit_manager.py" line="61"/>
         <source>Rename unit “{old}” to “{new}”</source>
         <translation>Đổi tên đơn vị «{old}» thành «{new}»</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/unit_manager.py" line="46"/>
+        <location filename="../../desktop_app/ui/unit_manager.py" line="62"/>
         <source>Merge unit “{a}” into “{b}”</source>
         <translation>Gộp đơn vị «{a}» vào «{b}»</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/unit_manager.py" line="47"/>
+        <location filename="../../desktop_app/ui/unit_manager.py" line="63"/>
         <source>Units</source>
         <translation>Đơn vị</translation>
     </message>
@@ -1058,75 +1058,75 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>UnitManagerDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/unit_manager.py" line="208"/>
+        <location filename="../../desktop_app/ui/unit_manager.py" line="216"/>
         <source>Units</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/unit_manager.py" line="212"/>
+        <location filename="../../desktop_app/ui/unit_manager.py" line="220"/>
         <source>Search units…</source>
         <translation>Tìm đơn vị…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/unit_manager.py" line="230"/>
+        <location filename="../../desktop_app/ui/unit_manager.py" line="238"/>
         <source>Rename…</source>
         <translation>Đổi tên…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/unit_manager.py" line="233"/>
+        <location filename="../../desktop_app/ui/unit_manager.py" line="241"/>
         <source>Merge into…</source>
         <translation>Gộp vào…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/unit_manager.py" line="236"/>
-        <location filename="../../desktop_app/ui/unit_manager.py" line="250"/>
+        <location filename="../../desktop_app/ui/unit_manager.py" line="244"/>
+        <location filename="../../desktop_app/ui/unit_manager.py" line="258"/>
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/unit_manager.py" line="238"/>
-        <location filename="../../desktop_app/ui/unit_manager.py" line="252"/>
+        <location filename="../../desktop_app/ui/unit_manager.py" line="246"/>
+        <location filename="../../desktop_app/ui/unit_manager.py" line="260"/>
         <source>Redo</source>
         <translation>Làm lại</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/unit_manager.py" line="255"/>
+        <location filename="../../desktop_app/ui/unit_manager.py" line="263"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/unit_manager.py" line="350"/>
+        <location filename="../../desktop_app/ui/unit_manager.py" line="358"/>
         <source>Rename unit</source>
         <translation>Đổi tên đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/unit_manager.py" line="350"/>
+        <location filename="../../desktop_app/ui/unit_manager.py" line="358"/>
         <source>New name of “{name}”:</source>
         <translation>Tên mới của «{name}»:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/unit_manager.py" line="381"/>
-        <location filename="../../desktop_app/ui/unit_manager.py" line="394"/>
+        <location filename="../../desktop_app/ui/unit_manager.py" line="389"/>
+        <location filename="../../desktop_app/ui/unit_manager.py" line="402"/>
         <source>Merge units</source>
         <translation>Gộp đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/unit_manager.py" line="381"/>
+        <location filename="../../desktop_app/ui/unit_manager.py" line="389"/>
         <source>Keep which name? The other becomes a spelling of it:</source>
         <translation>Giữ tên nào? Tên còn lại trở thành một cách viết của nó:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/unit_manager.py" line="394"/>
+        <location filename="../../desktop_app/ui/unit_manager.py" line="402"/>
         <source>Merge “{name}” into:</source>
         <translation>Gộp «{name}» vào:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/unit_manager.py" line="430"/>
+        <location filename="../../desktop_app/ui/unit_manager.py" line="438"/>
         <source>OK</source>
         <translation>Đồng ý</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/unit_manager.py" line="431"/>
+        <location filename="../../desktop_app/ui/unit_manager.py" line="439"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
@@ -1134,22 +1134,22 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>UnitsModel</name>
     <message>
-        <location filename="../../desktop_app/ui/unit_manager.py" line="38"/>
+        <location filename="../../desktop_app/ui/unit_manager.py" line="54"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/unit_manager.py" line="39"/>
+        <location filename="../../desktop_app/ui/unit_manager.py" line="55"/>
         <source>Other spellings</source>
         <translation>Các cách viết khác</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/unit_manager.py" line="40"/>
+        <location filename="../../desktop_app/ui/unit_manager.py" line="56"/>
         <source>Items</source>
         <translation>Số chỉ tiêu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/unit_manager.py" line="41"/>
+        <location filename="../../desktop_app/ui/unit_manager.py" line="57"/>
         <source>Reports</source>
         <translation>Số báo cáo</translation>
     </message>
