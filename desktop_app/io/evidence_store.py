@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 
 from desktop_app.errors import FileRefused
+from desktop_app.io.file_errors import refusing
 
 FOLDER = "minh_chung"
 MAX_BYTES = 200 * 1024 * 1024
@@ -20,7 +21,8 @@ def store(folder: Path, source: Path) -> tuple[str, str, int]:
     The original is only read, never moved or deleted. The copy goes to a temporary name and is renamed,
     so a full disk or a removed USB stick leaves no half-written file."""
     name = source.name
-    try:
+    with refusing(name, permission="không có quyền đọc tệp hoặc ghi vào thư mục minh chứng.",
+                  failed="không sao chép được tệp"):
         size = source.stat().st_size
         if size > MAX_BYTES:
             raise FileRefused(f"tệp minh chứng quá lớn ({size // (1024 * 1024)} MB; tối đa 200 MB).", file=name)
@@ -45,9 +47,3 @@ def store(folder: Path, source: Path) -> tuple[str, str, int]:
             Path(temp).unlink(missing_ok=True)
             raise
         return stored, sha256, size
-    except FileNotFoundError as exc:
-        raise FileRefused("không tìm thấy tệp.", file=name) from exc
-    except PermissionError as exc:
-        raise FileRefused("không có quyền đọc tệp hoặc ghi vào thư mục minh chứng.", file=name) from exc
-    except OSError as exc:
-        raise FileRefused(f"không sao chép được tệp ({exc.strerror or exc}).", file=name) from exc

@@ -7,15 +7,26 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from db.engine import Database
-from db.models import Assignment, Deadline, Group, Item, Plan, PlanWarning, Section, Target, utcnow
-from db.summary import item_fields
+from db.models import (
+    Assignment,
+    Deadline,
+    Group,
+    Item,
+    Plan,
+    PlanWarning,
+    Section,
+    Target,
+    utcnow,
+)
 from db.queries import insert_rows, known_spellings, plan_by_sha256, resolve_units
+from db.summary import item_fields
 from desktop_app.domain.appendix import ImportWarning, ParsedAppendix
 from desktop_app.domain.appendix_checks import unit_merge_warnings
 from desktop_app.domain.text import unit_key
 from desktop_app.errors import DuplicateImport, FileRefused
 from desktop_app.io.appendix_parser import parse_appendix, revise_item
 from desktop_app.io.detect import read_clipboard_text, read_document
+from desktop_app.io.file_errors import refusing
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 
@@ -36,7 +47,7 @@ class ImportResult:
 def read_file_bytes(path: Path) -> bytes:
     """The file's bytes, or FileRefused with a clear reason (missing, a folder, unreadable, too large)."""
     name = path.name or str(path)
-    try:
+    with refusing(name):
         size = path.stat().st_size
         if path.is_dir():
             raise FileRefused("đây là một thư mục, không phải tệp.", file=name)
@@ -45,12 +56,6 @@ def read_file_bytes(path: Path) -> bytes:
                 f"tệp quá lớn ({size // (1024 * 1024)} MB; tối đa {MAX_FILE_BYTES // (1024 * 1024)} MB).", file=name
             )
         return path.read_bytes()
-    except FileNotFoundError as exc:
-        raise FileRefused("không tìm thấy tệp.", file=name) from exc
-    except PermissionError as exc:
-        raise FileRefused("không có quyền đọc tệp.", file=name) from exc
-    except OSError as exc:
-        raise FileRefused(f"không đọc được tệp ({exc.strerror or exc}).", file=name) from exc
 
 
 def parse_file(path: Path) -> tuple[ParsedAppendix, str]:
