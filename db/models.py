@@ -304,6 +304,10 @@ class ProgressReport(Tracked, Base):
     status: Mapped[str | None] = mapped_column(String(12))
     narrative: Mapped[str] = mapped_column(Text, default="")
     evidence: Mapped[str] = mapped_column(Text, default="")
+    document_number: Mapped[str] = mapped_column(String(100), default="")
+    """For a document item: the number of the document issued (e.g. "125/QĐ-UBND"), "" when none."""
+    document_date: Mapped[date | None] = mapped_column(Date)
+    """For a document item: the day the document was issued."""
     reported_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     reported_by: Mapped[str] = mapped_column(String(200), default="")
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from dataclasses import asdict
 from collections.abc import Sequence
+from dataclasses import asdict
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -61,6 +62,8 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--narrative", default="", help="nội dung kết quả")
     a.add_argument("--evidence", default="", help="minh chứng")
     a.add_argument("--by", default="", help="người báo cáo")
+    a.add_argument("--document-number", default="", help="số văn bản đã ban hành (chỉ cho nhiệm vụ ban hành văn bản)")
+    a.add_argument("--document-date", metavar="YYYY-MM-DD", help="ngày ban hành văn bản (vd. 2026-08-15)")
     a.add_argument("--json", action="store_true")
     ls = psub.add_parser("list", help="liệt kê kết quả đã ghi của một kế hoạch")
     ls.add_argument("--plan", type=int, required=True)
@@ -168,10 +171,17 @@ def _cmd_progress(db: Any, args: argparse.Namespace) -> int:
         denominator = parse_decimal(args.denominator, "Mẫu số")
     except ProgressRuleError as exc:
         raise AppError(str(exc)) from exc
+    document_date = None
+    if args.document_date:
+        try:
+            document_date = date.fromisoformat(args.document_date.strip())
+        except ValueError:
+            raise AppError(f"Ngày ban hành «{args.document_date}» không hợp lệ: hãy nhập theo dạng YYYY-MM-DD "
+                           "(vd. 2026-08-15).") from None
     report = record_progress(
         db, item_id=args.item, period=args.period, unit=args.unit, value=value, numerator=numerator,
         denominator=denominator, status=args.status, narrative=args.narrative, evidence=args.evidence,
-        reported_by=args.by,
+        reported_by=args.by, document_number=args.document_number, document_date=document_date,
     )
     if args.json:
         _print_json(report)

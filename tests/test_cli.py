@@ -101,6 +101,29 @@ def test_progress_record_and_list(db_path: Path, capsys: pytest.CaptureFixture[s
     assert len(reports) == 1 and reports[0]["unit"] == "Công an xã" and reports[0]["reported_by"] == "Nguyễn Văn A"
 
 
+def test_progress_document_number_and_date(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run(capsys, "--db", str(db_path), "import", str(NAM_HONG))
+    plan = json.loads(run(capsys, "--db", str(db_path), "show", "--json")[1])["plans"][0]
+    document = next(i for i in plan["items"] if i["section"] == "II" and i["number"] == "6")
+    indicator = next(i for i in plan["items"] if i["section"] == "I" and i["number"] == "7.1")
+    code, out, err = run(capsys, "--db", str(db_path), "progress", "add", "--item", str(document["id"]),
+                         "--period", "Quý III/2026", "--status", "done", "--document-number", "125/QĐ-UBND",
+                         "--document-date", "2026-09-05", "--json")
+    assert code == 0, err
+    report = json.loads(out)
+    assert (report["document_number"], report["document_date"], report["status"]) == \
+        ("125/QĐ-UBND", "2026-09-05", "done")
+    code, out, err = run(capsys, "--db", str(db_path), "progress", "add", "--item", str(indicator["id"]),
+                         "--period", "Quý III/2026", "--value", "72", "--document-number", "12/QĐ-UBND")
+    assert code == 2 and out == "" and "không phải là văn bản" in err
+    code, _, err = run(capsys, "--db", str(db_path), "progress", "add", "--item", str(document["id"]),
+                       "--period", "Quý III/2026", "--status", "done", "--document-date", "05/09/2026")
+    assert code == 2 and "YYYY-MM-DD" in err
+    code, out, _ = run(capsys, "--db", str(db_path), "progress", "list", "--plan", str(plan["id"]), "--json")
+    reports = json.loads(out)["reports"]
+    assert len(reports) == 1 and reports[0]["document_number"] == "125/QĐ-UBND"
+
+
 def test_module_entry_point_runs_as_a_program(db_path: Path) -> None:
     proc = subprocess.run(
         [sys.executable, "-m", "desktop_app", "--db", str(db_path), "import", str(NAM_HONG)],

@@ -113,6 +113,28 @@ def test_recording_replaces_the_same_unit_and_period(db: Database) -> None:
     assert len(list_progress(db, plan_id=plan_id)) == 1
 
 
+def test_document_number_and_date_only_for_documents(db: Database) -> None:
+    plan_id = import_file(db, path=NAM_HONG).plan_id
+    items = show(db, plan_id=plan_id)["plans"][0]["items"]
+    document = next(i for i in items if i["section"] == "II" and i["number"] == "6")
+    assert document["kind"] == "document"
+    report = record_progress(db, item_id=document["id"], period="Quý III/2026", status="done",
+                             document_number=" 125/QĐ-UBND ", document_date=D(2026, 9, 5))
+    assert (report["document_number"], report["document_date"]) == ("125/QĐ-UBND", "2026-09-05")
+    only_number = record_progress(db, item_id=document["id"], period="Quý II/2026", document_number="12/KH-UBND")
+    assert (only_number["status"], only_number["document_date"]) == (None, None)  # a report on its own
+    plain = next(i for i in items if i["section"] == "I" and i["number"] == "2.5")
+    assert record_progress(db, item_id=plain["id"], period="Quý III/2026", status="done")["document_number"] == ""
+    for kwargs in ({"document_number": "1/QĐ"}, {"document_date": D(2026, 9, 5)}):
+        with pytest.raises(InvalidValue, match="không phải là văn bản"):
+            record_progress(db, item_id=plain["id"], period="Quý III/2026", status="done", **kwargs)
+    with pytest.raises(InvalidValue, match="quá sớm"):  # the plan is for 2026: 2025 is the earliest year
+        record_progress(db, item_id=document["id"], period="Quý III/2026", document_date=D(2024, 12, 31))
+    assert record_progress(db, item_id=document["id"], period="Quý III/2026", status="done",
+                           document_date=D(2025, 1, 1))["document_number"] == ""
+    assert len(list_progress(db, plan_id=plan_id)) == 3
+
+
 def test_changing_the_period_scheme(db: Database) -> None:
     plan_id = import_file(db, path=NAM_HONG).plan_id
     assert len(list_periods(db, plan_id=plan_id)) == 4

@@ -17,8 +17,8 @@ from desktop_app.services.importing import import_file
 from desktop_app.services.progress import list_periods, list_progress
 from desktop_app.services.progress_grid import grid_rows, implementing_units, save_cell
 from desktop_app.ui.items_model import COLOURS
-from desktop_app.ui.progress_grid import (COL_ASSESSMENT, COL_ENTRY, COL_EVIDENCE, COL_NARRATIVE, ERROR_COLOURS,
-                                          ProgressGridModel, ProgressGridWidget)
+from desktop_app.ui.progress_grid import (COL_ASSESSMENT, COL_DOC_DATE, COL_DOC_NUMBER, COL_ENTRY, COL_EVIDENCE,
+                                          COL_NARRATIVE, ERROR_COLOURS, ProgressGridModel, ProgressGridWidget)
 from tests.conftest import NAM_HONG
 
 TODAY = date(2026, 8, 15)  # inside Quý III/2026, whatever the machine's clock says
@@ -50,8 +50,8 @@ def row_of(model: ProgressGridModel, number: str, section: str = "I") -> int:
                 if model.row_at(r).number == number and model.row_at(r).section == section)
 
 
-def go_to(qtbot: Any, grid: ProgressGridWidget, number: str, column: int) -> None:
-    grid.table.setCurrentIndex(grid.model.index(row_of(grid.model, number), column))
+def go_to(qtbot: Any, grid: ProgressGridWidget, number: str, column: int, section: str = "I") -> None:
+    grid.table.setCurrentIndex(grid.model.index(row_of(grid.model, number, section), column))
     grid.table.setFocus()
     qtbot.waitUntil(lambda: grid.table.hasFocus())
 
@@ -78,6 +78,18 @@ def status_editor() -> QWidget | None:
 
 def reports(db: Database, plan_id: int) -> dict[str, dict[str, Any]]:
     return {r["item_number"]: r for r in list_progress(db, plan_id=plan_id) if r["period"] == Q3}
+
+
+def section_reports(db: Database, plan_id: int, section: str) -> dict[str, dict[str, Any]]:
+    """Q3 reports of one section's items (item numbers repeat across sections)."""
+    ids = {r.item_id for r in grid_rows(db, plan_id=plan_id, period_id=q3_id(db, plan_id), unit_id=None, today=TODAY)
+           if r.section == section}
+    return {r["item_number"]: r for r in list_progress(db, plan_id=plan_id)
+            if r["period"] == Q3 and r["item_id"] in ids}
+
+
+def q3_id(db: Database, plan_id: int) -> int:
+    return next(p.id for p in list_periods(db, plan_id=plan_id) if p.label == Q3)
 
 
 def background(grid: ProgressGridWidget, number: str, column: int) -> str:
@@ -309,3 +321,90 @@ def test_assessment_is_judged_at_the_end_of_the_period(db: Database, plan_id: in
     assert assessment("Quý I/2026", TODAY) == "no_data"  # Q1 ended before the deadline
     assert assessment("Quý II/2026", TODAY) == "overdue"
     assert assessment("Quý II/2026", date(2026, 4, 20)) == "no_data"  # Q2 still running, not due yet
+
+
+def test_document_number_and_date_typed_on_a_document_row(qtbot: Any, grid: ProgressGridWidget, db: Database,
+                                                          plan_id: int) -> None:
+    # English source strings, or Vietnamese when an earlier test left the translator installed
+    assert grid.model.headerData(COL_DOC_NUMBER, Qt.Orientation.Horizontal) in ("Document no.", "Số văn bản")
+    assert grid.model.headerData(COL_DOC_DATE, Qt.Orientation.Horizontal) in ("Issued on", "Ngày ban hành")
+    row = row_of(grid.model, "6", "II")
+    assert grid.model.row_at(row).kind == "document"
+    assert grid.model.row_at(row).text.startswith("Quyết định ban hành Quy chế quản lý")
+    go_to(qtbot, grid, "6", COL_DOC_NUMBER, "II")
+    type_text(qtbot, "125/QĐ-UBND")
+    press(qtbot, Qt.Key.Key_Tab)
+    assert current(grid) == ("6", COL_DOC_DATE)
+    type_text(qtbot, "5/9/2026")  # d/m/yyyy
+    press(qtbot, Qt.Key.Key_Tab)
+    assert current(grid) == ("7", COL_ENTRY)  # the next row's first cell one can type in
+    stored = section_reports(db, plan_id, "II")["6"]
+    assert (stored["document_number"], stored["document_date"]) == ("125/QĐ-UBND", "2026-09-05")
+    assert stored["status"] is None
+    assert grid.model.index(row, COL_DOC_NUMBER).data() == "125/QĐ-UBND"
+    assert grid.model.index(row, COL_DOC_DATE).data() == "05/09/2026"
+
+    go_to(qtbot, grid, "6", COL_ENTRY, "II")  # the status keeps the document's number and date
+    type_text(qtbot, "Hoàn thành")
+    press(qtbot, Qt.Key.Key_Return)
+    stored = section_reports(db, plan_id, "II")["6"]
+    assert (stored["status"], stored["document_number"], stored["document_date"]) == \
+        ("done", "125/QĐ-UBND", "2026-09-05")
+
+    go_to(qtbot, grid, "6", COL_DOC_DATE, "II")  # a day not in the calendar: refused in place
+    type_text(qtbot, "31/02/2026")
+    press(qtbot, Qt.Key.Key_Return)
+    assert current(grid) == ("6", COL_DOC_DATE)
+    index = grid.model.index(row, COL_DOC_DATE)
+    assert index.data(Qt.ItemDataRole.BackgroundRole).color().name() == ERROR_COLOURS[0]
+    assert "31/02/2026" in index.data(Qt.ItemDataRole.ToolTipRole) and "31/02/2026" in grid.status_label.text()
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit) and editor.text() == "31/02/2026"
+    assert section_reports(db, plan_id, "II")["6"]["document_date"] == "2026-09-05"
+    type_text(qtbot, "2026-09-06")  # not dd/mm/yyyy either
+    press(qtbot, Qt.Key.Key_Return)
+    assert "ngày/tháng/năm" in grid.status_label.text()
+    assert section_reports(db, plan_id, "II")["6"]["document_date"] == "2026-09-05"
+    type_text(qtbot, "06/09/2026")
+    press(qtbot, Qt.Key.Key_Return)
+    assert section_reports(db, plan_id, "II")["6"]["document_date"] == "2026-09-06"
+    assert current(grid) == ("7", COL_DOC_DATE)  # Enter went down to the next document row
+
+
+def test_document_columns_are_read_only_on_other_rows(qtbot: Any, grid: ProgressGridWidget, db: Database,
+                                                      plan_id: int) -> None:
+    row = row_of(grid.model, "7.1")
+    assert grid.model.row_at(row).kind == "indicator"
+    for column in (COL_DOC_NUMBER, COL_DOC_DATE):
+        assert not grid.model.flags(grid.model.index(row, column)) & Qt.ItemFlag.ItemIsEditable
+        assert not grid.model.setData(grid.model.index(row, column), "12/QĐ-UBND")
+    assert grid.model.flags(grid.model.index(row_of(grid.model, "6", "II"), COL_DOC_NUMBER)) \
+        & Qt.ItemFlag.ItemIsEditable
+    go_to(qtbot, grid, "7.1", COL_DOC_NUMBER)
+    type_text(qtbot, "12")  # no editor opens on a read-only cell
+    assert not isinstance(QApplication.focusWidget(), QLineEdit)
+    assert reports(db, plan_id) == {}
+    args = {"plan_id": plan_id, "period_id": q3_id(db, plan_id), "item_id": grid.model.row_at(row).item_id,
+            "unit_id": grid.model.row_at(row).unit_id, "today": TODAY}
+    with pytest.raises(InvalidValue, match="không phải là văn bản"):
+        save_cell(db, field="document_number", text="12/QĐ-UBND", **args)
+    assert reports(db, plan_id) == {}
+
+
+def test_save_cell_document_fields(db: Database, plan_id: int) -> None:
+    q3 = q3_id(db, plan_id)
+    doc = next(r for r in grid_rows(db, plan_id=plan_id, period_id=q3, unit_id=None, today=TODAY)
+               if r.section == "II" and r.number == "5")
+    args = {"plan_id": plan_id, "period_id": q3, "item_id": doc.item_id, "unit_id": doc.unit_id, "today": TODAY}
+    row = save_cell(db, field="document_number", text="  88/QĐ-UBND ", **args)
+    assert (row.document_number, row.document_date, row.reported) == ("88/QĐ-UBND", None, True)
+    row = save_cell(db, field="document_date", text="20/7/2026", **args)
+    assert (row.document_number, row.document_date) == ("88/QĐ-UBND", date(2026, 7, 20))
+    for text, message in (("31/02/2026", "không có trong lịch"), ("20-07-2026", "ngày/tháng/năm"),
+                          ("hôm qua", "ngày/tháng/năm"), ("01/01/2020", "quá sớm")):
+        with pytest.raises(InvalidValue, match=message):
+            save_cell(db, field="document_date", text=text, **args)
+    assert section_reports(db, plan_id, "II")["5"]["document_date"] == "2026-07-20"
+    save_cell(db, field="document_date", text="", **args)
+    row = save_cell(db, field="document_number", text="", **args)  # everything cleared: the report goes
+    assert not row.reported and "5" not in section_reports(db, plan_id, "II")

@@ -52,8 +52,10 @@ def check_progress(
     denominator: Decimal | None,
     status: str | None,
     narrative: str,
+    has_document: bool = False,
 ) -> ProgressValues:
-    """Check a report against the rules and return its values; raise ProgressRuleError when one is broken."""
+    """Check a report against the rules and return its values; raise ProgressRuleError when one is broken.
+    has_document: the report gives the number or date of the document issued, which is a report on its own."""
     if status is not None and status not in STATUSES:
         raise ProgressRuleError(f"Trạng thái «{status}» không hợp lệ (chọn: {', '.join(STATUSES)}).")
     if (numerator is None) != (denominator is None):
@@ -75,6 +77,6 @@ def check_progress(
             raise ProgressRuleError("Giá trị không được âm.")
         if percent and value > 100:
             raise ProgressRuleError("Giá trị phải từ 0 đến 100 khi đơn vị là %.")
-    if value is None and status is None and not narrative.strip():
+    if value is None and status is None and not narrative.strip() and not has_document:
         raise ProgressRuleError("Báo cáo trống: hãy nhập giá trị, trạng thái hoặc nội dung kết quả.")
     return ProgressValues(value=value, numerator=numerator, denominator=denominator, status=status)

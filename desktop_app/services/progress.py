@@ -14,6 +14,7 @@ from db.queries import find_report, periods_of, reports_of_plan, unit_by_name
 from desktop_app.domain.periods import BASES, KINDS, periods_for_year
 from desktop_app.domain.progress import ProgressRuleError, check_progress
 from desktop_app.domain.targets import target_value_json
+from desktop_app.domain.text import clean
 from desktop_app.errors import InvalidValue, NotFound
 
 
@@ -84,8 +85,12 @@ def record_progress(
     narrative: str = "",
     evidence: str = "",
     reported_by: str = "",
+    document_number: str = "",
+    document_date: date | None = None,
 ) -> dict[str, Any]:
-    """Record (or replace) one unit's progress on one item for one period; returns the stored report."""
+    """Record (or replace) one unit's progress on one item for one period; returns the stored report.
+    document_number and document_date (the document issued) are accepted only for items of kind "document"."""
+    document_number = clean(document_number or "")
     with db.transaction() as session:
         item = session.get(Item, item_id)
         if item is None:
@@ -96,6 +101,7 @@ def record_progress(
             unit_row = unit_by_name(session, unit)
             if unit_row is None:
                 raise NotFound(f"Không có đơn vị «{unit}» trong danh sách đơn vị.")
+        _check_document(item, document_number, document_date)
         percent = any(t.unit_kind == "percent" for t in item.targets)
         if item.targets and status is not None and value is None and numerator is None:
             # a measured indicator is judged by its value; a status alone would replace the value recorded
@@ -105,6 +111,7 @@ def record_progress(
             checked = check_progress(
                 percent=percent, value=value, numerator=numerator, denominator=denominator,
                 status=status, narrative=narrative,
+                has_document=bool(document_number) or document_date is not None,
             )
         except ProgressRuleError as exc:
             raise InvalidValue(str(exc)) from exc
@@ -115,10 +122,22 @@ def record_progress(
             session.add(report)
         report.value, report.numerator, report.denominator = checked.value, checked.numerator, checked.denominator
         report.status, report.narrative, report.evidence = checked.status, narrative.strip(), evidence.strip()
+        report.document_number, report.document_date = document_number, document_date
         report.reported_by, report.reported_at = reported_by, utcnow()
         session.flush()
         refresh_items(session, [item.id])
         return report_dict(report)
+
+
+def _check_document(item: Item, number: str, issued: date | None) -> None:
+    """A document's number and date belong only to document items, and the date must be plausible for the plan."""
+    if (number or issued is not None) and item.kind != "document":
+        raise InvalidValue(f"Mục {item.number} không phải là văn bản: chỉ nhập số và ngày ban hành cho "
+                           "nhiệm vụ ban hành văn bản.")
+    year = item.plan.year
+    if issued is not None and year is not None and issued.year < year - 1:
+        raise InvalidValue(f"Ngày ban hành {issued:%d/%m/%Y} quá sớm so với kế hoạch năm {year} "
+                           f"(phải từ năm {year - 1} trở đi).")
 
 
 def report_dict(report: ProgressReport) -> dict[str, Any]:
@@ -138,6 +157,8 @@ def report_dict(report: ProgressReport) -> dict[str, Any]:
         "status": report.status,
         "narrative": report.narrative,
         "evidence": report.evidence,
+        "document_number": report.document_number or "",
+        "document_date": report.document_date.isoformat() if report.document_date else None,
         "reported_at": report.reported_at.isoformat(timespec="seconds"),
         "reported_by": report.reported_by,
     }

@@ -7,6 +7,7 @@ item is never called overdue before its due date has actually passed.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -25,7 +26,8 @@ from desktop_app.domain.text import clean, search_key, unit_key
 from desktop_app.errors import InvalidValue, NotFound
 from desktop_app.services.progress import record_progress
 
-FIELDS = ("value", "status", "narrative", "evidence")
+FIELDS = ("value", "status", "narrative", "evidence", "document_number", "document_date")
+_TYPED_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 # Typed status words (accent-insensitive) → status code; the domain's own names first, then common synonyms.
 _STATUS_WORDS = {
     **{search_key(name): code for code, name in STATUS_NAMES.items()},
@@ -58,6 +60,8 @@ class GridRow:
     status: str | None
     narrative: str
     evidence: str
+    document_number: str
+    document_date: date | None
     reported: bool
     result: str | None
     assessment: str
@@ -86,6 +90,16 @@ class GridRow:
         return "" if self.value is None else number_text(self.value)
 
     @property
+    def is_document(self) -> bool:
+        """Whether the item is a document to issue (only those take a document number and date)."""
+        return self.kind == "document"
+
+    @property
+    def document_date_text(self) -> str:
+        """The issue date as shown and typed: "15/08/2026", or "" when none."""
+        return f"{self.document_date:%d/%m/%Y}" if self.document_date else ""
+
+    @property
     def entry_field(self) -> str:
         """Which field the grid's value column edits: "value" for measured items, "status" for the others."""
         return "value" if self.has_targets else "status"
@@ -107,6 +121,21 @@ def parse_status(text: str) -> str | None:
     except KeyError:
         names = ", ".join(STATUS_NAMES.values())
         raise InvalidValue(f"Trạng thái «{clean(text)}» không hợp lệ (chọn: {names}).") from None
+
+
+def parse_date(text: str) -> date | None:
+    """A date typed as dd/mm/yyyy or d/m/yyyy (None for blank)."""
+    text = clean(text)
+    if not text:
+        return None
+    found = _TYPED_DATE.fullmatch(text)
+    if found:
+        day, month, year = (int(g) for g in found.groups())
+        try:
+            return date(year, month, day)
+        except ValueError:
+            raise InvalidValue(f"Ngày «{text}» không có trong lịch.") from None
+    raise InvalidValue(f"Ngày «{text}» không hợp lệ: hãy nhập theo dạng ngày/tháng/năm, ví dụ 15/08/2026.")
 
 
 def parse_value(text: str) -> tuple[Decimal | None, Decimal | None, Decimal | None]:
@@ -157,6 +186,8 @@ def _row(item: Item, unit: Unit | None, report: ProgressReport | None, as_of: da
         status=status,
         narrative=report.narrative if report else "",
         evidence=report.evidence if report else "",
+        document_number=report.document_number if report else "",
+        document_date=report.document_date if report else None,
         reported=report is not None,
         result=result,
         assessment=assessment,
@@ -222,8 +253,9 @@ def _lookup_name(unit: Unit) -> str:
 
 def save_cell(db: Database, *, plan_id: int, period_id: int, item_id: int, unit_id: int | None, field: str,
               text: str, today: date | None = None) -> GridRow:
-    """Save what was typed in one cell (value, status, narrative or evidence) of an item's report for a period
-    and unit, keeping the report's other fields; returns the row as it now stands. Raises InvalidValue with the
+    """Save what was typed in one cell (value, status, narrative, evidence, document_number or document_date,
+    the last two for document items only; a date typed dd/mm/yyyy) of an item's report for a period and unit,
+    keeping the report's other fields; returns the row as it now stands. Raises InvalidValue with the
     message to show in place when the text is refused; nothing is stored then."""
     if field not in FIELDS:
         raise InvalidValue(f"Không có cột «{field}» để nhập.")
@@ -244,15 +276,19 @@ def save_cell(db: Database, *, plan_id: int, period_id: int, item_id: int, unit_
             "status": report.status if report else None,
             "narrative": report.narrative if report else "",
             "evidence": report.evidence if report else "",
+            "document_number": report.document_number if report else "",
+            "document_date": report.document_date if report else None,
         }
     if field == "value":
         values["value"], values["numerator"], values["denominator"] = parse_value(text)
     elif field == "status":
         values["status"] = parse_status(text)
+    elif field == "document_date":
+        values["document_date"] = parse_date(text)
     else:
         values[field] = text
-    if all(values[k] is None for k in ("value", "numerator", "denominator", "status")) \
-            and not values["narrative"] and not values["evidence"]:
+    if all(values[k] is None for k in ("value", "numerator", "denominator", "status", "document_date")) \
+            and not values["narrative"] and not values["evidence"] and not values["document_number"]:
         # Everything was cleared: the report goes rather than being refused as empty.
         with db.transaction() as session:
             if delete_report(session, item_id, unit_id, period_id):

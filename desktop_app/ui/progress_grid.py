@@ -44,8 +44,11 @@ from desktop_app.ui.row_model import RowModel
 
 Index = QModelIndex | QPersistentModelIndex
 
-COL_NUMBER, COL_TEXT, COL_TARGET, COL_ENTRY, COL_NARRATIVE, COL_EVIDENCE, COL_ASSESSMENT = range(7)
-EDITABLE = (COL_ENTRY, COL_NARRATIVE, COL_EVIDENCE)
+(COL_NUMBER, COL_TEXT, COL_TARGET, COL_ENTRY, COL_NARRATIVE, COL_EVIDENCE, COL_DOC_NUMBER, COL_DOC_DATE,
+ COL_ASSESSMENT) = range(9)
+EDITABLE = (COL_ENTRY, COL_NARRATIVE, COL_EVIDENCE, COL_DOC_NUMBER, COL_DOC_DATE)
+DOCUMENT_COLUMNS = (COL_DOC_NUMBER, COL_DOC_DATE)
+"""Editable only on the rows of document items (the number and date of the document issued)."""
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ASSESSMENT_ROLE = Qt.ItemDataRole.UserRole + 2
 ENTRY_FIELD_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -61,6 +64,8 @@ _HEADERS = (
     QT_TRANSLATE_NOOP("ProgressGridModel", "Value / status"),
     QT_TRANSLATE_NOOP("ProgressGridModel", "Result narrative"),
     QT_TRANSLATE_NOOP("ProgressGridModel", "Evidence"),
+    QT_TRANSLATE_NOOP("ProgressGridModel", "Document no."),
+    QT_TRANSLATE_NOOP("ProgressGridModel", "Issued on"),
     QT_TRANSLATE_NOOP("ProgressGridModel", "Assessment"),
 )
 _KINDS = (("month", QT_TRANSLATE_NOOP("ProgressGridWidget", "Monthly")),
@@ -119,17 +124,24 @@ class ProgressGridModel(RowModel):
         found = self._errors.get((row, column))
         return found[1] if found else None
 
+    def is_editable(self, row: int, column: int) -> bool:
+        """Whether one can type in this cell (a document's number and date only on document rows)."""
+        if not (0 <= row < len(self._rows)) or column not in EDITABLE:
+            return False
+        return column not in DOCUMENT_COLUMNS or self._rows[row].is_document
+
     # ----- reading -----------------------------------------------------------------------------------------
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        return flags | Qt.ItemFlag.ItemIsEditable if index.column() in EDITABLE else flags
+        return flags | Qt.ItemFlag.ItemIsEditable if self.is_editable(index.row(), index.column()) else flags
 
     def _display(self, row: GridRow, column: int) -> str:
         if column == COL_ENTRY:
             return row.value_text if row.entry_field == "value" else row.status_name
-        return (row.number, row.text, row.targets, "", row.narrative, row.evidence, row.assessment_label)[column]
+        return (row.number, row.text, row.targets, "", row.narrative, row.evidence, row.document_number,
+                row.document_date_text, row.assessment_label)[column]
 
     def _edit(self, row: GridRow, column: int) -> str:
         if column == COL_ENTRY:
@@ -177,15 +189,16 @@ class ProgressGridModel(RowModel):
     # ----- writing -----------------------------------------------------------------------------------------
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         """Save what was typed through services.progress_grid.save_cell; a refusal keeps the text, red."""
-        if (role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() not in EDITABLE
-                or self.db is None or self.plan_id is None or self.period_id is None):
+        if (role != Qt.ItemDataRole.EditRole or not index.isValid()
+                or not self.is_editable(index.row(), index.column()) or self.db is None or self.plan_id is None or self.period_id is None):
             return False
         r, column = index.row(), index.column()
         row = self._rows[r]
         text = "" if value is None else str(value)
         if (r, column) not in self._errors and text.strip() == self._edit(row, column).strip():
             return True  # passing through a cell (Tab, Enter) saves nothing
-        field = {COL_ENTRY: row.entry_field, COL_NARRATIVE: "narrative", COL_EVIDENCE: "evidence"}[column]
+        field = {COL_ENTRY: row.entry_field, COL_NARRATIVE: "narrative", COL_EVIDENCE: "evidence",
+                 COL_DOC_NUMBER: "document_number", COL_DOC_DATE: "document_date"}[column]
         try:
             fresh = grid_service.save_cell(self.db, plan_id=self.plan_id, period_id=self.period_id,
                                            item_id=row.item_id, unit_id=row.unit_id, field=field, text=text,
@@ -294,7 +307,7 @@ class GridView(QTableView):
                 or model is None or not current.isValid():
             return super().moveCursor(action, modifiers)
         forward = action == QAbstractItemView.CursorAction.MoveNext
-        cells = [(r, c) for r in range(model.rowCount()) for c in EDITABLE]
+        cells = [(r, c) for r in range(model.rowCount()) for c in EDITABLE if self._editable(r, c)]
         here = (current.row(), current.column())
         later = [cell for cell in cells if (cell > here if forward else cell < here)]
         if not later:
@@ -302,8 +315,22 @@ class GridView(QTableView):
         r, c = later[0] if forward else later[-1]
         return model.index(r, c)
 
+    def _editable(self, row: int, column: int) -> bool:
+        model = self.model()
+        if isinstance(model, ProgressGridModel):
+            return model.is_editable(row, column)
+        return model is not None and bool(model.flags(model.index(row, column)) & Qt.ItemFlag.ItemIsEditable)
+
     def step(self, action: QAbstractItemView.CursorAction) -> None:
-        """Move the current cell as the key for action would."""
+        """Move the current cell as the key for action would; Enter (down) from a cell one can type in goes to
+        the next row where that column can be typed in, passing over rows where it is read-only."""
+        model, current = self.model(), self.currentIndex()
+        if action == QAbstractItemView.CursorAction.MoveDown and model is not None and current.isValid() \
+                and self._editable(current.row(), current.column()):
+            below = [r for r in range(current.row() + 1, model.rowCount()) if self._editable(r, current.column())]
+            if below:
+                self.setCurrentIndex(model.index(below[0], current.column()))
+            return
         target = self.moveCursor(action, Qt.KeyboardModifier.NoModifier)
         if target.isValid():
             self.setCurrentIndex(target)
@@ -348,7 +375,7 @@ class ProgressGridWidget(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
         for column, width in ((COL_NUMBER, 50), (COL_TARGET, 110), (COL_ENTRY, 140), (COL_NARRATIVE, 220),
-                              (COL_EVIDENCE, 160), (COL_ASSESSMENT, 120)):
+                              (COL_EVIDENCE, 160), (COL_DOC_NUMBER, 120), (COL_DOC_DATE, 100), (COL_ASSESSMENT, 120)):
             self.table.setColumnWidth(column, width)
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)

@@ -1,4 +1,5 @@
-"""Evidence files attached to progress reports (copies kept beside the database, by SHA-256).
+"""Evidence files attached to progress reports (copies kept beside the database, by SHA-256), and the number
+and date of the document issued, reported for document items.
 
 Revision ID: 0003
 Revises: 0002
@@ -33,9 +34,16 @@ def upgrade() -> None:
     )
     op.create_index(op.f("ix_evidence_files_report_id"), "evidence_files", ["report_id"], unique=False)
     op.create_index(op.f("ix_evidence_files_sha256"), "evidence_files", ["sha256"], unique=False)
+    # Plain ALTER TABLE ADD COLUMN: no table is copied, so no foreign key is disturbed.
+    op.add_column("progress_reports",
+                  sa.Column("document_number", sa.String(length=100), nullable=False, server_default=""))
+    op.add_column("progress_reports", sa.Column("document_date", sa.Date(), nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("progress_reports") as batch:
+        batch.drop_column("document_date")
+        batch.drop_column("document_number")
     op.drop_index(op.f("ix_evidence_files_sha256"), table_name="evidence_files")
     op.drop_index(op.f("ix_evidence_files_report_id"), table_name="evidence_files")
     op.drop_table("evidence_files")
