@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
+from types import SimpleNamespace
+from typing import Any
 
 from sqlalchemy import delete, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
-from db.models import Assignment, Item, Period, Plan, ProgressReport, Unit
+from db.models import (
+    Assignment,
+    Deadline,
+    Item,
+    Period,
+    Plan,
+    ProgressReport,
+    Section,
+    Target,
+    Unit,
+)
 
 IMPLEMENTING = "implementing"
 
@@ -33,26 +46,51 @@ def implementing_units(session: Session, plan_id: int) -> list[tuple[int, str]]:
 
 
 def grid_items(session: Session, plan_id: int, *, unit_id: int | None = None,
-               item_ids: Sequence[int] | None = None) -> list[Item]:
-    """The plan's items in plan order (only those unit_id implements, or only item_ids, when given),
-    with targets, deadline, section and units loaded."""
-    stmt = (
-        select(Item)
-        .where(Item.plan_id == plan_id)
-        .options(
-            selectinload(Item.targets),
-            selectinload(Item.deadline),
-            selectinload(Item.section),
-            selectinload(Item.assignments).selectinload(Assignment.unit),
-        )
-        .order_by(Item.order, Item.id)
-    )
+               item_ids: Sequence[int] | None = None) -> list[SimpleNamespace]:
+    """The plan's items in plan order (only those unit_id implements, or only item_ids, when given), as plain
+    records with section, deadline, targets and implementing units.
+
+    Read with four column queries rather than ORM objects: a province's plan of 100,000 items loads in a
+    couple of seconds instead of twenty."""
+    conditions: list[Any] = [Item.plan_id == plan_id]
     if unit_id is not None:
-        stmt = stmt.where(Item.id.in_(select(Assignment.item_id).where(
+        conditions.append(Item.id.in_(select(Assignment.item_id).where(
             Assignment.unit_id == unit_id, Assignment.role == IMPLEMENTING)))
     if item_ids is not None:
-        stmt = stmt.where(Item.id.in_(list(item_ids)))
-    return list(session.scalars(stmt))
+        conditions.append(Item.id.in_(list(item_ids)))
+    chosen = select(Item.id).where(*conditions)
+    rows = session.execute(
+        select(Item.id, Item.number, Item.text, Item.kind, Section.numeral, Deadline.raw.label("deadline_raw"),
+               Deadline.kind.label("deadline_kind"), Deadline.due.label("deadline_due"))
+        .join(Section, Section.id == Item.section_id)
+        .outerjoin(Deadline, Deadline.item_id == Item.id)
+        .where(*conditions)
+        .order_by(Item.order, Item.id)
+    ).all()
+    targets: dict[int, list[SimpleNamespace]] = defaultdict(list)
+    for t in session.execute(
+        select(Target.item_id, Target.op, Target.value, Target.unit_kind, Target.unit, Target.subject, Target.raw)
+        .where(Target.item_id.in_(chosen)).order_by(Target.item_id, Target.order)
+    ):
+        targets[t.item_id].append(SimpleNamespace(op=t.op, value=t.value, unit_kind=t.unit_kind, unit=t.unit,
+                                                  subject=t.subject, raw=t.raw))
+    assignments: dict[int, list[SimpleNamespace]] = defaultdict(list)
+    for a in session.execute(
+        select(Assignment.item_id, Assignment.order, Assignment.role, Unit.id, Unit.name)
+        .join(Unit, Unit.id == Assignment.unit_id)
+        .where(Assignment.item_id.in_(chosen), Assignment.role == IMPLEMENTING)
+    ):
+        assignments[a.item_id].append(SimpleNamespace(order=a.order, role=a.role,
+                                                      unit=SimpleNamespace(id=a.id, name=a.name)))
+    return [
+        SimpleNamespace(
+            id=r.id, number=r.number, text=r.text, kind=r.kind, section=SimpleNamespace(numeral=r.numeral),
+            deadline=(SimpleNamespace(raw=r.deadline_raw, kind=r.deadline_kind, due=r.deadline_due)
+                      if r.deadline_kind is not None else None),
+            targets=targets.get(r.id, []), assignments=assignments.get(r.id, []),
+        )
+        for r in rows
+    ]
 
 
 def period_reports(session: Session, period_id: int, item_ids: Sequence[int]) -> dict[tuple[int, int | None], ProgressReport]:
