@@ -115,7 +115,7 @@ def main() -> None:
     t = timed(lambda: window.views.setCurrentWidget(window.dashboard))
     print(f"open the dashboard tab (counts by assessment, group and unit over all items): {t:.0f} ms")
     t = timed(lambda: window.views.setCurrentWidget(window.progress_grid))
-    print(f"open the results-entry tab (every item of the plan for one period): {t:.0f} ms")
+    print(f"open the results-entry tab (first page of the plan's items for one period): {t:.0f} ms")
     window.views.setCurrentIndex(0)
     t = timed(lambda: window.table.scrollToBottom())
     print(f"scroll to the end of the loaded rows ({window.items_model.rowCount()} loaded): {t:.0f} ms")

@@ -46,7 +46,7 @@ def implementing_units(session: Session, plan_id: int) -> list[tuple[int, str]]:
 
 
 def grid_items(session: Session, plan_id: int, *, unit_id: int | None = None,
-               item_ids: Sequence[int] | None = None) -> list[SimpleNamespace]:
+               item_ids: Sequence[int] | None = None, offset: int = 0, limit: int | None = None) -> list[SimpleNamespace]:
     """The plan's items in plan order (only those unit_id implements, or only item_ids, when given), as plain
     records with section, deadline, targets and implementing units.
 
@@ -58,7 +58,7 @@ def grid_items(session: Session, plan_id: int, *, unit_id: int | None = None,
             Assignment.unit_id == unit_id, Assignment.role == IMPLEMENTING)))
     if item_ids is not None:
         conditions.append(Item.id.in_(list(item_ids)))
-    chosen = select(Item.id).where(*conditions)
+    chosen = select(Item.id).where(*conditions).order_by(Item.order, Item.id).offset(offset).limit(limit)
     rows = session.execute(
         select(Item.id, Item.number, Item.text, Item.kind, Section.numeral, Deadline.raw.label("deadline_raw"),
                Deadline.kind.label("deadline_kind"), Deadline.due.label("deadline_due"))
@@ -66,6 +66,8 @@ def grid_items(session: Session, plan_id: int, *, unit_id: int | None = None,
         .outerjoin(Deadline, Deadline.item_id == Item.id)
         .where(*conditions)
         .order_by(Item.order, Item.id)
+        .offset(offset)
+        .limit(limit)
     ).all()
     targets: dict[int, list[SimpleNamespace]] = defaultdict(list)
     for t in session.execute(

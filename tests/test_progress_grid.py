@@ -17,8 +17,17 @@ from desktop_app.services.importing import import_file
 from desktop_app.services.progress import list_periods, list_progress
 from desktop_app.services.progress_grid import grid_rows, implementing_units, save_cell
 from desktop_app.ui.items_model import COLOURS
-from desktop_app.ui.progress_grid import (COL_ASSESSMENT, COL_DOC_DATE, COL_DOC_NUMBER, COL_ENTRY, COL_EVIDENCE,
-                                          COL_NARRATIVE, ERROR_COLOURS, ProgressGridModel, ProgressGridWidget)
+from desktop_app.ui.progress_grid import (
+    COL_ASSESSMENT,
+    COL_DOC_DATE,
+    COL_DOC_NUMBER,
+    COL_ENTRY,
+    COL_EVIDENCE,
+    COL_NARRATIVE,
+    ERROR_COLOURS,
+    ProgressGridModel,
+    ProgressGridWidget,
+)
 from tests.conftest import NAM_HONG
 
 TODAY = date(2026, 8, 15)  # inside Quý III/2026, whatever the machine's clock says
@@ -408,3 +417,27 @@ def test_save_cell_document_fields(db: Database, plan_id: int) -> None:
     save_cell(db, field="document_date", text="", **args)
     row = save_cell(db, field="document_number", text="", **args)  # everything cleared: the report goes
     assert not row.reported and "5" not in section_reports(db, plan_id, "II")
+
+
+def test_large_plans_are_read_a_page_at_a_time(qtbot: Any, db: Database) -> None:
+    from desktop_app.domain.appendix import ParsedAppendix, ParsedItem, ParsedSection
+    from desktop_app.domain.deadlines import parse_deadline
+    from desktop_app.services.importing import _write
+    from desktop_app.ui.progress_grid import PAGE_SIZE, ProgressGridModel
+
+    parsed = ParsedAppendix(source_name="lon.xlsx", fmt="xlsx", commune="Thử", year=2026,
+                            sections=[ParsedSection("I", "Chỉ tiêu", 1)])
+    parsed.items = [ParsedItem(section=0, group=None, number_raw="", number=str(n + 1), kind="task",
+                               text=f"Nhiệm vụ {n + 1}", note="", monitoring=["Công an xã"], implementing=["Công an xã"],
+                               deadline=parse_deadline("Tháng 12/2026"), targets=[], line=n, place=f"hàng {n}")
+                    for n in range(450)]
+    plan_id = _write(db, parsed, "f" * 64).plan_id
+    from desktop_app.services.progress import list_periods
+
+    model = ProgressGridModel(db)
+    model.load(plan_id=plan_id, period_id=list_periods(db, plan_id=plan_id)[2].id, unit_id=None)
+    assert model.rowCount() == PAGE_SIZE and model.canFetchMore()
+    model.fetchMore()
+    model.fetchMore()
+    assert model.rowCount() == 450 and not model.canFetchMore()
+    assert [model.row_at(r).number for r in (0, 199, 200, 449)] == ["1", "200", "201", "450"]

@@ -15,8 +15,14 @@ from typing import Any
 
 from db.engine import Database
 from db.models import Item, Period, ProgressReport, Unit
-from db.progress_query import delete_report, grid_items, implementing_units as units_query, period_reports
-from db.progress_query import plan_period, plan_scheme
+from db.progress_query import (
+    delete_report,
+    grid_items,
+    period_reports,
+    plan_period,
+    plan_scheme,
+)
+from db.progress_query import implementing_units as units_query
 from db.summary import refresh_items
 from desktop_app.domain.assessment import LABELS, assess, evaluate
 from desktop_app.domain.deadlines import Deadline, format_deadline
@@ -207,8 +213,8 @@ def _period(session: Any, plan_id: int, period_id: int) -> Period:
 
 
 def _rows(session: Any, *, plan_id: int, period: Period, unit_id: int | None, today: date | None,
-          item_ids: list[int] | None = None) -> list[GridRow]:
-    items = grid_items(session, plan_id, unit_id=unit_id, item_ids=item_ids)
+          item_ids: list[int] | None = None, offset: int = 0, limit: int | None = None) -> list[GridRow]:
+    items = grid_items(session, plan_id, unit_id=unit_id, item_ids=item_ids, offset=offset, limit=limit)
     chosen = session.get(Unit, unit_id) if unit_id is not None else None
     units = {item.id: chosen if chosen is not None else next(iter(_implementers(item)), None) for item in items}
     reports = period_reports(session, period.id, [item.id for item in items])
@@ -218,14 +224,16 @@ def _rows(session: Any, *, plan_id: int, period: Period, unit_id: int | None, to
 
 
 def grid_rows(db: Database, *, plan_id: int, period_id: int, unit_id: int | None,
-              today: date | None = None) -> list[GridRow]:
-    """The plan's items for one period: reported by unit_id (only the items it implements), or each by its
-    first implementing unit when unit_id is None; assessed as of min(period end, today)."""
+              today: date | None = None, offset: int = 0, limit: int | None = None) -> list[GridRow]:
+    """The plan's items for one period (all, or one page of them): reported by unit_id (only the items it
+    implements), or each by its first implementing unit when unit_id is None; assessed as of
+    min(period end, today)."""
     with db.reading() as session:
         period = _period(session, plan_id, period_id)
         if unit_id is not None and session.get(Unit, unit_id) is None:
             raise NotFound(f"Không có đơn vị #{unit_id}.")
-        return _rows(session, plan_id=plan_id, period=period, unit_id=unit_id, today=today)
+        return _rows(session, plan_id=plan_id, period=period, unit_id=unit_id, today=today, offset=offset,
+                     limit=limit)
 
 
 def implementing_units(db: Database, *, plan_id: int) -> list[tuple[int, str]]:

@@ -76,6 +76,9 @@ _BASES = (("calendar", QT_TRANSLATE_NOOP("ProgressGridWidget", "Calendar periods
           ("decree09", QT_TRANSLATE_NOOP("ProgressGridWidget", "Decree 09/2019 windows")))
 
 
+PAGE_SIZE = 200
+
+
 class ProgressGridModel(RowModel):
     """Rows of services.progress_grid.GridRow for one plan, period and unit; edits are saved at once."""
 
@@ -95,6 +98,7 @@ class ProgressGridModel(RowModel):
         self.unit_id: int | None = None
         self.today: date | None = None
         self._rows: list[GridRow] = []
+        self._more = False
         self._errors: dict[tuple[int, int], tuple[str, str]] = {}
 
     # ----- loading -----------------------------------------------------------------------------------------
@@ -109,11 +113,30 @@ class ProgressGridModel(RowModel):
         self.beginResetModel()
         self._errors.clear()
         if self.db is None or self.plan_id is None or self.period_id is None:
-            self._rows = []
+            self._rows, self._more = [], False
         else:
-            self._rows = grid_service.grid_rows(self.db, plan_id=self.plan_id, period_id=self.period_id,
-                                                unit_id=self.unit_id, today=self.today)
+            self._rows = self._page(0)
+            self._more = len(self._rows) == PAGE_SIZE
         self.endResetModel()
+
+    def _page(self, offset: int) -> list[GridRow]:
+        assert self.db is not None and self.plan_id is not None and self.period_id is not None
+        return grid_service.grid_rows(self.db, plan_id=self.plan_id, period_id=self.period_id, unit_id=self.unit_id,
+                                      today=self.today, offset=offset, limit=PAGE_SIZE)
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802 - Qt API
+        return not parent.isValid() and self._more
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: N802 - Qt API
+        """The next page, as the view scrolls (a province's plan can hold 100,000 items)."""
+        if not self.canFetchMore(parent):
+            return
+        more = self._page(len(self._rows))
+        self._more = len(more) == PAGE_SIZE
+        if more:
+            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
+            self._rows.extend(more)
+            self.endInsertRows()
 
     def row_at(self, row: int) -> GridRow:
         """The item shown in a row."""
