@@ -270,3 +270,14 @@ def test_window_layout_and_last_plan_are_restored(qtbot: Any, db: Database) -> N
     assert again.current_selection().plan_id == second
     assert again.table.columnWidth(COL_DEADLINE) == 123
     assert again.items_split.sizes() == sizes
+
+
+def test_an_unexpected_fault_is_told_not_swallowed(qtbot: Any, capsys: pytest.CaptureFixture[str]) -> None:
+    from desktop_app.ui.app import _report_unexpected
+
+    make_app()
+    seen: list[str] = []
+    answer_next_box("Đồng ý", seen)
+    _report_unexpected(ValueError, ValueError("cột không có"), None)
+    assert "thao tác vừa rồi có thể chưa hoàn tất" in seen[0] and "cột không có" in seen[0]
+    assert "ValueError" in capsys.readouterr().err

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import sys
+import traceback
 from pathlib import Path
+from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
@@ -71,6 +73,16 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def _report_unexpected(kind: type[BaseException], exc: BaseException, trace: TracebackType | None) -> None:
+    """A fault in a slot: print it for support and tell the officer, instead of failing silently."""
+    traceback.print_exception(kind, exc, trace)
+    if isinstance(exc, KeyboardInterrupt):
+        return
+    dialogs.fail(QApplication.activeWindow(), QCoreApplication.translate("App", "Unexpected error"),
+                 QCoreApplication.translate("App", "An unexpected error occurred; the last action may not have "
+                                                   "been completed.") + f"\n\n{exc}")
+
+
 def run_gui(db_path: Path) -> int:
     """Open the main window on the database at db_path; returns the exit code."""
     from db.engine import open_database
@@ -82,6 +94,7 @@ def run_gui(db_path: Path) -> int:
     except AppError as exc:
         dialogs.fail(None, QCoreApplication.translate("App", "Cannot open the database"), exc.full_message())
         return 2
+    sys.excepthook = _report_unexpected
     window = MainWindow(db)
     window.show()
     QTimer.singleShot(0, window.offer_sample)

@@ -4,7 +4,17 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="83"/>
+        <location filename="../../desktop_app/ui/app.py" line="81"/>
+        <source>Unexpected error</source>
+        <translation>Lỗi không mong đợi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/app.py" line="82"/>
+        <source>An unexpected error occurred; the last action may not have been completed.</source>
+        <translation>Đã xảy ra lỗi không mong đợi; thao tác vừa rồi có thể chưa hoàn tất.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/app.py" line="95"/>
         <source>Cannot open the database</source>
         <translation>Không mở được cơ sở dữ liệu</translation>
     </message>
@@ -916,12 +926,12 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
         <translation>Đánh giá</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid.py" line="153"/>
+        <location filename="../../desktop_app/ui/progress_grid.py" line="176"/>
         <source>Reporting unit: %1</source>
         <translation>Đơn vị báo cáo: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid.py" line="156"/>
+        <location filename="../../desktop_app/ui/progress_grid.py" line="179"/>
         <source>Deadline: %1</source>
         <translation>Thời hạn: %1</translation>
     </message>
@@ -959,32 +969,32 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
         <translation>Theo Nghị định 09/2019</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid.py" line="384"/>
+        <location filename="../../desktop_app/ui/progress_grid.py" line="407"/>
         <source>Reporting:</source>
         <translation>Kỳ báo cáo:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid.py" line="385"/>
+        <location filename="../../desktop_app/ui/progress_grid.py" line="408"/>
         <source>Period:</source>
         <translation>Kỳ:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid.py" line="385"/>
+        <location filename="../../desktop_app/ui/progress_grid.py" line="408"/>
         <source>Implementing unit:</source>
         <translation>Đơn vị triển khai:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid.py" line="411"/>
+        <location filename="../../desktop_app/ui/progress_grid.py" line="434"/>
         <source>All units</source>
         <translation>Mọi đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid.py" line="510"/>
+        <location filename="../../desktop_app/ui/progress_grid.py" line="533"/>
         <source>This plan has no year, so it has no reporting periods yet.</source>
         <translation>Kế hoạch chưa có năm nên chưa có kỳ báo cáo.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid.py" line="516"/>
+        <location filename="../../desktop_app/ui/progress_grid.py" line="539"/>
         <source>Saved %1: %2</source>
         <translation>Đã lưu %1: %2</translation>
     </message>
