@@ -14,7 +14,6 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import date
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -120,9 +119,9 @@ def main() -> None:
     t = timed(lambda: window.table.scrollToBottom())
     print(f"scroll to the end of the loaded rows ({window.items_model.rowCount()} loaded): {t:.0f} ms")
     window.close()
-    db.close()
+    window.deleteLater()  # destroyed before the interpreter shuts down (else PySide may crash at exit)
     QApplication.processEvents()
-    _ = date.today()
+    db.close()
 
 
 if __name__ == "__main__":
