@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 from collections import Counter
-
 from typing import Any
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, selectinload
 
-from db.models import Assignment, Base, Deadline, Group, Item, Period, Plan, ProgressReport, Section, Unit, UnitAlias
+from db.models import (
+    Assignment,
+    Base,
+    Deadline,
+    Group,
+    Item,
+    Period,
+    Plan,
+    ProgressReport,
+    Section,
+    Unit,
+    UnitAlias,
+)
 from desktop_app.domain.text import canonical_spelling, clean, collation_key, unit_key
 
 
@@ -196,6 +207,13 @@ def neighbour_item(session: Session, item: Item, step: int) -> Item | None:
     else:
         stmt = select(Item).where(same, Item.order > item.order).order_by(Item.order)
     return session.scalars(stmt.limit(1)).first()
+
+
+def sibling_items(session: Session, item: Item) -> list[Item]:
+    """The items of the same group (or of the same section when ungrouped), in order."""
+    same = (Item.group_id == item.group_id) if item.group_id is not None else (
+        (Item.section_id == item.section_id) & Item.group_id.is_(None))
+    return list(session.scalars(select(Item).where(same).order_by(Item.order, Item.id)))
 
 
 def neighbour_sibling(session: Session, row: Section | Group, step: int) -> Section | Group | None:

@@ -42,3 +42,13 @@ def qapp():  # type: ignore[no-untyped-def]
     from desktop_app.ui.app import make_app
 
     return make_app([])
+
+
+@pytest.fixture(autouse=True)
+def _no_answers_from_earlier_tests() -> Iterator[None]:
+    """A message-box answer a test scheduled but never used must not click another test's dialog."""
+    from tests.qt_helpers import forget_pending_answers
+
+    forget_pending_answers()
+    yield
+    forget_pending_answers()

@@ -73,3 +73,15 @@ def test_add_then_delete_and_restore_with_reports(db: Database) -> None:
     assert list_progress(db, plan_id=before["plans"][0]["id"]) == reports_before
     structure.delete_item(db, item_id=new_id)
     assert len(show(db)["plans"][0]["items"]) == 55
+
+
+def test_move_an_item_several_places_at_once(db: Database) -> None:
+    import_file(db, path=NAM_HONG)
+    texts = [i["text"] for i in show(db)["plans"][0]["items"] if i["group"] == "2" and i["section"] == "I"]
+    moved = _id(db, "2.1")
+    assert structure.move_item_to(db, item_id=moved, target_item_id=_id(db, "2.4")) == 3
+    after = [i["text"] for i in show(db)["plans"][0]["items"] if i["group"] == "2" and i["section"] == "I"]
+    assert after[:4] == [texts[1], texts[2], texts[3], texts[0]] and _numbers(db, "2")[:4] == ["2.1", "2.2", "2.3", "2.4"]
+    assert structure.move_item_to(db, item_id=moved, target_item_id=_id(db, "2.1")) == -3
+    assert [i["text"] for i in show(db)["plans"][0]["items"] if i["group"] == "2" and i["section"] == "I"] == texts
+    assert structure.move_item_to(db, item_id=moved, target_item_id=_id(db, "3.1")) == 0  # other group

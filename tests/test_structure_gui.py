@@ -47,8 +47,11 @@ def test_delete_key_asks_then_undo_restores(qtbot: Any, db: Database) -> None:
     assert _numbers(win)[2] == "2.3" and len(show(db)["plans"][0]["items"]) == 55
     answer_next_box("Không", asked)
     win.table.selectRow(0)
+    win.activateWindow()  # the confirmation box took the activation
+    qtbot.waitUntil(win.isActiveWindow)
+    win.table.setFocus()
     qtbot.keyClick(win.table, Qt.Key.Key_Delete)
-    assert _numbers(win)[0] == "2.1"
+    assert len(asked) == 2 and _numbers(win)[0] == "2.1"
 
 
 def test_add_and_move_items_with_the_keyboard(qtbot: Any, db: Database) -> None:
@@ -95,3 +98,16 @@ def test_rename_a_group_with_f2_and_edit_the_plan_header(qtbot: Any, db: Databas
     win.undo_action.trigger()
     assert show(db)["plans"][0]["plan_number"] == ""
     assert show(db)["plans"][0]["sections"][0]["groups"][1]["title"] == "Về hạ tầng số"
+
+
+def test_dropping_a_row_on_another_moves_the_item_and_undo_puts_it_back(qtbot: Any, db: Database) -> None:
+    from PySide6.QtCore import QModelIndex
+
+    win = _window(qtbot, db)
+    first = win.items_model.row_at(0).text
+    data = win.items_model.mimeData([win.items_model.index(0, 0)])
+    win.items_model.dropMimeData(data, Qt.DropAction.MoveAction, -1, -1, win.items_model.index(2, 0))
+    assert win.items_model.row_at(2).text == first and _numbers(win)[:3] == ["2.1", "2.2", "2.3"]
+    win.undo_action.trigger()
+    assert win.items_model.row_at(0).text == first
+    assert not win.items_model.dropMimeData(data, Qt.DropAction.MoveAction, -1, -1, QModelIndex())

@@ -5,7 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from desktop_app.domain.appendix import ImportWarning, ParsedAppendix, ParsedGroup, ParsedItem, ParsedSection
+from desktop_app.domain.appendix import (
+    ImportWarning,
+    ParsedAppendix,
+    ParsedGroup,
+    ParsedItem,
+    ParsedSection,
+)
 from desktop_app.domain.appendix_checks import check_appendix
 from desktop_app.domain.deadlines import parse_deadline
 from desktop_app.domain.numbering import is_roman, normalise_number, number_kind
@@ -13,7 +19,13 @@ from desktop_app.domain.plan_title import commune_from_texts, read_title
 from desktop_app.domain.targets import Target, looks_like_indicator, parse_targets
 from desktop_app.domain.text import clean, search_key, split_units
 from desktop_app.errors import FileRefused
-from desktop_app.io.columns import Columns, find_columns, is_column_number_row, is_stt_label, refine_columns
+from desktop_app.io.columns import (
+    Columns,
+    find_columns,
+    is_column_number_row,
+    is_stt_label,
+    refine_columns,
+)
 from desktop_app.io.tables import RawDocument, RawRow, RawTable
 
 # A whole heading row merged into one cell: "I. Phân công …", "4.Về phát triển dữ liệu số", "2- Về …".

@@ -7,7 +7,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from db.dashboard_query import count_window, counts_by_place, counts_by_unit, deadline_list, places, unit_names
+from db.dashboard_query import (
+    count_window,
+    counts_by_place,
+    counts_by_unit,
+    deadline_list,
+    places,
+    unit_names,
+)
 from db.engine import Database
 from db.items_query import ItemQuery
 from desktop_app.domain.assessment import ASSESSMENTS, LABELS, NOT_ACHIEVED, OVERDUE

@@ -8,7 +8,15 @@ from decimal import Decimal
 from typing import Any
 
 from db.engine import Database
-from db.items_query import SORTS, WINDOWS, ItemQuery, count_items, item_page, unit_choices, units_and_targets
+from db.items_query import (
+    SORTS,
+    WINDOWS,
+    ItemQuery,
+    count_items,
+    item_page,
+    unit_choices,
+    units_and_targets,
+)
 from desktop_app.domain.assessment import LABELS
 from desktop_app.domain.deadlines import Deadline, format_deadline
 from desktop_app.domain.progress import STATUS_NAMES

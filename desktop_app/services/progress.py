@@ -9,8 +9,8 @@ from typing import Any
 
 from db.engine import Database
 from db.models import Item, Period, Plan, ProgressReport, utcnow
-from db.summary import refresh_items
 from db.queries import find_report, periods_of, reports_of_plan, unit_by_name
+from db.summary import refresh_items
 from desktop_app.domain.periods import BASES, KINDS, periods_for_year
 from desktop_app.domain.progress import ProgressRuleError, check_progress
 from desktop_app.domain.targets import target_value_json

@@ -9,7 +9,12 @@ from typing import Any
 
 from db.engine import Database
 from db.models import Deadline, Group, Item, Plan, Section
-from db.queries import neighbour_item, neighbour_sibling, shift_items_after
+from db.queries import (
+    neighbour_item,
+    neighbour_sibling,
+    shift_items_after,
+    sibling_items,
+)
 from db.snapshots import delete_item_rows, restore_item, snapshot_item
 from db.summary import item_fields, refresh_items
 from desktop_app.domain.text import clean
@@ -76,23 +81,50 @@ def move_heading(db: Database, *, kind: str, heading_id: int, step: int) -> bool
         return True
 
 
+def _move(session: Any, item: Item, step: int) -> bool:
+    """Swap an item with its neighbour (and their numbers, when both are numbered)."""
+    other = neighbour_item(session, item, step)
+    if other is None:
+        return False
+    item.order, other.order = other.order, item.order
+    if item.number and other.number:  # (neighbours share a section, so their keys compare)
+        item.number, other.number = other.number, item.number
+        item.number_raw, other.number_raw = other.number_raw, item.number_raw
+    session.flush()
+    refresh_items(session, [item.id, other.id])
+    return True
+
+
 def move_item(db: Database, *, item_id: int, step: int) -> bool:
     """Move an item one place up or down within its group (or section); False at the end.
 
     The two items swap places and, when both are numbered, their numbers too: Stt follows the position,
     as in a numbered list."""
     with db.transaction() as session:
+        return _move(session, _get(session, Item, item_id, "chỉ tiêu/nhiệm vụ"), step)
+
+
+def move_item_to(db: Database, *, item_id: int, target_item_id: int) -> int:
+    """Move an item to where another item of the same group stands (a drag in the table), in one
+    transaction; returns the places moved, negative for up (0 when they are not in the same group)."""
+    with db.transaction() as session:
         item = _get(session, Item, item_id, "chỉ tiêu/nhiệm vụ")
-        other = neighbour_item(session, item, step)
-        if other is None:
-            return False
-        item.order, other.order = other.order, item.order
-        if item.number and other.number:  # (neighbours share a section, so their keys compare)
-            item.number, other.number = other.number, item.number
-            item.number_raw, other.number_raw = other.number_raw, item.number_raw
-        session.flush()
-        refresh_items(session, [item.id, other.id])
-        return True
+        target = _get(session, Item, target_item_id, "chỉ tiêu/nhiệm vụ")
+        if (item.section_id, item.group_id) != (target.section_id, target.group_id) or item.id == target.id:
+            return 0
+        siblings = [row.id for row in sibling_items(session, item)]
+        steps = siblings.index(target.id) - siblings.index(item.id)
+        for _ in range(abs(steps)):
+            _move(session, item, 1 if steps > 0 else -1)
+        return steps
+
+
+def move_item_by(db: Database, *, item_id: int, steps: int) -> None:
+    """Move an item several places up (negative) or down within its group, in one transaction (undo of a drag)."""
+    with db.transaction() as session:
+        item = _get(session, Item, item_id, "chỉ tiêu/nhiệm vụ")
+        for _ in range(abs(steps)):
+            _move(session, item, 1 if steps > 0 else -1)
 
 
 def add_item(db: Database, *, after_item_id: int, text: str = "Chỉ tiêu mới") -> int:

@@ -27,7 +27,14 @@ from PySide6.QtWidgets import (
 
 from db.engine import Database
 from desktop_app.errors import AppError
-from desktop_app.services.editing import OPS, ItemDetail, TargetValue, current_version, item_detail, update_item
+from desktop_app.services.editing import (
+    OPS,
+    ItemDetail,
+    TargetValue,
+    current_version,
+    item_detail,
+    update_item,
+)
 from desktop_app.services.plans import units as unit_registry
 
 OP_SIGNS = {">=": "≥", ">": ">", "=": "=", "<=": "≤", "<": "<"}

@@ -6,9 +6,12 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
+    QByteArray,
+    QMimeData,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QBrush, QColor
 
@@ -24,6 +27,7 @@ Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ASSESSMENT_ROLE = Qt.ItemDataRole.UserRole + 2
 PAGE_SIZE = 100
+ITEM_MIME = "application/x-chuyen-doi-so-item"
 
 _HEADERS = (
     QT_TRANSLATE_NOOP("ItemsModel", "No."),
@@ -54,6 +58,8 @@ class ItemsModel(RowModel):
 
     CONTEXT = "ItemsModel"
     HEADERS = _HEADERS
+    move_requested = Signal(int, int)
+    """(item id, id of the item it was dropped on)."""
 
     def __init__(self, db: Database | None = None, parent: Any = None) -> None:
         super().__init__(parent)
@@ -151,4 +157,29 @@ class ItemsModel(RowModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+                | Qt.ItemFlag.ItemIsDropEnabled)
+
+    # ----- dragging a row onto another moves the item there (the window does it, undoably) -----------------
+    def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802 - Qt API
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802 - Qt API
+        return [ITEM_MIME]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # noqa: N802 - Qt API
+        data = QMimeData()
+        rows = sorted({i.row() for i in indexes if i.isValid()})
+        if rows:
+            data.setData(ITEM_MIME, QByteArray(str(self._rows[rows[0]].id).encode()))
+        return data
+
+    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,  # noqa: N802 - Qt API
+                     parent: Index) -> bool:
+        if not data.hasFormat(ITEM_MIME):
+            return False
+        target_row = parent.row() if parent.isValid() else row
+        if not 0 <= target_row < len(self._rows):
+            return False
+        self.move_requested.emit(int(bytes(data.data(ITEM_MIME)).decode()), self._rows[target_row].id)
+        return False  # the rows are not moved here: the window moves the item and reloads

@@ -69,6 +69,11 @@ class MainWindow(ImportFlow, StructureEditing, QMainWindow):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.setSortingEnabled(True)
+        self.table.setDragEnabled(True)
+        self.table.setAcceptDrops(True)
+        self.table.setDropIndicatorShown(True)
+        self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.table.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.table.sortByColumn(COL_NUMBER, Qt.SortOrder.AscendingOrder)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -162,6 +167,7 @@ class MainWindow(ImportFlow, StructureEditing, QMainWindow):
         edit_menu.addAction(self.paste_action)
         self.structure = StructureActions(self, self.db, self.undo_stack, self._refresh_keeping_selection,
                                           lambda: self._item_saved(-1))
+        self.items_model.move_requested.connect(self.structure.drag_item)
         edit_menu.addSeparator()
         self.add_item_action = self._local(self.table, self.tr("&Add item after this one"), "Ins", self.add_item)
         self.delete_item_action = self._local(self.table, self.tr("&Delete item…"), QKeySequence.StandardKey.Delete,

@@ -156,6 +156,18 @@ class StructureActions:
         self.reload_items()
         return True
 
+    def drag_item(self, item_id: int, target_item_id: int) -> bool:
+        """Move an item to where another of its group stands (dropped there in the table)."""
+        steps = self._run(lambda: structure.move_item_to(self.db, item_id=item_id, target_item_id=target_item_id))
+        if not steps:
+            return False
+        self.stack.push(DoneCommand(QCoreApplication.translate("StructureActions", "Move item"),
+                                    lambda: structure.move_item_by(self.db, item_id=item_id, steps=-steps),
+                                    lambda: structure.move_item_by(self.db, item_id=item_id, steps=steps),
+                                    self.reload_items))
+        self.reload_items()
+        return True
+
     def add_item(self, after_item_id: int) -> int | None:
         """Add an item after another; undo deletes it, redo puts the same item back."""
         new_id = self._run(lambda: structure.add_item(self.db, after_item_id=after_item_id))

@@ -22,12 +22,12 @@
 <context>
     <name>BarChart</name>
     <message>
-        <location filename="../../desktop_app/ui/bar_chart.py" line="68"/>
+        <location filename="../../desktop_app/ui/bar_chart.py" line="76"/>
         <source>Assessments by group</source>
         <translation>Đánh giá theo nhóm</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/bar_chart.py" line="181"/>
+        <location filename="../../desktop_app/ui/bar_chart.py" line="189"/>
         <source>No items</source>
         <translation>Không có chỉ tiêu</translation>
     </message>
@@ -35,22 +35,22 @@
 <context>
     <name>CountsModel</name>
     <message>
-        <location filename="../../desktop_app/ui/dashboard.py" line="34"/>
+        <location filename="../../desktop_app/ui/dashboard.py" line="42"/>
         <source>No.</source>
         <translation>Stt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard.py" line="34"/>
+        <location filename="../../desktop_app/ui/dashboard.py" line="42"/>
         <source>Area</source>
         <translation>Lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard.py" line="35"/>
+        <location filename="../../desktop_app/ui/dashboard.py" line="43"/>
         <source>Implementing unit</source>
         <translation>Đơn vị triển khai</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard.py" line="36"/>
+        <location filename="../../desktop_app/ui/dashboard.py" line="44"/>
         <source>Total</source>
         <translation>Tổng</translation>
     </message>
@@ -58,37 +58,37 @@
 <context>
     <name>DashboardWidget</name>
     <message>
-        <location filename="../../desktop_app/ui/dashboard.py" line="241"/>
+        <location filename="../../desktop_app/ui/dashboard.py" line="249"/>
         <source>By area</source>
         <translation>Theo lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard.py" line="244"/>
+        <location filename="../../desktop_app/ui/dashboard.py" line="252"/>
         <source>By implementing unit</source>
         <translation>Theo đơn vị triển khai</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard.py" line="296"/>
+        <location filename="../../desktop_app/ui/dashboard.py" line="304"/>
         <source>Situation on %1</source>
         <translation>Tình hình đến ngày %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard.py" line="297"/>
+        <location filename="../../desktop_app/ui/dashboard.py" line="305"/>
         <source>All items: %1</source>
         <translation>Tất cả: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard.py" line="305"/>
+        <location filename="../../desktop_app/ui/dashboard.py" line="313"/>
         <source>Overdue: %1</source>
         <translation>Quá hạn: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard.py" line="306"/>
+        <location filename="../../desktop_app/ui/dashboard.py" line="314"/>
         <source>Due in the next 30 days: %1</source>
         <translation>Đến hạn trong 30 ngày tới: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard.py" line="308"/>
+        <location filename="../../desktop_app/ui/dashboard.py" line="316"/>
         <source>Show these items in the items table</source>
         <translation>Xem các chỉ tiêu này trong bảng</translation>
     </message>
@@ -96,27 +96,27 @@
 <context>
     <name>DeadlineModel</name>
     <message>
-        <location filename="../../desktop_app/ui/dashboard.py" line="38"/>
+        <location filename="../../desktop_app/ui/dashboard.py" line="46"/>
         <source>No.</source>
         <translation>Stt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard.py" line="39"/>
+        <location filename="../../desktop_app/ui/dashboard.py" line="47"/>
         <source>Indicator / task</source>
         <translation>Chỉ tiêu/nhiệm vụ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard.py" line="40"/>
+        <location filename="../../desktop_app/ui/dashboard.py" line="48"/>
         <source>Due</source>
         <translation>Hạn</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard.py" line="41"/>
+        <location filename="../../desktop_app/ui/dashboard.py" line="49"/>
         <source>Monitoring unit</source>
         <translation>Đơn vị theo dõi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard.py" line="42"/>
+        <location filename="../../desktop_app/ui/dashboard.py" line="50"/>
         <source>Assessment</source>
         <translation>Đánh giá</translation>
     </message>
@@ -389,27 +389,27 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>ImportReportDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/import_report.py" line="15"/>
+        <location filename="../../desktop_app/ui/import_report.py" line="22"/>
         <source>Import finished</source>
         <translation>Đã nhập xong</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_report.py" line="19"/>
+        <location filename="../../desktop_app/ui/import_report.py" line="26"/>
         <source>Imported the plan of commune {commune} ({number}): {sections} sections, {groups} groups, {items} indicators and tasks.</source>
         <translation>Đã nhập kế hoạch của xã {commune} ({number}): {sections} mục, {groups} nhóm, {items} chỉ tiêu, nhiệm vụ.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_report.py" line="23"/>
+        <location filename="../../desktop_app/ui/import_report.py" line="30"/>
         <source>no number</source>
         <translation>chưa có số</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_report.py" line="35"/>
+        <location filename="../../desktop_app/ui/import_report.py" line="42"/>
         <source>Warnings to check ({n}):</source>
         <translation>Các cảnh báo cần kiểm tra ({n}):</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_report.py" line="40"/>
+        <location filename="../../desktop_app/ui/import_report.py" line="47"/>
         <source>OK</source>
         <translation>Đồng ý</translation>
     </message>
@@ -417,132 +417,132 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>ItemForm</name>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="79"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="86"/>
         <source>Indicator</source>
         <translation>Chỉ tiêu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="79"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="86"/>
         <source>Task</source>
         <translation>Nhiệm vụ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="80"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="87"/>
         <source>Document</source>
         <translation>Văn bản</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="87"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="94"/>
         <source>Op.</source>
         <translation>So sánh</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="87"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="94"/>
         <source>Value</source>
         <translation>Giá trị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="87"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="94"/>
         <source>Unit</source>
         <translation>Đơn vị đo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="87"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="94"/>
         <source>Counted noun</source>
         <translation>Danh từ đếm</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="87"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="94"/>
         <source>Subject</source>
         <translation>Đối tượng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="91"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="98"/>
         <source>Add target</source>
         <translation>Thêm mục tiêu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="91"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="98"/>
         <source>Remove target</source>
         <translation>Bỏ mục tiêu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="95"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="102"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="95"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="102"/>
         <source>Ongoing</source>
         <translation>Thường xuyên</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="95"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="102"/>
         <source>Other (text)</source>
         <translation>Khác (ghi chữ)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="110"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="117"/>
         <source>Names separated by ;</source>
         <translation>Các tên cách nhau bằng dấu ;</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="120"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="127"/>
         <source>No.</source>
         <translation>Stt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="121"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="128"/>
         <source>Text</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="123"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="130"/>
         <source>Targets</source>
         <translation>Mục tiêu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="133"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="140"/>
         <source>Deadline</source>
         <translation>Thời hạn</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="134"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="141"/>
         <source>Monitoring unit</source>
         <translation>Đơn vị theo dõi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="135"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="142"/>
         <source>Implementing units</source>
         <translation>Đơn vị triển khai</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="122"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="129"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="188"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="195"/>
         <source>index</source>
         <translation>chỉ số</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="188"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="195"/>
         <source>count</source>
         <translation>số lượng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="189"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="196"/>
         <source>none</source>
         <translation>không đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="221"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="228"/>
         <source>Target {n}: “{text}” is not a number.</source>
         <translation>Mục tiêu {n}: «{text}» không phải là một số.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="266"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="273"/>
         <source>Edit item {n}</source>
         <translation>Sửa chỉ tiêu {n}</translation>
     </message>
@@ -618,47 +618,47 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>ItemsModel</name>
     <message>
-        <location filename="../../desktop_app/ui/items_model.py" line="29"/>
+        <location filename="../../desktop_app/ui/items_model.py" line="33"/>
         <source>No.</source>
         <translation>Stt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/items_model.py" line="30"/>
+        <location filename="../../desktop_app/ui/items_model.py" line="34"/>
         <source>Indicator / task</source>
         <translation>Chỉ tiêu/nhiệm vụ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/items_model.py" line="31"/>
+        <location filename="../../desktop_app/ui/items_model.py" line="35"/>
         <source>Target</source>
         <translation>Mục tiêu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/items_model.py" line="32"/>
+        <location filename="../../desktop_app/ui/items_model.py" line="36"/>
         <source>Monitoring unit</source>
         <translation>Đơn vị theo dõi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/items_model.py" line="33"/>
+        <location filename="../../desktop_app/ui/items_model.py" line="37"/>
         <source>Implementing units</source>
         <translation>Đơn vị triển khai</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/items_model.py" line="34"/>
+        <location filename="../../desktop_app/ui/items_model.py" line="38"/>
         <source>Deadline</source>
         <translation>Thời hạn</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/items_model.py" line="35"/>
+        <location filename="../../desktop_app/ui/items_model.py" line="39"/>
         <source>Latest result</source>
         <translation>Kết quả mới nhất</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/items_model.py" line="36"/>
+        <location filename="../../desktop_app/ui/items_model.py" line="40"/>
         <source>Assessment</source>
         <translation>Đánh giá</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/items_model.py" line="37"/>
+        <location filename="../../desktop_app/ui/items_model.py" line="41"/>
         <source>Last update</source>
         <translation>Cập nhật</translation>
     </message>
@@ -677,137 +677,137 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
         <translation>Theo dõi Kế hoạch chuyển đổi số cấp xã</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="117"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="122"/>
         <source>Indicators and tasks</source>
         <translation>Chỉ tiêu, nhiệm vụ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="118"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="123"/>
         <source>Enter results</source>
         <translation>Nhập kết quả</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="106"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="111"/>
         <source>Details</source>
         <translation>Chi tiết</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="107"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="112"/>
         <source>History</source>
         <translation>Lịch sử</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="122"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="127"/>
         <source>Dashboard</source>
         <translation>Tổng quan</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="145"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="150"/>
         <source>&amp;Import appendix…</source>
         <translation>&amp;Nhập phụ lục…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="146"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="151"/>
         <source>&amp;Paste appendix from clipboard</source>
         <translation>&amp;Dán phụ lục từ khay nhớ tạm</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="147"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="152"/>
         <source>Load the &amp;sample plan</source>
         <translation>Nạp kế hoạch &amp;mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="148"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="153"/>
         <source>E&amp;xit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="149"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="154"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="154"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="159"/>
         <source>&amp;Undo</source>
         <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="156"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="161"/>
         <source>&amp;Redo</source>
         <translation>&amp;Làm lại</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="158"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="163"/>
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="166"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="172"/>
         <source>&amp;Add item after this one</source>
         <translation>&amp;Thêm chỉ tiêu sau dòng này</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="167"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="173"/>
         <source>&amp;Delete item…</source>
         <translation>&amp;Xóa chỉ tiêu…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="169"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="175"/>
         <source>Move item &amp;up</source>
         <translation>Chuyển chỉ tiêu &amp;lên</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="170"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="176"/>
         <source>Move item do&amp;wn</source>
         <translation>Chuyển chỉ tiêu &amp;xuống</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="174"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="180"/>
         <source>&amp;Plan information…</source>
         <translation>&amp;Thông tin kế hoạch…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="175"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="181"/>
         <source>&amp;Rename section or group…</source>
         <translation>Đổi tên &amp;mục hoặc nhóm…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="177"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="183"/>
         <source>Move section or group up</source>
         <translation>Chuyển mục/nhóm lên</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="179"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="185"/>
         <source>Move section or group down</source>
         <translation>Chuyển mục/nhóm xuống</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="184"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="190"/>
         <source>&amp;Units…</source>
         <translation>Đơn &amp;vị…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="186"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="192"/>
         <source>&amp;Settings</source>
         <translation>&amp;Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="187"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="193"/>
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="197"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="203"/>
         <source>Main toolbar</source>
         <translation>Thanh công cụ chính</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="243"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="249"/>
         <source>No plan yet. Use File → Import appendix… (Ctrl+O).</source>
         <translation>Chưa có kế hoạch nào. Dùng Tệp → Nhập phụ lục… (Ctrl+O).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="274"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="280"/>
         <source>{n} indicators and tasks</source>
         <translation>{n} chỉ tiêu, nhiệm vụ</translation>
     </message>
@@ -1033,26 +1033,27 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
     </message>
     <message>
         <location filename="../../desktop_app/ui/structure_actions.py" line="153"/>
+        <location filename="../../desktop_app/ui/structure_actions.py" line="164"/>
         <source>Move item</source>
         <translation>Chuyển chỉ tiêu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/structure_actions.py" line="169"/>
+        <location filename="../../desktop_app/ui/structure_actions.py" line="181"/>
         <source>Add item</source>
         <translation>Thêm chỉ tiêu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/structure_actions.py" line="177"/>
+        <location filename="../../desktop_app/ui/structure_actions.py" line="189"/>
         <source>Delete item</source>
         <translation>Xóa chỉ tiêu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/structure_actions.py" line="178"/>
+        <location filename="../../desktop_app/ui/structure_actions.py" line="190"/>
         <source>Delete “{label}” with its targets, units and reported results? You can undo it with Ctrl+Z.</source>
         <translation>Xóa «{label}» cùng các mục tiêu, đơn vị và kết quả đã báo cáo? Có thể hoàn tác bằng Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/structure_actions.py" line="190"/>
+        <location filename="../../desktop_app/ui/structure_actions.py" line="202"/>
         <source>Delete item {label}</source>
         <translation>Xóa chỉ tiêu {label}</translation>
     </message>
