@@ -23,6 +23,8 @@ class ItemQuery:
     today: date
     section_id: int | None = None
     group_id: int | None = None
+    ungrouped: bool = False
+    """With section_id: only the items directly under the section, not those in its groups."""
     search: str = ""
     """Already folded with domain.text.search_key (accent-insensitive, lower case)."""
     unit_id: int | None = None
@@ -62,6 +64,8 @@ def _filtered(query: ItemQuery, columns: list[Any]) -> Select[Any]:
         conditions.append(Item.group_id == query.group_id)
     elif query.section_id is not None:
         conditions.append(Item.section_id == query.section_id)
+        if query.ungrouped:
+            conditions.append(Item.group_id.is_(None))
     for word in query.search.split():
         escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         conditions.append(Item.search_text.like(f"%{escaped}%", escape="\\"))

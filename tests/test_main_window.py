@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QToolBar, QUndoView
 
 from db.engine import Database
 from desktop_app.services.importing import import_file
@@ -16,6 +16,7 @@ from desktop_app.ui.items_model import COL_DEADLINE, COL_NUMBER, COL_TARGET, COL
 from desktop_app.services.plans import show
 from desktop_app.ui.import_preview import ImportPreviewDialog
 from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.plan_tree import NODE_ROLE
 from tests.conftest import MINH_TAN, NAM_HONG
 from tests.qt_helpers import answer_next_box
 
@@ -281,3 +282,40 @@ def test_an_unexpected_fault_is_told_not_swallowed(qtbot: Any, capsys: pytest.Ca
     _report_unexpected(ValueError, ValueError("cột không có"), None)
     assert "thao tác vừa rồi có thể chưa hoàn tất" in seen[0] and "cột không có" in seen[0]
     assert "ValueError" in capsys.readouterr().err
+
+
+def test_dashboard_section_row_shows_only_the_items_directly_under_it(qtbot: Any, db: Database, tmp_path: Path) -> None:
+    rows = ["Stt\tChỉ tiêu/nhiệm vụ\tĐơn vị chủ trì theo dõi\tĐơn vị triển khai\tThời gian hoàn thành\tGhi chú",
+            "I\tChỉ tiêu\t\t\t\t", "1.1\tTỷ lệ A: đạt 100%\tCông an xã\tCông an xã\tNăm 2026\t",
+            "1\tNhóm một\t\t\t\t", "1.2\tTỷ lệ B: đạt 100%\tCông an xã\tCông an xã\tNăm 2026\t"]
+    path = tmp_path / "hon_hop.txt"
+    path.write_text("\n".join(rows), encoding="utf-8")
+    import_file(db, path=path)
+    make_app()
+    win = MainWindow(db)
+    qtbot.addWidget(win)
+    win.show()
+    section_id = win.tree_model.item(0).child(0).data(NODE_ROLE).section_id
+    win.dashboard.filter_requested.emit({"section_id": section_id})
+    assert [win.items_model.row_at(r).number for r in range(win.items_model.rowCount())] == ["1.1"]
+    win.tree.setCurrentIndex(win.tree_model.item(0).child(0).index())
+    win.tree.setCurrentIndex(win.tree_model.item(0).index())
+    win.tree.setCurrentIndex(win.tree_model.item(0).child(0).index())
+    assert win.items_model.rowCount() == 2
+
+
+def test_undo_history_names_actions_in_vietnamese_and_the_toolbar_has_them(qtbot: Any, db: Database) -> None:
+    import_file(db, path=NAM_HONG)
+    win = MainWindow(db)
+    qtbot.addWidget(win)
+    win.show()
+    win.tree.setCurrentIndex(win.tree_model.item(0).child(0).child(1).index())
+    win.table.selectRow(1)
+    win.item_form.targets.item(0, 1).setText("75")
+    dialog = win.show_undo_history()
+    view = dialog.findChild(QUndoView)
+    texts = [view.model().index(r, 0).data() for r in range(view.model().rowCount())]
+    assert texts == ["<đầu phiên làm việc>", "Sửa chỉ tiêu 2.2"]
+    toolbar_texts = [a.text() for a in win.findChildren(QToolBar)[0].actions()]
+    assert any("Hoàn tác" in t for t in toolbar_texts) and "&Thêm chỉ tiêu sau dòng này" in toolbar_texts
+    dialog.close()

@@ -15,6 +15,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QApplication,
     QHeaderView,
     QMainWindow,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QTableView,
     QTabWidget,
     QTreeView,
+    QUndoView,
     QVBoxLayout,
     QWidget,
 )
@@ -127,6 +129,7 @@ class MainWindow(ImportFlow, StructureEditing, QMainWindow):
         self.views.addTab(self.dashboard, self.tr("Dashboard"))
         self.views.currentChanged.connect(self._view_changed)
         self._unit_role: tuple[int, str] | None = None  # (unit, role) asked for by a dashboard click
+        self._ungrouped: tuple[int | None, None] | None = None  # (section, None): only its ungrouped items
         self._dashboard_stale = self._grid_stale = True
         self.splitter.addWidget(self.views)
         self.splitter.setStretchFactor(1, 1)
@@ -189,6 +192,8 @@ class MainWindow(ImportFlow, StructureEditing, QMainWindow):
         edit_menu.addSeparator()
         self.units_action = self._action(self.tr("&Units…"), "Ctrl+U", self.manage_units)
         edit_menu.addAction(self.units_action)
+        self.history_action = self._action(self.tr("Undo &history…"), None, self.show_undo_history)
+        edit_menu.addAction(self.history_action)
         settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
         language_menu = settings_menu.addMenu(self.tr("&Language"))
         self.language_actions: dict[str, QAction] = {}
@@ -202,8 +207,9 @@ class MainWindow(ImportFlow, StructureEditing, QMainWindow):
             self.language_actions[code] = action
         toolbar = self.addToolBar(self.tr("Main toolbar"))
         toolbar.setObjectName("main_toolbar")
-        toolbar.addAction(self.import_action)
-        toolbar.addAction(self.paste_action)
+        for action in (self.import_action, self.paste_action, None, self.undo_action, self.redo_action, None,
+                       self.add_item_action, self.delete_item_action, self.units_action):
+            toolbar.addSeparator() if action is None else toolbar.addAction(action)
 
     def _local(self, widget: QWidget, text: str, shortcut: QKeySequence | str, slot: object) -> QAction:
         """An action whose shortcut works only while widget has the focus (Delete must not delete an item
@@ -249,6 +255,7 @@ class MainWindow(ImportFlow, StructureEditing, QMainWindow):
             self.statusBar().showMessage(self.tr("No plan yet. Use File → Import appendix… (Ctrl+O)."))
 
     def _on_tree_current(self, current: QModelIndex, previous: QModelIndex) -> None:
+        self._ungrouped = None  # a dashboard's "only the section's own items" ends with the next tree choice
         selection = current.data(NODE_ROLE)
         if not isinstance(selection, Selection):
             return
@@ -269,6 +276,8 @@ class MainWindow(ImportFlow, StructureEditing, QMainWindow):
         fields = self.filter_bar.fields()
         if self._unit_role is not None and self._unit_role[0] == fields["unit_id"]:
             fields["unit_role"] = self._unit_role[1]
+        if self._ungrouped == (selection.section_id, selection.group_id):
+            fields["ungrouped"] = True
         query = items_service.make_query(
             plan_id=selection.plan_id, section_id=selection.section_id, group_id=selection.group_id,
             today=date.today(), **fields,
@@ -303,6 +312,17 @@ class MainWindow(ImportFlow, StructureEditing, QMainWindow):
         dialog.changed.connect(lambda: self._item_saved(-1))
         dialog.changed.connect(self._reload_form)
         dialog.open()
+        return dialog
+
+    def show_undo_history(self) -> QDialog:
+        """Every action of this session, named in Vietnamese; clicking one undoes back to it."""
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("Undo history"))
+        view = QUndoView(self.undo_stack, dialog)
+        view.setEmptyLabel(self.tr("<start of the session>"))
+        QVBoxLayout(dialog).addWidget(view)
+        dialog.resize(420, 360)
+        dialog.show()
         return dialog
 
     def _reload_form(self) -> None:
@@ -341,6 +361,8 @@ class MainWindow(ImportFlow, StructureEditing, QMainWindow):
         target = self._find_node(node or Selection(selection.plan_id))
         if target is not None:
             self.tree.setCurrentIndex(target)
+        self._ungrouped = (fields.get("section_id"), None) if fields.get("group_id") is None and \
+            fields.get("section_id") is not None else None  # type: ignore[assignment]
         unit_id = fields.get("unit_id")
         self._unit_role = (int(unit_id), str(fields.get("unit_role", "implementing"))) if unit_id is not None else None
         self.filter_bar.select(assessment=fields.get("assessment"), window=fields.get("window"),  # type: ignore[arg-type]
