@@ -11,10 +11,16 @@ from PySide6.QtWidgets import QApplication, QToolBar, QUndoView
 
 from db.engine import Database
 from desktop_app.services.importing import import_file
-from desktop_app.ui.app import make_app
-from desktop_app.ui.items_model import COL_DEADLINE, COL_NUMBER, COL_TARGET, COL_TEXT, ItemsModel
 from desktop_app.services.plans import show
+from desktop_app.ui.app import make_app
 from desktop_app.ui.import_preview import ImportPreviewDialog
+from desktop_app.ui.items_model import (
+    COL_DEADLINE,
+    COL_NUMBER,
+    COL_TARGET,
+    COL_TEXT,
+    ItemsModel,
+)
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.plan_tree import NODE_ROLE
 from tests.conftest import MINH_TAN, NAM_HONG

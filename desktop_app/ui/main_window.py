@@ -15,8 +15,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QApplication,
+    QDialog,
     QHeaderView,
     QMainWindow,
     QScrollArea,
