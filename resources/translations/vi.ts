@@ -896,57 +896,57 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>ProgressGridModel</name>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid.py" line="61"/>
+        <location filename="../../desktop_app/ui/progress_grid_model.py" line="41"/>
         <source>No.</source>
         <translation>Stt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid.py" line="62"/>
+        <location filename="../../desktop_app/ui/progress_grid_model.py" line="42"/>
         <source>Indicator / task</source>
         <translation>Chỉ tiêu/nhiệm vụ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid.py" line="63"/>
+        <location filename="../../desktop_app/ui/progress_grid_model.py" line="43"/>
         <source>Target</source>
         <translation>Mục tiêu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid.py" line="64"/>
+        <location filename="../../desktop_app/ui/progress_grid_model.py" line="44"/>
         <source>Value / status</source>
         <translation>Giá trị / trạng thái</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid.py" line="65"/>
+        <location filename="../../desktop_app/ui/progress_grid_model.py" line="45"/>
         <source>Result narrative</source>
         <translation>Nội dung kết quả</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid.py" line="66"/>
+        <location filename="../../desktop_app/ui/progress_grid_model.py" line="46"/>
         <source>Evidence</source>
         <translation>Minh chứng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid.py" line="67"/>
+        <location filename="../../desktop_app/ui/progress_grid_model.py" line="47"/>
         <source>Document no.</source>
         <translation>Số văn bản</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid.py" line="68"/>
+        <location filename="../../desktop_app/ui/progress_grid_model.py" line="48"/>
         <source>Issued on</source>
         <translation>Ngày ban hành</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid.py" line="69"/>
+        <location filename="../../desktop_app/ui/progress_grid_model.py" line="49"/>
         <source>Assessment</source>
         <translation>Đánh giá</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid.py" line="176"/>
+        <location filename="../../desktop_app/ui/progress_grid_model.py" line="156"/>
         <source>Reporting unit: %1</source>
         <translation>Đơn vị báo cáo: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid.py" line="179"/>
+        <location filename="../../desktop_app/ui/progress_grid_model.py" line="159"/>
         <source>Deadline: %1</source>
         <translation>Thời hạn: %1</translation>
     </message>
@@ -954,62 +954,62 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>ProgressGridWidget</name>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid.py" line="71"/>
+        <location filename="../../desktop_app/ui/progress_grid_model.py" line="51"/>
         <source>Monthly</source>
         <translation>Tháng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid.py" line="72"/>
+        <location filename="../../desktop_app/ui/progress_grid_model.py" line="52"/>
         <source>Quarterly</source>
         <translation>Quý</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid.py" line="73"/>
+        <location filename="../../desktop_app/ui/progress_grid_model.py" line="53"/>
         <source>Six-monthly</source>
         <translation>6 tháng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid.py" line="74"/>
+        <location filename="../../desktop_app/ui/progress_grid_model.py" line="54"/>
         <source>Yearly</source>
         <translation>Năm</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid.py" line="75"/>
+        <location filename="../../desktop_app/ui/progress_grid_model.py" line="55"/>
         <source>Calendar periods</source>
         <translation>Theo lịch</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid.py" line="76"/>
+        <location filename="../../desktop_app/ui/progress_grid_model.py" line="56"/>
         <source>Decree 09/2019 windows</source>
         <translation>Theo Nghị định 09/2019</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid.py" line="407"/>
+        <location filename="../../desktop_app/ui/progress_grid.py" line="225"/>
         <source>Reporting:</source>
         <translation>Kỳ báo cáo:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid.py" line="408"/>
+        <location filename="../../desktop_app/ui/progress_grid.py" line="226"/>
         <source>Period:</source>
         <translation>Kỳ:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid.py" line="408"/>
+        <location filename="../../desktop_app/ui/progress_grid.py" line="226"/>
         <source>Implementing unit:</source>
         <translation>Đơn vị triển khai:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid.py" line="434"/>
+        <location filename="../../desktop_app/ui/progress_grid.py" line="252"/>
         <source>All units</source>
         <translation>Mọi đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid.py" line="533"/>
+        <location filename="../../desktop_app/ui/progress_grid.py" line="351"/>
         <source>This plan has no year, so it has no reporting periods yet.</source>
         <translation>Kế hoạch chưa có năm nên chưa có kỳ báo cáo.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid.py" line="539"/>
+        <location filename="../../desktop_app/ui/progress_grid.py" line="357"/>
         <source>Saved %1: %2</source>
         <translation>Đã lưu %1: %2</translation>
     </message>
