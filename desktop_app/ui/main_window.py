@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
@@ -229,11 +230,14 @@ class MainWindow(ImportFlow, StructureEditing, QMainWindow):
         elif self.tree_model.rowCount():
             self.tree.setCurrentIndex(self.tree_model.index(0, 0))
 
-    def _find_node(self, selection: Selection) -> QModelIndex | None:
+    def _find_node(self, wanted: Selection | Callable[[Selection], bool]) -> QModelIndex | None:
+        """The tree node standing for a selection (or the first one a test accepts)."""
+        test = wanted if callable(wanted) else (lambda node: node == wanted)
         stack = [self.tree_model.index(r, 0) for r in range(self.tree_model.rowCount())]
         while stack:
             index = stack.pop()
-            if index.data(NODE_ROLE) == selection:
+            node = index.data(NODE_ROLE)
+            if isinstance(node, Selection) and test(node):
                 return index
             stack.extend(self.tree_model.index(r, 0, index) for r in range(self.tree_model.rowCount(index)))
         return None
@@ -349,16 +353,16 @@ class MainWindow(ImportFlow, StructureEditing, QMainWindow):
         selection = self.current_selection()
         if selection is None:
             return
-        node = None
-        if fields.get("group_id") is not None or fields.get("section_id") is not None:
-            for section in browse.plan_tree(self.db):
-                for s in section.sections if section.id == selection.plan_id else []:
-                    if s.id == fields.get("section_id"):
-                        node = Selection(selection.plan_id, s.id)
-                    for g in s.groups:
-                        if g.id == fields.get("group_id"):
-                            node = Selection(selection.plan_id, s.id, g.id)
-        target = self._find_node(node or Selection(selection.plan_id))
+        group_id, section_id = fields.get("group_id"), fields.get("section_id")
+
+        def wanted(node: Selection) -> bool:
+            if group_id is not None:
+                return node.group_id == group_id
+            if section_id is not None:
+                return node.section_id == section_id and node.group_id is None
+            return node == Selection(selection.plan_id)
+
+        target = self._find_node(wanted)
         if target is not None:
             self.tree.setCurrentIndex(target)
         self._ungrouped = (fields.get("section_id"), None) if fields.get("group_id") is None and \
