@@ -344,3 +344,12 @@ class EvidenceFile(Tracked, Base):
     size: Mapped[int] = mapped_column(Integer)
 
     report: Mapped[ProgressReport] = relationship(back_populates="evidence_files")
+
+
+class Setting(Base):
+    """One setting kept with the data (report header, recipients …) as text; JSON where it is a list."""
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

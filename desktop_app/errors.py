@@ -41,3 +41,8 @@ class NotFound(AppError):
 
 class InvalidValue(AppError):
     """A value given by the user is not acceptable."""
+
+
+class WriteFailed(AppError):
+    """A file could not be written (full disk, removed USB stick, no permission, file open elsewhere); nothing
+    half-written is left behind."""

@@ -126,3 +126,22 @@ def assess(*, result: str | None, deadline_kind: str, due: date | None, today: d
     if result == UNMET:
         return NOT_ACHIEVED if late else IN_PROGRESS
     return OVERDUE if late else NO_DATA
+
+
+def completion(*, targets: Sequence[Target], value: Decimal | None, status: str | None) -> Decimal | None:
+    """Tỷ lệ hoàn thành (%): the value as a share of each target (the target as a share of the value when
+    lower is better), the smallest over the targets, capped at 100 and rounded to one decimal; a task without
+    a measurable target counts 100 when done; None when nothing can be said."""
+    if not targets:
+        return _FULL_PERCENT if status == "done" else None
+    if value is None:
+        return None
+    shares: list[Decimal] = []
+    for t in targets:
+        _check_op(t.op)
+        if t.op in _LOWER_IS_BETTER:
+            share = _FULL_PERCENT if value <= t.value else (t.value * 100 / value if value else _FULL_PERCENT)
+        else:
+            share = value * 100 / t.value if t.value > 0 else _FULL_PERCENT
+        shares.append(min(share, _FULL_PERCENT))
+    return min(shares).quantize(Decimal("0.1"))

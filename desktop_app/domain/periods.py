@@ -71,3 +71,33 @@ def period_containing(spans: list[PeriodSpan], day: date) -> PeriodSpan | None:
 def days(span: PeriodSpan) -> int:
     """How many days the period covers."""
     return (span.end - span.start + timedelta(days=1)).days
+
+
+_CODE_LETTER = {"month": "M", "quarter": "Q", "half": "H"}
+_CODE_SIZE = {"month": 1, "quarter": 3, "half": 6, "year": 12}
+
+
+def period_code(kind: str, end: date) -> str:
+    """The period written as on the command line: "2026-Q3", "2026-M09", "2026-H1" or "2026", from its kind
+    and last day (a Decree 09 window is named by the month its 14th closes)."""
+    if kind == "year":
+        return str(end.year)
+    index = (end.month - 1) // _CODE_SIZE[kind] + 1
+    return f"{end.year}-{_CODE_LETTER[kind]}{index:02d}" if kind == "month" else f"{end.year}-{_CODE_LETTER[kind]}{index}"
+
+
+def parse_period_code(text: str) -> tuple[str, int, int] | None:
+    """(kind, year, index from 1) of "2026-Q3", "2026-M09", "2026-H1" or "2026"; None when text is not a code."""
+    text = text.strip().upper()
+    if len(text) == 4 and text.isdigit():
+        return "year", int(text), 1
+    year, dash, rest = text.partition("-")
+    if not (dash and len(year) == 4 and year.isdigit() and len(rest) >= 2 and rest[1:].isdigit()):
+        return None
+    kind = {"M": "month", "Q": "quarter", "H": "half"}.get(rest[0])
+    if kind is None:
+        return None
+    index = int(rest[1:])
+    if not 1 <= index <= 12 // _CODE_SIZE[kind]:
+        return None
+    return kind, int(year), index

@@ -11,7 +11,7 @@ from db.engine import Database
 from db.models import Item, Period, Plan, ProgressReport, utcnow
 from db.queries import find_report, periods_of, reports_of_plan, unit_by_name
 from db.summary import refresh_items
-from desktop_app.domain.periods import BASES, KINDS, periods_for_year
+from desktop_app.domain.periods import BASES, KINDS, parse_period_code, period_code, periods_for_year
 from desktop_app.domain.progress import ProgressRuleError, check_progress
 from desktop_app.domain.targets import target_value_json
 from desktop_app.domain.text import clean
@@ -61,15 +61,34 @@ def set_period_scheme(db: Database, *, plan_id: int, kind: str, basis: str) -> l
         return [PeriodInfo(p.id, p.label, p.start, p.end) for p in _periods(session, plan)]
 
 
-def _find_period(session: Any, plan: Plan, period: str | int) -> Period:
+def find_period(session: Any, plan: Plan, period: str | int) -> Period:
+    """The plan's period given by id, label ("Quý III/2026") or code ("2026-Q3", "2026-M09", "2026-H1",
+    "2026"). A code of another kind than the plan's scheme finds (or creates) that kind's period of the year,
+    so monthly figures can be recorded for a quarterly plan without changing how it is reported."""
     periods = _periods(session, plan)
     for p in periods:
         if str(p.id) == str(period) or p.label.casefold() == str(period).casefold():
             return p
+    code = parse_period_code(str(period))
+    if code is not None:
+        kind, year, index = code
+        for p in periods_of(session, plan.id):
+            if p.kind == kind and period_code(p.kind, p.end) == period_code(kind, _span_end(kind, year, index)):
+                return p
+        if plan.year is not None and abs(year - plan.year) <= 1:
+            span = periods_for_year(year, kind=kind, basis=plan.period_basis)[index - 1]
+            created = Period(kind=span.kind, basis=span.basis, label=span.label, start=span.start, end=span.end)
+            plan.periods.append(created)
+            session.flush()
+            return created
     if not periods:
         raise NotFound(f"Kế hoạch #{plan.id} chưa có năm nên chưa có kỳ báo cáo; hãy nhập năm của kế hoạch trước.")
-    labels = ", ".join(p.label for p in periods)
+    labels = ", ".join(f"{period_code(p.kind, p.end)} ({p.label})" for p in periods)
     raise NotFound(f"Không có kỳ báo cáo «{period}» trong kế hoạch #{plan.id} (có: {labels}).")
+
+
+def _span_end(kind: str, year: int, index: int) -> date:
+    return periods_for_year(year, kind=kind)[index - 1].end
 
 
 def record_progress(
@@ -95,7 +114,7 @@ def record_progress(
         item = session.get(Item, item_id)
         if item is None:
             raise NotFound(f"Không có chỉ tiêu/nhiệm vụ #{item_id}.")
-        per = _find_period(session, item.plan, period)
+        per = find_period(session, item.plan, period)
         unit_row = None
         if unit:
             unit_row = unit_by_name(session, unit)

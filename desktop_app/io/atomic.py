@@ -1,0 +1,54 @@
+"""Write a file so that it is either complete or absent: into a temporary name beside the target, flushed to
+the device, then renamed over the target. A full disk or a removed USB stick leaves no half file."""
+
+from __future__ import annotations
+
+import errno
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import BinaryIO
+
+from desktop_app.errors import WriteFailed
+
+TEMP_PREFIX = ".dang-ghi-"
+
+
+def _reason(exc: OSError) -> str:
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+        return "ổ đĩa đã đầy; hãy giải phóng chỗ trống hoặc chọn nơi lưu khác"
+    if isinstance(exc, PermissionError):
+        return ("không có quyền ghi, hoặc tệp đang mở trong chương trình khác (Word, Excel, trình đọc PDF); "
+                "hãy đóng tệp đó rồi thử lại")
+    if exc.errno in (errno.ENOENT, errno.EIO, errno.ENODEV, errno.ENXIO) or isinstance(exc, FileNotFoundError):
+        return "thư mục không còn truy cập được (USB đã bị rút hoặc ổ mạng bị ngắt?)"
+    return f"lỗi hệ thống: {exc.strerror or exc}"
+
+
+@contextmanager
+def atomic_file(target: Path) -> Iterator[BinaryIO]:
+    """Yield a binary file to write; on leaving the block it is flushed, fsynced and renamed to target.
+    On any error the temporary file is removed, target keeps its old content, and OSError becomes
+    WriteFailed naming the file and the reason."""
+    target = Path(target)
+    try:
+        fd, temp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise WriteFailed(f"không ghi được vào thư mục «{target.parent}»: {_reason(exc)}.",
+                          file=target.name) from exc
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(fd, "w+b") as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, target)
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        raise WriteFailed(f"không ghi được tệp: {_reason(exc)}. Không có tệp dở dang nào được để lại.",
+                          file=target.name) from exc
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
