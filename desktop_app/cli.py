@@ -50,7 +50,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("progress", help="ghi hoặc xem kết quả thực hiện")
-    psub = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    p.add_argument("--json", action="store_true", help="in mọi kết quả đã ghi dạng JSON")
+    p.add_argument("--plan", type=int, help="chỉ kế hoạch này")
+    p.add_argument("--period", help="chỉ kỳ này, vd. 2026-Q3, 2026-M09, 2026-H1, 2026")
+    psub = p.add_subparsers(dest="action", metavar="ACTION")
     a = psub.add_parser("add", help="ghi kết quả của một chỉ tiêu trong một kỳ")
     a.add_argument("--item", type=int, required=True, help="số hiệu chỉ tiêu (id trong show --json)")
     a.add_argument("--period", required=True, help="kỳ báo cáo: id hoặc tên như «Quý I/2026»")
@@ -68,7 +71,38 @@ def _parser() -> argparse.ArgumentParser:
     ls = psub.add_parser("list", help="liệt kê kết quả đã ghi của một kế hoạch")
     ls.add_argument("--plan", type=int, required=True)
     ls.add_argument("--json", action="store_true")
+    _report_parsers(sub)
     return parser
+
+
+def _report_parsers(sub: Any) -> None:
+    p = sub.add_parser("record", help="ghi kết quả một chỉ tiêu theo số thứ tự (Stt)")
+    p.add_argument("--plan", type=int, required=True)
+    p.add_argument("--item", required=True, help="số thứ tự của chỉ tiêu, vd. 2.1")
+    p.add_argument("--section", help="mục (I, II …) khi số thứ tự lặp lại ở mục khác")
+    p.add_argument("--period", required=True, help="kỳ báo cáo, vd. 2026-Q3, 2026-M09, 2026-H1, 2026")
+    p.add_argument("--unit", help="đơn vị báo cáo (mặc định: đơn vị triển khai đầu tiên)")
+    value = p.add_mutually_exclusive_group(required=True)
+    value.add_argument("--value", help="giá trị đạt được (vd. 72,5)")
+    value.add_argument("--num", help="tử số (cùng với --den)")
+    value.add_argument("--status", help="trạng thái: not_started, in_progress, done, blocked (hoặc tên tiếng Việt)")
+    p.add_argument("--den", help="mẫu số (cùng với --num)")
+    p.add_argument("--note", default="", help="nội dung kết quả, ghi chú")
+    p.add_argument("--json", action="store_true")
+    for fmt, what in (("pdf", "PDF"), ("docx", "Word (.docx)")):
+        p = sub.add_parser(f"export-{fmt}", help=f"xuất báo cáo {what}")
+        p.add_argument("--plan", type=int, required=True)
+        p.add_argument("--period", help="kỳ báo cáo, vd. 2026-Q3 (mặc định: mọi kết quả đến hôm nay)")
+        p.add_argument("--unit", help="chỉ các chỉ tiêu đơn vị này triển khai")
+        p.add_argument("--kind", choices=["progress", "appendix"], default="progress",
+                       help="progress: báo cáo kết quả; appendix: phụ lục kế hoạch")
+        p.add_argument("out", type=Path)
+    for fmt, what in (("xlsx", "bảng Excel (.xlsx) phụ lục kèm kết quả mọi kỳ"),
+                      ("csv", "dữ liệu phẳng CSV (UTF-8, dấu ;)")):
+        p = sub.add_parser(f"export-{fmt}", help=f"xuất {what}")
+        p.add_argument("--plan", type=int, required=True)
+        p.add_argument("--unit", help="chỉ các chỉ tiêu đơn vị này triển khai")
+        p.add_argument("out", type=Path)
 
 
 def _print_json(data: Any) -> None:
@@ -156,6 +190,17 @@ def _cmd_periods(db: Any, args: argparse.Namespace) -> int:
 def _cmd_progress(db: Any, args: argparse.Namespace) -> int:
     from desktop_app.services.progress import list_progress, record_progress
 
+    if args.action is None:
+        from desktop_app.services.progress import progress_records
+
+        records = progress_records(db, plan_id=args.plan, period=args.period)
+        if args.json:
+            _print_json({"reports": records})
+        else:
+            for r in records:
+                shown = r["value"] if r["value"] is not None else r["status"] or ""
+                print(f"{r['period']}\t{r['section']}\t{r['item']}\t{r['unit'] or ''}\t{shown}\t{r['assessment_label']}")
+        return EXIT_OK
     if args.action == "list":
         reports = list_progress(db, plan_id=args.plan)
         if args.json:
@@ -190,7 +235,45 @@ def _cmd_progress(db: Any, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_record(db: Any, args: argparse.Namespace) -> int:
+    from desktop_app.services.progress import first_implementer, item_by_number, record_progress
+    from desktop_app.services.progress_grid import parse_status
+
+    if (args.num is None) != (args.den is None):
+        raise AppError("Phải nhập cả --num và --den.")
+    try:
+        value = parse_decimal(args.value, "Giá trị")
+        numerator = parse_decimal(args.num, "Tử số")
+        denominator = parse_decimal(args.den, "Mẫu số")
+    except ProgressRuleError as exc:
+        raise AppError(str(exc)) from exc
+    status = parse_status(args.status) if args.status is not None else None
+    item_id = item_by_number(db, plan_id=args.plan, number=args.item, section=args.section)
+    unit = args.unit or first_implementer(db, item_id=item_id)
+    report = record_progress(db, item_id=item_id, period=args.period, unit=unit, value=value, numerator=numerator,
+                             denominator=denominator, status=status, narrative=args.note)
+    if args.json:
+        _print_json(report)
+    else:
+        print(f"Đã ghi kết quả kỳ {report['period']} cho chỉ tiêu {report['item_number']}"
+              f"{' (' + report['unit'] + ')' if report['unit'] else ''}.")
+    return EXIT_OK
+
+
+def _cmd_export(db: Any, args: argparse.Namespace) -> int:
+    from desktop_app.services.report_export import export_report
+
+    fmt = args.command.removeprefix("export-")
+    done = export_report(db, fmt=fmt, out=args.out, plan_id=args.plan, kind=getattr(args, "kind", "progress"),
+                         period=getattr(args, "period", None), unit=args.unit)
+    pages = f", {done.pages} trang" if done.pages else ""
+    print(f"Đã ghi {done.path} ({done.items} chỉ tiêu/nhiệm vụ{pages}).")
+    return EXIT_OK
+
+
 COMMANDS = {
+    "record": _cmd_record, "export-pdf": _cmd_export, "export-docx": _cmd_export, "export-xlsx": _cmd_export,
+    "export-csv": _cmd_export,
     "import": _cmd_import, "show": _cmd_show, "plans": _cmd_plans, "units": _cmd_units,
     "periods": _cmd_periods, "progress": _cmd_progress,
 }

@@ -9,11 +9,12 @@ from typing import Any
 
 from db.engine import Database
 from db.models import Item, Period, Plan, ProgressReport, utcnow
-from db.queries import find_report, periods_of, reports_of_plan, unit_by_name
+from db.queries import all_plans, find_report, periods_of, reports_of_plan, unit_by_name
 from db.summary import refresh_items
 from desktop_app.domain.periods import BASES, KINDS, parse_period_code, period_code, periods_for_year
+from desktop_app.domain.assessment import LABELS, assess, evaluate
 from desktop_app.domain.progress import ProgressRuleError, check_progress
-from desktop_app.domain.targets import target_value_json
+from desktop_app.domain.targets import Target, target_value_json
 from desktop_app.domain.text import clean
 from desktop_app.errors import InvalidValue, NotFound
 
@@ -189,3 +190,79 @@ def list_progress(db: Database, *, plan_id: int) -> list[dict[str, Any]]:
         if session.get(Plan, plan_id) is None:
             raise NotFound(f"Không có kế hoạch #{plan_id}.")
         return [report_dict(r) for r in reports_of_plan(session, plan_id)]
+
+
+def item_by_number(db: Database, *, plan_id: int, number: str, section: str | None = None) -> int:
+    """The id of the plan's item numbered number ("2.1"; in section "II" when given, as Stt restarts there)."""
+    wanted = clean(number)
+    with db.reading() as session:
+        plan = session.get(Plan, plan_id)
+        if plan is None:
+            raise NotFound(f"Không có kế hoạch #{plan_id}.")
+        found = [i for i in plan.items if i.number == wanted
+                 and (section is None or i.section.numeral.casefold() == section.strip().casefold())]
+        if not found:
+            where = f" trong mục {section}" if section else ""
+            raise NotFound(f"Kế hoạch #{plan_id} không có chỉ tiêu/nhiệm vụ số {wanted}{where}.")
+        if len(found) > 1:
+            places = ", ".join(f"mục {i.section.numeral} (#{i.id}: {i.text[:40]})" for i in found)
+            how = ("Hãy chỉ rõ mục bằng --section." if len({i.section_id for i in found}) > 1 else
+                   "Hãy sửa số thứ tự trong kế hoạch, hoặc ghi theo số hiệu: progress add --item <số hiệu>.")
+            raise InvalidValue(f"Có {len(found)} chỉ tiêu/nhiệm vụ số {wanted}: {places}. {how}")
+        return found[0].id
+
+
+def first_implementer(db: Database, *, item_id: int) -> str | None:
+    """The name of the item's first implementing unit (who reports by default), None when it has none."""
+    with db.reading() as session:
+        item = session.get(Item, item_id)
+        if item is None:
+            raise NotFound(f"Không có chỉ tiêu/nhiệm vụ #{item_id}.")
+        units = [a for a in sorted(item.assignments, key=lambda a: a.order) if a.role == "implementing"]
+        return units[0].unit.name if units else None
+
+
+def progress_records(db: Database, *, plan_id: int | None = None, period: str | None = None,
+                     today: date | None = None) -> list[dict[str, Any]]:
+    """Every progress report (of one plan, of one period given by code "2026-Q3", id or label) as the JSON of
+    `progress --json`, each assessed as of min(period end, today)."""
+    today = today or date.today()
+    with db.transaction() as session:
+        plans = [session.get(Plan, plan_id)] if plan_id is not None else list(all_plans(session))
+        if plans == [None]:
+            raise NotFound(f"Không có kế hoạch #{plan_id}.")
+        records = []
+        for plan in plans:
+            only = find_period(session, plan, period).id if period else None
+            for r in reports_of_plan(session, plan.id):
+                if only is not None and r.period_id != only:
+                    continue
+                records.append(_record(r, today))
+        return records
+
+
+def _record(r: ProgressReport, today: date) -> dict[str, Any]:
+    item = r.item
+    goal = [Target(t.op, t.value, t.unit_kind, t.unit, t.subject, t.raw) for t in item.targets]
+    result = evaluate(targets=goal, value=r.value, status=r.status)
+    deadline = item.deadline
+    assessment = assess(result=result, deadline_kind=deadline.kind if deadline else "other",
+                        due=deadline.due if deadline else None, today=min(r.period.end, today))
+    data = report_dict(r)
+    return {
+        "section": item.section.numeral,
+        "item": item.number,
+        "period": period_code(r.period.kind, r.period.end),
+        "unit": data["unit"],
+        "value": data["value"],
+        "numerator": data["numerator"],
+        "denominator": data["denominator"],
+        "status": r.status,
+        "assessment": assessment,
+        "note": r.narrative,
+        "item_id": item.id,
+        "plan_id": item.plan_id,
+        "period_label": r.period.label,
+        "assessment_label": LABELS[assessment],
+        "reported_at": data["reported_at"],
+    }
