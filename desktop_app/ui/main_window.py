@@ -37,6 +37,7 @@ from desktop_app.ui.app import saved_language, set_language
 from desktop_app.ui.dashboard import DashboardWidget
 from desktop_app.ui.filter_bar import FilterBar
 from desktop_app.ui.import_flow import ImportFlow
+from desktop_app.ui.report_flow import ReportFlow
 from desktop_app.ui.item_form import ItemForm
 from desktop_app.ui.item_history import ItemHistoryView
 from desktop_app.ui.items_model import COL_NUMBER, COL_TEXT, ID_ROLE, ItemsModel
@@ -49,7 +50,7 @@ from desktop_app.ui.unit_manager import UnitManagerDialog
 FILE_FILTER = QT_TRANSLATE_NOOP("MainWindow", "Appendix (*.docx *.xlsx *.txt *.md *.tsv *.csv);;All files (*)")
 
 
-class MainWindow(ImportFlow, StructureEditing, QMainWindow):
+class MainWindow(ImportFlow, ReportFlow, StructureEditing, QMainWindow):
     """Plans on the left, the items of the selected plan/section/group in the centre."""
 
     def __init__(self, db: Database) -> None:
@@ -195,7 +196,18 @@ class MainWindow(ImportFlow, StructureEditing, QMainWindow):
         edit_menu.addAction(self.units_action)
         self.history_action = self._action(self.tr("Undo &history…"), None, self.show_undo_history)
         edit_menu.addAction(self.history_action)
+        self.export_report_action = self._action(self.tr("&Export report…"), "Ctrl+E", self.export_report_file)
+        self.preview_action = self._action(self.tr("Print pre&view…"), "Ctrl+Shift+P", self.print_preview)
+        self.print_action = self._action(self.tr("&Print…"), QKeySequence.StandardKey.Print, self.print_report)
+        reports_menu = self.menuBar().addMenu(self.tr("&Reports"))
+        for action in (self.export_report_action, self.preview_action, self.print_action):
+            reports_menu.addAction(action)
+        file_menu.insertActions(self.quit_action, [self.preview_action, self.print_action])
+        file_menu.insertSeparator(self.quit_action)
         settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
+        self.report_settings_action = self._action(self.tr("&Report header and recipients…"), None,
+                                                   self.edit_report_settings)
+        settings_menu.addAction(self.report_settings_action)
         language_menu = settings_menu.addMenu(self.tr("&Language"))
         self.language_actions: dict[str, QAction] = {}
         group = QActionGroup(self)
@@ -209,7 +221,8 @@ class MainWindow(ImportFlow, StructureEditing, QMainWindow):
         toolbar = self.addToolBar(self.tr("Main toolbar"))
         toolbar.setObjectName("main_toolbar")
         for action in (self.import_action, self.paste_action, None, self.undo_action, self.redo_action, None,
-                       self.add_item_action, self.delete_item_action, self.units_action):
+                       self.add_item_action, self.delete_item_action, self.units_action, None,
+                       self.export_report_action, self.print_action):
             toolbar.addSeparator() if action is None else toolbar.addAction(action)
 
     def _local(self, widget: QWidget, text: str, shortcut: QKeySequence | str, slot: object) -> QAction:

@@ -667,162 +667,187 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop_app/ui/import_flow.py" line="19"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="49"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="50"/>
         <source>Appendix (*.docx *.xlsx *.txt *.md *.tsv *.csv);;All files (*)</source>
         <translation>Phụ lục (*.docx *.xlsx *.txt *.md *.tsv *.csv);;Tất cả tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="59"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="60"/>
         <source>Commune digital transformation plan tracker</source>
         <translation>Theo dõi Kế hoạch chuyển đổi số cấp xã</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="125"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="126"/>
         <source>Indicators and tasks</source>
         <translation>Chỉ tiêu, nhiệm vụ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="126"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="127"/>
         <source>Enter results</source>
         <translation>Nhập kết quả</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="114"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="115"/>
         <source>Details</source>
         <translation>Chi tiết</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="115"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="116"/>
         <source>History</source>
         <translation>Lịch sử</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="130"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="131"/>
         <source>Dashboard</source>
         <translation>Tổng quan</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="154"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="155"/>
         <source>&amp;Import appendix…</source>
         <translation>&amp;Nhập phụ lục…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="155"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="156"/>
         <source>&amp;Paste appendix from clipboard</source>
         <translation>&amp;Dán phụ lục từ khay nhớ tạm</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="156"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="157"/>
         <source>Load the &amp;sample plan</source>
         <translation>Nạp kế hoạch &amp;mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="157"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="158"/>
         <source>E&amp;xit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="158"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="159"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="163"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="164"/>
         <source>&amp;Undo</source>
         <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="165"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="166"/>
         <source>&amp;Redo</source>
         <translation>&amp;Làm lại</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="167"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="168"/>
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="176"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="177"/>
         <source>&amp;Add item after this one</source>
         <translation>&amp;Thêm chỉ tiêu sau dòng này</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="177"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="178"/>
         <source>&amp;Delete item…</source>
         <translation>&amp;Xóa chỉ tiêu…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="179"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="180"/>
         <source>Move item &amp;up</source>
         <translation>Chuyển chỉ tiêu &amp;lên</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="180"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="181"/>
         <source>Move item do&amp;wn</source>
         <translation>Chuyển chỉ tiêu &amp;xuống</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="184"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="185"/>
         <source>&amp;Plan information…</source>
         <translation>&amp;Thông tin kế hoạch…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="185"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="186"/>
         <source>&amp;Rename section or group…</source>
         <translation>Đổi tên &amp;mục hoặc nhóm…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="187"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="188"/>
         <source>Move section or group up</source>
         <translation>Chuyển mục/nhóm lên</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="189"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="190"/>
         <source>Move section or group down</source>
         <translation>Chuyển mục/nhóm xuống</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="194"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="195"/>
         <source>&amp;Units…</source>
         <translation>Đơn &amp;vị…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="196"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="197"/>
         <source>Undo &amp;history…</source>
         <translation>&amp;Lịch sử thao tác…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="198"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="199"/>
+        <source>&amp;Export report…</source>
+        <translation>&amp;Xuất báo cáo…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="200"/>
+        <source>Print pre&amp;view…</source>
+        <translation>&amp;Xem trước khi in…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="201"/>
+        <source>&amp;Print…</source>
+        <translation>&amp;In…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="202"/>
+        <source>&amp;Reports</source>
+        <translation>&amp;Báo cáo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="207"/>
         <source>&amp;Settings</source>
         <translation>&amp;Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="199"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="208"/>
+        <source>&amp;Report header and recipients…</source>
+        <translation>&amp;Tiêu đề báo cáo và nơi nhận…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="211"/>
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="209"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="221"/>
         <source>Main toolbar</source>
         <translation>Thanh công cụ chính</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="259"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="272"/>
         <source>No plan yet. Use File → Import appendix… (Ctrl+O).</source>
         <translation>Chưa có kế hoạch nào. Dùng Tệp → Nhập phụ lục… (Ctrl+O).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="293"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="306"/>
         <source>{n} indicators and tasks</source>
         <translation>{n} chỉ tiêu, nhiệm vụ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="324"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="337"/>
         <source>Undo history</source>
         <translation>Lịch sử thao tác</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="326"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="339"/>
         <source>&lt;start of the session&gt;</source>
         <translation>&lt;đầu phiên làm việc&gt;</translation>
     </message>
@@ -1012,6 +1037,230 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
         <location filename="../../desktop_app/ui/progress_grid.py" line="357"/>
         <source>Saved %1: %2</source>
         <translation>Đã lưu %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/report_dialog.py" line="53"/>
+        <source>Print a report</source>
+        <translation>In báo cáo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_dialog.py" line="53"/>
+        <source>Export a report</source>
+        <translation>Xuất báo cáo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_dialog.py" line="56"/>
+        <source>Progress report (PDF)</source>
+        <translation>Báo cáo kết quả thực hiện (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_dialog.py" line="57"/>
+        <source>Progress report, editable (Word)</source>
+        <translation>Báo cáo kết quả thực hiện, sửa được (Word)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_dialog.py" line="58"/>
+        <source>One unit&apos;s report (PDF)</source>
+        <translation>Báo cáo theo đơn vị (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_dialog.py" line="59"/>
+        <source>One unit&apos;s report, editable (Word)</source>
+        <translation>Báo cáo theo đơn vị, sửa được (Word)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_dialog.py" line="60"/>
+        <source>Plan appendix for meetings (PDF)</source>
+        <translation>Phụ lục kế hoạch để họp (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_dialog.py" line="61"/>
+        <source>Plan appendix for meetings (Word)</source>
+        <translation>Phụ lục kế hoạch để họp (Word)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_dialog.py" line="62"/>
+        <source>Excel workbook: appendix with every period&apos;s results</source>
+        <translation>Bảng Excel: phụ lục kèm kết quả các kỳ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_dialog.py" line="63"/>
+        <source>CSV data for pivot tables</source>
+        <translation>Dữ liệu CSV để lập bảng tổng hợp</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_dialog.py" line="71"/>
+        <source>(no number)</source>
+        <translation>(chưa có số)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_dialog.py" line="79"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Chọn…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_dialog.py" line="81"/>
+        <source>&amp;Open the file when it is ready</source>
+        <translation>&amp;Mở tệp khi đã xong</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_dialog.py" line="87"/>
+        <source>&amp;Report:</source>
+        <translation>&amp;Báo cáo:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_dialog.py" line="88"/>
+        <source>P&amp;lan:</source>
+        <translation>&amp;Kế hoạch:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_dialog.py" line="89"/>
+        <source>&amp;Period:</source>
+        <translation>Kỳ &amp;báo cáo:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_dialog.py" line="90"/>
+        <source>&amp;Unit:</source>
+        <translation>Đơn &amp;vị:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_dialog.py" line="95"/>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Thư mục:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_dialog.py" line="96"/>
+        <source>File &amp;name:</source>
+        <translation>Tên &amp;tệp:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_dialog.py" line="99"/>
+        <source>&amp;Print…</source>
+        <translation>&amp;In…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_dialog.py" line="99"/>
+        <source>&amp;Export</source>
+        <translation>&amp;Xuất</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_dialog.py" line="101"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_dialog.py" line="131"/>
+        <source>Everything reported up to today</source>
+        <translation>Mọi kết quả đến hôm nay</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_dialog.py" line="163"/>
+        <source>Choose the folder</source>
+        <translation>Chọn thư mục</translation>
+    </message>
+</context>
+<context>
+    <name>ReportFlow</name>
+    <message>
+        <location filename="../../desktop_app/ui/report_flow.py" line="53"/>
+        <source>Saved %1 (%2 items).</source>
+        <translation>Đã lưu %1 (%2 chỉ tiêu/nhiệm vụ).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_flow.py" line="58"/>
+        <source>Writing the report…</source>
+        <translation>Đang ghi báo cáo…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_flow.py" line="71"/>
+        <source>Preparing the pages…</source>
+        <translation>Đang chuẩn bị các trang…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_flow.py" line="77"/>
+        <source>Print preview</source>
+        <translation>Xem trước khi in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_flow.py" line="84"/>
+        <source>Print</source>
+        <translation>In</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_flow.py" line="90"/>
+        <source>Report settings saved.</source>
+        <translation>Đã lưu thiết lập báo cáo.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportSettingsDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/report_settings_dialog.py" line="27"/>
+        <source>Report header and recipients</source>
+        <translation>Tiêu đề báo cáo và nơi nhận</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_settings_dialog.py" line="31"/>
+        <source>From the plan: UBND XÃ &lt;commune&gt;</source>
+        <translation>Theo kế hoạch: UBND XÃ &lt;tên xã&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_settings_dialog.py" line="33"/>
+        <source>From the plan: the commune&apos;s name</source>
+        <translation>Theo kế hoạch: tên xã</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_settings_dialog.py" line="37"/>
+        <source>Left blank to be written by hand</source>
+        <translation>Để trống để viết tay</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_settings_dialog.py" line="41"/>
+        <source>&amp;Issuing body:</source>
+        <translation>&amp;Cơ quan ban hành:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_settings_dialog.py" line="42"/>
+        <source>&amp;Place before the date:</source>
+        <translation>&amp;Địa danh trước ngày tháng:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_settings_dialog.py" line="43"/>
+        <source>Signing &amp;on behalf of:</source>
+        <translation>&amp;Thay mặt:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_settings_dialog.py" line="44"/>
+        <source>Signer&apos;s &amp;title:</source>
+        <translation>&amp;Chức vụ người ký:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_settings_dialog.py" line="45"/>
+        <source>Signer&apos;s &amp;name:</source>
+        <translation>&amp;Họ tên người ký:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_settings_dialog.py" line="46"/>
+        <source>&amp;Recipients (one per line):</source>
+        <translation>&amp;Nơi nhận (mỗi dòng một nơi):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_settings_dialog.py" line="47"/>
+        <source>These settings are kept in the database and used by every report.</source>
+        <translation>Các thiết lập này được lưu trong cơ sở dữ liệu và dùng cho mọi báo cáo.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_settings_dialog.py" line="49"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Lưu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_settings_dialog.py" line="50"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
     </message>
 </context>
 <context>
