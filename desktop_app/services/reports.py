@@ -10,7 +10,7 @@ implementing unit's, then the newest. The assessment is judged as of min(period 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime, timezone
 from decimal import Decimal
 from typing import Any
 
@@ -229,6 +229,13 @@ def _cell(report: Any, goal: list[Target], percent: bool, deadline: Deadline | N
     return PeriodCell(value, _value_text(report, percent), LABELS[assessment])
 
 
+def _local(moment: datetime | None) -> datetime | None:
+    """A stored UTC time as the office's local time (what the officer saw when reporting)."""
+    if moment is None:
+        return None
+    return moment.replace(tzinfo=timezone.utc).astimezone().replace(tzinfo=None)
+
+
 def _flat(items: list[Any], reports: list[Any], targets: dict[int, list[Any]], section_info: dict[int, Any],
           group_info: dict[int, Any], codes: dict[int, str], labels: dict[int, str], today: date,
           ends: dict[int, date]) -> list[FlatRow]:
@@ -257,6 +264,6 @@ def _flat(items: list[Any], reports: list[Any], targets: dict[int, list[Any]], s
                 denominator=Decimal(r.denominator) if r.denominator is not None else None,
                 status=STATUS_NAMES.get(r.status, r.status) if r.status else "",
                 assessment_label=cell.assessment_label, narrative=r.narrative, evidence=r.evidence,
-                reported_at=r.reported_at, reported_by=r.reported_by,
+                reported_at=_local(r.reported_at), reported_by=r.reported_by,
             ))
     return rows
