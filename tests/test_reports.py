@@ -116,7 +116,7 @@ def test_unit_report_holds_only_that_units_items_and_reports(db: Database, plan:
 def test_appendix_has_plan_columns_and_no_results(db: Database, plan: int) -> None:
     data = build_report(db, plan_id=plan, kind=APPENDIX, today=TODAY)
     row = next(r for r in data.items if r.number == "2.1")
-    assert row.monitoring == "Phòng Văn hóa - Xã hội" and row.deadline == "31/12/2026"
+    assert row.monitoring == "Phòng Văn hóa - Xã hội" and row.deadline == "Tháng 12/2026"
     assert row.assessment is None and not data.groups and not data.flat
 
 

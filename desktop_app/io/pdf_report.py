@@ -97,7 +97,7 @@ class _ReportDoc(BaseDocTemplate):
 
 
 def _line(width: float | str) -> HRFlowable:
-    return HRFlowable(width=width, thickness=0.7, color=colors.black, spaceBefore=2.5, spaceAfter=3,
+    return HRFlowable(width=width, thickness=0.7, color=colors.black, spaceBefore=4.5, spaceAfter=3,
                       hAlign="CENTER")
 
 

@@ -61,6 +61,13 @@ from desktop_app.services.progress_grid import number_text
 from desktop_app.services.settings import report_settings
 
 
+def _deadline_text(deadline: Deadline | None) -> str:
+    """The deadline as the plan wrote it ("Tháng 12/2026", "Quý III/2026"), which is what the office knows."""
+    if deadline is None:
+        return ""
+    return deadline.raw or format_deadline(deadline)
+
+
 def _column(p: Any) -> PeriodColumn:
     return PeriodColumn(period_code(p.kind, p.end), p.label, p.start, p.end)
 
@@ -181,7 +188,7 @@ def build_report(db: Database, *, plan_id: int, kind: str = PROGRESS, period: st
             targets=_targets_text(goal),
             monitoring="; ".join(a.name for a in assigned if a.role == "monitoring"),
             implementing="; ".join(a.name for a in assigned if a.role == "implementing"),
-            deadline=format_deadline(deadline) if deadline else "", note=it.note, item_kind=it.kind,
+            deadline=_deadline_text(deadline), note=it.note, item_kind=it.kind,
         )
         if kind != APPENDIX:
             row.update(_result(picker.latest(it.id, until), goal, percent, deadline, data.as_of, chosen, labels))
@@ -250,7 +257,7 @@ def _flat(items: list[Any], reports: list[Any], targets: dict[int, list[Any]], s
         goal = _targets(targets.get(it.id, ()))
         percent = any(t.unit_kind == "percent" for t in goal)
         deadline = Deadline(it.deadline_raw, it.deadline_kind, it.deadline_due) if it.deadline_kind else None
-        due_text = format_deadline(deadline) if deadline else ""
+        due_text = _deadline_text(deadline)
         goal_text = _targets_text(goal)
         group = group_info[it.group_id].number if it.group_id is not None else ""
         for r in mine:
