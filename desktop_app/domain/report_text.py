@@ -62,6 +62,15 @@ def summary_line(data: ReportData) -> str:
     return line
 
 
+def unbroken_period(data: ReportData, text: str) -> str:
+    """text with the period label ("Quý III/2026") given no-break spaces, so a title never breaks inside it."""
+    if data.period is None:
+        return text
+    label = data.period.label
+    return text.replace(label, label.replace(" ", "\u00a0")).replace(label.upper(),
+                                                                      label.upper().replace(" ", "\u00a0"))
+
+
 def appendix_title(data: ReportData) -> str:
     """The heading above the results table."""
     if data.kind == APPENDIX:

@@ -37,6 +37,7 @@ from desktop_app.domain.report_text import (
     document_number,
     summary_line,
     title,
+    unbroken_period,
 )
 from desktop_app.io.docx_tables import (
     TABLE_STYLE_ID,
@@ -266,7 +267,7 @@ def _signature(doc: Document, data: ReportData) -> None:
 def _report_pages(doc: Document, data: ReportData) -> None:
     _header_block(doc, data)
     _para(doc, title(data), "Tiêu đề báo cáo")
-    _para(doc, summary_line(data), "Trích yếu báo cáo")
+    _para(doc, unbroken_period(data, summary_line(data)), "Trích yếu báo cáo")
     _rule(doc, 40.0, PORTRAIT_WIDTH, after=12)
     for paragraph in body(data):
         _para(doc, paragraph.text, "Mục báo cáo" if paragraph.heading else "Nội dung báo cáo")

@@ -37,6 +37,7 @@ from desktop_app.domain.report_text import (
     document_number,
     summary_line,
     title,
+    unbroken_period,
 )
 from desktop_app.io.pdf_chart import assessment_chart
 from desktop_app.io.pdf_common import Styles, make_styles, markup, plain
@@ -128,18 +129,9 @@ def _layout_table(cells: list[list[Flowable]], widths: list[float], st: Styles, 
     ])
 
 
-def _unbroken_period(data: ReportData, text: str) -> str:
-    """The period label ("Quý III/2026") with no-break spaces, so a title never breaks inside it."""
-    if data.period is None:
-        return text
-    label = data.period.label
-    return text.replace(label, label.replace(" ", "\u00a0")).replace(label.upper(),
-                                                                      label.upper().replace(" ", "\u00a0"))
-
-
 def _title_block(data: ReportData, st: Styles, subtitle: str) -> list[Flowable]:
     return [Spacer(1, 16), Paragraph(markup(title(data)), st.title),
-            Paragraph(markup(_unbroken_period(data, subtitle)), st.summary), _line(3.5 * cm), Spacer(1, 10)]
+            Paragraph(markup(unbroken_period(data, subtitle)), st.summary), _line(3.5 * cm), Spacer(1, 10)]
 
 
 def _charts(data: ReportData, st: Styles, width: float, height: float) -> list[Flowable]:
