@@ -193,3 +193,62 @@ def test_cli_record_refuses_a_number_used_twice(db_path: Path, capsys: pytest.Ca
     code, _, err = run(capsys, "--db", str(db_path), "record", "--plan", "1", "--item", "6.2", "--period",
                        "2026-Q3", "--value", "10")
     assert code == 2 and "Có 2 chỉ tiêu/nhiệm vụ số 6.2" in err and "progress add --item" in err
+
+
+@pytest.mark.parametrize(("command", "extra", "magic"), [
+    ("export-pdf", ("--period", "2026-Q3"), b"%PDF"),
+    ("export-pdf", ("--kind", "appendix"), b"%PDF"),
+    ("export-pdf", ("--period", "2026-Q3", "--unit", "Công an xã"), b"%PDF"),
+    ("export-docx", ("--period", "2026-Q3"), b"PK"),
+    ("export-xlsx", (), b"PK"),
+    ("export-csv", (), "\ufeff".encode()),
+])
+def test_cli_exports(db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str,
+                     extra: tuple[str, ...], magic: bytes) -> None:
+    base = ("--db", str(db_path))
+    assert run(capsys, *base, "import", str(NAM_HONG))[0] == 0
+    assert run(capsys, *base, "record", "--plan", "1", "--item", "2.1", "--period", "2026-Q3", "--value", "65")[0] == 0
+    out = tmp_path / "ra" / f"báo cáo.{command.removeprefix('export-')}"
+    out.parent.mkdir()
+    code, printed, err = run(capsys, *base, command, "--plan", "1", *extra, str(out))
+    assert code == 0, err
+    assert out.read_bytes().startswith(magic) and str(out) in printed
+    assert [p.name for p in out.parent.iterdir()] == [out.name]
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("export-pdf", "--plan", "9"), "#9"),
+    (("export-pdf", "--plan", "1", "--period", "2026-Q7"), "2026-Q7"),
+    (("export-pdf", "--plan", "1", "--unit", "Không có"), "Không có"),
+    (("export-xlsx", "--plan", "1"), "không ghi được"),
+])
+def test_cli_export_refusals(db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                             args: tuple[str, ...], message: str) -> None:
+    assert run(capsys, "--db", str(db_path), "import", str(NAM_HONG))[0] == 0
+    code, _, err = run(capsys, "--db", str(db_path), *args, str(tmp_path / "không có thư mục" / "x.out"))
+    assert code == 2 and message in err
+
+
+def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path: Path) -> None:
+    import errno
+
+    from desktop_app.errors import WriteFailed
+    from desktop_app.io.atomic import atomic_file
+
+    target = tmp_path / "bao_cao.pdf"
+    target.write_bytes(b"old")
+    with pytest.raises(WriteFailed, match="ổ đĩa đã đầy") as caught:
+        with atomic_file(target) as handle:
+            handle.write(b"half a report")
+            raise OSError(errno.ENOSPC, "No space left on device")
+    assert "bao_cao.pdf" in caught.value.full_message()
+    with pytest.raises(WriteFailed, match="USB"):
+        with atomic_file(target) as handle:
+            raise OSError(errno.EIO, "Input/output error")
+    with pytest.raises(ValueError):
+        with atomic_file(target) as handle:
+            raise ValueError("a bug in a writer")
+    assert target.read_bytes() == b"old" and [p.name for p in tmp_path.iterdir()] == ["bao_cao.pdf"]
+    with atomic_file(target) as handle:
+        handle.write(b"new")
+    assert target.read_bytes() == b"new" and [p.name for p in tmp_path.iterdir()] == ["bao_cao.pdf"]
