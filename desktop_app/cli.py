@@ -26,6 +26,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--db", type=Path, help="tệp cơ sở dữ liệu (mặc định: trong thư mục dữ liệu người dùng)")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--self-test", action="store_true",
+                        help="tự kiểm tra chương trình trên một cơ sở dữ liệu tạm (mã thoát 0 khi mọi bước đạt)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("import", help="nhập phụ lục kế hoạch từ tệp .docx, .xlsx, .txt hoặc .md")
@@ -236,7 +238,11 @@ def _cmd_progress(db: Any, args: argparse.Namespace) -> int:
 
 
 def _cmd_record(db: Any, args: argparse.Namespace) -> int:
-    from desktop_app.services.progress import first_implementer, item_by_number, record_progress
+    from desktop_app.services.progress import (
+        first_implementer,
+        item_by_number,
+        record_progress,
+    )
     from desktop_app.services.progress_grid import parse_status
 
     if (args.num is None) != (args.den is None):
@@ -279,7 +285,33 @@ COMMANDS = {
 }
 
 
+def _file_to_open(argv: list[str]) -> tuple[list[str], Path | None]:
+    """A file given alone on the command line (a double-click on an appendix or a data package) is opened in
+    the window's import preview: (the other arguments, that file)."""
+    positions = [i for i, a in enumerate(argv) if not a.startswith("-") and (i == 0 or argv[i - 1] != "--db")]
+    if len(positions) == 1 and argv[positions[0]] not in COMMANDS and Path(argv[positions[0]]).is_file():
+        return argv[:positions[0]] + argv[positions[0] + 1:], Path(argv[positions[0]])
+    return argv, None
+
+
+def _self_test() -> int:
+    from desktop_app.services.self_test import self_test
+    from desktop_app.ui.self_test import window_check
+
+    ok = self_test(lambda line: print(line, flush=True),
+                   extra=[("Mở và vẽ cửa sổ chính", window_check)])
+    return EXIT_OK if ok else 1
+
+
 def _utf8_console() -> None:
+    # A windowed (frozen, no console) program on Windows starts with no stdout: borrow the console of the
+    # command prompt that started it, if any, so --self-test and the commands can still print.
+    if sys.stdout is None and sys.platform == "win32":
+        import ctypes
+
+        if ctypes.windll.kernel32.AttachConsole(-1):  # type: ignore[attr-defined]
+            sys.stdout = open("CONOUT$", "w", encoding="utf-8")  # noqa: SIM115 - lives as long as the process
+            sys.stderr = sys.stdout
     # Windows consoles default to a legacy code page that cannot print Vietnamese.
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
@@ -290,12 +322,16 @@ def _utf8_console() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `desktop-app` and `python -m desktop_app`."""
     _utf8_console()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    argv, open_path = _file_to_open(argv)
     args = _parser().parse_args(argv)
+    if args.self_test:
+        return _self_test()
     db_path: Path = args.db or default_db_path()
     if args.command is None:
         from desktop_app.ui.app import run_gui
 
-        return run_gui(db_path)
+        return run_gui(db_path, open_path=open_path)
     from db.engine import open_database
 
     try:

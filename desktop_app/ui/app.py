@@ -83,8 +83,9 @@ def _report_unexpected(kind: type[BaseException], exc: BaseException, trace: Tra
                                                    "been completed.") + f"\n\n{exc}")
 
 
-def run_gui(db_path: Path) -> int:
-    """Open the main window on the database at db_path; returns the exit code."""
+def run_gui(db_path: Path, open_path: Path | None = None) -> int:
+    """Open the main window on the database at db_path (and the import preview of open_path, a file given on
+    the command line, e.g. by a double-click); returns the exit code."""
     from db.engine import open_database
     from desktop_app.ui.main_window import MainWindow
 
@@ -97,7 +98,10 @@ def run_gui(db_path: Path) -> int:
     sys.excepthook = _report_unexpected
     window = MainWindow(db)
     window.show()
-    QTimer.singleShot(0, window.offer_sample)
+    if open_path is not None:
+        QTimer.singleShot(0, lambda: window.preview_path(open_path))
+    else:
+        QTimer.singleShot(0, window.offer_sample)
     try:
         return app.exec()
     finally:
