@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QWidget,
@@ -92,7 +93,9 @@ class ReportDialog(QDialog):
             row = QHBoxLayout()
             row.addWidget(self.folder, 1)
             row.addWidget(browse)
-            form.addRow(self.tr("&Folder:"), row)
+            folder_label = QLabel(self.tr("&Folder:"))
+            folder_label.setBuddy(self.folder)  # a row holding a layout gets no buddy of its own
+            form.addRow(folder_label, row)
             form.addRow(self.tr("File &name:"), self.name)
             form.addRow("", self.open_after)
         self.buttons = QDialogButtonBox()

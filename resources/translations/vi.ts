@@ -14,7 +14,7 @@
         <translation>Đã xảy ra lỗi không mong đợi; thao tác vừa rồi có thể chưa hoàn tất.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="95"/>
+        <location filename="../../desktop_app/ui/app.py" line="96"/>
         <source>Cannot open the database</source>
         <translation>Không mở được cơ sở dữ liệu</translation>
     </message>
@@ -1042,122 +1042,122 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/report_dialog.py" line="53"/>
+        <location filename="../../desktop_app/ui/report_dialog.py" line="54"/>
         <source>Print a report</source>
         <translation>In báo cáo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_dialog.py" line="53"/>
+        <location filename="../../desktop_app/ui/report_dialog.py" line="54"/>
         <source>Export a report</source>
         <translation>Xuất báo cáo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_dialog.py" line="56"/>
+        <location filename="../../desktop_app/ui/report_dialog.py" line="57"/>
         <source>Progress report (PDF)</source>
         <translation>Báo cáo kết quả thực hiện (PDF)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_dialog.py" line="57"/>
+        <location filename="../../desktop_app/ui/report_dialog.py" line="58"/>
         <source>Progress report, editable (Word)</source>
         <translation>Báo cáo kết quả thực hiện, sửa được (Word)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_dialog.py" line="58"/>
+        <location filename="../../desktop_app/ui/report_dialog.py" line="59"/>
         <source>One unit&apos;s report (PDF)</source>
         <translation>Báo cáo theo đơn vị (PDF)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_dialog.py" line="59"/>
+        <location filename="../../desktop_app/ui/report_dialog.py" line="60"/>
         <source>One unit&apos;s report, editable (Word)</source>
         <translation>Báo cáo theo đơn vị, sửa được (Word)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_dialog.py" line="60"/>
+        <location filename="../../desktop_app/ui/report_dialog.py" line="61"/>
         <source>Plan appendix for meetings (PDF)</source>
         <translation>Phụ lục kế hoạch để họp (PDF)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_dialog.py" line="61"/>
+        <location filename="../../desktop_app/ui/report_dialog.py" line="62"/>
         <source>Plan appendix for meetings (Word)</source>
         <translation>Phụ lục kế hoạch để họp (Word)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_dialog.py" line="62"/>
+        <location filename="../../desktop_app/ui/report_dialog.py" line="63"/>
         <source>Excel workbook: appendix with every period&apos;s results</source>
         <translation>Bảng Excel: phụ lục kèm kết quả các kỳ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_dialog.py" line="63"/>
+        <location filename="../../desktop_app/ui/report_dialog.py" line="64"/>
         <source>CSV data for pivot tables</source>
         <translation>Dữ liệu CSV để lập bảng tổng hợp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_dialog.py" line="71"/>
+        <location filename="../../desktop_app/ui/report_dialog.py" line="72"/>
         <source>(no number)</source>
         <translation>(chưa có số)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_dialog.py" line="79"/>
+        <location filename="../../desktop_app/ui/report_dialog.py" line="80"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Chọn…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_dialog.py" line="81"/>
+        <location filename="../../desktop_app/ui/report_dialog.py" line="82"/>
         <source>&amp;Open the file when it is ready</source>
         <translation>&amp;Mở tệp khi đã xong</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_dialog.py" line="87"/>
+        <location filename="../../desktop_app/ui/report_dialog.py" line="88"/>
         <source>&amp;Report:</source>
         <translation>&amp;Báo cáo:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_dialog.py" line="88"/>
+        <location filename="../../desktop_app/ui/report_dialog.py" line="89"/>
         <source>P&amp;lan:</source>
         <translation>&amp;Kế hoạch:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_dialog.py" line="89"/>
+        <location filename="../../desktop_app/ui/report_dialog.py" line="90"/>
         <source>&amp;Period:</source>
         <translation>Kỳ &amp;báo cáo:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_dialog.py" line="90"/>
+        <location filename="../../desktop_app/ui/report_dialog.py" line="91"/>
         <source>&amp;Unit:</source>
         <translation>Đơn &amp;vị:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_dialog.py" line="95"/>
+        <location filename="../../desktop_app/ui/report_dialog.py" line="96"/>
         <source>&amp;Folder:</source>
         <translation>&amp;Thư mục:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_dialog.py" line="96"/>
+        <location filename="../../desktop_app/ui/report_dialog.py" line="99"/>
         <source>File &amp;name:</source>
         <translation>Tên &amp;tệp:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_dialog.py" line="99"/>
+        <location filename="../../desktop_app/ui/report_dialog.py" line="102"/>
         <source>&amp;Print…</source>
         <translation>&amp;In…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_dialog.py" line="99"/>
+        <location filename="../../desktop_app/ui/report_dialog.py" line="102"/>
         <source>&amp;Export</source>
         <translation>&amp;Xuất</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_dialog.py" line="101"/>
+        <location filename="../../desktop_app/ui/report_dialog.py" line="104"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_dialog.py" line="131"/>
+        <location filename="../../desktop_app/ui/report_dialog.py" line="134"/>
         <source>Everything reported up to today</source>
         <translation>Mọi kết quả đến hôm nay</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_dialog.py" line="163"/>
+        <location filename="../../desktop_app/ui/report_dialog.py" line="166"/>
         <source>Choose the folder</source>
         <translation>Chọn thư mục</translation>
     </message>
