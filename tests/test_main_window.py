@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QToolBar, QUndoView
 
 from db.engine import Database
@@ -279,15 +279,37 @@ def test_window_layout_and_last_plan_are_restored(qtbot: Any, db: Database) -> N
     assert again.items_split.sizes() == sizes
 
 
-def test_an_unexpected_fault_is_told_not_swallowed(qtbot: Any, capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_unexpected_fault_is_told_logged_and_copyable(qtbot: Any) -> None:
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop_app.logs import log_path, start_logging
     from desktop_app.ui.app import _report_unexpected
 
     make_app()
+    assert start_logging() == log_path()
     seen: list[str] = []
-    answer_next_box("Đồng ý", seen)
-    _report_unexpected(ValueError, ValueError("cột không có"), None)
-    assert "thao tác vừa rồi có thể chưa hoàn tất" in seen[0] and "cột không có" in seen[0]
-    assert "ValueError" in capsys.readouterr().err
+
+    def press_copy_then_ok() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, press_copy_then_ok)
+            return
+        seen.append(box.text())
+        buttons = {b.text().replace("&", ""): b for b in box.buttons()}
+        buttons["Sao chép chi tiết"].click()
+        seen.append("still open" if box.isVisible() else "closed")
+        buttons["Đồng ý"].click()
+
+    QTimer.singleShot(0, press_copy_then_ok)
+    try:
+        raise ValueError("cột không có")
+    except ValueError as exc:
+        _report_unexpected(ValueError, exc, exc.__traceback__)
+    assert "cột không có" in seen[0] and "không bị mất" in seen[0] and str(log_path()) in seen[0]
+    assert seen[1] == "still open"
+    assert "ValueError: cột không có" in QGuiApplication.clipboard().text()
+    assert "ValueError: cột không có" in log_path().read_text(encoding="utf-8")
 
 
 def test_dashboard_section_row_shows_only_the_items_directly_under_it(qtbot: Any, db: Database, tmp_path: Path) -> None:

@@ -74,21 +74,23 @@ def make_app(argv: list[str] | None = None) -> QApplication:
 
 
 def _report_unexpected(kind: type[BaseException], exc: BaseException, trace: TracebackType | None) -> None:
-    """A fault in a slot: print it for support and tell the officer, instead of failing silently."""
-    traceback.print_exception(kind, exc, trace)
+    """A fault in a slot: log it in full and tell the officer, instead of failing silently or closing."""
     if isinstance(exc, KeyboardInterrupt):
+        traceback.print_exception(kind, exc, trace)
         return
-    dialogs.fail(QApplication.activeWindow(), QCoreApplication.translate("App", "Unexpected error"),
-                 QCoreApplication.translate("App", "An unexpected error occurred; the last action may not have "
-                                                   "been completed.") + f"\n\n{exc}")
+    if exc.__traceback__ is None:
+        exc = exc.with_traceback(trace)
+    dialogs.report_fault(QApplication.activeWindow(), exc)
 
 
 def run_gui(db_path: Path, open_path: Path | None = None) -> int:
     """Open the main window on the database at db_path (and the import preview of open_path, a file given on
     the command line, e.g. by a double-click); returns the exit code."""
     from db.engine import open_database
+    from desktop_app.logs import start_logging
     from desktop_app.ui.main_window import MainWindow
 
+    start_logging()
     app = make_app()
     try:
         db = open_database(db_path)

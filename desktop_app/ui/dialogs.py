@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 
@@ -34,6 +35,33 @@ def warn(parent: QWidget | None, title: str, text: str) -> None:
 def fail(parent: QWidget | None, title: str, text: str) -> None:
     """An unexpected fault."""
     inform(parent, title, text, icon=QMessageBox.Icon.Critical)
+
+
+def fault(parent: QWidget | None, title: str, text: str, details: str) -> None:
+    """An unexpected fault: the message, a button that copies the technical details for support, and OK;
+    the program keeps running."""
+    box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box.setDetailedText(details)
+    copy = box.addButton(QCoreApplication.translate("Dialogs", "Copy details"), QMessageBox.ButtonRole.ActionRole)
+    copy.clicked.disconnect()  # keep the box open after copying
+    copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(details))
+    ok = box.addButton(QCoreApplication.translate("Dialogs", "OK"), QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(ok)
+    box.setEscapeButton(ok)
+    box.exec()
+
+
+def report_fault(parent: QWidget | None, exc: BaseException) -> None:
+    """Log an unexpected exception in full and tell the officer in plain words, with the details to copy."""
+    from desktop_app.logs import log_fault, log_path
+
+    details = log_fault(exc)
+    text = (QCoreApplication.translate("Dialogs", "An unexpected error occurred: %1")
+            .replace("%1", str(exc) or type(exc).__name__) + "\n\n"
+            + QCoreApplication.translate("Dialogs", "The last action may not have been completed; data saved "
+                                                    "before it is not lost. The program keeps running.") + "\n\n"
+            + QCoreApplication.translate("Dialogs", "The details were written to %1.").replace("%1", str(log_path())))
+    fault(parent, QCoreApplication.translate("Dialogs", "Unexpected error"), text, details)
 
 
 def open_file(parent: QWidget | None, title: str, start: str, filters: str) -> str | None:

@@ -110,6 +110,5 @@ class ImportFlow:
         if isinstance(exc, AppError):
             dialogs.warn(self, self.tr("Cannot do this"), exc.full_message())
         else:
-            dialogs.fail(self, self.tr("Unexpected error"),
-                         self.tr("An unexpected error occurred; nothing was changed.") + f"\n\n{exc!r}")
+            dialogs.report_fault(self, exc)
 

@@ -4,17 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="81"/>
-        <source>Unexpected error</source>
-        <translation>Lỗi không mong đợi</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/app.py" line="82"/>
-        <source>An unexpected error occurred; the last action may not have been completed.</source>
-        <translation>Đã xảy ra lỗi không mong đợi; thao tác vừa rồi có thể chưa hoàn tất.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/app.py" line="96"/>
+        <location filename="../../desktop_app/ui/app.py" line="99"/>
         <source>Cannot open the database</source>
         <translation>Không mở được cơ sở dữ liệu</translation>
     </message>
@@ -124,42 +114,68 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../desktop_app/ui/dialogs.py" line="12"/>
+        <location filename="../../desktop_app/ui/dialogs.py" line="13"/>
         <source>&amp;Yes</source>
         <translation>&amp;Có</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs.py" line="13"/>
+        <location filename="../../desktop_app/ui/dialogs.py" line="14"/>
         <source>&amp;No</source>
         <translation>&amp;Không</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs.py" line="23"/>
+        <location filename="../../desktop_app/ui/dialogs.py" line="24"/>
+        <location filename="../../desktop_app/ui/dialogs.py" line="48"/>
         <source>OK</source>
         <translation>Đồng ý</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/dialogs.py" line="45"/>
+        <source>Copy details</source>
+        <translation>Sao chép chi tiết</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dialogs.py" line="59"/>
+        <source>An unexpected error occurred: %1</source>
+        <translation>Đã xảy ra lỗi không mong đợi: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dialogs.py" line="61"/>
+        <source>The last action may not have been completed; data saved before it is not lost. The program keeps running.</source>
+        <translation>Thao tác vừa rồi có thể chưa hoàn tất; dữ liệu đã lưu trước đó không bị mất. Chương trình vẫn tiếp tục chạy.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dialogs.py" line="63"/>
+        <source>The details were written to %1.</source>
+        <translation>Chi tiết đã được ghi vào %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dialogs.py" line="64"/>
+        <source>Unexpected error</source>
+        <translation>Lỗi không mong đợi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dialogs.py" line="73"/>
         <source>Look in:</source>
         <translation>Thư mục:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs.py" line="46"/>
+        <location filename="../../desktop_app/ui/dialogs.py" line="74"/>
         <source>File name:</source>
         <translation>Tên tệp:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs.py" line="47"/>
+        <location filename="../../desktop_app/ui/dialogs.py" line="75"/>
         <source>Files of type:</source>
         <translation>Loại tệp:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs.py" line="48"/>
+        <location filename="../../desktop_app/ui/dialogs.py" line="76"/>
         <source>Open</source>
         <translation>Mở</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs.py" line="49"/>
+        <location filename="../../desktop_app/ui/dialogs.py" line="77"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
@@ -301,16 +317,6 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
         <location filename="../../desktop_app/ui/import_flow.py" line="111"/>
         <source>Cannot do this</source>
         <translation>Không thực hiện được</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/import_flow.py" line="113"/>
-        <source>Unexpected error</source>
-        <translation>Lỗi không mong đợi</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/import_flow.py" line="114"/>
-        <source>An unexpected error occurred; nothing was changed.</source>
-        <translation>Đã xảy ra lỗi không mong đợi; dữ liệu không bị thay đổi.</translation>
     </message>
 </context>
 <context>
