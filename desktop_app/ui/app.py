@@ -83,6 +83,19 @@ def _report_unexpected(kind: type[BaseException], exc: BaseException, trace: Tra
     dialogs.report_fault(QApplication.activeWindow(), exc)
 
 
+_mutex: object = None
+
+
+def _announce_running() -> None:
+    """On Windows, hold a named mutex while the window is open so the installer and uninstaller can ask the
+    officer to close the program first (AppMutex in packaging/windows/ChuyenDoiSoXa.iss)."""
+    global _mutex
+    if sys.platform == "win32" and _mutex is None:
+        import ctypes
+
+        _mutex = ctypes.windll.kernel32.CreateMutexW(None, False, "ChuyenDoiSoXaMutex")  # type: ignore[attr-defined]
+
+
 def run_gui(db_path: Path, open_path: Path | None = None) -> int:
     """Open the main window on the database at db_path (and the import preview of open_path, a file given on
     the command line, e.g. by a double-click); returns the exit code."""
@@ -98,6 +111,7 @@ def run_gui(db_path: Path, open_path: Path | None = None) -> int:
         dialogs.fail(None, QCoreApplication.translate("App", "Cannot open the database"), exc.full_message())
         return 2
     sys.excepthook = _report_unexpected
+    _announce_running()
     window = MainWindow(db)
     window.show()
     if open_path is not None:
