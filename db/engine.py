@@ -2,28 +2,36 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import NullPool
 
+from db.backup import BackupFailed, backup_copy
 from desktop_app.errors import AppError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 BUSY_TIMEOUT_MS = 5000
+BACKUP_DIR_NAME = "backups"  # beside the database; the daily backups go there too
 
 
 class DatabaseError(AppError):
     """The database file cannot be opened or migrated."""
+
+
+class DatabaseTooNew(DatabaseError):
+    """The file was written by a newer program (a schema revision this one does not know); left untouched."""
 
 
 def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
@@ -37,6 +45,9 @@ def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
 
 
 def _alembic_config() -> Config:
+    # Alembic (with Mako and Pygments) takes 0.1 s to import: only when there is something to migrate.
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     return cfg
@@ -78,55 +89,189 @@ class Database:
         self.engine.dispose()
 
 
-def _migrate(engine: Engine, path: Path) -> None:
+def _migration_engine(path: Path) -> Engine:
+    """An engine for migrating only. Python 3.11's sqlite3 module issues no BEGIN before DDL (CREATE, ALTER,
+    DROP ran in autocommit mode, so a migration failing halfway left half a schema), so the module's own
+    transaction handling is switched off and BEGIN IMMEDIATE is emitted explicitly: every statement of every
+    revision, DDL included, is then in one SQLite transaction. Foreign keys are off for the whole connection
+    (SQLite rebuilds a table to alter it; with them on, dropping the old copy would fail or cascade; the
+    pragma has no effect inside a transaction) and checked before the commit."""
+    engine = create_engine(f"sqlite:///{path}", poolclass=NullPool,
+                           connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA foreign_keys=OFF")
+        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Connection) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")  # the write lock now: a second copy of the program waits
+
+    return engine
+
+
+def _revision_on_disk(path: Path) -> tuple[bool, str | None]:
+    """Whether an existing file holds any schema at all, and its Alembic revision (None when it has none).
+    Read through a read-only connection, so that a file this program refuses is not changed in any byte."""
+    if not path.exists() or path.stat().st_size == 0:
+        return False, None
+    con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        names = {row[0] for row in con.execute("SELECT name FROM sqlite_master")}
+        if "alembic_version" not in names:
+            return bool(names), None
+        row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+        return True, row[0] if row else None
+    finally:
+        con.close()
+
+
+def _newer_program(path: Path, current: str) -> DatabaseTooNew:
+    return DatabaseTooNew(
+        f"Cơ sở dữ liệu được tạo bởi phiên bản chương trình mới hơn (lược đồ {current}); "
+        "hãy cập nhật chương trình trước khi mở tệp này.",
+        file=str(path),
+    )
+
+
+def backup_path_before_upgrade(path: Path, revision: str | None, now: datetime | None = None) -> Path:
+    """Where the copy made before upgrading from revision goes: the «backups» folder beside the database,
+    e.g. backups/du_lieu.truoc-nang-cap-0001-20261124-153000.sqlite3 (never an existing file's name)."""
+    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    folder = path.parent / BACKUP_DIR_NAME
+    base = f"{path.stem}.truoc-nang-cap-{revision or '0000'}-{stamp}"
+    candidate = folder / f"{base}{path.suffix}"
+    counter = 2
+    while candidate.exists():
+        candidate = folder / f"{base}-{counter}{path.suffix}"
+        counter += 1
+    return candidate
+
+
+def _short(exc: BaseException) -> str:
+    """The database's own words for an error, without SQLAlchemy's statement dump."""
+    if isinstance(exc, AppError):
+        return exc.message
+    orig = getattr(exc, "orig", None)
+    if orig is not None:
+        return str(orig).strip() or type(orig).__name__
+    detail = str(exc).strip()
+    return f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
+
+
+def _upgrade(path: Path, cfg: Config, head: str | None, known: set[str]) -> None:
+    """Run every pending revision, then check foreign keys and the file, all in one transaction: on any
+    error SQLite rolls back and the file keeps exactly its former content."""
+    from alembic import command
+    from alembic.runtime.migration import MigrationContext
+
+    engine = _migration_engine(path)
+    try:
+        with engine.connect() as conn, conn.begin():
+            current = MigrationContext.configure(conn).get_current_revision()
+            if current is not None and current not in known:  # a newer program got there first
+                raise _newer_program(path, current)
+            if current != head:
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+            broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise DatabaseError(f"nâng cấp làm hỏng liên kết dữ liệu ({len(broken)} dòng)", file=str(path))
+            problems = [row[0] for row in conn.exec_driver_sql("PRAGMA quick_check").fetchall()]
+            if problems != ["ok"]:
+                raise DatabaseError("kiểm tra tệp sau khi nâng cấp không đạt: " + "; ".join(problems[:5]),
+                                    file=str(path))
+    finally:
+        engine.dispose()
+
+
+_REVISION_LINE = re.compile(r"""^(revision|down_revision)\s*(?::[^=]*)?=\s*(?:None|["']([\w-]+)["'])\s*(?:#.*)?$""",
+                            re.MULTILINE)
+
+
+def _head_from_files() -> str | None:
+    """The newest revision, read from the text of the revision files without importing Alembic (the usual
+    start, with nothing to migrate, stays fast); None when the files do not show one plain chain of revisions,
+    and Alembic then decides."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    try:
+        files = list((MIGRATIONS_DIR / "versions").glob("*.py"))
+        for file in files:
+            found = {m[1]: m[2] for m in _REVISION_LINE.finditer(file.read_text(encoding="utf-8"))}
+            if not found.get("revision") or "down_revision" not in found:
+                return None
+            revisions.add(found["revision"])
+            if found["down_revision"]:
+                parents.add(found["down_revision"])
+    except (OSError, UnicodeDecodeError):
+        return None
+    heads = revisions - parents
+    if len(revisions) != len(files) or len(heads) != 1 or not parents <= revisions:
+        return None
+    return heads.pop()
+
+
+def _migrate(path: Path) -> None:
+    """Bring the file at path to the newest schema. A brand-new file is simply created; an older one is
+    first copied into «backups» beside it (online backup API, checked), then upgraded in one transaction
+    and checked; a file from a newer program is refused and left untouched."""
+    has_schema, current = _revision_on_disk(path)
+    if current is not None and current == _head_from_files():
+        return
+    from alembic.script import ScriptDirectory
+
     cfg = _alembic_config()
     script = ScriptDirectory.from_config(cfg)
     head = script.get_current_head()
-    with engine.connect() as conn:
-        current = MigrationContext.configure(conn).get_current_revision()
-        conn.commit()
-        known = {rev.revision for rev in script.walk_revisions()}
-        if current is not None and current not in known:
-            raise DatabaseError(
-                f"Cơ sở dữ liệu được tạo bởi phiên bản chương trình mới hơn (lược đồ {current}); "
-                "hãy cập nhật chương trình trước khi mở tệp này.",
-                file=str(path),
-            )
-        if current == head:
-            return
-        # SQLite rebuilds a table to alter it; with foreign keys on, dropping the old copy would fail or
-        # cascade. They are switched off around the migration (outside any transaction, as SQLite needs)
-        # and the result is checked before the transaction commits.
-        conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
-        conn.commit()  # ends SQLAlchemy's autobegun transaction; SQLite itself began none for a PRAGMA
+    known = {rev.revision for rev in script.walk_revisions()}
+    if current is not None and current not in known:
+        raise _newer_program(path, current)
+    if current == head:
+        return
+    backup = None
+    if has_schema:
+        backup = backup_path_before_upgrade(path, current)
         try:
-            with conn.begin():
-                cfg.attributes["connection"] = conn
-                command.upgrade(cfg, "head")
-                broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-                if broken:
-                    raise DatabaseError(f"Nâng cấp cơ sở dữ liệu làm hỏng liên kết dữ liệu ({len(broken)} dòng).",
-                                        file=str(path))
-        finally:
-            conn.exec_driver_sql("PRAGMA foreign_keys=ON")
-            conn.commit()
+            backup_copy(path, backup)
+        except BackupFailed as exc:
+            raise DatabaseError(
+                f"Không sao lưu được cơ sở dữ liệu trước khi nâng cấp ({exc}); tệp dữ liệu chưa bị thay đổi. "
+                "Hãy kiểm tra chỗ trống trên đĩa và quyền ghi vào thư mục chứa tệp.",
+                file=str(path),
+            ) from exc
+    try:
+        _upgrade(path, cfg, head, known)
+    except DatabaseTooNew:
+        raise  # a newer program upgraded the file meanwhile; nothing was done to it here
+    except Exception as exc:
+        if backup is None:
+            raise
+        raise DatabaseError(
+            f"Nâng cấp cơ sở dữ liệu từ lược đồ {current or '0000'} lên {head} không thành công: {_short(exc)}. "
+            f"Tệp dữ liệu được giữ nguyên như trước khi nâng cấp; bản sao lưu nằm ở «{backup}».",
+            file=str(path),
+        ) from exc
 
 
 def open_database(path: str | Path) -> Database:
-    """Open (creating if needed) the database file at path and bring its schema up to date."""
+    """Open (creating if needed) the database file at path and bring its schema up to date (backing up an
+    older file first)."""
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise DatabaseError(f"Không tạo được thư mục chứa cơ sở dữ liệu: {exc.strerror}", file=str(path)) from exc
-    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
-    event.listen(engine, "connect", _on_connect)
     try:
-        _migrate(engine, path)
+        _migrate(path)
     except DatabaseError:
-        engine.dispose()
         raise
     except Exception as exc:
-        engine.dispose()
-        raise DatabaseError(f"Không mở được cơ sở dữ liệu: {exc}", file=str(path)) from exc
+        raise DatabaseError(f"Không mở được cơ sở dữ liệu: {_short(exc)}", file=str(path)) from exc
+    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    event.listen(engine, "connect", _on_connect)
     return Database(path=path, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False))

@@ -162,3 +162,11 @@ def test_natural_key_equal_for_equivalent_forms() -> None:
 )
 def test_parent_and_index(number: str, expected: tuple[str, int] | None) -> None:
     assert parent_and_index(number) == expected
+
+
+def test_dotted_capital_i_is_not_a_roman_numeral() -> None:
+    from desktop_app.domain.numbering import is_roman
+    from desktop_app.domain.text import number_sort_key
+
+    assert not is_roman("İ") and not is_roman("ⅰ")
+    assert number_sort_key("İ")  # sorts as text instead of failing

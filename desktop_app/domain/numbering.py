@@ -30,7 +30,8 @@ def normalise_number(raw: str | None) -> str:
 def is_roman(s: str) -> bool:
     """Return True for a well-formed Roman numeral (I … LXXXIX), ignoring case."""
     text = normalise_number(s)
-    return bool(text) and _ROMAN.fullmatch(text) is not None
+    # ASCII only: with IGNORECASE, "İ" (dotted capital I) would match "I" and then have no value.
+    return bool(text) and text.isascii() and _ROMAN.fullmatch(text) is not None
 
 
 def roman_to_int(s: str) -> int:

@@ -24,8 +24,6 @@ from desktop_app.domain.appendix import ImportWarning, ParsedAppendix
 from desktop_app.domain.appendix_checks import unit_merge_warnings
 from desktop_app.domain.text import unit_key
 from desktop_app.errors import DuplicateImport, FileRefused
-from desktop_app.io.appendix_parser import parse_appendix, revise_item
-from desktop_app.io.detect import read_clipboard_text, read_document
 from desktop_app.io.file_errors import refusing
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -60,6 +58,10 @@ def read_file_bytes(path: Path) -> bytes:
 
 def parse_file(path: Path) -> tuple[ParsedAppendix, str]:
     """Read and interpret an appendix file without touching the database; returns it and its SHA-256."""
+    # The readers (lxml and the parsers) load on the first import, not while the window starts.
+    from desktop_app.io.appendix_parser import parse_appendix
+    from desktop_app.io.detect import read_document
+
     data = read_file_bytes(path)
     return parse_appendix(read_document(data, path.name)), hashlib.sha256(data).hexdigest()
 
@@ -169,11 +171,16 @@ def preview_file(db: Database, *, path: Path) -> Preview:
 
 def preview_text(db: Database, *, text: str) -> Preview:
     """Interpret pasted text for the preview; nothing is written."""
+    from desktop_app.io.appendix_parser import parse_appendix
+    from desktop_app.io.detect import read_clipboard_text
+
     return _preview(db, parse_appendix(read_clipboard_text(text)), hashlib.sha256(text.encode("utf-8")).hexdigest())
 
 
 def revise(preview: Preview, *, item_index: int, field: str, value: str) -> Preview:
     """The preview with one cell corrected (targets, kind, deadline and warnings follow)."""
+    from desktop_app.io.appendix_parser import revise_item
+
     return replace(preview, parsed=revise_item(preview.parsed, item_index, field, value))
 
 
@@ -216,5 +223,8 @@ def import_file(db: Database, *, path: Path, again: bool = False) -> ImportResul
 
 def import_text(db: Database, *, text: str) -> ImportResult:
     """Import an appendix pasted as text (from the clipboard), in one transaction."""
+    from desktop_app.io.appendix_parser import parse_appendix
+    from desktop_app.io.detect import read_clipboard_text
+
     parsed = parse_appendix(read_clipboard_text(text))
     return _write(db, parsed, hashlib.sha256(text.encode("utf-8")).hexdigest())

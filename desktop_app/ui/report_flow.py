@@ -13,7 +13,6 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog
 
 from desktop_app.services.report_export import Exported, export_report
-from desktop_app.ui.pdf_print import preview, print_dialog
 from desktop_app.ui.report_dialog import ReportDialog, ReportRequest
 from desktop_app.ui.report_settings_dialog import ReportSettingsDialog
 
@@ -73,6 +72,9 @@ class ReportFlow:
 
     def print_preview(self) -> None:
         """Reports → Print preview…: the real pages of the PDF report."""
+        # PDFium and Qt's print support load when printing, not while the window starts.
+        from desktop_app.ui.pdf_print import preview
+
         def show(pdf: Path) -> None:
             self.preview_dialog = preview(pdf, self, self.tr("Print preview"))  # type: ignore[arg-type]
             self.preview_dialog.open()
@@ -81,6 +83,8 @@ class ReportFlow:
 
     def print_report(self) -> None:
         """Reports → Print…: choose the printer and print the PDF report."""
+        from desktop_app.ui.pdf_print import print_dialog
+
         self._pdf_for_print(lambda pdf: print_dialog(pdf, self, self.tr("Print")))  # type: ignore[arg-type]
 
     def edit_report_settings(self) -> None:

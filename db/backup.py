@@ -1,0 +1,76 @@
+"""A consistent copy of an SQLite database made with SQLite's online backup API, checked before it is kept."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from pathlib import Path
+
+BUSY_TIMEOUT_S = 5.0
+
+
+class BackupFailed(Exception):
+    """The copy could not be made or did not pass its check; nothing is left at the destination."""
+
+
+def _read_only(path: Path) -> sqlite3.Connection:
+    """A connection that cannot change the file (no journal-mode switch, no checkpoint on close)."""
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
+
+
+def quick_check(con: sqlite3.Connection) -> list[str]:
+    """The problems PRAGMA quick_check finds; empty when the database is sound."""
+    rows = [row[0] for row in con.execute("PRAGMA quick_check").fetchall()]
+    return [] if rows == ["ok"] else rows
+
+
+def _fsync(path: Path) -> None:
+    with contextlib.suppress(OSError):  # a directory cannot be opened on Windows; the rename is durable enough
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def backup_copy(src_path: str | Path, dest_path: str | Path) -> Path:
+    """Copy the database at src_path to dest_path with the online backup API (a consistent snapshot even
+    while another connection writes), as one self-contained file (rollback journal, no -wal beside it).
+    The copy is written under a temporary name, checked with PRAGMA quick_check, flushed to disk and only
+    then renamed to dest_path. Raises BackupFailed, leaving nothing at dest_path, when any step fails."""
+    src_path, dest_path = Path(src_path), Path(dest_path)
+    tmp = dest_path.with_name(dest_path.name + ".tmp")
+    try:
+        dest_path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.unlink(missing_ok=True)
+        src = _read_only(src_path)
+        try:
+            dest = sqlite3.connect(tmp, timeout=BUSY_TIMEOUT_S)
+            try:
+                src.backup(dest)
+                dest.execute("PRAGMA journal_mode=DELETE")  # the copy may carry the source's WAL flag
+                problems = quick_check(dest)
+            finally:
+                dest.close()
+        finally:
+            src.close()
+        if problems:
+            raise BackupFailed("bản sao không qua được kiểm tra: " + "; ".join(problems[:5]))
+        _fsync(tmp)
+        os.replace(tmp, dest_path)
+        _fsync(dest_path.parent)
+    except BackupFailed:
+        _remove_quietly(tmp)
+        raise
+    except (OSError, sqlite3.Error) as exc:
+        _remove_quietly(tmp)
+        raise BackupFailed(str(exc)) from exc
+    return dest_path
+
+
+def _remove_quietly(path: Path) -> None:
+    for leftover in (path, path.with_name(path.name + "-journal"), path.with_name(path.name + "-wal"),
+                     path.with_name(path.name + "-shm")):
+        with contextlib.suppress(OSError):
+            leftover.unlink(missing_ok=True)
