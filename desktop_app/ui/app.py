@@ -7,7 +7,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -99,26 +99,22 @@ def _announce_running() -> None:
 def run_gui(db_path: Path, open_path: Path | None = None) -> int:
     """Open the main window on the database at db_path (and the import preview of open_path, a file given on
     the command line, e.g. by a double-click); returns the exit code."""
-    from db.engine import open_database
-    from desktop_app.logs import start_logging
-    from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.startup import start
 
-    start_logging()
     app = make_app()
-    try:
-        db = open_database(db_path)
-    except AppError as exc:
-        dialogs.fail(None, QCoreApplication.translate("App", "Cannot open the database"), exc.full_message())
-        return 2
     sys.excepthook = _report_unexpected
     _announce_running()
-    window = MainWindow(db)
-    window.show()
-    if open_path is not None:
-        QTimer.singleShot(0, lambda: window.preview_path(open_path))
-    else:
-        QTimer.singleShot(0, window.offer_sample)
+
+    def failed(exc: BaseException) -> None:
+        if isinstance(exc, AppError):
+            dialogs.fail(None, QCoreApplication.translate("App", "Cannot open the database"), exc.full_message())
+        else:
+            dialogs.report_fault(None, exc)
+        app.exit(2)
+
+    running = start(db_path, open_path, failed)
     try:
         return app.exec()
     finally:
-        db.close()
+        if "db" in running:
+            running["db"].close()

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import time
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QEvent,
     QModelIndex,
-    QObject,
     QSettings,
     Qt,
     QTimer,
@@ -58,44 +54,6 @@ from desktop_app.ui.tasks import Task
 from desktop_app.ui.unit_manager import UnitManagerDialog
 
 FILE_FILTER = QT_TRANSLATE_NOOP("MainWindow", "Appendix (*.docx *.xlsx *.txt *.md *.tsv *.csv);;All files (*)")
-STARTUP_PROBE = "CDS_STARTUP_PROBE"  # set by bench/startup_bench.py; never in normal use
-SETTLE_SECONDS = 1.5
-
-
-class _StartupProbe(QObject):
-    """For bench/startup_bench.py: once the window's first frame is drawn, print "first-paint <time.time()>"
-    and quit. With CDS_STARTUP_PROBE=settle it first watches the event loop for 1.5 s and prints the longest
-    stall ("max-stall <ms>"), i.e. whether the window froze just after it appeared."""
-
-    def __init__(self, window: QWidget, mode: str) -> None:
-        super().__init__(window)
-        self._settle = mode == "settle"
-        self._start = self._last = self._worst = 0.0
-        self._tick = QTimer(self, interval=5)
-        self._tick.timeout.connect(self._on_tick)
-        window.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._drawn)  # after the whole frame, children included, is painted
-        return False
-
-    def _drawn(self) -> None:
-        print(f"first-paint {time.time():.6f}", flush=True)
-        if not self._settle:
-            QApplication.quit()
-            return
-        self._start = self._last = time.monotonic()
-        self._tick.start()
-
-    def _on_tick(self) -> None:
-        now = time.monotonic()
-        self._worst, self._last = max(self._worst, now - self._last), now
-        if now - self._start >= SETTLE_SECONDS:
-            self._tick.stop()
-            print(f"max-stall {self._worst * 1000:.1f}", flush=True)
-            QApplication.quit()
 
 
 class MainWindow(ImportFlow, ReportFlow, StructureEditing, QMainWindow):
@@ -190,12 +148,6 @@ class MainWindow(ImportFlow, ReportFlow, StructureEditing, QMainWindow):
         self.resize(1300, 760)
         self._restore_state()
         self.refresh()
-        self._probe = _StartupProbe(self, probe) if (probe := os.environ.get(STARTUP_PROBE)) else None
-
-    def offer_sample(self) -> None:
-        """As ImportFlow.offer_sample, except while the start-up benchmark times the window (no modal question)."""
-        if self._probe is None:
-            super().offer_sample()
 
     # ----- menus -------------------------------------------------------------------------------------------
     def _action(self, text: str, shortcut: QKeySequence | str | None, slot: object) -> QAction:

@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="99"/>
+        <location filename="../../desktop_app/ui/app.py" line="110"/>
         <source>Cannot open the database</source>
         <translation>Không mở được cơ sở dữ liệu</translation>
     </message>
@@ -673,187 +673,188 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop_app/ui/import_flow.py" line="19"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="50"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="56"/>
         <source>Appendix (*.docx *.xlsx *.txt *.md *.tsv *.csv);;All files (*)</source>
         <translation>Phụ lục (*.docx *.xlsx *.txt *.md *.tsv *.csv);;Tất cả tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="60"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="66"/>
+        <location filename="../../desktop_app/ui/startup.py" line="78"/>
         <source>Commune digital transformation plan tracker</source>
         <translation>Theo dõi Kế hoạch chuyển đổi số cấp xã</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="126"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="132"/>
         <source>Indicators and tasks</source>
         <translation>Chỉ tiêu, nhiệm vụ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="127"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="133"/>
         <source>Enter results</source>
         <translation>Nhập kết quả</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="115"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="121"/>
         <source>Details</source>
         <translation>Chi tiết</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="116"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="122"/>
         <source>History</source>
         <translation>Lịch sử</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="131"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="137"/>
         <source>Dashboard</source>
         <translation>Tổng quan</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="155"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="161"/>
         <source>&amp;Import appendix…</source>
         <translation>&amp;Nhập phụ lục…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="156"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="162"/>
         <source>&amp;Paste appendix from clipboard</source>
         <translation>&amp;Dán phụ lục từ khay nhớ tạm</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="157"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="163"/>
         <source>Load the &amp;sample plan</source>
         <translation>Nạp kế hoạch &amp;mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="158"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="164"/>
         <source>E&amp;xit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="159"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="165"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="164"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="170"/>
         <source>&amp;Undo</source>
         <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="166"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="172"/>
         <source>&amp;Redo</source>
         <translation>&amp;Làm lại</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="168"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="174"/>
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="177"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="183"/>
         <source>&amp;Add item after this one</source>
         <translation>&amp;Thêm chỉ tiêu sau dòng này</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="178"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="184"/>
         <source>&amp;Delete item…</source>
         <translation>&amp;Xóa chỉ tiêu…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="180"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="186"/>
         <source>Move item &amp;up</source>
         <translation>Chuyển chỉ tiêu &amp;lên</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="181"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="187"/>
         <source>Move item do&amp;wn</source>
         <translation>Chuyển chỉ tiêu &amp;xuống</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="185"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="191"/>
         <source>&amp;Plan information…</source>
         <translation>&amp;Thông tin kế hoạch…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="186"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="192"/>
         <source>&amp;Rename section or group…</source>
         <translation>Đổi tên &amp;mục hoặc nhóm…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="188"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="194"/>
         <source>Move section or group up</source>
         <translation>Chuyển mục/nhóm lên</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="190"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="196"/>
         <source>Move section or group down</source>
         <translation>Chuyển mục/nhóm xuống</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="195"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="201"/>
         <source>&amp;Units…</source>
         <translation>Đơn &amp;vị…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="197"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="203"/>
         <source>Undo &amp;history…</source>
         <translation>&amp;Lịch sử thao tác…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="199"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="205"/>
         <source>&amp;Export report…</source>
         <translation>&amp;Xuất báo cáo…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="200"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="206"/>
         <source>Print pre&amp;view…</source>
         <translation>&amp;Xem trước khi in…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="201"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="207"/>
         <source>&amp;Print…</source>
         <translation>&amp;In…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="202"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="208"/>
         <source>&amp;Reports</source>
         <translation>&amp;Báo cáo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="207"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="213"/>
         <source>&amp;Settings</source>
         <translation>&amp;Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="208"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="214"/>
         <source>&amp;Report header and recipients…</source>
         <translation>&amp;Tiêu đề báo cáo và nơi nhận…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="211"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="217"/>
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="221"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="227"/>
         <source>Main toolbar</source>
         <translation>Thanh công cụ chính</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="272"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="278"/>
         <source>No plan yet. Use File → Import appendix… (Ctrl+O).</source>
         <translation>Chưa có kế hoạch nào. Dùng Tệp → Nhập phụ lục… (Ctrl+O).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="306"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="312"/>
         <source>{n} indicators and tasks</source>
         <translation>{n} chỉ tiêu, nhiệm vụ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="337"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="343"/>
         <source>Undo history</source>
         <translation>Lịch sử thao tác</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="339"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="345"/>
         <source>&lt;start of the session&gt;</source>
         <translation>&lt;đầu phiên làm việc&gt;</translation>
     </message>
@@ -1171,32 +1172,32 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>ReportFlow</name>
     <message>
-        <location filename="../../desktop_app/ui/report_flow.py" line="53"/>
+        <location filename="../../desktop_app/ui/report_flow.py" line="52"/>
         <source>Saved %1 (%2 items).</source>
         <translation>Đã lưu %1 (%2 chỉ tiêu/nhiệm vụ).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_flow.py" line="58"/>
+        <location filename="../../desktop_app/ui/report_flow.py" line="57"/>
         <source>Writing the report…</source>
         <translation>Đang ghi báo cáo…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_flow.py" line="71"/>
+        <location filename="../../desktop_app/ui/report_flow.py" line="70"/>
         <source>Preparing the pages…</source>
         <translation>Đang chuẩn bị các trang…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_flow.py" line="77"/>
+        <location filename="../../desktop_app/ui/report_flow.py" line="79"/>
         <source>Print preview</source>
         <translation>Xem trước khi in</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_flow.py" line="84"/>
+        <location filename="../../desktop_app/ui/report_flow.py" line="88"/>
         <source>Print</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_flow.py" line="90"/>
+        <location filename="../../desktop_app/ui/report_flow.py" line="94"/>
         <source>Report settings saved.</source>
         <translation>Đã lưu thiết lập báo cáo.</translation>
     </message>
@@ -1267,6 +1268,14 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
         <location filename="../../desktop_app/ui/report_settings_dialog.py" line="50"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <location filename="../../desktop_app/ui/startup.py" line="85"/>
+        <source>Opening the data…</source>
+        <translation>Đang mở dữ liệu…</translation>
     </message>
 </context>
 <context>

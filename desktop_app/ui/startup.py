@@ -1,0 +1,154 @@
+"""Starting quickly: a light window appears at once (title, last size and place, "opening the data…") while
+the database layer and the main window's modules load and the database opens on a background thread; the
+full main window then takes its place. Nothing heavy runs on the UI thread, so the window never freezes.
+
+With CDS_STARTUP_PROBE set (bench/startup_bench.py only) the program prints "first-paint <time.time()>" when
+the first window is drawn and quits; with CDS_STARTUP_PROBE=settle it first waits until the main window is
+shown plus 1.5 s, printing "main-window <time>" and the longest event-loop stall ("max-stall <ms>")."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+STARTUP_PROBE = "CDS_STARTUP_PROBE"
+SETTLE_SECONDS = 1.5
+
+
+class StartupProbe(QObject):
+    """Prints when window's first frame is drawn (see the module's docstring)."""
+
+    def __init__(self, window: QWidget, mode: str) -> None:
+        super().__init__(window)
+        self.settle = mode == "settle"
+        self._start = self._last = self._worst = 0.0
+        self._tick = QTimer(self, interval=5)
+        self._tick.timeout.connect(self._on_tick)
+        self.main_shown = False
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._drawn)  # after the whole frame, children included, is painted
+        return False
+
+    def _drawn(self) -> None:
+        print(f"first-paint {time.time():.6f}", flush=True)
+        if not self.settle:
+            QApplication.quit()
+            return
+        self._start = self._last = time.monotonic()
+        self._tick.start()
+
+    def main_window_shown(self) -> None:
+        print(f"main-window {time.time():.6f}", flush=True)
+        self.main_shown = True
+        self._start = time.monotonic()
+
+    def _on_tick(self) -> None:
+        now = time.monotonic()
+        self._worst, self._last = max(self._worst, now - self._last), now
+        if self.main_shown and now - self._start >= SETTLE_SECONDS:
+            self._tick.stop()
+            print(f"max-stall {self._worst * 1000:.1f}", flush=True)
+            QApplication.quit()
+
+
+class LoadingWindow(QMainWindow):
+    """What the officer sees for the moment the data takes to open: the program's title and a busy bar, at
+    the size and place the main window had last time."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWindowTitle(QApplication.translate("MainWindow", "Commune digital transformation plan tracker"))
+        self.resize(1300, 760)
+        if geometry := QSettings().value("main/geometry"):
+            self.restoreGeometry(geometry)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.addStretch(1)
+        label = QLabel(QApplication.translate("Startup", "Opening the data…"))
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        bar = QProgressBar()
+        bar.setRange(0, 0)
+        bar.setMaximumWidth(320)
+        layout.addWidget(label)
+        layout.addWidget(bar, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(1)
+        self.setCentralWidget(body)
+
+
+class _Loaded(QObject):
+    done = Signal(object)
+    failed = Signal(object)
+
+
+def _load(db_path: Path) -> Any:
+    """On the background thread: import the database layer and the main window's modules, open the file."""
+    import desktop_app.ui.main_window  # noqa: F401 - imported here so the UI thread does not pay for it
+    from db.engine import open_database
+
+    return open_database(db_path)
+
+
+def start(db_path: Path, open_path: Path | None, on_failed: Callable[[BaseException], None]) -> dict[str, Any]:
+    """Show the loading window and open the database in the background; when it is open, the main window
+    replaces the loading window and offers the sample plan (or previews open_path). Returns the objects to
+    keep alive while the event loop runs ("db" is set once the database is open)."""
+    state: dict[str, Any] = {"loading": LoadingWindow(), "signals": _Loaded()}
+    probe_mode = os.environ.get(STARTUP_PROBE)
+    probe = StartupProbe(state["loading"], probe_mode) if probe_mode else None
+
+    def opened(db: Any) -> None:
+        from desktop_app.ui.main_window import MainWindow
+
+        state["db"] = db
+        window = MainWindow(db)
+        state["window"] = window
+        if window.isMaximized() or state["loading"].isMaximized():
+            window.showMaximized()
+        else:
+            window.setGeometry(state["loading"].geometry())
+            window.show()
+        state["loading"].close()
+        if probe is not None:
+            probe.main_window_shown()
+            return  # no modal question while the start-up is timed
+        if open_path is not None:
+            QTimer.singleShot(0, lambda: window.preview_path(open_path))
+        else:
+            QTimer.singleShot(0, window.offer_sample)
+
+    def failed(exc: BaseException) -> None:
+        state["loading"].close()
+        on_failed(exc)
+
+    state["signals"].done.connect(opened)
+    state["signals"].failed.connect(failed)
+
+    def work() -> None:
+        try:
+            db = _load(db_path)
+        except BaseException as exc:  # noqa: BLE001 - reported on the UI thread
+            state["signals"].failed.emit(exc)
+        else:
+            state["signals"].done.emit(db)
+
+    state["loading"].show()
+    threading.Thread(target=work, name="mo-du-lieu", daemon=True).start()
+    return state
