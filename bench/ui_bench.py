@@ -20,7 +20,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from db.engine import open_database  # noqa: E402
-from desktop_app.domain.appendix import ParsedAppendix, ParsedGroup, ParsedItem, ParsedSection  # noqa: E402
+from desktop_app.domain.appendix import (  # noqa: E402
+    ParsedAppendix,
+    ParsedGroup,
+    ParsedItem,
+    ParsedSection,
+)
 from desktop_app.domain.deadlines import parse_deadline  # noqa: E402
 from desktop_app.domain.targets import parse_targets  # noqa: E402
 from desktop_app.services.importing import _write  # noqa: E402

@@ -22,7 +22,12 @@ from desktop_app.services.plans import show
 from desktop_app.services.progress import record_progress
 from desktop_app.ui.app import make_app
 from desktop_app.ui.bar_chart import FILL, Bar, BarChart
-from desktop_app.ui.dashboard import CountsModel, DashboardWidget, DeadlineModel, format_percent
+from desktop_app.ui.dashboard import (
+    CountsModel,
+    DashboardWidget,
+    DeadlineModel,
+    format_percent,
+)
 from tests.conftest import MINH_TAN, NAM_HONG
 
 BEFORE_DECEMBER = date(2026, 11, 24)  # the November deadlines are 6 days away

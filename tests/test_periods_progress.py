@@ -13,7 +13,12 @@ from desktop_app.domain.progress import ProgressRuleError, check_progress, parse
 from desktop_app.errors import InvalidValue, NotFound
 from desktop_app.services.importing import import_file
 from desktop_app.services.plans import show
-from desktop_app.services.progress import list_periods, list_progress, record_progress, set_period_scheme
+from desktop_app.services.progress import (
+    list_periods,
+    list_progress,
+    record_progress,
+    set_period_scheme,
+)
 from tests.conftest import NAM_HONG
 
 D = date

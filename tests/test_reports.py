@@ -14,7 +14,14 @@ from db.engine import Database
 from desktop_app.cli import main
 from desktop_app.domain.assessment import completion
 from desktop_app.domain.periods import parse_period_code, period_code
-from desktop_app.domain.report import APPENDIX, GROUP, ITEM, SECTION, UNIT, ReportSettings
+from desktop_app.domain.report import (
+    APPENDIX,
+    GROUP,
+    ITEM,
+    SECTION,
+    UNIT,
+    ReportSettings,
+)
 from desktop_app.domain.report_text import body, date_line, summary_line
 from desktop_app.domain.targets import Target
 from desktop_app.errors import InvalidValue, NotFound
@@ -248,6 +255,9 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path: Path) -> 
     with pytest.raises(ValueError):
         with atomic_file(target) as handle:
             raise ValueError("a bug in a writer")
+    with pytest.raises(FileNotFoundError):  # a missing file of the program's own is not blamed on the USB stick
+        with atomic_file(target) as handle:
+            open(tmp_path / "templates" / "default.docx", "rb")  # noqa: SIM115
     assert target.read_bytes() == b"old" and [p.name for p in tmp_path.iterdir()] == ["bao_cao.pdf"]
     with atomic_file(target) as handle:
         handle.write(b"new")

@@ -18,7 +18,14 @@ from desktop_app.domain.text import collation_key, sort_key, unit_key
 from desktop_app.errors import InvalidValue, NotFound
 from desktop_app.services import items, plans, progress, units
 from desktop_app.services.importing import import_file
-from desktop_app.ui.unit_manager import COL_ALIASES, COL_ITEMS, COL_NAME, COL_REPORTS, ID_ROLE, UnitManagerDialog
+from desktop_app.ui.unit_manager import (
+    COL_ALIASES,
+    COL_ITEMS,
+    COL_NAME,
+    COL_REPORTS,
+    ID_ROLE,
+    UnitManagerDialog,
+)
 from tests.conftest import MINH_TAN, NAM_HONG
 
 KINH_TE = "Phòng Kinh tế"

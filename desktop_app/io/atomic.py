@@ -47,6 +47,8 @@ def atomic_file(target: Path) -> Iterator[BinaryIO]:
         os.replace(temp, target)
     except OSError as exc:
         temp.unlink(missing_ok=True)
+        if exc.filename is not None and str(exc.filename) not in (str(temp), str(target)):
+            raise  # another file failed (e.g. a writer's own template): a fault, not the output's folder
         raise WriteFailed(f"không ghi được tệp: {_reason(exc)}. Không có tệp dở dang nào được để lại.",
                           file=target.name) from exc
     except BaseException:

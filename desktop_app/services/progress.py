@@ -11,8 +11,14 @@ from db.engine import Database
 from db.models import Item, Period, Plan, ProgressReport, utcnow
 from db.queries import all_plans, find_report, periods_of, reports_of_plan, unit_by_name
 from db.summary import refresh_items
-from desktop_app.domain.periods import BASES, KINDS, parse_period_code, period_code, periods_for_year
 from desktop_app.domain.assessment import LABELS, assess, evaluate
+from desktop_app.domain.periods import (
+    BASES,
+    KINDS,
+    parse_period_code,
+    period_code,
+    periods_for_year,
+)
 from desktop_app.domain.progress import ProgressRuleError, check_progress
 from desktop_app.domain.targets import Target, target_value_json
 from desktop_app.domain.text import clean

@@ -102,12 +102,27 @@ def run_checks(folder: Path, extra: list[tuple[str, Callable[[Any], str]]] | Non
             raise RuntimeError("không đọc lại được kết quả 72,5 trong tệp Excel")
         return f"{len(book.sheetnames)} trang tính"
 
+    def docx() -> str:
+        from docx import Document
+
+        from desktop_app.services.report_export import export_report
+
+        out = folder / "bao_cao.docx"
+        export_report(state["db"], fmt="docx", out=out, plan_id=state["plan"], period="2026-Q3",
+                      today=date(2026, 11, 24))
+        document = Document(str(out))
+        cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
+        if not any("72,5%" in c for c in cells):
+            raise RuntimeError("không đọc lại được kết quả 72,5% trong tệp Word")
+        return f"{len(document.tables)} bảng"
+
     steps: list[tuple[str, Callable[[], str]]] = [
         ("Mở cơ sở dữ liệu tạm và nâng cấp lược đồ", open_db),
         ("Nhập kế hoạch mẫu", import_sample),
         ("Ghi một kết quả thực hiện", record),
         ("Xuất và đọc lại báo cáo PDF", pdf),
         ("Xuất và đọc lại bảng Excel", xlsx),
+        ("Xuất và đọc lại báo cáo Word", docx),
     ]
     steps += [(name, (lambda check=check: check(state["db"]))) for name, check in extra or []]
     try:

@@ -8,7 +8,12 @@ from pathlib import Path
 import pypdfium2 as pdfium
 from PySide6.QtCore import QRectF, QSettings
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo, QPrintPreviewDialog
+from PySide6.QtPrintSupport import (
+    QPrintDialog,
+    QPrinter,
+    QPrinterInfo,
+    QPrintPreviewDialog,
+)
 from PySide6.QtWidgets import QWidget
 
 MAX_DPI = 200  # enough for a sharp print of text; more only costs memory
