@@ -5,7 +5,8 @@
 #
 # gives dist/ChuyenDoiSoXa/ChuyenDoiSoXa (on Windows ChuyenDoiSoXa.exe, built by the same spec: see
 # .github/workflows/windows.yml). Each call:
-#   1. installs binutils (strip, readelf: build.spec uses them on Linux) when missing and apt-get is there;
+#   1. installs binutils (strip, readelf: build.spec uses them on Linux) and Debian's libpython3.X (the
+#      interpreter's shared library PyInstaller bundles) when missing and apt-get is there;
 #   2. creates .venv with python3 when it is missing;
 #   3. installs the project with the `build` extra (PyInstaller) into .venv, skipped when pyproject.toml has
 #      not changed since the last successful install (stamp file .venv/.installed-build);
@@ -39,18 +40,21 @@ for ((i = 0; i < ${#args[@]}; i++)); do
 done
 DIST=$distpath/ChuyenDoiSoXa
 
-# ---------------------------------------------------------------- binutils (Linux)
-if [ "$(uname -s)" = Linux ] && ! { command -v strip >/dev/null && command -v readelf >/dev/null; }; then
-    command -v apt-get >/dev/null 2>&1 || die "strip and readelf (binutils) are needed; install binutils"
+# ---------------------------------------------------------------- Debian packages (Linux)
+apt_install() {
+    command -v apt-get >/dev/null 2>&1 || die "$* needed; install it with your package manager"
     sudo=()
     if [ "$(id -u)" -ne 0 ]; then
-        command -v sudo >/dev/null 2>&1 || die "binutils missing and not root: apt-get install binutils"
+        command -v sudo >/dev/null 2>&1 || die "$* missing and not root: apt-get install $*"
         sudo=(sudo)
     fi
-    say "Cài binutils / installing binutils"
+    say "Cài / installing $*"
     "${sudo[@]}" apt-get update -q || die "apt-get update failed"
     "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
-        -o DPkg::Lock::Timeout=300 binutils || die "apt-get install binutils failed"
+        -o DPkg::Lock::Timeout=300 "$@" || die "apt-get install $* failed"
+}
+if [ "$(uname -s)" = Linux ] && ! { command -v strip >/dev/null && command -v readelf >/dev/null; }; then
+    apt_install binutils
 fi
 
 # ---------------------------------------------------------------- virtualenv and PyInstaller
@@ -60,6 +64,16 @@ if ! { [ -x "$VPY" ] && "$VPY" -c 'import sys' >/dev/null 2>&1; }; then
     say "Tạo môi trường ảo / creating $VENV"
     "$PYTHON" -m venv "$VENV" \
         || die "could not create $VENV (run 'bash scripts/setup.sh test' once: it installs python3-venv)"
+fi
+
+# PyInstaller bundles the interpreter's shared library; Debian's python3 is linked statically and ships it
+# separately (libpython3.11).
+if [ "$(uname -s)" = Linux ]; then
+    libpython=$("$VPY" -c "import sysconfig as s; print(s.get_config_var('LIBDIR') + '/' + s.get_config_var('INSTSONAME'))")
+    pyver=$("$VPY" -c 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")')
+    if [ ! -e "$libpython" ] && ! ldconfig -p 2>/dev/null | grep -q "libpython$pyver\.so"; then
+        apt_install "libpython$pyver"
+    fi
 fi
 
 stamp=$(echo "$(sha256sum pyproject.toml | cut -d' ' -f1) python-$("$VPY" -c 'import sys; print(sys.version.split()[0])')")
