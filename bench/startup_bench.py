@@ -2,7 +2,7 @@
 shows an empty QMainWindow, measured in the same run (alternating, several runs each, medians).
 
 Run: .venv/bin/python bench/startup_bench.py [--runs 7] [--db-kind empty|sample|both] [--display offscreen|xvfb|both]
-     [--frozen dist/ChuyenDoiSoXa/ChuyenDoiSoXa]
+     [--frozen dist/ChuyenDoiSoXa/ChuyenDoiSoXa [--freeze-bare]]
 
 Each program is started as a subprocess with CDS_STARTUP_PROBE=1: the first window (desktop_app.ui.startup)
 prints "first-paint <time.time()>" once its first frame is drawn, then quits; the time counted is from just
@@ -128,10 +128,10 @@ def _prepare(folder: Path, kind: str, env: dict[str, str]) -> Path:
     return path
 
 
-def bench(ours: list[str], label: str, db: Path, env: dict[str, str], bare: Path, runs: int,
+def bench(ours: list[str], label: str, db: Path, env: dict[str, str], bare: list[str], runs: int,
           settle_runs: int) -> float:
     """Alternate the bare program and ours; print medians and the ratio; returns the ratio."""
-    bare_cmd = [sys.executable, str(bare)]
+    bare_cmd = bare
     ours_cmd = [*ours, "--db", str(db)]
     probe = {**env, "CDS_STARTUP_PROBE": "1"}
     _run(bare_cmd, probe), _run(ours_cmd, probe)  # warm the file cache; not counted
@@ -172,6 +172,9 @@ def main() -> int:
     parser.add_argument("--display", choices=["offscreen", "xvfb", "both"], default="offscreen",
                         help="Qt's offscreen platform, a private Xvfb server, or both")
     parser.add_argument("--frozen", type=Path, help="time this frozen executable instead of the source program")
+    parser.add_argument("--freeze-bare", action="store_true",
+                        help="with --frozen: freeze the bare program too (PyInstaller, one folder), so both start "
+                             "through the same kind of bootloader")
     args = parser.parse_args()
 
     if args.frozen is not None:
@@ -194,8 +197,15 @@ def main() -> int:
         env.update(XDG_CONFIG_HOME=str(folder / "config"), XDG_DATA_HOME=str(folder / "data"))
         dbs = {kind: _prepare(folder, kind, {**env, "QT_QPA_PLATFORM": "offscreen"}) for kind in kinds}
         print(f"Start-up to first frame, {what}; {args.runs} runs each, alternating; Python {sys.version.split()[0]}")
-        if args.frozen is not None:
-            print("(the bare program runs from source: there is no frozen bare program)")
+        bare_cmd = [sys.executable, str(bare)]
+        if args.frozen is not None and args.freeze_bare:
+            subprocess.run([str(Path(sys.executable).with_name("pyinstaller")), "--noconfirm", "--onedir", "--log-level",
+                            "WARN", "--distpath", str(folder / "dist"), "--workpath", str(folder / "build"),
+                            "--specpath", str(folder), str(bare)], check=True, cwd=folder)
+            bare_cmd = [str(folder / "dist" / "bare_window" / "bare_window")]
+            print("(the bare program is frozen the same way: PyInstaller one folder)")
+        elif args.frozen is not None:
+            print("(the bare program runs from source; --freeze-bare freezes it too)")
         ratios = []
         for display in displays:
             with contextlib.ExitStack() as stack:
@@ -203,7 +213,7 @@ def main() -> int:
                 if display == "xvfb":
                     shown = {**env, "QT_QPA_PLATFORM": "xcb", "DISPLAY": stack.enter_context(_xvfb())}
                 for kind, db in dbs.items():
-                    ratios.append(bench(ours, f"{display}, {kind} database", db, shown, bare, args.runs,
+                    ratios.append(bench(ours, f"{display}, {kind} database", db, shown, bare_cmd, args.runs,
                                         args.settle_runs))
     return 0 if all(r <= TARGET_RATIO for r in ratios) else 1
 
