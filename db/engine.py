@@ -216,6 +216,13 @@ def _head_from_files() -> str | None:
     return heads.pop()
 
 
+def known_revisions() -> set[str]:
+    """Every schema revision this program knows (a file at another one was written by a newer program)."""
+    from alembic.script import ScriptDirectory
+
+    return {rev.revision for rev in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
+
+
 def _migrate(path: Path) -> None:
     """Bring the file at path to the newest schema. A brand-new file is simply created; an older one is
     first copied into «backups» beside it (online backup API, checked), then upgraded in one transaction

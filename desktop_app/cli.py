@@ -74,6 +74,10 @@ def _parser() -> argparse.ArgumentParser:
     ls.add_argument("--plan", type=int, required=True)
     ls.add_argument("--json", action="store_true")
     _report_parsers(sub)
+    p = sub.add_parser("backup", help="sao lưu cơ sở dữ liệu vào một thư mục (mặc định: thư mục backups cạnh tệp dữ liệu)")
+    p.add_argument("dest", type=Path, nargs="?", help="thư mục đích, vd. ổ USB")
+    p = sub.add_parser("restore", help="khôi phục cơ sở dữ liệu từ một bản sao lưu (dữ liệu hiện tại được sao lưu trước)")
+    p.add_argument("file", type=Path)
     return parser
 
 
@@ -285,11 +289,42 @@ COMMANDS = {
 }
 
 
+def _backup_command(db_path: Path, args: argparse.Namespace) -> int:
+    """backup [DEST] and restore FILE: they work on the file itself, with no connection open."""
+    from db.engine import open_database
+    from desktop_app.services.backups import backup_now, restore
+
+    if args.command == "backup":
+        print(backup_now(db_path, args.dest))
+        return EXIT_OK
+    saved = restore(db_path, args.file)
+    open_database(db_path).close()  # an older backup is upgraded now, its own copy made first
+    print(f"Đã khôi phục {db_path} từ {args.file}.")
+    if saved is not None:
+        print(f"Dữ liệu trước khi khôi phục được giữ ở {saved}.")
+    return EXIT_OK
+
+
+DATA_CHANGING = ("import", "record")
+
+
+def _daily_backup(db_path: Path, args: argparse.Namespace) -> None:
+    """The first data-changing command of the day backs the file up first (a failure is only a warning)."""
+    if args.command not in DATA_CHANGING and not (args.command == "progress" and args.action == "add"):
+        return
+    from desktop_app.services.backups import daily_backup
+
+    try:
+        daily_backup(db_path)
+    except AppError as exc:
+        print("Cảnh báo: " + exc.full_message(), file=sys.stderr)
+
+
 def _file_to_open(argv: list[str]) -> tuple[list[str], Path | None]:
     """A file given alone on the command line (a double-click on an appendix or a data package) is opened in
     the window's import preview: (the other arguments, that file)."""
     positions = [i for i, a in enumerate(argv) if not a.startswith("-") and (i == 0 or argv[i - 1] != "--db")]
-    if len(positions) == 1 and argv[positions[0]] not in COMMANDS and Path(argv[positions[0]]).is_file():
+    if len(positions) == 1 and argv[positions[0]] not in (*COMMANDS, "backup", "restore") and Path(argv[positions[0]]).is_file():
         return argv[:positions[0]] + argv[positions[0] + 1:], Path(argv[positions[0]])
     return argv, None
 
@@ -335,10 +370,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     from db.engine import open_database
 
     try:
+        if args.command in ("backup", "restore"):
+            return _backup_command(db_path, args)
         db = open_database(db_path)
     except AppError as exc:
         print(exc.full_message(), file=sys.stderr)
         return EXIT_REFUSED
+    _daily_backup(db_path, args)
     try:
         return COMMANDS[args.command](db, args)
     except DuplicateImport as exc:

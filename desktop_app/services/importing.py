@@ -67,6 +67,9 @@ def parse_file(path: Path) -> tuple[ParsedAppendix, str]:
 
 
 def _write(db: Database, parsed: ParsedAppendix, sha256: str) -> ImportResult:
+    from desktop_app.services.backups import BEFORE_IMPORT, backup_before
+
+    backup_before(db.path, BEFORE_IMPORT)  # an import cannot fail half-done, but it can be regretted
     with db.transaction() as session, session.no_autoflush:
         spellings = [name for p in parsed.items for name in p.monitoring + p.implementing]
         known = known_spellings(session, list({unit_key(name) for name in spellings}))

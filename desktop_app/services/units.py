@@ -154,6 +154,9 @@ def merge_units(db: Database, *, source_id: int, target_id: int) -> MergeUndo:
     """
     if source_id == target_id:
         raise InvalidValue("Không thể gộp một đơn vị vào chính nó.")
+    from desktop_app.services.backups import BEFORE_MERGE, backup_before
+
+    backup_before(db.path, BEFORE_MERGE)
     with db.transaction() as session:
         source, target = _unit(session, source_id), _unit(session, target_id)
         collisions = report_collisions(session, source.id, target.id)

@@ -40,6 +40,7 @@ from db.engine import Database
 from desktop_app.services import browse
 from desktop_app.services import items as items_service
 from desktop_app.ui.app import saved_language, set_language
+from desktop_app.ui.backup_flow import BackupFlow
 from desktop_app.ui.dashboard import DashboardWidget
 from desktop_app.ui.filter_bar import FilterBar
 from desktop_app.ui.import_flow import ImportFlow
@@ -56,7 +57,7 @@ from desktop_app.ui.unit_manager import UnitManagerDialog
 FILE_FILTER = QT_TRANSLATE_NOOP("MainWindow", "Appendix (*.docx *.xlsx *.txt *.md *.tsv *.csv);;All files (*)")
 
 
-class MainWindow(ImportFlow, ReportFlow, StructureEditing, QMainWindow):
+class MainWindow(ImportFlow, ReportFlow, BackupFlow, StructureEditing, QMainWindow):
     """Plans on the left, the items of the selected plan/section/group in the centre."""
 
     def __init__(self, db: Database) -> None:
@@ -210,6 +211,11 @@ class MainWindow(ImportFlow, ReportFlow, StructureEditing, QMainWindow):
             reports_menu.addAction(action)
         file_menu.insertActions(self.quit_action, [self.preview_action, self.print_action])
         file_menu.insertSeparator(self.quit_action)
+        self.backup_action = self._action(self.tr("&Back up now…"), None, self.back_up_now)
+        self.restore_action = self._action(self.tr("&Restore…"), None, self.restore_backup)
+        backup_menu = self.menuBar().addMenu(self.tr("&Backup"))
+        backup_menu.addAction(self.backup_action)
+        backup_menu.addAction(self.restore_action)
         settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
         self.report_settings_action = self._action(self.tr("&Report header and recipients…"), None,
                                                    self.edit_report_settings)

@@ -99,11 +99,52 @@ class _Loaded(QObject):
 
 
 def _load(db_path: Path) -> Any:
-    """On the background thread: import the database layer and the main window's modules, open the file."""
+    """On the background thread: import the database layer and the main window's modules, check the file
+    (PRAGMA quick_check: DatabaseDamaged when it fails), open it, and make the day's first backup."""
     import desktop_app.ui.main_window  # noqa: F401 - imported here so the UI thread does not pay for it
     from db.engine import open_database
+    from desktop_app.errors import AppError
+    from desktop_app.services.backups import DatabaseDamaged, daily_backup, integrity_ok
 
-    return open_database(db_path)
+    ok, message = integrity_ok(db_path)
+    if not ok:
+        raise DatabaseDamaged(message)
+    db = open_database(db_path)
+    try:
+        daily_backup(db_path)
+    except AppError as exc:  # a missed backup must not keep the officer from working: logged only
+        from desktop_app.logs import log_fault
+
+        log_fault(exc, "sao lưu hằng ngày")
+    return db
+
+
+def offer_restore(db_path: Path, exc: BaseException) -> bool:
+    """The data file failed its check at start-up: say so plainly and offer the newest intact backup.
+    True when it was restored (the program can then open the file again)."""
+    from desktop_app.errors import AppError
+    from desktop_app.services.backups import newest_good_backup, restore
+    from desktop_app.ui import dialogs
+
+    title = QApplication.translate("Startup", "The data file is damaged")
+    found = str(exc.message if isinstance(exc, AppError) else exc)
+    good = newest_good_backup(db_path)
+    if good is None:
+        dialogs.fail(None, title, found + "\n\n" + QApplication.translate(
+            "Startup", "No intact backup was found beside it. Do not delete the file; ask for support."))
+        return False
+    question = found + "\n\n" + QApplication.translate(
+        "Startup", "Restore the newest intact backup, made %1 (%2 plans)? A copy of the damaged file is kept "
+                   "in the «backups» folder.").replace("%1", good.when.strftime("%d/%m/%Y %H:%M")).replace(
+        "%2", str(good.plans))
+    if not dialogs.ask(None, title, question, default_yes=True):
+        return False
+    try:
+        restore(db_path, good.path)
+    except AppError as error:
+        dialogs.fail(None, title, error.full_message())
+        return False
+    return True
 
 
 def start(db_path: Path, open_path: Path | None, on_failed: Callable[[BaseException], None]) -> dict[str, Any]:
@@ -135,8 +176,9 @@ def start(db_path: Path, open_path: Path | None, on_failed: Callable[[BaseExcept
             QTimer.singleShot(0, window.offer_sample)
 
     def failed(exc: BaseException) -> None:
-        state["loading"].close()
-        on_failed(exc)
+        loading = state["loading"]  # on_failed may start again, putting a new loading window in state
+        on_failed(exc)  # first: the loading window stays while the officer answers (no quit on the last close)
+        loading.close()
 
     state["signals"].done.connect(opened)
     state["signals"].failed.connect(failed)

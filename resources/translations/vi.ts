@@ -4,9 +4,70 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="110"/>
+        <location filename="../../desktop_app/ui/app.py" line="117"/>
         <source>Cannot open the database</source>
         <translation>Không mở được cơ sở dữ liệu</translation>
+    </message>
+</context>
+<context>
+    <name>BackupFlow</name>
+    <message>
+        <location filename="../../desktop_app/ui/backup_flow.py" line="28"/>
+        <source>Choose the folder for the backup</source>
+        <translation>Chọn thư mục để lưu bản sao lưu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/backup_flow.py" line="40"/>
+        <source>Backed up to %1.</source>
+        <translation>Đã sao lưu vào %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/backup_flow.py" line="41"/>
+        <source>Backup</source>
+        <translation>Sao lưu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/backup_flow.py" line="42"/>
+        <source>The data was backed up to:
+%1</source>
+        <translation>Dữ liệu đã được sao lưu vào:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/backup_flow.py" line="44"/>
+        <source>Backing up the data…</source>
+        <translation>Đang sao lưu dữ liệu…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/backup_flow.py" line="61"/>
+        <location filename="../../desktop_app/ui/backup_flow.py" line="71"/>
+        <location filename="../../desktop_app/ui/backup_flow.py" line="87"/>
+        <source>Restore</source>
+        <translation>Khôi phục</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/backup_flow.py" line="61"/>
+        <source>Wait until the work in progress is finished.</source>
+        <translation>Hãy chờ công việc đang chạy hoàn tất.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/backup_flow.py" line="68"/>
+        <source>Replace the current data with the backup «%1»?
+
+The current data is backed up first (in the «backups» folder beside the data), so nothing is lost.</source>
+        <translation>Thay dữ liệu hiện tại bằng bản sao lưu «%1»?
+
+Dữ liệu hiện tại sẽ được sao lưu trước (vào thư mục «backups» cạnh tệp dữ liệu), nên không mất gì.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/backup_flow.py" line="84"/>
+        <source>The data was restored from «%1».</source>
+        <translation>Đã khôi phục dữ liệu từ «%1».</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/backup_flow.py" line="86"/>
+        <source>The data as it was before is kept in «%1».</source>
+        <translation>Dữ liệu trước khi khôi phục được giữ ở «%1».</translation>
     </message>
 </context>
 <context>
@@ -673,188 +734,203 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop_app/ui/import_flow.py" line="19"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="56"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="57"/>
         <source>Appendix (*.docx *.xlsx *.txt *.md *.tsv *.csv);;All files (*)</source>
         <translation>Phụ lục (*.docx *.xlsx *.txt *.md *.tsv *.csv);;Tất cả tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="66"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="67"/>
         <location filename="../../desktop_app/ui/startup.py" line="78"/>
         <source>Commune digital transformation plan tracker</source>
         <translation>Theo dõi Kế hoạch chuyển đổi số cấp xã</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="132"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="133"/>
         <source>Indicators and tasks</source>
         <translation>Chỉ tiêu, nhiệm vụ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="133"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="134"/>
         <source>Enter results</source>
         <translation>Nhập kết quả</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="121"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="122"/>
         <source>Details</source>
         <translation>Chi tiết</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="122"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="123"/>
         <source>History</source>
         <translation>Lịch sử</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="137"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="138"/>
         <source>Dashboard</source>
         <translation>Tổng quan</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="161"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="162"/>
         <source>&amp;Import appendix…</source>
         <translation>&amp;Nhập phụ lục…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="162"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="163"/>
         <source>&amp;Paste appendix from clipboard</source>
         <translation>&amp;Dán phụ lục từ khay nhớ tạm</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="163"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="164"/>
         <source>Load the &amp;sample plan</source>
         <translation>Nạp kế hoạch &amp;mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="164"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="165"/>
         <source>E&amp;xit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="165"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="166"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="170"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="171"/>
         <source>&amp;Undo</source>
         <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="172"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="173"/>
         <source>&amp;Redo</source>
         <translation>&amp;Làm lại</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="174"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="175"/>
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="183"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="184"/>
         <source>&amp;Add item after this one</source>
         <translation>&amp;Thêm chỉ tiêu sau dòng này</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="184"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="185"/>
         <source>&amp;Delete item…</source>
         <translation>&amp;Xóa chỉ tiêu…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="186"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="187"/>
         <source>Move item &amp;up</source>
         <translation>Chuyển chỉ tiêu &amp;lên</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="187"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="188"/>
         <source>Move item do&amp;wn</source>
         <translation>Chuyển chỉ tiêu &amp;xuống</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="191"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="192"/>
         <source>&amp;Plan information…</source>
         <translation>&amp;Thông tin kế hoạch…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="192"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="193"/>
         <source>&amp;Rename section or group…</source>
         <translation>Đổi tên &amp;mục hoặc nhóm…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="194"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="195"/>
         <source>Move section or group up</source>
         <translation>Chuyển mục/nhóm lên</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="196"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="197"/>
         <source>Move section or group down</source>
         <translation>Chuyển mục/nhóm xuống</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="201"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="202"/>
         <source>&amp;Units…</source>
         <translation>Đơn &amp;vị…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="203"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="204"/>
         <source>Undo &amp;history…</source>
         <translation>&amp;Lịch sử thao tác…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="205"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="206"/>
         <source>&amp;Export report…</source>
         <translation>&amp;Xuất báo cáo…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="206"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="207"/>
         <source>Print pre&amp;view…</source>
         <translation>&amp;Xem trước khi in…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="207"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="208"/>
         <source>&amp;Print…</source>
         <translation>&amp;In…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="208"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="209"/>
         <source>&amp;Reports</source>
         <translation>&amp;Báo cáo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="213"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="214"/>
+        <source>&amp;Back up now…</source>
+        <translation>&amp;Sao lưu ngay…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="215"/>
+        <source>&amp;Restore…</source>
+        <translation>&amp;Khôi phục…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="216"/>
+        <source>&amp;Backup</source>
+        <translation>Sao &amp;lưu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="219"/>
         <source>&amp;Settings</source>
         <translation>&amp;Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="214"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="220"/>
         <source>&amp;Report header and recipients…</source>
         <translation>&amp;Tiêu đề báo cáo và nơi nhận…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="217"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="223"/>
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="227"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="233"/>
         <source>Main toolbar</source>
         <translation>Thanh công cụ chính</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="278"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="284"/>
         <source>No plan yet. Use File → Import appendix… (Ctrl+O).</source>
         <translation>Chưa có kế hoạch nào. Dùng Tệp → Nhập phụ lục… (Ctrl+O).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="312"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="318"/>
         <source>{n} indicators and tasks</source>
         <translation>{n} chỉ tiêu, nhiệm vụ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="343"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="349"/>
         <source>Undo history</source>
         <translation>Lịch sử thao tác</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="345"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="351"/>
         <source>&lt;start of the session&gt;</source>
         <translation>&lt;đầu phiên làm việc&gt;</translation>
     </message>
@@ -1271,11 +1347,94 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="33"/>
+        <source>Restore from a backup</source>
+        <translation>Khôi phục từ bản sao lưu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="36"/>
+        <source>Choose the backup to restore. The current data is backed up first, so this can be undone by restoring that copy.</source>
+        <translation>Chọn bản sao lưu cần khôi phục. Dữ liệu hiện tại được sao lưu trước, nên có thể hoàn tác bằng cách khôi phục bản sao đó.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="39"/>
+        <source>Date</source>
+        <translation>Ngày giờ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="39"/>
+        <source>Size</source>
+        <translation>Dung lượng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="39"/>
+        <source>Plans</source>
+        <translation>Số kế hoạch</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="39"/>
+        <source>Made</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="50"/>
+        <source>unreadable</source>
+        <translation>không đọc được</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="64"/>
+        <source>No backup yet beside the database.</source>
+        <translation>Chưa có bản sao lưu nào cạnh tệp dữ liệu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="68"/>
+        <source>&amp;Restore</source>
+        <translation>&amp;Khôi phục</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="69"/>
+        <source>&amp;Other file…</source>
+        <translation>&amp;Tệp khác…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="71"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="89"/>
+        <source>Choose a backup file</source>
+        <translation>Chọn tệp sao lưu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="90"/>
+        <source>Database (*.sqlite3 *.sqlite *.db);;All files (*)</source>
+        <translation>Cơ sở dữ liệu (*.sqlite3 *.sqlite *.db);;Mọi tệp (*)</translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
         <location filename="../../desktop_app/ui/startup.py" line="85"/>
         <source>Opening the data…</source>
         <translation>Đang mở dữ liệu…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/startup.py" line="129"/>
+        <source>The data file is damaged</source>
+        <translation>Tệp dữ liệu bị hỏng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/startup.py" line="133"/>
+        <source>No intact backup was found beside it. Do not delete the file; ask for support.</source>
+        <translation>Không tìm thấy bản sao lưu nguyên vẹn nào cạnh tệp. Đừng xóa tệp này; hãy liên hệ hỗ trợ kỹ thuật.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/startup.py" line="136"/>
+        <source>Restore the newest intact backup, made %1 (%2 plans)? A copy of the damaged file is kept in the «backups» folder.</source>
+        <translation>Khôi phục bản sao lưu nguyên vẹn mới nhất, lập lúc %1 (%2 kế hoạch)? Một bản sao của tệp bị hỏng được giữ trong thư mục «backups».</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,332 @@
+"""Backups of the database file: automatic ones (daily, before an import or a merge) kept by the policy in
+domain/backup_policy.py in the «backups» folder beside the database, a backup on demand to any folder, the
+list of backups to restore from, restoring one, and the integrity check at start-up.
+
+Every copy is made with SQLite's online backup API and checked with PRAGMA quick_check (db/backup.py).
+Automatic copies are named «<stem>.YYYYMMDD-HHMMSS.<reason>.sqlite3»; the copies engine.py makes before a
+schema upgrade («<stem>.truoc-nang-cap-<rev>-YYYYMMDD-HHMMSS.sqlite3») are listed too but never pruned."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import re
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from db.backup import BackupFailed, backup_copy
+from db.engine import BACKUP_DIR_NAME, known_revisions
+from desktop_app.domain.backup_policy import to_prune
+from desktop_app.errors import AppError, WriteFailed
+
+DAILY, BEFORE_IMPORT, BEFORE_MERGE, BEFORE_RESTORE = "hang-ngay", "truoc-nhap", "truoc-hop-nhat", "truoc-khoi-phuc"
+UPGRADE = "truoc-nang-cap"
+REASON_LABELS = {
+    DAILY: "hằng ngày", BEFORE_IMPORT: "trước khi nhập", BEFORE_MERGE: "trước khi gộp",
+    BEFORE_RESTORE: "trước khi khôi phục", UPGRADE: "trước khi nâng cấp", "": "sao lưu thủ công",
+}
+STAMP = "%Y%m%d-%H%M%S"
+_AUTO = re.compile(r"\.(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?(?:\.(?P<reason>[a-z-]+))?$")
+_UPGRADE = re.compile(r"\.truoc-nang-cap-[\w]+-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?$")
+
+
+class BackupRefused(AppError):
+    """A file that cannot be restored (not a database of this program, damaged, or from a newer program)."""
+
+
+class DatabaseDamaged(AppError):
+    """The database file fails PRAGMA quick_check."""
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """One backup on the restore list."""
+
+    path: Path
+    when: datetime
+    size: int
+    plans: int | None  # None: the file cannot be read as a database of this program
+    reason: str  # the code in the file name ("" for a backup made on demand)
+
+    @property
+    def reason_label(self) -> str:
+        return REASON_LABELS.get(self.reason, self.reason)
+
+
+def backup_folder(db_path: Path) -> Path:
+    """The folder of the automatic backups: «backups» beside the database."""
+    return Path(db_path).parent / BACKUP_DIR_NAME
+
+
+def _read_only(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, timeout=5.0)
+
+
+def _why(exc: BaseException) -> str:
+    """The reason a copy failed, in words an officer can act on."""
+    from desktop_app.io.atomic import _reason
+
+    cause = exc.__cause__ if isinstance(exc, BackupFailed) and exc.__cause__ is not None else exc
+    if isinstance(cause, OSError):
+        return _reason(cause)
+    text = str(cause)
+    if "full" in text.lower():
+        return _reason(OSError(errno.ENOSPC, text))
+    return text
+
+
+def _free_name(folder: Path, base: str, suffix: str) -> Path:
+    candidate, counter = folder / f"{base}{suffix}", 2
+    while candidate.exists() or candidate.with_name(candidate.name + ".tmp").exists():
+        candidate = folder / f"{base}-{counter}{suffix}"
+        counter += 1
+    return candidate
+
+
+def _auto_path(db_path: Path, reason: str, now: datetime) -> Path:
+    stamp = now.strftime(STAMP)
+    name_of = _free_name(backup_folder(db_path), f"{db_path.stem}.{stamp}", f".{reason}{db_path.suffix}")
+    return name_of
+
+
+def _parse(db_path: Path, file: Path) -> tuple[datetime, str] | None:
+    """When a backup of db_path was made and why, from its name (None: not one of its backups)."""
+    name = file.name
+    prefix = f"{db_path.stem}."
+    if not name.startswith(prefix) or not name.endswith(db_path.suffix) or name.endswith(".tmp"):
+        return None
+    middle = name[len(prefix) - 1: len(name) - len(db_path.suffix)]
+    match = _UPGRADE.fullmatch(middle) or _AUTO.fullmatch(middle)
+    if match is None:
+        return None
+    # «-2», «-3» … were made later within the same second
+    when = datetime.strptime(match["stamp"], STAMP) + timedelta(microseconds=int(match["n"] or 0))
+    return when, UPGRADE if match.re is _UPGRADE else match["reason"] or ""
+
+
+def _copy(db_path: Path, target: Path, what: str) -> Path:
+    try:
+        return backup_copy(db_path, target)
+    except BackupFailed as exc:
+        raise WriteFailed(f"không sao lưu được {what} vào «{target.parent}»: {_why(exc)}. "
+                          "Dữ liệu hiện tại không bị thay đổi.", file=target.name) from exc
+
+
+def _automatic(db_path: Path) -> list[tuple[Path, datetime, str]]:
+    folder = backup_folder(db_path)
+    if not folder.is_dir():
+        return []
+    found = []
+    for file in folder.iterdir():
+        parsed = _parse(db_path, file)
+        if parsed is not None and file.is_file():
+            found.append((file, *parsed))
+    return found
+
+
+def prune(db_path: Path, now: datetime | None = None) -> list[Path]:
+    """Delete the automatic backups the policy no longer keeps (never the copies made before an upgrade nor
+    those made on demand); returns the deleted files."""
+    now = now or datetime.now()
+    candidates = {file.name: (file, when) for file, when, reason in _automatic(Path(db_path))
+                  if reason in (DAILY, BEFORE_IMPORT, BEFORE_MERGE, BEFORE_RESTORE)}
+    removed = []
+    for name in to_prune([(name, when) for name, (_file, when) in candidates.items()], now):
+        with contextlib.suppress(OSError):
+            candidates[name][0].unlink()
+            removed.append(candidates[name][0])
+    return removed
+
+
+def daily_backup(db_path: str | Path, now: datetime | None = None) -> Path | None:
+    """At the first start of a day: back up the database unless a backup was already made today, then prune.
+    Returns the new copy (None when there was nothing to do)."""
+    db_path, now = Path(db_path), now or datetime.now()
+    if not db_path.exists() or db_path.stat().st_size == 0:
+        return None
+    if any(when.date() == now.date() for _file, when, _reason in _automatic(db_path)):
+        return None
+    made = _copy(db_path, _auto_path(db_path, DAILY, now), "cơ sở dữ liệu")
+    prune(db_path, now)
+    return made
+
+
+def backup_before(db_path: str | Path, reason: str, now: datetime | None = None) -> Path | None:
+    """A copy before a change that is hard to take back (an import: BEFORE_IMPORT, a merge: BEFORE_MERGE),
+    then prune. Nothing for a database not yet created."""
+    db_path, now = Path(db_path), now or datetime.now()
+    if not db_path.exists() or db_path.stat().st_size == 0:
+        return None
+    made = _copy(db_path, _auto_path(db_path, reason, now), "cơ sở dữ liệu trước khi thay đổi")
+    prune(db_path, now)
+    return made
+
+
+def backup_now(db_path: str | Path, dest_folder: str | Path | None = None, now: datetime | None = None) -> Path:
+    """Back up the database into dest_folder (a USB stick; default: the automatic «backups» folder) as
+    «<stem>.YYYYMMDD-HHMMSS.sqlite3»; returns the new file. Raises WriteFailed when the folder is missing or
+    the copy cannot be written (nothing half-written is left)."""
+    db_path, now = Path(db_path), now or datetime.now()
+    folder = Path(dest_folder) if dest_folder is not None else backup_folder(db_path)
+    if dest_folder is None:
+        folder.mkdir(parents=True, exist_ok=True)
+    if not db_path.is_file():
+        raise AppError("Chưa có cơ sở dữ liệu để sao lưu.", file=str(db_path))
+    if not folder.is_dir():
+        raise WriteFailed(f"không sao lưu được vào «{folder}»: thư mục không còn truy cập được "
+                          "(USB đã bị rút hoặc ổ mạng bị ngắt?).")
+    target = _free_name(folder, f"{db_path.stem}.{now.strftime(STAMP)}", db_path.suffix)
+    return _copy(db_path, target, "cơ sở dữ liệu")
+
+
+def plan_count(path: Path) -> int | None:
+    """How many plans the database file at path holds (None when it is not a readable database of ours)."""
+    try:
+        con = _read_only(path)
+        try:
+            return int(con.execute("SELECT count(*) FROM plans").fetchone()[0])
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return None
+
+
+def list_backups(db_path: str | Path) -> list[BackupInfo]:
+    """The backups in the «backups» folder beside the database, newest first."""
+    db_path = Path(db_path)
+    infos = []
+    for file, when, reason in _automatic(db_path):
+        with contextlib.suppress(OSError):
+            infos.append(BackupInfo(file, when, file.stat().st_size, plan_count(file), reason))
+    return sorted(infos, key=lambda info: (info.when, info.path.name), reverse=True)
+
+
+def check_restorable(path: str | Path) -> None:
+    """Raise BackupRefused unless path is an intact database of this program, at a schema it knows."""
+    path = Path(path)
+    if not path.is_file() or path.stat().st_size == 0:
+        raise BackupRefused("tệp không tồn tại hoặc rỗng.", file=str(path))
+    try:
+        con = _read_only(path)
+        try:
+            problems = [row[0] for row in con.execute("PRAGMA quick_check").fetchall()]
+            names = {row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            revision = None
+            if "alembic_version" in names:
+                row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+                revision = row[0] if row else None
+        finally:
+            con.close()
+    except sqlite3.Error as exc:
+        raise BackupRefused(f"tệp không phải cơ sở dữ liệu của chương trình này hoặc đã hỏng ({exc}).",
+                            file=str(path)) from exc
+    if problems != ["ok"]:
+        raise BackupRefused("tệp sao lưu bị hỏng: " + "; ".join(problems[:3]), file=str(path))
+    if revision is None or "plans" not in names:
+        raise BackupRefused("tệp không phải cơ sở dữ liệu của chương trình này.", file=str(path))
+    if revision not in known_revisions():
+        raise BackupRefused(f"tệp được tạo bởi phiên bản chương trình mới hơn (lược đồ {revision}); "
+                            "hãy cập nhật chương trình trước khi khôi phục.", file=str(path))
+
+
+def _raw_copy(db_path: Path, target: Path) -> Path:
+    """A byte copy of a damaged database (the online backup API cannot read it), with its -wal if any."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    for suffix in ("", "-wal"):
+        source = db_path.with_name(db_path.name + suffix)
+        if source.exists():
+            tmp = target.with_name(target.name + suffix + ".tmp")
+            shutil.copyfile(source, tmp)
+            os.replace(tmp, target.with_name(target.name + suffix))
+    return target
+
+
+def restore(db_path: str | Path, backup_file: str | Path, now: datetime | None = None) -> Path | None:
+    """Put the backup in place of the database at db_path. Every connection to db_path must be closed first
+    (Database.close()); open_database then upgrades the restored file if it is older. The backup is checked
+    first (BackupRefused: nothing changed); the current file is backed up first (BEFORE_RESTORE; a byte copy
+    when it is damaged). Returns that copy of the current file (None when there was no current file)."""
+    db_path, backup_file, now = Path(db_path), Path(backup_file), now or datetime.now()
+    check_restorable(backup_file)
+    if backup_file.resolve() == db_path.resolve():
+        raise BackupRefused("đây chính là tệp dữ liệu đang dùng.", file=str(backup_file))
+    saved = None
+    if db_path.exists() and db_path.stat().st_size > 0:
+        target = _auto_path(db_path, BEFORE_RESTORE, now)
+        ok, _message = integrity_ok(db_path)
+        try:
+            saved = _copy(db_path, target, "dữ liệu hiện tại") if ok else _raw_copy(db_path, target)
+        except OSError as exc:
+            raise WriteFailed(f"không sao lưu được dữ liệu hiện tại: {_why(exc)}. Chưa khôi phục gì.",
+                              file=target.name) from exc
+    try:
+        _copy_into(backup_file, db_path)
+    except (OSError, sqlite3.Error) as exc:
+        raise WriteFailed(f"không khôi phục được: {_why(exc)}. Bản sao dữ liệu trước khi khôi phục: «{saved}».",
+                          file=str(db_path)) from exc
+    return saved
+
+
+def _copy_into(backup_file: Path, db_path: Path) -> None:
+    """The backup's pages written into the live file with the online backup API (its WAL is handled by
+    SQLite); a live file too damaged to open is replaced whole instead."""
+    src = _read_only(backup_file)
+    try:
+        try:
+            dest = sqlite3.connect(db_path, timeout=5.0)
+            try:
+                src.backup(dest)
+                problems = [row[0] for row in dest.execute("PRAGMA quick_check").fetchall()]
+            finally:
+                dest.close()
+            if problems == ["ok"]:
+                return
+        except sqlite3.DatabaseError:
+            pass
+        tmp = db_path.with_name(db_path.name + ".khoi-phuc.tmp")
+        tmp.unlink(missing_ok=True)
+        dest = sqlite3.connect(tmp)
+        try:
+            src.backup(dest)
+            dest.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            dest.close()
+        for leftover in ("-wal", "-shm"):
+            db_path.with_name(db_path.name + leftover).unlink(missing_ok=True)
+        os.replace(tmp, db_path)
+    finally:
+        src.close()
+
+
+def integrity_ok(db_path: str | Path) -> tuple[bool, str]:
+    """PRAGMA quick_check on the database file: (True, "") when sound or not yet created, else (False, what
+    is wrong in Vietnamese)."""
+    db_path = Path(db_path)
+    if not db_path.exists() or db_path.stat().st_size == 0:
+        return True, ""
+    try:
+        con = _read_only(db_path)
+        try:
+            problems = [row[0] for row in con.execute("PRAGMA quick_check").fetchall()]
+        finally:
+            con.close()
+    except sqlite3.Error as exc:
+        return False, f"Tệp dữ liệu «{db_path}» bị hỏng, không đọc được ({exc})."
+    if problems != ["ok"]:
+        return False, f"Tệp dữ liệu «{db_path}» bị hỏng: " + "; ".join(problems[:3])
+    return True, ""
+
+
+def newest_good_backup(db_path: str | Path) -> BackupInfo | None:
+    """The newest backup beside the database that can be restored."""
+    for info in list_backups(db_path):
+        try:
+            check_restorable(info.path)
+        except BackupRefused:
+            continue
+        return info
+    return None
