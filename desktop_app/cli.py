@@ -3,23 +3,25 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
-from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from desktop_app import __version__
-from desktop_app.domain.progress import STATUSES, ProgressRuleError, parse_decimal
 from desktop_app.errors import AppError, DuplicateImport
 from desktop_app.paths import default_db_path
+
+# What only the commands need (json, the progress rules) is imported inside them: opening the window
+# should not pay for it.
 
 EXIT_OK, EXIT_REFUSED = 0, 2
 
 
 def _parser() -> argparse.ArgumentParser:
+    from desktop_app.domain.progress import STATUSES
+
     parser = argparse.ArgumentParser(
         prog="desktop-app",
         description="Theo dõi Kế hoạch chuyển đổi số cấp xã. Không có lệnh: mở cửa sổ chương trình.",
@@ -112,6 +114,8 @@ def _report_parsers(sub: Any) -> None:
 
 
 def _print_json(data: Any) -> None:
+    import json
+
     print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
 
@@ -157,6 +161,8 @@ def _cmd_plans(db: Any, args: argparse.Namespace) -> int:
 
     plans = list_plans(db)
     if args.json:
+        from dataclasses import asdict
+
         _print_json({"plans": [asdict(p) for p in plans]})
         return EXIT_OK
     for p in plans:
@@ -194,6 +200,7 @@ def _cmd_periods(db: Any, args: argparse.Namespace) -> int:
 
 
 def _cmd_progress(db: Any, args: argparse.Namespace) -> int:
+    from desktop_app.domain.progress import ProgressRuleError, parse_decimal
     from desktop_app.services.progress import list_progress, record_progress
 
     if args.action is None:
@@ -242,6 +249,7 @@ def _cmd_progress(db: Any, args: argparse.Namespace) -> int:
 
 
 def _cmd_record(db: Any, args: argparse.Namespace) -> int:
+    from desktop_app.domain.progress import ProgressRuleError, parse_decimal
     from desktop_app.services.progress import (
         first_implementer,
         item_by_number,
@@ -359,6 +367,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     _utf8_console()
     argv = list(sys.argv[1:] if argv is None else argv)
     argv, open_path = _file_to_open(argv)
+    if not argv or (len(argv) == 2 and argv[0] == "--db"):
+        # The window, the usual case: no need to build every command's parser first.
+        from desktop_app.ui.app import run_gui
+
+        return run_gui(Path(argv[1]) if argv else default_db_path(), open_path=open_path)
     args = _parser().parse_args(argv)
     if args.self_test:
         return _self_test()
