@@ -200,7 +200,6 @@ def _cmd_periods(db: Any, args: argparse.Namespace) -> int:
 
 
 def _cmd_progress(db: Any, args: argparse.Namespace) -> int:
-    from desktop_app.domain.progress import ProgressRuleError, parse_decimal
     from desktop_app.services.progress import list_progress, record_progress
 
     if args.action is None:
@@ -223,12 +222,7 @@ def _cmd_progress(db: Any, args: argparse.Namespace) -> int:
                 print(f"{r['period']}\t{r['item_number']}\t{r['unit'] or ''}\t{r['value'] if r['value'] is not None else ''}"
                       f"\t{r['status'] or ''}\t{r['narrative']}")
         return EXIT_OK
-    try:
-        value = parse_decimal(args.value, "Giá trị")
-        numerator = parse_decimal(args.numerator, "Tử số")
-        denominator = parse_decimal(args.denominator, "Mẫu số")
-    except ProgressRuleError as exc:
-        raise AppError(str(exc)) from exc
+    value, numerator, denominator = _numbers(args.value, args.numerator, args.denominator)
     document_date = None
     if args.document_date:
         try:
@@ -248,8 +242,18 @@ def _cmd_progress(db: Any, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _cmd_record(db: Any, args: argparse.Namespace) -> int:
+def _numbers(value: str | None, numerator: str | None, denominator: str | None) -> tuple[Any, Any, Any]:
+    """The typed value, numerator and denominator as numbers; a wrong one is refused naming its field."""
     from desktop_app.domain.progress import ProgressRuleError, parse_decimal
+
+    try:
+        return (parse_decimal(value, "Giá trị"), parse_decimal(numerator, "Tử số"),
+                parse_decimal(denominator, "Mẫu số"))
+    except ProgressRuleError as exc:
+        raise AppError(str(exc)) from exc
+
+
+def _cmd_record(db: Any, args: argparse.Namespace) -> int:
     from desktop_app.services.progress import (
         first_implementer,
         item_by_number,
@@ -259,12 +263,7 @@ def _cmd_record(db: Any, args: argparse.Namespace) -> int:
 
     if (args.num is None) != (args.den is None):
         raise AppError("Phải nhập cả --num và --den.")
-    try:
-        value = parse_decimal(args.value, "Giá trị")
-        numerator = parse_decimal(args.num, "Tử số")
-        denominator = parse_decimal(args.den, "Mẫu số")
-    except ProgressRuleError as exc:
-        raise AppError(str(exc)) from exc
+    value, numerator, denominator = _numbers(args.value, args.num, args.den)
     status = parse_status(args.status) if args.status is not None else None
     item_id = item_by_number(db, plan_id=args.plan, number=args.item, section=args.section)
     unit = args.unit or first_implementer(db, item_id=item_id)
