@@ -11,6 +11,10 @@ from desktop_app.domain.text import canonical_spelling, search_key, unit_key
 KIND_NAMES = {"indicator": "chỉ tiêu", "task": "nhiệm vụ", "document": "văn bản"}
 
 
+MAX_LISTED_GAP = 20
+"""A longer gap in the numbering is named by its ends, not listed number by number."""
+
+
 def _where(item: ParsedItem) -> str:
     place = item.place[:1].upper() + item.place[1:]
     return f"{place} (Stt {item.number})" if item.number else place
@@ -64,7 +68,10 @@ def _numbering(parsed: ParsedAppendix) -> Indexed:
         before = _last_index(last.number) if last else 0
         if now is not None and before is not None and now > before + 1:
             prefix = item.number.rsplit(".", 1)[0] + "." if "." in item.number else ""
-            missing = ", ".join(f"{prefix}{i}" for i in range(before + 1, now))
+            if now - before - 1 <= MAX_LISTED_GAP:
+                missing = ", ".join(f"{prefix}{i}" for i in range(before + 1, now))
+            else:  # a number like 99999999999 must not make a list of billions of numbers
+                missing = f"{now - before - 1} số (từ {prefix}{before + 1} đến {prefix}{now - 1})"
             warnings.append((index, ImportWarning(
                 "numbering_gap",
                 f"{_where(item)}: số thứ tự nhảy cóc, thiếu {missing}.",
