@@ -278,3 +278,19 @@ def test_evaluate_then_assess(
 ) -> None:
     result = evaluate(targets=targets, value=None if value is None else D(value), status=None)
     assert assess(result=result, deadline_kind="date", due=due, today=today) == expected
+
+
+def test_judge_combines_the_comparison_and_the_deadline() -> None:
+    from datetime import date as day
+
+    from desktop_app.domain.assessment import judge
+
+    goal = [Target(">=", Decimal("70"), "percent", "%", None, "70%")]
+    due = day(2026, 6, 30)
+    assert judge(targets=goal, value=Decimal("72"), status=None, deadline_kind="date", due=due,
+                 today=day(2026, 9, 1)) == "achieved"
+    assert judge(targets=goal, value=Decimal("50"), status=None, deadline_kind="date", due=due,
+                 today=day(2026, 9, 1)) == "not_achieved"
+    assert judge(targets=goal, value=None, status=None, deadline_kind=None, due=None, today=day(2026, 9, 1)) == "no_data"
+    assert judge(targets=[], value=None, status="done", deadline_kind="ongoing", due=None,
+                 today=day(2026, 9, 1)) == "achieved"

@@ -128,6 +128,14 @@ def assess(*, result: str | None, deadline_kind: str, due: date | None, today: d
     return OVERDUE if late else NO_DATA
 
 
+def judge(*, targets: Sequence[Target], value: Decimal | None, status: str | None, deadline_kind: str | None,
+          due: date | None, today: date) -> str:
+    """The assessment of what was reported (value or status; both None: nothing) against the targets and the
+    deadline, as of today: evaluate() then assess()."""
+    return assess(result=evaluate(targets=targets, value=value, status=status),
+                  deadline_kind=deadline_kind or "other", due=due, today=today)
+
+
 def completion(*, targets: Sequence[Target], value: Decimal | None, status: str | None) -> Decimal | None:
     """Tỷ lệ hoàn thành (%): the value as a share of each target (the target as a share of the value when
     lower is better), the smallest over the targets, capped at 100 and rounded to one decimal; a task without

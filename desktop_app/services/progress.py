@@ -11,7 +11,7 @@ from db.engine import Database
 from db.models import Item, Period, Plan, ProgressReport, utcnow
 from db.queries import all_plans, find_report, periods_of, reports_of_plan, unit_by_name
 from db.summary import refresh_items
-from desktop_app.domain.assessment import LABELS, assess, evaluate
+from desktop_app.domain.assessment import LABELS, judge
 from desktop_app.domain.periods import (
     BASES,
     KINDS,
@@ -250,10 +250,9 @@ def progress_records(db: Database, *, plan_id: int | None = None, period: str | 
 def _record(r: ProgressReport, today: date) -> dict[str, Any]:
     item = r.item
     goal = [Target(t.op, t.value, t.unit_kind, t.unit, t.subject, t.raw) for t in item.targets]
-    result = evaluate(targets=goal, value=r.value, status=r.status)
     deadline = item.deadline
-    assessment = assess(result=result, deadline_kind=deadline.kind if deadline else "other",
-                        due=deadline.due if deadline else None, today=min(r.period.end, today))
+    assessment = judge(targets=goal, value=r.value, status=r.status, deadline_kind=deadline.kind if deadline else None,
+                       due=deadline.due if deadline else None, today=min(r.period.end, today))
     data = report_dict(r)
     return {
         "section": item.section.numeral,

@@ -81,12 +81,7 @@ class GridRow:
     @property
     def value_text(self) -> str:
         """The value as shown: "72,5%", "45/50 (90%)", or "" when none."""
-        if self.value is None:
-            return ""
-        shown = number_text(self.value) + ("%" if self.percent else "")
-        if self.numerator is not None and self.denominator is not None:
-            return f"{number_text(self.numerator)}/{number_text(self.denominator)} ({shown})"
-        return shown
+        return value_text(self.value, self.numerator, self.denominator, self.percent)
 
     @property
     def value_edit(self) -> str:
@@ -109,6 +104,16 @@ class GridRow:
     def entry_field(self) -> str:
         """Which field the grid's value column edits: "value" for measured items, "status" for the others."""
         return "value" if self.has_targets else "status"
+
+
+def value_text(value: Decimal | None, numerator: Decimal | None, denominator: Decimal | None, percent: bool) -> str:
+    """A reported value as shown: "72,5%", "45/50 (90%)", or "" when none."""
+    if value is None:
+        return ""
+    shown = number_text(value) + ("%" if percent else "")
+    if numerator is not None and denominator is not None:
+        return f"{number_text(numerator)}/{number_text(denominator)} ({shown})"
+    return shown
 
 
 def number_text(value: Decimal) -> str:

@@ -31,9 +31,8 @@ from desktop_app.domain.assessment import (
     LABELS,
     NOT_ACHIEVED,
     OVERDUE,
-    assess,
     completion,
-    evaluate,
+    judge,
 )
 from desktop_app.domain.deadlines import Deadline, format_deadline
 from desktop_app.domain.periods import period_code
@@ -57,7 +56,7 @@ from desktop_app.domain.report import (
 from desktop_app.domain.targets import Target, format_target
 from desktop_app.errors import InvalidValue, NotFound
 from desktop_app.services.progress import find_period, list_periods
-from desktop_app.services.progress_grid import number_text
+from desktop_app.services.progress_grid import value_text
 from desktop_app.services.settings import report_settings
 
 
@@ -80,18 +79,17 @@ def _targets_text(goal: list[Target]) -> str:
     return "; ".join((f"{t.subject}: " if t.subject else "") + format_target(t) for t in goal)
 
 
+def _decimal(text: Any) -> Decimal | None:
+    return None if text is None else Decimal(text)
+
+
 def _value_text(report: Any, percent: bool) -> str:
+    """The value as in the grid ("72,5%", "45/50 (90%)"), or the status name for a task."""
     if report is None:
         return ""
     if report.value is not None:
-        shown = number_text(Decimal(report.value)) + ("%" if percent else "")
-        if report.numerator is not None and report.denominator is not None:
-            return (f"{number_text(Decimal(report.numerator))}/{number_text(Decimal(report.denominator))} "
-                    f"({shown})")
-        return shown
-    if report.status:
-        return STATUS_NAMES.get(report.status, report.status)
-    return ""
+        return value_text(_decimal(report.value), _decimal(report.numerator), _decimal(report.denominator), percent)
+    return STATUS_NAMES.get(report.status, report.status) if report.status else ""
 
 
 class _Picker:
@@ -213,11 +211,10 @@ def build_report(db: Database, *, plan_id: int, kind: str = PROGRESS, period: st
 
 def _result(report: Any, goal: list[Target], percent: bool, deadline: Deadline | None, as_of: date,
             chosen: Any, labels: dict[int, str]) -> dict[str, Any]:
-    value = Decimal(report.value) if report is not None and report.value is not None else None
+    value = _decimal(report.value) if report is not None else None
     status = report.status if report is not None else None
-    result = evaluate(targets=goal, value=value, status=status) if report is not None else None
-    assessment = assess(result=result, deadline_kind=deadline.kind if deadline else "other",
-                        due=deadline.due if deadline else None, today=as_of)
+    assessment = judge(targets=goal, value=value, status=status, deadline_kind=deadline.kind if deadline else None,
+                       due=deadline.due if deadline else None, today=as_of)
     notes = [report.narrative] if report is not None and report.narrative else []
     if report is not None and chosen is not None and report.period_id != chosen.id:
         notes.append(f"(số liệu {labels[report.period_id]})")
@@ -229,10 +226,10 @@ def _result(report: Any, goal: list[Target], percent: bool, deadline: Deadline |
 def _cell(report: Any, goal: list[Target], percent: bool, deadline: Deadline | None, as_of: date) -> PeriodCell:
     if report is None:
         return PeriodCell(None, "", "")
-    value = Decimal(report.value) if report.value is not None else None
-    result = evaluate(targets=goal, value=value, status=report.status)
-    assessment = assess(result=result, deadline_kind=deadline.kind if deadline else "other",
-                        due=deadline.due if deadline else None, today=as_of)
+    value = _decimal(report.value)
+    assessment = judge(targets=goal, value=value, status=report.status,
+                       deadline_kind=deadline.kind if deadline else None, due=deadline.due if deadline else None,
+                       today=as_of)
     return PeriodCell(value, _value_text(report, percent), LABELS[assessment])
 
 
@@ -266,9 +263,7 @@ def _flat(items: list[Any], reports: list[Any], targets: dict[int, list[Any]], s
                 section=section_info[it.section_id].numeral, group=group, number=it.number, text=it.text,
                 targets=goal_text, deadline=due_text, period_code=codes[r.period_id],
                 period_label=labels[r.period_id], unit=r.unit_name or "",
-                value=Decimal(r.value) if r.value is not None else None,
-                numerator=Decimal(r.numerator) if r.numerator is not None else None,
-                denominator=Decimal(r.denominator) if r.denominator is not None else None,
+                value=_decimal(r.value), numerator=_decimal(r.numerator), denominator=_decimal(r.denominator),
                 status=STATUS_NAMES.get(r.status, r.status) if r.status else "",
                 assessment_label=cell.assessment_label, narrative=r.narrative, evidence=r.evidence,
                 reported_at=_local(r.reported_at), reported_by=r.reported_by,
