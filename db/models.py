@@ -48,6 +48,11 @@ def new_uuid() -> str:
     return str(uuid_mod.uuid4())
 
 
+def new_rev() -> str:
+    """A fresh revision name for a row's content (the SQL triggers of db.sync_schema make the same shape)."""
+    return uuid_mod.uuid4().hex
+
+
 class DecimalText(TypeDecorator[Decimal]):
     """Decimal stored as text so that 0.70 stays exactly 0.70 (SQLite's NUMERIC would go through float)."""
 
@@ -71,8 +76,13 @@ class Tracked:
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow, index=True)
+    """Also set by the revision triggers: an incremental package takes the rows changed since the last one."""
     version: Mapped[int] = mapped_column(Integer, default=1)
+    rev: Mapped[str] = mapped_column(String(32), default=new_rev, server_default="")
+    """Names the row's content; a trigger gives it a new one on every local change (db.sync_schema)."""
+    base_rev: Mapped[str | None] = mapped_column(String(32))
+    """The revision last exchanged with another installation; None while rev is the one created or received."""
 
     @declared_attr.directive
     def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805 - SQLAlchemy's declared_attr protocol
@@ -353,3 +363,109 @@ class Setting(Base):
 
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class Tombstone(Base):
+    """A deleted synced row (written by a trigger), so the deletion travels in data packages."""
+
+    __tablename__ = "tombstones"
+
+    uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    table_name: Mapped[str] = mapped_column(String(40))
+    rev: Mapped[str] = mapped_column(String(32))
+    """The revision the row had when it was deleted: an edit made after it wins over the deletion."""
+    deleted_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+
+
+class SyncBase(Base):
+    """A row's content at its last exchange, saved (by a trigger) on the first local change after it."""
+
+    __tablename__ = "sync_bases"
+
+    uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    rev: Mapped[str] = mapped_column(String(32))
+    content: Mapped[str] = mapped_column(Text)
+
+
+class RecordHistory(Base):
+    """A version of a row replaced or not chosen in a merge (restorable), as JSON of its content columns."""
+
+    __tablename__ = "record_history"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    table_name: Mapped[str] = mapped_column(String(40))
+    uuid: Mapped[str] = mapped_column(String(36))
+    rev: Mapped[str] = mapped_column(String(32))
+    content: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(String(20))
+    source: Mapped[str] = mapped_column(Text, default="", server_default="")
+    restored_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+    __table_args__ = (Index("ix_record_history_uuid", "uuid", "rev"),)
+
+
+class Peer(Base):
+    """Another installation whose signing key the officer trusted."""
+
+    __tablename__ = "peers"
+
+    installation_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    name_key: Mapped[str] = mapped_column(String(200), index=True)
+    public_key: Mapped[str] = mapped_column(String(64))
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    trusted_at: Mapped[datetime] = mapped_column(DateTime)
+    last_received_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class SentPackage(Base):
+    """A data package written for another installation (its time starts the next incremental export)."""
+
+    __tablename__ = "sent_packages"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    to_name: Mapped[str] = mapped_column(String(200))
+    to_key: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    since: Mapped[datetime | None] = mapped_column(DateTime)
+    file_name: Mapped[str] = mapped_column(String(300))
+    sha256: Mapped[str] = mapped_column(String(64))
+    counts: Mapped[str] = mapped_column(Text)
+
+    __table_args__ = (Index("ix_sent_packages_to_key", "to_key", "created_at"),)
+
+
+class ReceivedPackage(Base):
+    """A data package imported here."""
+
+    __tablename__ = "received_packages"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64))
+    installation_id: Mapped[str] = mapped_column(String(36))
+    sender_name: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    imported_at: Mapped[datetime] = mapped_column(DateTime)
+    file_name: Mapped[str] = mapped_column(String(300))
+    counts: Mapped[str] = mapped_column(Text)
+
+
+class UuidAlias(Base):
+    """Another installation's UUID for a row matched here by its natural key (a unit's name, a period)."""
+
+    __tablename__ = "uuid_aliases"
+
+    their_uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    table_name: Mapped[str] = mapped_column(String(40))
+    local_uuid: Mapped[str] = mapped_column(String(36))
+
+
+class IndicatorMatch(Base):
+    """An indicator text matched by hand, once, to another plan's wording of the same indicator."""
+
+    __tablename__ = "indicator_matches"
+
+    text_key: Mapped[str] = mapped_column(String(2000), primary_key=True)
+    indicator_key: Mapped[str] = mapped_column(String(2000))
+    matched_at: Mapped[datetime] = mapped_column(DateTime)
