@@ -82,7 +82,8 @@ class Tracked:
     rev: Mapped[str] = mapped_column(String(32), default=new_rev, server_default="")
     """Names the row's content; a trigger gives it a new one on every local change (db.sync_schema)."""
     base_rev: Mapped[str | None] = mapped_column(String(32))
-    """The revision last exchanged with another installation; None while rev is the one created or received."""
+    """The revision last exchanged with another installation (sent or received); None for a row made here and
+    never exchanged. It differs from rev once the row is changed here after an exchange."""
 
     @declared_attr.directive
     def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805 - SQLAlchemy's declared_attr protocol

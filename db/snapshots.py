@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import bindparam, delete, select, text
 from sqlalchemy.orm import Session
 
 from db.models import Assignment, Deadline, EvidenceFile, Item, ProgressReport, Target
@@ -38,8 +38,11 @@ def delete_item_rows(session: Session, item_id: int) -> None:
 
 
 def restore_item(session: Session, snap: dict[str, list[dict[str, Any]]]) -> None:
-    """Put back rows taken by snapshot_item, with their ids, uuids and versions."""
+    """Put back rows taken by snapshot_item, with their ids, uuids, versions and revisions; the tombstones
+    their deletion left are taken back too (else a data package would carry the deletion on)."""
     for model in (*_TABLES, EvidenceFile):
         rows = snap.get(model.__table__.name, [])
         if rows:
             session.execute(model.__table__.insert(), rows)
+            session.execute(text("DELETE FROM tombstones WHERE uuid IN :u").bindparams(bindparam("u", expanding=True)),
+                            {"u": [row["uuid"] for row in rows]})

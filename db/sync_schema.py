@@ -2,8 +2,8 @@
 every local content change a new revision, keep the content it had at the last exchange, and leave a tombstone
 behind every deletion.
 
-A row's `rev` names its content; `base_rev` is the revision it was last exchanged at (NULL while it is still the
-one it was created or received with). The first local change after an exchange copies the old content into
+A row's `rev` names its content; `base_rev` is the revision it was last exchanged at (sent or received), NULL for
+a row made here and never exchanged. The first local change after an exchange copies the old content into
 `sync_bases`, so a later merge can tell which fields each side changed.
 """
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
-from sqlalchemy import func, inspect, select
+from sqlalchemy import func, inspect, select, text
 from sqlalchemy.orm import Session, selectinload
 
 from db.models import Assignment, Base, Item, Period, ProgressReport, Unit, UnitAlias
@@ -93,4 +93,6 @@ def restore_row(session: Session, model: type[ModelT], values: dict[str, Any]) -
     session.add(row)
     # The version column is the optimistic-lock counter: keep the restored row's own value.
     session.flush()
+    # Its deletion is undone: the tombstone it left must not travel in a data package.
+    session.execute(text("DELETE FROM tombstones WHERE uuid = :u"), {"u": row.uuid})
     return row

@@ -76,6 +76,9 @@ def _parser() -> argparse.ArgumentParser:
     ls.add_argument("--plan", type=int, required=True)
     ls.add_argument("--json", action="store_true")
     _report_parsers(sub)
+    from desktop_app import cli_exchange
+
+    cli_exchange.add_parsers(sub)
     p = sub.add_parser("backup", help="sao lưu cơ sở dữ liệu vào một thư mục (mặc định: thư mục backups cạnh tệp dữ liệu)")
     p.add_argument("dest", type=Path, nargs="?", help="thư mục đích, vd. ổ USB")
     p = sub.add_parser("restore", help="khôi phục cơ sở dữ liệu từ một bản sao lưu (dữ liệu hiện tại được sao lưu trước)")
@@ -296,6 +299,13 @@ COMMANDS = {
 }
 
 
+def _command(name: str) -> Any:
+    """The function running a command (the exchange commands live in their own module)."""
+    from desktop_app import cli_exchange
+
+    return {**COMMANDS, **cli_exchange.COMMANDS}[name]
+
+
 def _backup_command(db_path: Path, args: argparse.Namespace) -> int:
     """backup [DEST] and restore FILE: they work on the file itself, with no connection open."""
     from db.engine import open_database
@@ -312,7 +322,7 @@ def _backup_command(db_path: Path, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-DATA_CHANGING = ("import", "record")
+DATA_CHANGING = ("import", "record", "import-package")
 
 
 def _daily_backup(db_path: Path, args: argparse.Namespace) -> None:
@@ -331,7 +341,9 @@ def _file_to_open(argv: list[str]) -> tuple[list[str], Path | None]:
     """A file given alone on the command line (a double-click on an appendix or a data package) is opened in
     the window's import preview: (the other arguments, that file)."""
     positions = [i for i, a in enumerate(argv) if not a.startswith("-") and (i == 0 or argv[i - 1] != "--db")]
-    if len(positions) == 1 and argv[positions[0]] not in (*COMMANDS, "backup", "restore") and Path(argv[positions[0]]).is_file():
+    commands = (*COMMANDS, "backup", "restore", "export-package", "import-package", "identity", "make-form",
+                "read-form")
+    if len(positions) == 1 and argv[positions[0]] not in commands and Path(argv[positions[0]]).is_file():
         return argv[:positions[0]] + argv[positions[0] + 1:], Path(argv[positions[0]])
     return argv, None
 
@@ -390,7 +402,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_REFUSED
     _daily_backup(db_path, args)
     try:
-        return COMMANDS[args.command](db, args)
+        return _command(args.command)(db, args)
     except DuplicateImport as exc:
         print(exc.full_message() + " Dùng --again nếu thật sự muốn nhập lại.", file=sys.stderr)
         return EXIT_REFUSED

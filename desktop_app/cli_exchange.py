@@ -1,0 +1,111 @@
+"""Commands for data packages between installations: export-package, import-package and identity."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+EXIT_OK, EXIT_REFUSED = 0, 2
+
+
+def add_parsers(sub: Any) -> None:
+    """Add the exchange commands to the CLI's subparsers."""
+    p = sub.add_parser("export-package", help="ghi gói dữ liệu (.cdsx, có chữ ký) để gửi cho đơn vị khác qua USB")
+    p.add_argument("out", type=Path, help="tệp gói, vd. E:/gui_xa.cdsx")
+    p.add_argument("--plan", type=int, help="chỉ kế hoạch này")
+    p.add_argument("--unit", help="chỉ phần của đơn vị này (chỉ tiêu được giao và kết quả của đơn vị)")
+    p.add_argument("--since-last-to", metavar="NAME",
+                   help="chỉ những gì thay đổi từ gói gửi lần trước cho đơn vị NAME (lần đầu: gửi tất cả)")
+    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("import-package", help="nhập gói dữ liệu (.cdsx) nhận từ đơn vị khác")
+    p.add_argument("file", type=Path)
+    p.add_argument("--dry-run", action="store_true", help="chỉ xem trước: không ghi gì vào cơ sở dữ liệu")
+    p.add_argument("--trust", action="store_true",
+                   help="tin cậy khoá của người gửi chưa biết (sau khi đã so dấu vân tay với họ)")
+    p.add_argument("--prefer", choices=["ours", "theirs"], default="ours",
+                   help="với trường bị sửa khác nhau ở hai bên: giữ bản ở đây (ours, mặc định) hay lấy bản gửi đến")
+    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("identity", help="tên và dấu vân tay khoá của máy này (để người nhận so khớp)")
+    p.add_argument("--name", help="đặt tên hiển thị cho máy này, vd. «UBND xã Nam Hồng»")
+    p.add_argument("--json", action="store_true")
+
+
+def _export(db: Any, args: argparse.Namespace) -> int:
+    from desktop_app.services.exchange import export_package
+
+    done = export_package(db, out=args.out, plan_id=args.plan, unit=args.unit, since_last_to=args.since_last_to)
+    if args.json:
+        print(json.dumps({"path": str(done.path), "sha256": done.sha256, "counts": done.counts,
+                          "since": done.since.isoformat() if done.since else None, "to": done.to_name,
+                          "missing_evidence": done.missing_evidence}, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    scope = f"thay đổi từ {done.since:%d/%m/%Y %H:%M} (UTC)" if done.since else "toàn bộ"
+    records = sum(v for k, v in done.counts.items() if k not in ("tombstones", "evidence"))
+    print(f"Đã ghi {done.path} ({scope}): {records} bản ghi, {done.counts['tombstones']} bản ghi đã xoá, "
+          f"{done.counts['evidence']} tệp minh chứng. SHA-256: {done.sha256}")
+    if done.missing_evidence:
+        print(f"Cảnh báo: thiếu {done.missing_evidence} tệp minh chứng trong thư mục minh chứng.", file=sys.stderr)
+    return EXIT_OK
+
+
+def _import(db: Any, args: argparse.Namespace) -> int:
+    from desktop_app.services.exchange import UnknownSender, count_line, import_package
+
+    try:
+        outcome = import_package(db, path=args.file, trust=args.trust, dry_run=args.dry_run, prefer=args.prefer)
+    except UnknownSender as exc:
+        print(exc.full_message() + " Chạy lại với --trust sau khi đã so dấu vân tay.", file=sys.stderr)
+        return EXIT_REFUSED
+    if args.json:
+        print(json.dumps(_outcome_json(outcome), ensure_ascii=False, indent=2))
+        return EXIT_OK
+    verb = "Xem trước (chưa ghi gì)" if outcome.dry_run else "Đã nhập"
+    print(f"{verb} gói {outcome.file} từ «{outcome.sender_name}» (dấu vân tay {outcome.fingerprint}"
+          f"{'' if outcome.sender_known else ', CHƯA ĐƯỢC TIN CẬY'}).")
+    print(count_line(outcome.counts))
+    for change in outcome.changes:
+        if change.kind in ("new", "unchanged") and not change.detail:
+            continue
+        line = f"  [{change.kind}] {change.label}"
+        if change.detail:
+            line += f": {change.detail}"
+        print(line)
+        for c in change.conflicts:
+            print(f"      {c.field}: ở đây «{c.ours}» / gửi đến «{c.theirs}»")
+    if outcome.backup:
+        print(f"Bản sao lưu trước khi nhập: {outcome.backup}")
+    return EXIT_OK
+
+
+def _outcome_json(outcome: Any) -> dict[str, Any]:
+    return {
+        "file": outcome.file, "sender": outcome.sender_name, "fingerprint": outcome.fingerprint,
+        "sender_known": outcome.sender_known, "dry_run": outcome.dry_run, "counts": outcome.counts,
+        "backup": str(outcome.backup) if outcome.backup else None,
+        "changes": [
+            {"table": c.table, "uuid": c.uuid, "label": c.label, "kind": c.kind, "detail": c.detail,
+             "fields": list(c.fields),
+             "conflicts": [{"field": x.field, "ours": x.ours, "theirs": x.theirs} for x in c.conflicts]}
+            for c in outcome.changes
+        ],
+    }
+
+
+def _identity(db: Any, args: argparse.Namespace) -> int:
+    from desktop_app.services.identity import installation, set_installation_name
+
+    me = set_installation_name(db, name=args.name) if args.name else installation(db)
+    if args.json:
+        print(json.dumps({"id": me.id, "name": me.name, "fingerprint": me.fingerprint}, ensure_ascii=False))
+    else:
+        print(f"{me.name}\nMã cài đặt: {me.id}\nDấu vân tay khoá: {me.fingerprint}")
+    return EXIT_OK
+
+
+COMMANDS: dict[str, Callable[[Any, argparse.Namespace], int]] = {
+    "export-package": _export, "import-package": _import, "identity": _identity,
+}

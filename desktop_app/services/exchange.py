@@ -1,0 +1,287 @@
+"""Use cases: write a signed data package for another installation (everything, one plan, one unit's part, or
+only what changed since the last package sent to it) and import one (checked, previewed, merged in one
+transaction after a backup; a second import of the same package changes nothing)."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from db import sync_rows as rows_db
+from db.engine import Database
+from db.models import Plan, ReceivedPackage, SentPackage, utcnow
+from db.queries import unit_by_name
+from db.summary import refresh_items, refresh_unit_keys
+from db.sync_check import checked_rows, checked_tombstones, expected_columns
+from db.sync_export import export_rows, export_tombstones
+from db.sync_schema import SYNCED
+from desktop_app import __version__
+from desktop_app.domain.merge import OURS, THEIRS
+from desktop_app.domain.text import clean, unit_key
+from desktop_app.errors import AppError, InvalidValue, NotFound
+from desktop_app.services.exchange_labels import Labels
+from desktop_app.services.exchange_merge import KINDS, Merger, RecordChange
+
+TOMBSTONES = "records/tombstones.json"
+EVIDENCE_PREFIX = "evidence/"
+
+
+def member_of(table: str) -> str:
+    """The package member holding a table's records."""
+    return f"records/{table}.json"
+
+
+class UnknownSender(AppError):
+    """The package is signed by an installation not trusted yet: the officer must confirm its key first."""
+
+    def __init__(self, message: str, *, name: str, fingerprint: str, installation_id: str) -> None:
+        self.name, self.fingerprint, self.installation_id = name, fingerprint, installation_id
+        super().__init__(message)
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """A package written: where, its SHA-256, what it holds, and since when (None: everything)."""
+
+    path: Path
+    sha256: str
+    counts: dict[str, int]
+    since: datetime | None
+    to_name: str | None
+    missing_evidence: int = 0
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    """What an import did (or, for a dry run, would do)."""
+
+    file: str
+    sender_name: str
+    fingerprint: str
+    sender_known: bool
+    created_at: str
+    dry_run: bool
+    counts: dict[str, int]
+    changes: list[RecordChange] = field(default_factory=list)
+    backup: Path | None = None
+
+    @property
+    def conflicts(self) -> list[RecordChange]:
+        """The records with fields both sides changed."""
+        return [c for c in self.changes if c.conflicts]
+
+
+# ----- export ------------------------------------------------------------------------------------------------
+def _last_sent(session: Any, to_name: str) -> datetime | None:
+    stmt = select(SentPackage.created_at).where(SentPackage.to_key == unit_key(to_name)).order_by(
+        SentPackage.created_at.desc()).limit(1)
+    return session.scalar(stmt)
+
+
+def _evidence_members(db: Database, session: Any, rows: list[list[Any]]) -> tuple[dict[str, Path], int]:
+    from desktop_app.services.evidence import evidence_folder
+
+    folder = evidence_folder(db)
+    sha_at = expected_columns("evidence_files").index("sha256")
+    wanted = {row[sha_at] for row in rows}
+    stored = rows_db.evidence_names(session)
+    members, missing = {}, 0
+    for sha in sorted(wanted):
+        path = folder / stored.get(sha, sha)
+        if path.is_file():
+            members[EVIDENCE_PREFIX + sha] = path
+        else:
+            missing += 1
+    return members, missing
+
+
+def export_package(db: Database, *, out: Path, plan_id: int | None = None, unit: str | None = None,
+                   since_last_to: str | None = None) -> ExportResult:
+    """Write a signed package to out (temporary name, fsync, rename, read back and hash checked)."""
+    from desktop_app.io.package import write_package
+    from desktop_app.services.identity import installation, private_key
+
+    me = installation(db)
+    started = utcnow()
+    with db.reading() as session:
+        plan = session.get(Plan, plan_id) if plan_id is not None else None
+        if plan_id is not None and plan is None:
+            raise NotFound(f"Không có kế hoạch #{plan_id}.")
+        unit_row = unit_by_name(session, unit) if unit else None
+        if unit and unit_row is None:
+            raise NotFound(f"Không có đơn vị «{unit}» trong danh sách đơn vị.")
+        to_name = clean(since_last_to) if since_last_to else None
+        since = _last_sent(session, to_name) if to_name else None
+        tables = export_rows(session, plan_ids=[plan_id] if plan_id is not None else None,
+                             unit_id=unit_row.id if unit_row else None, since=since)
+        tombs = export_tombstones(session, since=since)
+        evidence, missing = _evidence_members(db, session, tables["evidence_files"])
+        commune = plan.commune if plan is not None else (session.scalar(select(Plan.commune).limit(1)) or "")
+    members: dict[str, bytes | Path] = {
+        member_of(t): _json({"columns": expected_columns(t), "rows": rows}) for t, rows in tables.items()}
+    members[TOMBSTONES] = _json({"columns": ["uuid", "table", "rev", "deleted_at"], "rows": tombs})
+    members.update(evidence)
+    counts = {t: len(rows) for t, rows in tables.items()} | {"tombstones": len(tombs), "evidence": len(evidence)}
+    manifest = {
+        "program_version": __version__,
+        "installation": {"id": me.id, "name": me.name, "public_key": _b64(me.public_key)},
+        "commune": commune,
+        "created_at": started.isoformat(),
+        "scope": {"plan": plan.uuid if plan is not None else None, "unit": unit_row.name if unit_row else None,
+                  "since": since.isoformat() if since else None, "to": to_name},
+        "counts": counts,
+    }
+    sha256 = write_package(out, manifest=manifest, members=members, private_key=private_key(db))
+    with db.transaction() as session:
+        for table, rows in tables.items():
+            rows_db.mark_sent(session, table, [row[0] for row in rows])
+        if to_name:
+            session.add(SentPackage(to_name=to_name, to_key=unit_key(to_name), created_at=started, since=since,
+                                    file_name=out.name, sha256=sha256, counts=json.dumps(counts)))
+    return ExportResult(out, sha256, counts, since, to_name, missing)
+
+
+def _json(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _b64(data: bytes) -> str:
+    import base64
+
+    return base64.b64encode(data).decode("ascii")
+
+
+# ----- import ------------------------------------------------------------------------------------------------
+@dataclass
+class _Contents:
+    tables: dict[str, list[list[Any]]]
+    tombstones: list[list[Any]]
+    evidence: list[str]
+
+
+def _contents(package: Any) -> _Contents:
+    """Every record of the package, checked, before anything is written."""
+    from desktop_app.io.package import PackageRefused
+
+    allowed = {member_of(t) for t in SYNCED} | {TOMBSTONES}
+    evidence = []
+    for name in package.members:
+        if name.startswith(EVIDENCE_PREFIX) and len(name) == len(EVIDENCE_PREFIX) + 64:
+            if package.manifest["members"][name]["sha256"] != name[len(EVIDENCE_PREFIX):]:
+                raise PackageRefused(f"tệp minh chứng «{name}» không khớp với tên của nó.", file=package.path.name)
+            evidence.append(name)
+        elif name not in allowed:
+            raise PackageRefused(f"gói có phần lạ «{name}».", file=package.path.name)
+    tables = {}
+    for table in SYNCED:
+        name = member_of(table)
+        tables[table] = checked_rows(table, package.read_json(name), member=name) if name in package.members else []
+    tombs = checked_tombstones(package.read_json(TOMBSTONES), member=TOMBSTONES) \
+        if TOMBSTONES in package.members else []
+    return _Contents(tables, tombs, evidence)
+
+
+def import_package(db: Database, *, path: Path, trust: bool = False, dry_run: bool = False,
+                   choices: dict[tuple[str, str], str] | None = None, prefer: str = OURS,
+                   backup: bool = True) -> ImportOutcome:
+    """Check, then merge a package in one transaction (a dry run rolls it back). An unknown sender's key
+    needs trust=True (the officer compared the fingerprint). choices: (record uuid, field) → "ours" or
+    "theirs" for conflicts; prefer decides the others. Raises PackageRefused, UnknownSender."""
+    from desktop_app.io.package import read_package
+    from desktop_app.services.backups import BEFORE_MERGE, backup_before
+    from desktop_app.services.identity import note_received, sender_status, trust_sender
+
+    if prefer not in (OURS, THEIRS):
+        raise InvalidValue(f"Cách chọn «{prefer}» không hợp lệ (ours hoặc theirs).")
+    package = read_package(Path(path))
+    contents = _contents(package)
+    with db.reading() as session:
+        status = sender_status(session, installation_id=package.installation_id, name=package.sender_name,
+                               public_key=package.public_key)
+    known = status.state == "trusted"
+    if not known and not trust and not dry_run:
+        raise UnknownSender(
+            f"Gói do «{package.sender_name}» gửi, nhưng khoá của đơn vị này chưa được tin cậy (dấu vân tay "
+            f"{package.fingerprint}). Hãy gọi điện cho người gửi để so dấu vân tay, rồi xác nhận tin cậy.",
+            name=package.sender_name, fingerprint=package.fingerprint, installation_id=package.installation_id)
+    made = None if dry_run or not backup else backup_before(db.path, BEFORE_MERGE)
+    source = f"gói «{package.path.name}» từ «{package.sender_name}»"
+    session = db.sessions()
+    try:
+        # the first write takes the write lock, before any id is chosen
+        received = ReceivedPackage(sha256=package.sha256, installation_id=package.installation_id,
+                                   sender_name=package.sender_name, created_at=_moment(package.created_at),
+                                   imported_at=utcnow(), file_name=package.path.name, counts="{}")
+        session.add(received)
+        session.flush()
+        merger = Merger(session, source=source, choices=choices, prefer=prefer,
+                        labels=Labels(contents.tables).label)
+        for table in SYNCED:
+            merger.merge_table(table, contents.tables[table])
+        merger.apply_tombstones(contents.tombstones)
+        result = merger.result
+        if result.new_units:
+            refresh_unit_keys(session)
+        if result.touched_items:
+            existing = rows_db.uuids_of(session, "items", result.touched_items)
+            refresh_items(session, sorted(existing))
+        counts = {kind: result.counts.get(kind, 0) for kind in KINDS}
+        received.counts = json.dumps(counts)
+        if not dry_run:
+            _store_evidence(db, session, package, contents)
+            if trust and not known:
+                trust_sender(session, installation_id=package.installation_id, name=package.sender_name,
+                             public_key=package.public_key)
+            note_received(session, installation_id=package.installation_id)
+            session.commit()
+        else:
+            session.rollback()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()
+    return ImportOutcome(package.path.name, package.sender_name, package.fingerprint, known, package.created_at,
+                         dry_run, counts, result.changes, made)
+
+
+def _moment(value: str) -> datetime:
+    try:
+        return datetime.fromisoformat(value).replace(tzinfo=None)
+    except (TypeError, ValueError):
+        return utcnow()
+
+
+def _store_evidence(db: Database, session: Any, package: Any, contents: _Contents) -> None:
+    """Put the package's evidence files into the evidence folder and name them on their rows."""
+    from desktop_app.services.evidence import evidence_folder
+
+    folder = evidence_folder(db)
+    brought = {name[len(EVIDENCE_PREFIX):] for name in contents.evidence}
+    for row_id, sha, file_name in rows_db.unnamed_evidence(session):
+        stored = sha + Path(file_name).suffix.lower()[:10]  # as desktop_app.io.evidence_store names them
+        if sha in brought and not (folder / stored).is_file():
+            folder.mkdir(parents=True, exist_ok=True)
+            package.extract(EVIDENCE_PREFIX + sha, folder / stored)
+        rows_db.name_evidence(session, row_id, stored)
+
+
+def count_line(counts: dict[str, int]) -> str:
+    """The counts in one Vietnamese line."""
+    names = {"new": "mới", "updated": "cập nhật", "unchanged": "không đổi", "conflict": "xung đột",
+             "refused": "bị từ chối"}
+    return ", ".join(f"{names[k]}: {counts.get(k, 0)}" for k in KINDS)
+
+
+def merge_counts(outcomes: list[ImportOutcome]) -> Counter[str]:
+    """The counts of several imports added up."""
+    total: Counter[str] = Counter()
+    for outcome in outcomes:
+        total.update(outcome.counts)
+    return total

@@ -1,0 +1,39 @@
+"""Two installations in one test: their databases, a way to compare their content, and a package round."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from db.engine import Database
+from db.sync_schema import REFERENCES, SYNCED
+from desktop_app.services.exchange import ImportOutcome, export_package, import_package
+
+
+def content(db: Database, tables: tuple[str, ...] = tuple(SYNCED)) -> dict[str, dict[str, tuple[Any, ...]]]:
+    """Every synced row's content by UUID, references as UUIDs: equal on two installations holding the same."""
+    con = sqlite3.connect(db.path)
+    try:
+        uuids = {t: dict(con.execute(f"SELECT id, uuid FROM {t}")) for t in SYNCED}
+        result: dict[str, dict[str, tuple[Any, ...]]] = {}
+        for table in tables:
+            columns = SYNCED[table]
+            rows = con.execute(f"SELECT uuid, {', '.join(chr(34) + c + chr(34) for c in columns)} FROM {table}")
+            result[table] = {
+                row[0]: tuple(uuids[REFERENCES[c]].get(v) if c in REFERENCES and v is not None else v
+                              for c, v in zip(columns, row[1:]))
+                for row in rows
+            }
+        return result
+    finally:
+        con.close()
+
+
+def send(source: Database, target: Database, folder: Path, name: str = "goi.cdsx", *, to: str | None = None,
+         **options: Any) -> ImportOutcome:
+    """Export everything from source (or what changed since the last package to `to`) and import it into
+    target, trusting the sender."""
+    path = folder / name
+    export_package(source, out=path, since_last_to=to)
+    return import_package(target, path=path, trust=True, **options)
