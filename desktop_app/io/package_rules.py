@@ -1,0 +1,193 @@
+"""Rules a data package (.cdsx) must meet before anything reads it: limits, safe member names, the zip's
+central directory size, and JSON without NaN, duplicate keys or deep nesting."""
+
+from __future__ import annotations
+
+import json
+import math
+import struct
+import unicodedata
+from collections.abc import Iterator
+from typing import Any, BinaryIO
+
+SUFFIX = ".cdsx"
+FORMAT = "cdsx"
+FORMAT_VERSION = 1
+MANIFEST = "manifest.json"
+SIGNATURE = "manifest.sig"
+
+MB = 1 << 20
+CHUNK = 1 << 20
+"""How much of a member is read or written at once."""
+GB = 1 << 30
+
+MAX_FILE_BYTES = 2 * GB
+"""Largest package file accepted as it is on disk."""
+MAX_MEMBERS = 20_000
+"""Most members a package may have (records, evidence files, manifest and signature)."""
+MAX_MEMBER_BYTES = 500 * MB
+"""Largest uncompressed size of one member."""
+MAX_TOTAL_BYTES = 4 * GB
+"""Largest uncompressed size of all members together."""
+MAX_RATIO = 200
+"""Largest compression ratio accepted for members over RATIO_MIN_BYTES (a higher one is a zip bomb)."""
+RATIO_MIN_BYTES = 1 * MB
+MAX_MANIFEST_BYTES = 5 * MB
+MAX_JSON_BYTES = 24 * MB
+"""Largest JSON member read_json parses (a commune's largest table is a few MB; parsed JSON takes up to 25
+times its text in memory)."""
+MAX_JSON_CONTAINERS = 500_000
+"""Most "[" and "{" a JSON text may hold: each list or dict costs about 100 bytes once parsed."""
+MAX_JSON_DEPTH = 64
+MAX_NAME_CHARS = 255
+MAX_CENTRAL_DIRECTORY = 16 * MB
+"""20,000 entries with names of 255 bytes need 6 MB; more is a hostile directory, refused before zipfile reads it."""
+
+_EOCD = b"PK\x05\x06"
+_ZIP64_LOCATOR = b"PK\x06\x07"
+_ZIP64_EOCD = b"PK\x06\x06"
+
+
+def size_text(n: int) -> str:
+    """A byte count for messages: "12,5 MB", "2 GB", "340 byte" (decimal comma)."""
+    if n >= GB:
+        return f"{n / GB:.1f} GB".replace(".0 ", " ").replace(".", ",")
+    if n >= MB:
+        return f"{n / MB:.1f} MB".replace(".0 ", " ").replace(".", ",")
+    return f"{n} byte"
+
+
+def count_text(n: int) -> str:
+    """An integer with a dot between thousands, as Vietnamese writes it."""
+    return f"{n:,}".replace(",", ".")
+
+
+def shown(name: str) -> str:
+    """A member name safe to put in a message: control and format characters escaped, at most 80 characters."""
+    out = "".join(c if unicodedata.category(c)[0] != "C" else f"\\u{ord(c):04x}" for c in name)
+    return out if len(out) <= 80 else out[:77] + "…"
+
+
+def unsafe_name_reason(name: str) -> str | None:
+    """Why name is not a safe relative POSIX path inside a package (Vietnamese), or None when it is."""
+    if not isinstance(name, str) or not name:
+        return "tên rỗng"
+    if len(name) > MAX_NAME_CHARS:
+        return f"tên dài quá {MAX_NAME_CHARS} ký tự"
+    if any(unicodedata.category(c)[0] == "C" for c in name):
+        return "chứa ký tự điều khiển"
+    if "\\" in name:
+        return "chứa dấu «\\»"
+    if name.startswith("/"):
+        return "là đường dẫn tuyệt đối"
+    if ":" in name:  # a drive letter (C:) or an NTFS alternate data stream (file:stream)
+        return "chứa tên ổ đĩa hoặc dấu «:»"
+    parts = name.split("/")
+    if ".." in parts:
+        return "chứa «..» để thoát ra ngoài thư mục"
+    if any(part in ("", ".") for part in parts):
+        return "có phần tên rỗng hoặc «.»"
+    return None
+
+
+def central_directory(handle: BinaryIO, size: int) -> tuple[int, int] | None:
+    """(entries, bytes) of the zip's central directory as its end record declares them, or None when the file
+    has no end record (not a zip). Read here so that a hostile directory is refused before zipfile loads it."""
+    tail_len = min(size, 22 + 0xFFFF)
+    handle.seek(size - tail_len)
+    tail = handle.read(tail_len)
+    at = tail.rfind(_EOCD)
+    if at < 0 or len(tail) - at < 22:
+        return None
+    _, _, _, _, entries, cd_bytes, cd_offset, _ = struct.unpack("<4s4H2LH", tail[at:at + 22])
+    if entries != 0xFFFF and cd_bytes != 0xFFFFFFFF and cd_offset != 0xFFFFFFFF:
+        return entries, cd_bytes
+    # Zip64: the locator sits just before the end record and points at the Zip64 end record.
+    end_at = size - tail_len + at
+    if end_at < 20:
+        return None
+    handle.seek(end_at - 20)
+    locator = handle.read(20)
+    if len(locator) != 20 or locator[:4] != _ZIP64_LOCATOR:
+        return None
+    (zip64_at,) = struct.unpack("<Q", locator[8:16])
+    if zip64_at > size - 56:
+        return None
+    handle.seek(zip64_at)
+    record = handle.read(56)
+    if len(record) != 56 or record[:4] != _ZIP64_EOCD:
+        return None
+    entries64, cd_bytes64 = struct.unpack("<QQ", record[32:48])
+    return entries64, cd_bytes64
+
+
+class JsonRefused(ValueError):
+    """JSON text this program does not accept (the reason in Vietnamese)."""
+
+
+def _no_constant(value: str) -> Any:
+    raise JsonRefused(f"có giá trị «{value}» (không phải số hợp lệ)")
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise JsonRefused(f"có số quá lớn «{text[:20]}»")
+    return value
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        duplicate = next(k for k, _ in pairs if k in seen or seen.add(k))  # type: ignore[func-returns-value]
+        raise JsonRefused(f"có khoá «{shown(duplicate)}» lặp lại")
+    return result
+
+
+def _children(node: dict[str, Any] | list[Any]) -> Iterator[Any]:
+    return iter(node.values() if isinstance(node, dict) else node)
+
+
+def _depth(value: Any) -> int:
+    """Nesting depth of parsed JSON, walked without recursion and with memory for one path only."""
+    if not isinstance(value, (dict, list)):
+        return 0
+    stack, deepest = [_children(value)], 1
+    while stack:
+        for child in stack[-1]:
+            if isinstance(child, (dict, list)):
+                stack.append(_children(child))
+                deepest = max(deepest, len(stack))
+                if deepest > MAX_JSON_DEPTH:
+                    return deepest
+                break
+        else:
+            stack.pop()
+    return deepest
+
+
+def parse_json(data: bytes) -> Any:
+    """data as strict UTF-8 JSON; JsonRefused for anything else, NaN/Infinity, duplicate keys, depth over 64."""
+    containers = data.count(b"[") + data.count(b"{")  # brackets inside strings count too: a bound, cheaply
+    if containers > MAX_JSON_CONTAINERS:
+        raise JsonRefused(f"có quá nhiều danh sách lồng nhau ({count_text(containers)}; tối đa "
+                          f"{count_text(MAX_JSON_CONTAINERS)})")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise JsonRefused("không phải văn bản UTF-8") from exc
+    try:
+        value = json.loads(text, parse_constant=_no_constant, parse_float=_finite,
+                           object_pairs_hook=_no_duplicates)
+    except RecursionError as exc:
+        raise JsonRefused(f"lồng nhau quá {MAX_JSON_DEPTH} cấp") from exc
+    except JsonRefused:
+        raise
+    except json.JSONDecodeError as exc:
+        raise JsonRefused(f"không phải JSON hợp lệ (lỗi ở dòng {exc.lineno}, cột {exc.colno})") from exc
+    except ValueError as exc:  # int() of a number with thousands of digits
+        raise JsonRefused("có số quá dài") from exc
+    if _depth(value) > MAX_JSON_DEPTH:
+        raise JsonRefused(f"lồng nhau quá {MAX_JSON_DEPTH} cấp")
+    return value

@@ -1,0 +1,197 @@
+"""This installation's identity (id, name, Ed25519 key pair, kept in the settings table so it travels with the
+database's backups) and the senders whose keys the officer trusted."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import platform
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy.dialects.sqlite import insert
+from sqlalchemy.orm import Session
+
+from db.engine import Database
+from db.models import Peer, Plan, Setting, utcnow
+from desktop_app.domain.text import clean, sort_key, unit_key
+from desktop_app.errors import InvalidValue
+from desktop_app.io import signing
+from desktop_app.io.package import PackageRefused
+
+ID_KEY = "installation.id"
+NAME_KEY = "installation.name"
+PRIVATE_KEY = "installation.private_key"
+MAX_NAME = 200
+UNNAMED = "Máy chưa đặt tên"
+_COMMUNE_PREFIXES = ("xã ", "phường ", "thị trấn ", "đặc khu ")
+
+
+@dataclass(frozen=True)
+class Installation:
+    """Who this installation is, as other offices see it in the packages it signs."""
+
+    id: str
+    name: str
+    public_key: bytes
+    fingerprint: str
+
+
+@dataclass(frozen=True)
+class SenderStatus:
+    """Whether a package's sender is already trusted ("trusted") or must be confirmed first ("unknown")."""
+
+    state: str
+    name: str
+    fingerprint: str
+
+
+@dataclass(frozen=True)
+class PeerInfo:
+    """A trusted sender, for the settings dialog."""
+
+    installation_id: str
+    name: str
+    fingerprint: str
+    trusted_at: datetime
+    last_received_at: datetime | None
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _setting(session: Session, key: str) -> str | None:
+    row = session.get(Setting, key)
+    return row.value if row is not None else None
+
+
+def _own(session: Session) -> tuple[str, bytes] | None:
+    """(id, private key) as stored, or None before the first start created them."""
+    own_id, key_text = _setting(session, ID_KEY), _setting(session, PRIVATE_KEY)
+    if not own_id or not key_text:
+        return None
+    try:
+        key = base64.b64decode(key_text, validate=True)
+    except (binascii.Error, ValueError):
+        return None
+    return (own_id, key) if len(key) == signing.KEY_BYTES else None
+
+
+def _default_name(session: Session) -> str:
+    commune = clean(session.query(Plan.commune).order_by(Plan.id).limit(1).scalar() or "")
+    if commune:
+        if commune.lower().startswith(_COMMUNE_PREFIXES):
+            return f"UBND {commune}"[:MAX_NAME]
+        return f"UBND xã {commune}"[:MAX_NAME]
+    return clean(platform.node())[:MAX_NAME] or UNNAMED
+
+
+def _ensure(db: Database) -> None:
+    """Create the id and the key pair once. Nothing is read before the inserts, so the transaction takes the
+    write lock first; a second copy of the program creating them at the same moment inserts nothing."""
+    with db.transaction() as session:
+        for key, value in ((ID_KEY, str(uuid.uuid4())), (PRIVATE_KEY, _b64(signing.new_private_key()))):
+            session.execute(insert(Setting).values(key=key, value=value).on_conflict_do_nothing())
+
+
+def installation(db: Database) -> Installation:
+    """This installation's id, name and public key (the id and key pair are created on the first call)."""
+    for attempt in range(2):
+        with db.reading() as session:
+            own = _own(session)
+            if own is not None:
+                name = clean(_setting(session, NAME_KEY)) or _default_name(session)
+                public = signing.public_key_of(own[1])
+                return Installation(own[0], name, public, signing.fingerprint(public))
+        if attempt == 0:
+            _ensure(db)
+    raise InvalidValue("Khoá ký của máy này trong cơ sở dữ liệu bị hỏng; hãy khôi phục từ bản sao lưu.")
+
+
+def private_key(db: Database) -> bytes:
+    """This installation's private signing key (32 raw bytes), created on first use."""
+    installation(db)
+    with db.reading() as session:
+        own = _own(session)
+    assert own is not None
+    return own[1]
+
+
+def set_installation_name(db: Database, *, name: str) -> Installation:
+    """Set the name other offices see on this installation's packages."""
+    cleaned = clean(name)
+    if not cleaned:
+        raise InvalidValue("Tên đơn vị không được để trống.")
+    if len(cleaned) > MAX_NAME:
+        raise InvalidValue(f"Tên đơn vị dài quá {MAX_NAME} ký tự.")
+    installation(db)
+    with db.transaction() as session:
+        session.merge(Setting(key=NAME_KEY, value=cleaned))
+    return installation(db)
+
+
+def sender_status(session: Session, *, installation_id: str, name: str, public_key: bytes) -> SenderStatus:
+    """Whether a package's sender is trusted or unknown; PackageRefused when its key contradicts what is known
+    (another key for the same installation or the same name) or when the package comes from here."""
+    fingerprint = signing.fingerprint(public_key)
+    own = _own(session)
+    if own is not None and (installation_id == own[0] or public_key == signing.public_key_of(own[1])):
+        raise PackageRefused("gói này do chính máy này tạo ra; không cần nhập lại. Hãy chọn gói nhận từ đơn vị "
+                             "khác.")
+    key_text = _b64(public_key)
+    peer = session.get(Peer, installation_id)
+    if peer is not None:
+        if peer.public_key != key_text:
+            raise PackageRefused(
+                f"khoá của «{clean(name)}» khác với khoá đã biết (dấu vân tay đã biết {peer.fingerprint}, trong gói "
+                f"{fingerprint}), có thể là gói giả mạo. Hãy gọi điện cho đơn vị gửi để hỏi; nếu họ đã cài lại "
+                "chương trình, hãy xoá đơn vị này khỏi danh sách tin cậy rồi nhập lại.")
+        return SenderStatus("trusted", name, fingerprint)
+    name_key = unit_key(name)
+    rivals = session.query(Peer).filter(Peer.name_key == name_key, Peer.public_key != key_text).all()
+    if rivals:
+        raise PackageRefused(
+            f"một đơn vị khác đã dùng tên «{clean(name)}» với khoá khác (dấu vân tay đã biết {rivals[0].fingerprint}, "
+            f"trong gói {fingerprint}), có thể là gói giả mạo. Hãy gọi điện cho đơn vị gửi để xác minh.")
+    return SenderStatus("unknown", name, fingerprint)
+
+
+def trust_sender(session: Session, *, installation_id: str, name: str, public_key: bytes) -> None:
+    """Remember a sender's key as trusted (the officer compared its fingerprint); the same rules as
+    sender_status apply first."""
+    sender_status(session, installation_id=installation_id, name=name, public_key=public_key)
+    peer = session.get(Peer, installation_id)
+    if peer is None:
+        peer = Peer(installation_id=installation_id)
+        session.add(peer)
+    peer.name = clean(name)[:MAX_NAME]
+    peer.name_key = unit_key(name)[:MAX_NAME]
+    peer.public_key = _b64(public_key)
+    peer.fingerprint = signing.fingerprint(public_key)
+    peer.trusted_at = utcnow()
+    session.flush()
+
+
+def note_received(session: Session, *, installation_id: str) -> None:
+    """Record that a package from this sender was imported now."""
+    peer = session.get(Peer, installation_id)
+    if peer is not None:
+        peer.last_received_at = utcnow()
+
+
+def trusted_senders(db: Database) -> list[PeerInfo]:
+    """Every trusted sender, by name in Vietnamese order."""
+    with db.reading() as session:
+        peers = session.query(Peer).all()
+        infos = [PeerInfo(p.installation_id, p.name, p.fingerprint, p.trusted_at, p.last_received_at) for p in peers]
+    return sorted(infos, key=lambda info: sort_key(info.name))
+
+
+def forget_sender(db: Database, *, installation_id: str) -> None:
+    """Stop trusting a sender (its next package asks the officer again)."""
+    with db.transaction() as session:
+        peer = session.get(Peer, installation_id)
+        if peer is not None:
+            session.delete(peer)
