@@ -192,3 +192,18 @@ def test_an_unknown_sender_needs_the_officers_trust(tmp_path: Path, db: Database
     import_package(db, path=path, trust=True)
     import_package(db, path=path)  # remembered
     other.close()
+
+
+def test_a_target_edited_on_both_sides_stays_one_target(pair, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    a, b, _plan = pair
+    for db, value in ((a, Decimal(75)), (b, Decimal(80))):
+        detail = editing.item_detail(db, item_id=_item(db, "2.2"))
+        target = detail.targets[0].__class__(**{**detail.targets[0].__dict__, "value": value})
+        editing.update_item(db, new=detail.__class__(**{**detail.__dict__, "targets": (target,)}))
+    outcome = send(a, b, tmp_path, "a_to_b.cdsx")
+    assert [c.conflicts[0].field for c in outcome.changes if c.conflicts] == ["value"]
+    send(b, a, tmp_path, "b_to_a.cdsx")
+    for db in (a, b):
+        con = sqlite3.connect(db.path)
+        assert con.execute("SELECT value FROM targets WHERE item_id = ?", (_item(db, "2.2"),)).fetchall() == [("80",)]
+    assert content(a) == content(b)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from db.engine import Database
 from db.models import Assignment, Deadline, Item, Target, utcnow
@@ -130,24 +131,52 @@ def update_item(db: Database, *, new: ItemDetail) -> ItemDetail:
         before = _detail(item)
         item.number, item.kind, item.text, item.note = new.number, new.kind, new.text, new.note
         item.updated_at = utcnow()  # an edit of targets, deadline or units is an edit of the item: new version
-        item.targets = [Target(order=i, op=t.op, value=t.value, unit_kind=t.unit_kind, unit=t.unit,
-                               subject=t.subject, raw=t.raw) for i, t in enumerate(new.targets)]
+        _set_targets(item, new.targets)
         if item.deadline is None:
             item.deadline = Deadline(raw=new.deadline_raw, kind=new.deadline_kind, due=new.deadline_due)
         else:
             item.deadline.raw, item.deadline.kind, item.deadline.due = new.deadline_raw, new.deadline_kind, new.deadline_due
         if (new.monitoring, new.implementing) != (before.monitoring, before.implementing):
             units = resolve_units(session, [*new.monitoring, *new.implementing]) if new.monitoring or new.implementing else {}
-            item.assignments.clear()
-            session.flush()  # old rows go before new ones take the same (item, unit, role)
-            item.assignments.extend(
-                Assignment(unit=units[unit_key(name)], role=role, order=n)
-                for role, names in (("monitoring", new.monitoring), ("implementing", new.implementing))
-                for n, name in enumerate(names)
-            )
+            wanted = [(units[unit_key(name)], role, n)
+                      for role, names in (("monitoring", new.monitoring), ("implementing", new.implementing))
+                      for n, name in enumerate(names)]
+            _set_assignments(session, item, wanted)
         session.flush()
         refresh_items(session, [item.id])
         return before
+
+
+def _set_targets(item: Item, targets: tuple[TargetValue, ...]) -> None:
+    """Targets changed in place by position: a row keeps its identity (UUID) while only its values change, so
+    an edit made on two installations merges field by field instead of leaving two targets."""
+    rows = list(item.targets)
+    for i, t in enumerate(targets):
+        values = {"order": i, "op": t.op, "value": t.value, "unit_kind": t.unit_kind, "unit": t.unit,
+                  "subject": t.subject, "raw": t.raw}
+        if i < len(rows):
+            for name, value in values.items():
+                if getattr(rows[i], name) != value:
+                    setattr(rows[i], name, value)
+        else:
+            item.targets.append(Target(**values))
+    del item.targets[len(targets):]
+
+
+def _set_assignments(session: Any, item: Item, wanted: list[tuple[Any, str, int]]) -> None:
+    """Assignments kept where the unit and role stay (only their order changes), the others removed, new
+    ones added: rows keep their identity for data packages."""
+    keep = {(unit.id, role): order for unit, role, order in wanted}
+    for row in list(item.assignments):
+        if (row.unit_id, row.role) in keep:
+            if row.order != keep[(row.unit_id, row.role)]:
+                row.order = keep[(row.unit_id, row.role)]
+        else:
+            item.assignments.remove(row)
+    session.flush()  # removed rows go before new ones could take the same (item, unit, role)
+    have = {(row.unit_id, row.role) for row in item.assignments}
+    item.assignments.extend(Assignment(unit=unit, role=role, order=order) for unit, role, order in wanted
+                            if (unit.id, role) not in have)
 
 
 def current_version(db: Database, *, item_id: int) -> int:

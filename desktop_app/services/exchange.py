@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -70,6 +71,7 @@ class ImportOutcome:
     counts: dict[str, int]
     changes: list[RecordChange] = field(default_factory=list)
     backup: Path | None = None
+    installation_id: str = ""
 
     @property
     def conflicts(self) -> list[RecordChange]:
@@ -123,6 +125,8 @@ def export_package(db: Database, *, out: Path, plan_id: int | None = None, unit:
         tombs = export_tombstones(session, since=since)
         evidence, missing = _evidence_members(db, session, tables["evidence_files"])
         commune = plan.commune if plan is not None else (session.scalar(select(Plan.commune).limit(1)) or "")
+        plan_uuid = plan.uuid if plan is not None else None
+        unit_name = unit_row.name if unit_row is not None else None
     members: dict[str, bytes | Path] = {
         member_of(t): _json({"columns": expected_columns(t), "rows": rows}) for t, rows in tables.items()}
     members[TOMBSTONES] = _json({"columns": ["uuid", "table", "rev", "deleted_at"], "rows": tombs})
@@ -133,7 +137,7 @@ def export_package(db: Database, *, out: Path, plan_id: int | None = None, unit:
         "installation": {"id": me.id, "name": me.name, "public_key": _b64(me.public_key)},
         "commune": commune,
         "created_at": started.isoformat(),
-        "scope": {"plan": plan.uuid if plan is not None else None, "unit": unit_row.name if unit_row else None,
+        "scope": {"plan": plan_uuid, "unit": unit_name,
                   "since": since.isoformat() if since else None, "to": to_name},
         "counts": counts,
     }
@@ -187,18 +191,11 @@ def _contents(package: Any) -> _Contents:
     return _Contents(tables, tombs, evidence)
 
 
-def import_package(db: Database, *, path: Path, trust: bool = False, dry_run: bool = False,
-                   choices: dict[tuple[str, str], str] | None = None, prefer: str = OURS,
-                   backup: bool = True) -> ImportOutcome:
-    """Check, then merge a package in one transaction (a dry run rolls it back). An unknown sender's key
-    needs trust=True (the officer compared the fingerprint). choices: (record uuid, field) → "ours" or
-    "theirs" for conflicts; prefer decides the others. Raises PackageRefused, UnknownSender."""
+def _checked(db: Database, path: Path, *, trust: bool, dry_run: bool) -> tuple[Any, _Contents, bool]:
+    """The package read and every record checked, and whether its sender is known; nothing written yet."""
     from desktop_app.io.package import read_package
-    from desktop_app.services.backups import BEFORE_MERGE, backup_before
-    from desktop_app.services.identity import note_received, sender_status, trust_sender
+    from desktop_app.services.identity import sender_status
 
-    if prefer not in (OURS, THEIRS):
-        raise InvalidValue(f"Cách chọn «{prefer}» không hợp lệ (ours hoặc theirs).")
     package = read_package(Path(path))
     contents = _contents(package)
     with db.reading() as session:
@@ -210,45 +207,121 @@ def import_package(db: Database, *, path: Path, trust: bool = False, dry_run: bo
             f"Gói do «{package.sender_name}» gửi, nhưng khoá của đơn vị này chưa được tin cậy (dấu vân tay "
             f"{package.fingerprint}). Hãy gọi điện cho người gửi để so dấu vân tay, rồi xác nhận tin cậy.",
             name=package.sender_name, fingerprint=package.fingerprint, installation_id=package.installation_id)
+    return package, contents, known
+
+
+def _merge(db: Database, session: Any, package: Any, contents: _Contents, *, known: bool, trust: bool,
+           dry_run: bool, choices: dict[tuple[str, str], str] | None, prefer: str, details: bool,
+           touched: set[int]) -> ImportOutcome:
+    """Merge one checked package in the session's transaction; the items whose derived columns need a
+    refresh are added to touched."""
+    from desktop_app.services.identity import note_received, trust_sender
+
+    # the first write takes the write lock, before any id is chosen
+    received = ReceivedPackage(sha256=package.sha256, installation_id=package.installation_id,
+                               sender_name=package.sender_name, created_at=_moment(package.created_at),
+                               imported_at=utcnow(), file_name=package.path.name, counts="{}")
+    session.add(received)
+    session.flush()
+    merger = Merger(session, source=f"gói «{package.path.name}» từ «{package.sender_name}»", choices=choices,
+                    prefer=prefer, labels=Labels(contents.tables).label if details else None, listing=details)
+    for table in SYNCED:
+        merger.merge_table(table, contents.tables[table])
+    merger.apply_tombstones(contents.tombstones)
+    result = merger.result
+    if result.new_units:
+        refresh_unit_keys(session)
+    touched |= result.touched_items
+    counts = {kind: result.counts.get(kind, 0) for kind in KINDS}
+    received.counts = json.dumps(counts)
+    if not dry_run:
+        _store_evidence(db, session, package, contents)
+        if trust and not known:
+            trust_sender(session, installation_id=package.installation_id, name=package.sender_name,
+                         public_key=package.public_key)
+        note_received(session, installation_id=package.installation_id)
+    return ImportOutcome(package.path.name, package.sender_name, package.fingerprint, known, package.created_at,
+                         dry_run, counts, result.changes, installation_id=package.installation_id)
+
+
+def _refresh(session: Any, touched: set[int]) -> None:
+    if touched:
+        refresh_items(session, sorted(rows_db.uuids_of(session, "items", touched)))
+
+
+def import_package(db: Database, *, path: Path, trust: bool = False, dry_run: bool = False,
+                   choices: dict[tuple[str, str], str] | None = None, prefer: str = OURS,
+                   backup: bool = True) -> ImportOutcome:
+    """Check, then merge a package in one transaction (a dry run rolls it back). An unknown sender's key
+    needs trust=True (the officer compared the fingerprint). choices: (record uuid, field) → "ours" or
+    "theirs" for conflicts; prefer decides the others. Raises PackageRefused, UnknownSender."""
+    from desktop_app.services.backups import BEFORE_MERGE, backup_before
+
+    if prefer not in (OURS, THEIRS):
+        raise InvalidValue(f"Cách chọn «{prefer}» không hợp lệ (ours hoặc theirs).")
+    package, contents, known = _checked(db, path, trust=trust, dry_run=dry_run)
     made = None if dry_run or not backup else backup_before(db.path, BEFORE_MERGE)
-    source = f"gói «{package.path.name}» từ «{package.sender_name}»"
     session = db.sessions()
     try:
-        # the first write takes the write lock, before any id is chosen
-        received = ReceivedPackage(sha256=package.sha256, installation_id=package.installation_id,
-                                   sender_name=package.sender_name, created_at=_moment(package.created_at),
-                                   imported_at=utcnow(), file_name=package.path.name, counts="{}")
-        session.add(received)
-        session.flush()
-        merger = Merger(session, source=source, choices=choices, prefer=prefer,
-                        labels=Labels(contents.tables).label)
-        for table in SYNCED:
-            merger.merge_table(table, contents.tables[table])
-        merger.apply_tombstones(contents.tombstones)
-        result = merger.result
-        if result.new_units:
-            refresh_unit_keys(session)
-        if result.touched_items:
-            existing = rows_db.uuids_of(session, "items", result.touched_items)
-            refresh_items(session, sorted(existing))
-        counts = {kind: result.counts.get(kind, 0) for kind in KINDS}
-        received.counts = json.dumps(counts)
-        if not dry_run:
-            _store_evidence(db, session, package, contents)
-            if trust and not known:
-                trust_sender(session, installation_id=package.installation_id, name=package.sender_name,
-                             public_key=package.public_key)
-            note_received(session, installation_id=package.installation_id)
-            session.commit()
-        else:
+        touched: set[int] = set()
+        outcome = _merge(db, session, package, contents, known=known, trust=trust, dry_run=dry_run,
+                         choices=choices, prefer=prefer, details=True, touched=touched)
+        _refresh(session, touched)
+        if dry_run:
             session.rollback()
+        else:
+            session.commit()
     except BaseException:
         session.rollback()
         raise
     finally:
         session.close()
-    return ImportOutcome(package.path.name, package.sender_name, package.fingerprint, known, package.created_at,
-                         dry_run, counts, result.changes, made)
+    return replace(outcome, backup=made)
+
+
+@dataclass(frozen=True)
+class BatchImport:
+    """Several packages imported at once: each one's outcome or the reason it was skipped."""
+
+    imported: list[ImportOutcome]
+    skipped: list[tuple[Path, AppError]]
+    backup: Path | None
+
+
+def import_packages(db: Database, *, paths: list[Path], trust: bool = False,
+                    progress: Callable[[int, int, str], None] | None = None) -> BatchImport:
+    """Import many packages (a province receiving one from each commune): one backup first, one transaction
+    with a savepoint per package, so a bad package is reported and skipped while the others are imported.
+    progress(done, total, file name) is called before each package."""
+    from desktop_app.services.backups import BEFORE_MERGE, backup_before
+
+    made = backup_before(db.path, BEFORE_MERGE)
+    imported: list[ImportOutcome] = []
+    skipped: list[tuple[Path, AppError]] = []
+    session = db.sessions()
+    try:
+        touched: set[int] = set()
+        for done, path in enumerate(paths):
+            if progress is not None:
+                progress(done, len(paths), Path(path).name)
+            try:
+                package, contents, known = _checked(db, path, trust=trust, dry_run=False)
+                with session.begin_nested():
+                    imported.append(_merge(db, session, package, contents, known=known, trust=trust,
+                                           dry_run=False, choices=None, prefer=OURS, details=False,
+                                           touched=touched))
+            except AppError as exc:
+                skipped.append((Path(path), exc))
+        _refresh(session, touched)
+        session.commit()
+        if progress is not None:
+            progress(len(paths), len(paths), "")
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()
+    return BatchImport(imported, skipped, made)
 
 
 def _moment(value: str) -> datetime:

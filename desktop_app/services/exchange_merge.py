@@ -61,20 +61,21 @@ class MergeResult:
     changes: list[RecordChange] = field(default_factory=list)
     touched_items: set[int] = field(default_factory=set)
     new_units: list[int] = field(default_factory=list)
-    evidence: list[tuple[str, str]] = field(default_factory=list)
-    """(sha256, stored name) of evidence files the package brings."""
+    listing: bool = True
+    """False when only the counts are wanted (many packages imported at once)."""
 
     def listed(self, kind: str) -> bool:
         """Count one more record of kind; whether it is also listed."""
         self.counts[kind] += 1
-        return kind not in (NEW, UNCHANGED) or self.counts[kind] <= LISTED_PER_KIND
+        return self.listing and (kind not in (NEW, UNCHANGED) or self.counts[kind] <= LISTED_PER_KIND)
 
 
 class Merger:
     """Merges one package's checked rows within one transaction (the caller commits or rolls back)."""
 
     def __init__(self, session: Session, *, source: str, choices: Mapping[tuple[str, str], str] | None = None,
-                 prefer: str = OURS, labels: Callable[[str, list[Any]], str] | None = None) -> None:
+                 prefer: str = OURS, labels: Callable[[str, list[Any]], str] | None = None,
+                 listing: bool = True) -> None:
         self.session = session
         self.source = source
         self.choices = choices or {}
@@ -83,7 +84,7 @@ class Merger:
         self.ids: dict[str, dict[str, int]] = {t: {} for t in SYNCED}  # their uuid → our id, this package
         self.new_ids: dict[str, set[int]] = {t: set() for t in SYNCED}
         self.resurrected = False
-        self.result = MergeResult()
+        self.result = MergeResult(listing=listing)
 
     def _note(self, table: str, their: list[Any], kind: str, detail: str = "", fields: tuple[str, ...] = (),
               conflicts: tuple[Conflict, ...] = ()) -> None:

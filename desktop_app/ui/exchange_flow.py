@@ -1,0 +1,163 @@
+"""The data-package steps of the main window: send a package (scope, then a USB stick or folder), receive one
+(checked in the background, the sender's key confirmed, previewed with its conflicts, then merged) and this
+installation's identity."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings
+from PySide6.QtWidgets import QDialog
+
+from desktop_app.domain.file_names import safe_file_name
+from desktop_app.services.exchange import (
+    ExportResult,
+    ImportOutcome,
+    count_line,
+    export_package,
+    import_package,
+)
+from desktop_app.services.identity import installation
+from desktop_app.ui import dialogs
+from desktop_app.ui.identity_dialog import IdentityDialog
+from desktop_app.ui.package_export_dialog import PackageExportDialog
+from desktop_app.ui.package_preview import PackagePreviewDialog
+
+PACKAGE_FILTER = QT_TRANSLATE_NOOP("ExchangeFlow", "Data package (*.cdsx);;All files (*)")
+FOLDER_KEY = "exchange/folder"
+RECORD_COUNTS = ("tombstones", "evidence")  # the other counts of an export are records
+
+
+def _sender_id(path: Path, outcome: ImportOutcome) -> str:
+    """The sender's installation id (read from the package when the outcome does not carry it)."""
+    known = getattr(outcome, "installation_id", None)
+    if known:
+        return str(known)
+    # reads and checks the package a second time: only for a sender seen for the first time
+    from desktop_app.io.package import read_package
+
+    return read_package(path).installation_id
+
+
+class ExchangeFlow:
+    """Mixed into MainWindow (which provides db, _start, _tasks, show_error, statusBar, refresh)."""
+
+    db: Any
+    last_package: ExportResult | None = None
+    last_import: ImportOutcome | None = None
+
+    def _exchange_folder(self) -> Path | None:
+        value = QSettings().value(FOLDER_KEY)
+        return Path(str(value)) if value else None
+
+    # ----- sending ----------------------------------------------------------------------------------------
+    def export_data_package(self) -> Any:
+        """File → Send data package…: the scope, then where to write it (a USB stick is offered first)."""
+        from desktop_app.ui.package_destination import DestinationDialog
+
+        selection = self.current_selection() if hasattr(self, "current_selection") else None  # type: ignore[attr-defined]
+        scope = PackageExportDialog(self.db, plan_id=selection.plan_id if selection else None, parent=self)  # type: ignore[arg-type]
+        if scope.exec() != QDialog.DialogCode.Accepted:
+            return None
+        name = installation(self.db).name.replace(" ", "_")
+        suggested = safe_file_name(f"Goi_du_lieu_{name}_{date.today():%Y%m%d}", ".cdsx", fallback="Goi_du_lieu")
+        destination = DestinationDialog(self, suggested_name=suggested, last_folder=self._exchange_folder())
+        if destination.exec() != QDialog.DialogCode.Accepted or destination.chosen_path() is None:
+            return None
+        return self.write_data_package(destination.chosen_path(), **scope.values())  # type: ignore[arg-type]
+
+    def write_data_package(self, path: Path, *, plan_id: int | None = None, unit: str | None = None,
+                           since_last_to: str | None = None) -> Any:
+        """Write the package in the background, then say what it holds and where it is."""
+        QSettings().setValue(FOLDER_KEY, str(path.parent))
+
+        def work() -> ExportResult:
+            return export_package(self.db, out=path, plan_id=plan_id, unit=unit, since_last_to=since_last_to)
+
+        return self._start(self.tr("Writing the data package…"), work, self._package_written,  # type: ignore[attr-defined]
+                           self.show_error)  # type: ignore[attr-defined]
+
+    def _package_written(self, result: ExportResult) -> None:
+        self.last_package = result
+        records = sum(n for table, n in result.counts.items() if table not in RECORD_COUNTS)
+        tr = self.tr  # type: ignore[attr-defined]
+        if result.since is not None:
+            scope = tr("the changes since the package sent to «%1» on %2").replace("%1", result.to_name or "").replace(
+                "%2", f"{result.since:%d/%m/%Y %H:%M} (UTC)")
+        else:
+            scope = tr("everything in the chosen scope")
+        text = (tr("The data package was written to:") + "\n" + str(result.path) + "\n\n"
+                + tr("It holds %1: %2 records, %3 deletions, %4 evidence files.").replace("%1", scope).replace(
+                    "%2", str(records)).replace("%3", str(result.counts.get("tombstones", 0))).replace(
+                    "%4", str(result.counts.get("evidence", 0)))
+                + "\n\n" + tr("SHA-256: %1").replace("%1", result.sha256))
+        if result.missing_evidence:
+            text += "\n\n" + tr("Warning: %1 evidence files are missing from the evidence folder and were not "
+                                "included.").replace("%1", str(result.missing_evidence))
+        self.statusBar().showMessage(tr("Data package written to %1.").replace("%1", str(result.path)), 10000)  # type: ignore[attr-defined]
+        dialogs.inform(self, tr("Send data package"), text)  # type: ignore[arg-type]
+
+    # ----- receiving --------------------------------------------------------------------------------------
+    def import_data_package(self) -> Any:
+        """File → Import data package…: choose a .cdsx file and import it."""
+        folder = self._exchange_folder()
+        start = str(folder) if folder is not None else str(Path.home())
+        name = dialogs.open_file(self, self.tr("Import data package"), start, self.tr(PACKAGE_FILTER))  # type: ignore[arg-type, attr-defined]
+        return self.import_data_package_from(Path(name)) if name else None
+
+    def import_data_package_from(self, path: Path) -> Any:
+        """Check the package in the background (nothing written), then confirm, preview and merge it."""
+        path = Path(path)
+        QSettings().setValue(FOLDER_KEY, str(path.parent))
+
+        def work() -> tuple[ImportOutcome, str]:
+            outcome = import_package(self.db, path=path, dry_run=True)
+            return outcome, "" if outcome.sender_known else _sender_id(path, outcome)
+
+        return self._start(self.tr("Checking the data package %1…").replace("%1", path.name), work,  # type: ignore[attr-defined]
+                           lambda result: self.review_package(path, *result), self.show_error)  # type: ignore[attr-defined]
+
+    def review_package(self, path: Path, outcome: ImportOutcome, sender_id: str = "") -> Any:
+        """A new sender's key is confirmed first; then the preview; Apply merges in the background."""
+        from desktop_app.ui.package_destination import TrustSenderDialog
+
+        trust = False
+        if not outcome.sender_known:
+            confirm = TrustSenderDialog(self, sender_name=outcome.sender_name, fingerprint=outcome.fingerprint,  # type: ignore[arg-type]
+                                        installation_id=sender_id)
+            if confirm.exec() != QDialog.DialogCode.Accepted:
+                self.statusBar().showMessage(self.tr("The data package was not imported."), 10000)  # type: ignore[attr-defined]
+                return None
+            trust = True
+        preview = PackagePreviewDialog(outcome, self)  # type: ignore[arg-type]
+        if preview.exec() != QDialog.DialogCode.Accepted:
+            return None
+        choices = preview.choices()
+
+        def work() -> ImportOutcome:
+            return import_package(self.db, path=path, trust=trust, choices=choices)
+
+        return self._start(self.tr("Importing the data package %1…").replace("%1", path.name), work,  # type: ignore[attr-defined]
+                           self._package_imported, self.show_error)  # type: ignore[attr-defined]
+
+    def _package_imported(self, outcome: ImportOutcome) -> None:
+        self.last_import = outcome
+        self.refresh()  # type: ignore[attr-defined]
+        tr = self.tr  # type: ignore[attr-defined]
+        text = (tr("Imported the data package «%1» from «%2».").replace("%1", outcome.file).replace(
+            "%2", outcome.sender_name) + "\n\n" + count_line(outcome.counts))
+        if outcome.counts.get("conflict"):
+            text += "\n\n" + tr("For each conflict the version not chosen is kept in the record's history.")
+        if outcome.backup is not None:
+            text += "\n\n" + tr("The data as it was before is kept in «%1».").replace("%1", str(outcome.backup))
+        self.statusBar().showMessage(count_line(outcome.counts), 10000)  # type: ignore[attr-defined]
+        dialogs.inform(self, tr("Import data package"), text)  # type: ignore[arg-type]
+
+    # ----- identity ---------------------------------------------------------------------------------------
+    def show_identity(self) -> IdentityDialog:
+        """Settings → This computer's identity…: name, id, key fingerprint and the trusted senders."""
+        dialog = IdentityDialog(self.db, self)  # type: ignore[arg-type]
+        dialog.open()
+        return dialog
