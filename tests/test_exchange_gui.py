@@ -23,7 +23,6 @@ from desktop_app.services.identity import (
 )
 from desktop_app.services.importing import import_file
 from desktop_app.ui.app import make_app
-from desktop_app.ui.exchange_flow import ExchangeFlow
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.package_destination import DestinationDialog, TrustSenderDialog
 from desktop_app.ui.package_export_dialog import PackageExportDialog
@@ -32,8 +31,7 @@ from tests.conftest import NAM_HONG
 from tests.qt_helpers import answer_next_box
 
 
-class Window(ExchangeFlow, MainWindow):
-    """The main window with the exchange steps (the lead adds ExchangeFlow to MainWindow itself)."""
+Window = MainWindow  # the main window, with the exchange steps
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ import zipfile
 import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -250,6 +250,8 @@ class Package:
     sender_name: str
     created_at: str
     members: tuple[str, ...]
+    kept: dict[str, bytes] = field(default_factory=dict, repr=False, compare=False)
+    """The JSON members' bytes as checked by read_package (hash verified in the same pass)."""
 
     def size_of(self, name: str) -> int:
         """The uncompressed size the manifest declares for a member."""
@@ -262,16 +264,21 @@ class Package:
         return entry
 
     def _copy(self, name: str, sink: Callable[[bytes], object]) -> None:
-        entry = self._entry(name)
+        self._copy_many([name], lambda _name: sink)
+
+    def _copy_many(self, names: list[str], sinks: Callable[[str], Callable[[bytes], object]]) -> None:
+        entries = [(name, self._entry(name)) for name in names]
         with _reading(self.path), _opened(self.path) as (zf, _handle, _size):
             # The file may have been swapped since read_package: every check again, then the hash.
-            info = _check_entries(self.path, zf.infolist()).get(name)
-            if info is None:
-                raise PackageRefused(f"thiếu tệp «{shown(name)}» trong gói.", file=self.path.name)
-            if info.file_size != entry["size"]:
-                raise _changed(self.path, name, "kích thước khác với khai báo")
-            if _stream(self.path, zf, info, entry["size"], sink) != entry["sha256"]:
-                raise _changed(self.path, name, "mã SHA-256 không khớp")
+            infos = _check_entries(self.path, zf.infolist())
+            for name, entry in entries:
+                info = infos.get(name)
+                if info is None:
+                    raise PackageRefused(f"thiếu tệp «{shown(name)}» trong gói.", file=self.path.name)
+                if info.file_size != entry["size"]:
+                    raise _changed(self.path, name, "kích thước khác với khai báo")
+                if _stream(self.path, zf, info, entry["size"], sinks(name)) != entry["sha256"]:
+                    raise _changed(self.path, name, "mã SHA-256 không khớp")
 
     def read(self, name: str) -> bytes:
         """A member's bytes, read again from the file and hash-checked."""
@@ -288,6 +295,27 @@ class Package:
             return parse_json(self.read(name))
         except JsonRefused as exc:
             raise PackageRefused(f"tệp «{shown(name)}» trong gói {exc}.", file=self.path.name) from exc
+
+    def read_json_many(self, names: list[str], *, limit: int = MAX_JSON_BYTES) -> dict[str, Any]:
+        """Several members parsed as strict JSON, read in one pass over the file (as read_json each)."""
+        for name in names:
+            if self.size_of(name) > limit:
+                raise PackageRefused(f"tệp «{shown(name)}» trong gói quá lớn để đọc "
+                                     f"({size_text(self.size_of(name))}; tối đa {size_text(limit)}).",
+                                     file=self.path.name)
+        buffers: dict[str, bytes | bytearray] = {name: self.kept[name] for name in names if name in self.kept}
+        rest = [name for name in names if name not in buffers]
+        for name in rest:
+            buffers[name] = bytearray()
+        if rest:
+            self._copy_many(rest, lambda name: buffers[name].extend)  # type: ignore[union-attr]
+        parsed = {}
+        for name, data in buffers.items():
+            try:
+                parsed[name] = parse_json(bytes(data))
+            except JsonRefused as exc:
+                raise PackageRefused(f"tệp «{shown(name)}» trong gói {exc}.", file=self.path.name) from exc
+        return parsed
 
     def extract(self, name: str, dest: Path) -> None:
         """Stream a member (an evidence file) to dest, written atomically; nothing is left if its hash differs."""
@@ -327,18 +355,24 @@ def read_package(path: Path) -> Package:
         if extra:
             raise PackageRefused(f"gói có tệp lạ «{shown(extra[0])}» không được khai báo trong manifest.json.",
                                  file=path.name)
+        kept: dict[str, bytes] = {}
         for name, entry in members.items():
             info = infos[name]
             if info.file_size != entry["size"]:
                 raise _changed(path, name, "kích thước khác với khai báo")
-            if _stream(path, zf, info, entry["size"], lambda _chunk: None) != entry["sha256"]:
+            # JSON members are kept as checked here, so reading them later needs no second pass
+            buffer = bytearray() if name.endswith(".json") and entry["size"] <= MAX_JSON_BYTES else None
+            sink = buffer.extend if buffer is not None else (lambda _chunk: None)
+            if _stream(path, zf, info, entry["size"], sink) != entry["sha256"]:
                 raise _changed(path, name, "mã SHA-256 không khớp")
+            if buffer is not None:
+                kept[name] = bytes(buffer)
         digest = hashlib.sha256()
         handle.seek(0)
         for chunk in iter(lambda: handle.read(CHUNK), b""):
             digest.update(chunk)
     return Package(path=path, sha256=digest.hexdigest(), manifest=manifest, public_key=public_key,
                    fingerprint=signing.fingerprint(public_key), installation_id=installation_id,
-                   sender_name=sender_name, created_at=created_at, members=tuple(sorted(members)))
+                   sender_name=sender_name, created_at=created_at, members=tuple(sorted(members)), kept=kept)
 
 

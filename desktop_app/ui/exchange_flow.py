@@ -31,14 +31,8 @@ RECORD_COUNTS = ("tombstones", "evidence")  # the other counts of an export are 
 
 
 def _sender_id(path: Path, outcome: ImportOutcome) -> str:
-    """The sender's installation id (read from the package when the outcome does not carry it)."""
-    known = getattr(outcome, "installation_id", None)
-    if known:
-        return str(known)
-    # reads and checks the package a second time: only for a sender seen for the first time
-    from desktop_app.io.package import read_package
-
-    return read_package(path).installation_id
+    """The sender's installation id."""
+    return outcome.installation_id
 
 
 class ExchangeFlow:
@@ -47,6 +41,20 @@ class ExchangeFlow:
     db: Any
     last_package: ExportResult | None = None
     last_import: ImportOutcome | None = None
+
+    def _build_exchange_menu(self) -> None:
+        """The Exchange menu: data packages, unit reporting forms, the province comparison; and the identity
+        action (placed in the Settings menu by the window)."""
+        window: Any = self
+        self.send_package_action = window._action(self.tr("&Send data package…"), "Ctrl+Shift+E",  # type: ignore[attr-defined]
+                                                  self.export_data_package)
+        self.receive_package_action = window._action(self.tr("&Import data package…"), "Ctrl+Shift+I",  # type: ignore[attr-defined]
+                                                     self.import_data_package)
+        self.identity_action = window._action(self.tr("This computer's &identity…"), None, self.show_identity)  # type: ignore[attr-defined]
+        menu = window.menuBar().addMenu(self.tr("E&xchange"))  # type: ignore[attr-defined]
+        menu.addAction(self.send_package_action)
+        menu.addAction(self.receive_package_action)
+        self.exchange_menu = menu
 
     def _exchange_folder(self) -> Path | None:
         value = QSettings().value(FOLDER_KEY)

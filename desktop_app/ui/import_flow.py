@@ -33,8 +33,10 @@ class ImportFlow:
             QSettings().setValue("main/last_dir", str(Path(name).parent))
             self.preview_path(Path(name))
 
-    def preview_path(self, path: Path) -> Task:
-        """Read a file in the background, then show the import preview."""
+    def preview_path(self, path: Path) -> Task | None:
+        """Read a file in the background, then show the import preview (a data package goes to its own)."""
+        if path.suffix.lower() == ".cdsx":
+            return self.import_data_package_from(path)  # type: ignore[attr-defined]
         return self._start(self.tr("Reading {name}…").format(name=path.name),
                            lambda: importing.preview_file(self.db, path=path), self.show_preview, self.show_error)
 

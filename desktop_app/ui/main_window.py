@@ -42,6 +42,7 @@ from desktop_app.services import items as items_service
 from desktop_app.ui.app import saved_language, set_language
 from desktop_app.ui.backup_flow import BackupFlow
 from desktop_app.ui.dashboard import DashboardWidget
+from desktop_app.ui.exchange_flow import ExchangeFlow
 from desktop_app.ui.filter_bar import FilterBar
 from desktop_app.ui.import_flow import ImportFlow
 from desktop_app.ui.item_form import ItemForm
@@ -57,7 +58,7 @@ from desktop_app.ui.unit_manager import UnitManagerDialog
 FILE_FILTER = QT_TRANSLATE_NOOP("MainWindow", "Appendix (*.docx *.xlsx *.txt *.md *.tsv *.csv);;All files (*)")
 
 
-class MainWindow(ImportFlow, ReportFlow, BackupFlow, StructureEditing, QMainWindow):
+class MainWindow(ImportFlow, ReportFlow, BackupFlow, ExchangeFlow, StructureEditing, QMainWindow):
     """Plans on the left, the items of the selected plan/section/group in the centre."""
 
     def __init__(self, db: Database) -> None:
@@ -216,10 +217,12 @@ class MainWindow(ImportFlow, ReportFlow, BackupFlow, StructureEditing, QMainWind
         backup_menu = self.menuBar().addMenu(self.tr("&Backup"))
         backup_menu.addAction(self.backup_action)
         backup_menu.addAction(self.restore_action)
+        self._build_exchange_menu()
         settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
         self.report_settings_action = self._action(self.tr("&Report header and recipients…"), None,
                                                    self.edit_report_settings)
         settings_menu.addAction(self.report_settings_action)
+        settings_menu.addAction(self.identity_action)
         language_menu = settings_menu.addMenu(self.tr("&Language"))
         self.language_actions: dict[str, QAction] = {}
         group = QActionGroup(self)
