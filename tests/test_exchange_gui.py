@@ -291,3 +291,24 @@ def test_a_damaged_package_is_refused_with_a_message(qtbot: Any, pair: Any, tmp_
     qtbot.waitUntil(lambda: bool(shown), timeout=30000)
     assert "hong.cdsx" in shown[0] and window.last_import is None
     assert _one(b, "SELECT count(*) FROM plans")[0] == 0
+
+
+def test_a_package_given_on_the_command_line_opens_the_package_preview(qtbot: Any, pair: Any) -> None:
+    _a, b, package = pair
+    window = _window(qtbot, b)
+    seen: list[str] = []
+    when_shown(TrustSenderDialog, lambda dialog: (seen.append("trust"), dialog.reject()))
+    task = window.preview_path(package)  # what a double-click on a .cdsx file reaches
+    qtbot.waitUntil(lambda: task not in window._tasks and bool(seen), timeout=20000)
+    assert seen == ["trust"] and _one(b, "SELECT count(*) FROM plans")[0] == 0
+
+
+def test_the_province_comparison_opens_from_the_exchange_menu(qtbot: Any, pair: Any) -> None:
+    a, _b, _package = pair
+    window = _window(qtbot, a)
+    assert window.province_action in window.exchange_menu.actions()
+    province = window.show_province()
+    qtbot.addWidget(province)
+    assert province.view.model.rowCount() == 1 and window.show_province() is province
+    plan = province.open_plan(_one(a, "SELECT id FROM plans")[0])
+    assert "Nam Hồng" in plan.windowTitle()

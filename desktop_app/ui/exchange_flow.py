@@ -51,10 +51,28 @@ class ExchangeFlow:
         self.receive_package_action = window._action(self.tr("&Import data package…"), "Ctrl+Shift+I",  # type: ignore[attr-defined]
                                                      self.import_data_package)
         self.identity_action = window._action(self.tr("This computer's &identity…"), None, self.show_identity)  # type: ignore[attr-defined]
+        self.province_action = window._action(self.tr("&Province comparison…"), None,  # type: ignore[attr-defined]
+                                              self.show_province)
         menu = window.menuBar().addMenu(self.tr("E&xchange"))  # type: ignore[attr-defined]
         menu.addAction(self.send_package_action)
         menu.addAction(self.receive_package_action)
+        menu.addSeparator()
+        menu.addAction(self.province_action)
         self.exchange_menu = menu
+
+    def show_province(self) -> Any:
+        """Exchange → Province comparison…: communes × areas in a window of its own (a double-clicked commune
+        opens its plan read-only); the window's data is refreshed when its packages are imported."""
+        from desktop_app.ui.province_view import ProvinceWindow
+
+        existing = getattr(self, "province_window", None)
+        if existing is not None and existing.isVisible():
+            existing.raise_()
+            existing.activateWindow()
+            return existing
+        self.province_window = ProvinceWindow(self.db, self, open_plans=True)  # type: ignore[arg-type]
+        self.province_window.show()
+        return self.province_window
 
     def _exchange_folder(self) -> Path | None:
         value = QSettings().value(FOLDER_KEY)
