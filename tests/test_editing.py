@@ -64,3 +64,22 @@ def test_stale_version_is_refused(db: Database) -> None:
     with pytest.raises(InvalidValue, match="vừa được sửa ở nơi khác"):
         update_item(db, new=replace(first, note="sửa ở máy B"))
     assert item_detail(db, item_id=item_id).note == "sửa ở máy A"
+
+
+def test_two_copies_of_the_program_on_one_file_do_not_overwrite_each_other(db: Database) -> None:
+    from db.engine import open_database
+
+    import_file(db, path=NAM_HONG)
+    other = open_database(db.path)  # a second program (its own engine and connections) on the same file
+    try:
+        item_id = _item(db, "2.4")
+        mine, theirs = item_detail(db, item_id=item_id), item_detail(other, item_id=item_id)
+        update_item(other, new=replace(theirs, note="lưu ở cửa sổ thứ hai"))
+        with pytest.raises(InvalidValue, match="vừa được sửa ở nơi khác"):
+            update_item(db, new=replace(mine, note="lưu ở cửa sổ thứ nhất"))
+        reloaded = item_detail(db, item_id=item_id)
+        assert reloaded.note == "lưu ở cửa sổ thứ hai"
+        update_item(db, new=replace(reloaded, note="lưu sau khi tải lại"))
+        assert item_detail(other, item_id=item_id).note == "lưu sau khi tải lại"
+    finally:
+        other.close()
