@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from db import sync_rows as rows_db
 from db.engine import Database
@@ -30,6 +30,8 @@ from desktop_app.services.exchange_labels import Labels
 from desktop_app.services.exchange_merge import KINDS, Merger, RecordChange
 
 TOMBSTONES = "records/tombstones.json"
+BATCH_COMMIT = 100  # packages per transaction when many are imported at once
+IMPORT_CACHE_KIB = 65536
 EVIDENCE_PREFIX = "evidence/"
 
 
@@ -289,8 +291,9 @@ class BatchImport:
 
 def import_packages(db: Database, *, paths: list[Path], trust: bool = False,
                     progress: Callable[[int, int, str], None] | None = None) -> BatchImport:
-    """Import many packages (a province receiving one from each commune): one backup first, one transaction
-    with a savepoint per package, so a bad package is reported and skipped while the others are imported.
+    """Import many packages (a province receiving one from each commune): one backup first, a savepoint per
+    package, so a bad package is reported and skipped while the others are imported; committed every
+    BATCH_COMMIT packages (each package whole), so memory and the write-ahead log stay bounded.
     progress(done, total, file name) is called before each package."""
     from desktop_app.services.backups import BEFORE_MERGE, backup_before
 
@@ -299,6 +302,7 @@ def import_packages(db: Database, *, paths: list[Path], trust: bool = False,
     skipped: list[tuple[Path, AppError]] = []
     session = db.sessions()
     try:
+        session.execute(text(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}"))  # index pages stay in memory
         touched: set[int] = set()
         for done, path in enumerate(paths):
             if progress is not None:
@@ -311,6 +315,11 @@ def import_packages(db: Database, *, paths: list[Path], trust: bool = False,
                                            touched=touched))
             except AppError as exc:
                 skipped.append((Path(path), exc))
+            if (done + 1) % BATCH_COMMIT == 0:
+                _refresh(session, touched)
+                touched.clear()
+                session.commit()
+                session.expunge_all()
         _refresh(session, touched)
         session.commit()
         if progress is not None:

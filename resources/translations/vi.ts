@@ -2,6 +2,69 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="113"/>
+        <source>the changes since the package sent to «%1» on %2</source>
+        <translation>những thay đổi kể từ gói gửi cho «%1» lúc %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="116"/>
+        <source>everything in the chosen scope</source>
+        <translation>toàn bộ dữ liệu trong phạm vi đã chọn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="117"/>
+        <source>The data package was written to:</source>
+        <translation>Đã ghi gói dữ liệu vào:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="118"/>
+        <source>It holds %1: %2 records, %3 deletions, %4 evidence files.</source>
+        <translation>Gói chứa %1: %2 bản ghi, %3 bản ghi đã xoá, %4 tệp minh chứng.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="121"/>
+        <source>SHA-256: %1</source>
+        <translation>Mã kiểm tra SHA-256: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="123"/>
+        <source>Warning: %1 evidence files are missing from the evidence folder and were not included.</source>
+        <translation>Cảnh báo: thiếu %1 tệp minh chứng trong thư mục minh chứng nên không đưa vào gói được.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="125"/>
+        <source>Data package written to %1.</source>
+        <translation>Đã ghi gói dữ liệu vào %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="126"/>
+        <source>Send data package</source>
+        <translation>Gửi gói dữ liệu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="175"/>
+        <source>Imported the data package «%1» from «%2».</source>
+        <translation>Đã nhập gói dữ liệu «%1» của «%2».</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="178"/>
+        <source>For each conflict the version not chosen is kept in the record&apos;s history.</source>
+        <translation>Với mỗi xung đột, bản không được chọn vẫn được lưu trong lịch sử của bản ghi.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="180"/>
+        <source>The data as it was before is kept in «%1».</source>
+        <translation>Dữ liệu trước khi nhập được giữ ở «%1».</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="182"/>
+        <source>Import data package</source>
+        <translation>Nhập gói dữ liệu</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../../desktop_app/ui/app.py" line="117"/>
@@ -81,6 +144,29 @@ Dữ liệu hiện tại sẽ được sao lưu trước (vào thư mục «back
         <location filename="../../desktop_app/ui/bar_chart.py" line="189"/>
         <source>No items</source>
         <translation>Không có chỉ tiêu</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonModel</name>
+    <message>
+        <location filename="../../desktop_app/ui/province_models.py" line="44"/>
+        <source>Commune</source>
+        <translation>Xã</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/province_models.py" line="44"/>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/province_models.py" line="45"/>
+        <source>Whole plan</source>
+        <translation>Toàn kế hoạch</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/province_models.py" line="123"/>
+        <source>%1: %2 of %3 completed</source>
+        <translation>%1: đã đạt %2/%3</translation>
     </message>
 </context>
 <context>
@@ -173,6 +259,79 @@ Dữ liệu hiện tại sẽ được sao lưu trước (vào thư mục «back
     </message>
 </context>
 <context>
+    <name>DestinationDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/package_destination.py" line="53"/>
+        <source>Write the data package</source>
+        <translation>Ghi gói dữ liệu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_destination.py" line="56"/>
+        <source>Choose where to write the data package: a USB stick, or another folder.</source>
+        <translation>Chọn nơi ghi gói dữ liệu: một USB, hoặc thư mục khác.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_destination.py" line="60"/>
+        <source>No USB stick found. Plug one in and press Refresh, or choose another folder.</source>
+        <translation>Không thấy USB nào. Hãy cắm USB rồi bấm Làm mới, hoặc chọn thư mục khác.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_destination.py" line="65"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Làm mới</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_destination.py" line="66"/>
+        <source>Choose another &amp;folder…</source>
+        <translation>Chọn thư mục &amp;khác…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_destination.py" line="73"/>
+        <source>File &amp;name:</source>
+        <translation>&amp;Tên tệp:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_destination.py" line="76"/>
+        <source>&amp;Write</source>
+        <translation>&amp;Ghi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_destination.py" line="77"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_destination.py" line="92"/>
+        <source>%1 — %2 free of %3 — %4</source>
+        <translation>%1 — còn trống %2 / %3 — %4</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_destination.py" line="98"/>
+        <source>Last folder used — %1</source>
+        <translation>Thư mục dùng lần trước — %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_destination.py" line="121"/>
+        <source>Folder — %1</source>
+        <translation>Thư mục — %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_destination.py" line="125"/>
+        <source>Choose the folder for the data package</source>
+        <translation>Chọn thư mục để ghi gói dữ liệu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_destination.py" line="143"/>
+        <source>Replace the file?</source>
+        <translation>Thay tệp cũ?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_destination.py" line="144"/>
+        <source>A file named «%1» is already there. Replace it with the new package?</source>
+        <translation>Ở đó đã có tệp «%1». Thay tệp đó bằng gói mới?</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <location filename="../../desktop_app/ui/dialogs.py" line="13"/>
@@ -239,6 +398,64 @@ Dữ liệu hiện tại sẽ được sao lưu trước (vào thư mục «back
         <location filename="../../desktop_app/ui/dialogs.py" line="77"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeFlow</name>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="28"/>
+        <source>Data package (*.cdsx);;All files (*)</source>
+        <translation>Gói dữ liệu (*.cdsx);;Tất cả các tệp (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="49"/>
+        <source>&amp;Send data package…</source>
+        <translation>&amp;Gửi gói dữ liệu…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="51"/>
+        <source>&amp;Import data package…</source>
+        <translation>&amp;Nhập gói dữ liệu…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="53"/>
+        <source>This computer&apos;s &amp;identity…</source>
+        <translation>&amp;Danh tính máy này…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="54"/>
+        <source>&amp;Province comparison…</source>
+        <translation>&amp;So sánh cấp tỉnh…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="56"/>
+        <source>E&amp;xchange</source>
+        <translation>&amp;Trao đổi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="105"/>
+        <source>Writing the data package…</source>
+        <translation>Đang ghi gói dữ liệu…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="133"/>
+        <source>Import data package</source>
+        <translation>Nhập gói dữ liệu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="145"/>
+        <source>Checking the data package %1…</source>
+        <translation>Đang kiểm tra gói dữ liệu %1…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="157"/>
+        <source>The data package was not imported.</source>
+        <translation>Chưa nhập gói dữ liệu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="168"/>
+        <source>Importing the data package %1…</source>
+        <translation>Đang nhập gói dữ liệu %1…</translation>
     </message>
 </context>
 <context>
@@ -311,6 +528,216 @@ Dữ liệu hiện tại sẽ được sao lưu trước (vào thư mục «back
     </message>
 </context>
 <context>
+    <name>FormFlow</name>
+    <message>
+        <location filename="../../desktop_app/ui/form_dialogs.py" line="212"/>
+        <source>Form saved: %1</source>
+        <translation>Đã lưu biểu mẫu: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/form_dialogs.py" line="213"/>
+        <source>Reporting form</source>
+        <translation>Biểu mẫu báo cáo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/form_dialogs.py" line="214"/>
+        <source>The form for %1 (%2 items) was saved to:
+%3</source>
+        <translation>Biểu mẫu của %1 (%2 chỉ tiêu/nhiệm vụ) đã được lưu vào:
+%3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/form_dialogs.py" line="217"/>
+        <source>Writing the form…</source>
+        <translation>Đang ghi biểu mẫu…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/form_dialogs.py" line="225"/>
+        <source>Read a filled reporting form</source>
+        <translation>Đọc biểu mẫu báo cáo đã điền</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/form_dialogs.py" line="226"/>
+        <source>Excel form (*.xlsx);;All files (*)</source>
+        <translation>Biểu mẫu Excel (*.xlsx);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/form_dialogs.py" line="231"/>
+        <source>Reading %1…</source>
+        <translation>Đang đọc %1…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/form_dialogs.py" line="245"/>
+        <source>%1 reports recorded from the form of %2.</source>
+        <translation>Đã ghi %1 báo cáo từ biểu mẫu của %2.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/form_dialogs.py" line="248"/>
+        <source>Recording the form&apos;s results…</source>
+        <translation>Đang ghi kết quả từ biểu mẫu…</translation>
+    </message>
+</context>
+<context>
+    <name>FormPreviewDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/form_dialogs.py" line="146"/>
+        <source>Filled reporting form</source>
+        <translation>Biểu mẫu báo cáo đã điền</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/form_dialogs.py" line="149"/>
+        <source>Unit: %1
+Period: %2
+Plan: %3</source>
+        <translation>Đơn vị: %1
+Kỳ báo cáo: %2
+Kế hoạch: %3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/form_dialogs.py" line="153"/>
+        <source>New values: %1, changed: %2, unchanged: %3.</source>
+        <translation>Giá trị mới: %1, thay đổi: %2, không đổi: %3.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/form_dialogs.py" line="159"/>
+        <source>Stt</source>
+        <translation>Stt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/form_dialogs.py" line="159"/>
+        <source>Indicator / task</source>
+        <translation>Chỉ tiêu/nhiệm vụ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/form_dialogs.py" line="159"/>
+        <source>Field</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/form_dialogs.py" line="160"/>
+        <source>Before</source>
+        <translation>Trước</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/form_dialogs.py" line="160"/>
+        <source>After</source>
+        <translation>Sau</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/form_dialogs.py" line="160"/>
+        <source>Change</source>
+        <translation>Thay đổi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/form_dialogs.py" line="161"/>
+        <source>new</source>
+        <translation>mới</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/form_dialogs.py" line="161"/>
+        <source>changed</source>
+        <translation>thay đổi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/form_dialogs.py" line="161"/>
+        <source>unchanged</source>
+        <translation>không đổi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/form_dialogs.py" line="180"/>
+        <source>The form changes nothing: every value is already recorded.</source>
+        <translation>Biểu mẫu không thay đổi gì: mọi giá trị đã được ghi.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/form_dialogs.py" line="182"/>
+        <source>&amp;Apply</source>
+        <translation>&amp;Ghi vào dữ liệu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/form_dialogs.py" line="184"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/identity_dialog.py" line="59"/>
+        <source>This computer&apos;s identity for data packages</source>
+        <translation>Danh tính của máy này khi trao đổi gói dữ liệu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/identity_dialog.py" line="63"/>
+        <source>Other offices see this name on the packages you send. Before they trust your first package they should compare the key fingerprint with you, e.g. by phone.</source>
+        <translation>Các đơn vị khác thấy tên này trên các gói bạn gửi. Trước khi tin cậy gói đầu tiên của bạn, họ nên so dấu vân tay khoá với bạn, ví dụ qua điện thoại.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/identity_dialog.py" line="71"/>
+        <source>&amp;Save name</source>
+        <translation>&amp;Lưu tên</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/identity_dialog.py" line="75"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Tên:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/identity_dialog.py" line="84"/>
+        <source>Installation id:</source>
+        <translation>Mã cài đặt:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/identity_dialog.py" line="85"/>
+        <source>Key fingerprint:</source>
+        <translation>Dấu vân tay khoá:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/identity_dialog.py" line="87"/>
+        <source>Trusted senders</source>
+        <translation>Các đơn vị gửi đã tin cậy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/identity_dialog.py" line="91"/>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/identity_dialog.py" line="91"/>
+        <source>Key fingerprint</source>
+        <translation>Dấu vân tay khoá</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/identity_dialog.py" line="91"/>
+        <source>Trusted on</source>
+        <translation>Ngày tin cậy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/identity_dialog.py" line="91"/>
+        <source>Last package</source>
+        <translation>Gói gần nhất</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/identity_dialog.py" line="101"/>
+        <source>&amp;Forget this sender…</source>
+        <translation>&amp;Bỏ tin cậy đơn vị này…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/identity_dialog.py" line="111"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/identity_dialog.py" line="154"/>
+        <source>Stop trusting «%1»? Its next package will ask you to compare its key fingerprint again.</source>
+        <translation>Bỏ tin cậy «%1»? Khi nhận gói tiếp theo của đơn vị này, chương trình sẽ yêu cầu so lại dấu vân tay khoá.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/identity_dialog.py" line="156"/>
+        <source>Forget sender</source>
+        <translation>Bỏ tin cậy đơn vị gửi</translation>
+    </message>
+</context>
+<context>
     <name>ImportFlow</name>
     <message>
         <location filename="../../desktop_app/ui/import_flow.py" line="31"/>
@@ -318,55 +745,55 @@ Dữ liệu hiện tại sẽ được sao lưu trước (vào thư mục «back
         <translation>Nhập phụ lục kế hoạch</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_flow.py" line="38"/>
+        <location filename="../../desktop_app/ui/import_flow.py" line="40"/>
         <source>Reading {name}…</source>
         <translation>Đang đọc {name}…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_flow.py" line="48"/>
-        <location filename="../../desktop_app/ui/import_flow.py" line="62"/>
+        <location filename="../../desktop_app/ui/import_flow.py" line="50"/>
+        <location filename="../../desktop_app/ui/import_flow.py" line="64"/>
         <source>File already imported</source>
         <translation>Tệp đã được nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_flow.py" line="49"/>
+        <location filename="../../desktop_app/ui/import_flow.py" line="51"/>
         <source>This file was already imported.</source>
         <translation>Tệp này đã được nhập trước đây.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_flow.py" line="50"/>
-        <location filename="../../desktop_app/ui/import_flow.py" line="63"/>
+        <location filename="../../desktop_app/ui/import_flow.py" line="52"/>
+        <location filename="../../desktop_app/ui/import_flow.py" line="65"/>
         <source>Import it again as a second copy of the plan?</source>
         <translation>Vẫn nhập lại thành một bản thứ hai của kế hoạch?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_flow.py" line="54"/>
-        <location filename="../../desktop_app/ui/import_flow.py" line="68"/>
+        <location filename="../../desktop_app/ui/import_flow.py" line="56"/>
+        <location filename="../../desktop_app/ui/import_flow.py" line="70"/>
         <source>Importing {name}…</source>
         <translation>Đang nhập {name}…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_flow.py" line="75"/>
+        <location filename="../../desktop_app/ui/import_flow.py" line="77"/>
         <source>Clipboard is empty</source>
         <translation>Khay nhớ tạm trống</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_flow.py" line="76"/>
+        <location filename="../../desktop_app/ui/import_flow.py" line="78"/>
         <source>Copy the appendix table in Word or Excel first, then paste it here.</source>
         <translation>Hãy sao chép bảng phụ lục trong Word hoặc Excel trước, rồi dán vào đây.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_flow.py" line="78"/>
+        <location filename="../../desktop_app/ui/import_flow.py" line="80"/>
         <source>Reading the clipboard…</source>
         <translation>Đang đọc khay nhớ tạm…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_flow.py" line="90"/>
+        <location filename="../../desktop_app/ui/import_flow.py" line="92"/>
         <source>Welcome</source>
         <translation>Chào mừng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_flow.py" line="91"/>
+        <location filename="../../desktop_app/ui/import_flow.py" line="93"/>
         <source>The database has no plan yet.
 
 Load the sample plan of commune Nam Hồng to try the program? You can import your own appendix at any time with File → Import appendix… (Ctrl+O).</source>
@@ -375,7 +802,7 @@ Load the sample plan of commune Nam Hồng to try the program? You can import yo
 Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình? Bạn có thể nhập phụ lục của xã mình bất cứ lúc nào bằng Tệp → Nhập phụ lục… (Ctrl+O).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_flow.py" line="111"/>
+        <location filename="../../desktop_app/ui/import_flow.py" line="113"/>
         <source>Cannot do this</source>
         <translation>Không thực hiện được</translation>
     </message>
@@ -479,6 +906,44 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
         <location filename="../../desktop_app/ui/import_report.py" line="47"/>
         <source>OK</source>
         <translation>Đồng ý</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorsModel</name>
+    <message>
+        <location filename="../../desktop_app/ui/province_models.py" line="173"/>
+        <source>Exceeded</source>
+        <translation>Vượt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/province_models.py" line="174"/>
+        <source>Met</source>
+        <translation>Đạt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/province_models.py" line="175"/>
+        <source>Not met</source>
+        <translation>Chưa đạt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/province_models.py" line="176"/>
+        <source>Not reported</source>
+        <translation>Chưa báo cáo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/province_models.py" line="179"/>
+        <source>Indicator</source>
+        <translation>Chỉ tiêu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/province_models.py" line="180"/>
+        <source>Area</source>
+        <translation>Lĩnh vực</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/province_models.py" line="181"/>
+        <source>Communes</source>
+        <translation>Số xã</translation>
     </message>
 </context>
 <context>
@@ -734,205 +1199,518 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop_app/ui/import_flow.py" line="19"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="57"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="58"/>
         <source>Appendix (*.docx *.xlsx *.txt *.md *.tsv *.csv);;All files (*)</source>
         <translation>Phụ lục (*.docx *.xlsx *.txt *.md *.tsv *.csv);;Tất cả tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="67"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="68"/>
         <location filename="../../desktop_app/ui/startup.py" line="78"/>
         <source>Commune digital transformation plan tracker</source>
         <translation>Theo dõi Kế hoạch chuyển đổi số cấp xã</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="133"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="134"/>
         <source>Indicators and tasks</source>
         <translation>Chỉ tiêu, nhiệm vụ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="134"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="135"/>
         <source>Enter results</source>
         <translation>Nhập kết quả</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="122"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="123"/>
         <source>Details</source>
         <translation>Chi tiết</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="123"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="124"/>
         <source>History</source>
         <translation>Lịch sử</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="138"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="139"/>
         <source>Dashboard</source>
         <translation>Tổng quan</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="162"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="163"/>
         <source>&amp;Import appendix…</source>
         <translation>&amp;Nhập phụ lục…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="163"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="164"/>
         <source>&amp;Paste appendix from clipboard</source>
         <translation>&amp;Dán phụ lục từ khay nhớ tạm</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="164"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="165"/>
         <source>Load the &amp;sample plan</source>
         <translation>Nạp kế hoạch &amp;mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="165"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="166"/>
         <source>E&amp;xit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="166"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="167"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="171"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="172"/>
         <source>&amp;Undo</source>
         <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="173"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="174"/>
         <source>&amp;Redo</source>
         <translation>&amp;Làm lại</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="175"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="176"/>
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="184"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="185"/>
         <source>&amp;Add item after this one</source>
         <translation>&amp;Thêm chỉ tiêu sau dòng này</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="185"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="186"/>
         <source>&amp;Delete item…</source>
         <translation>&amp;Xóa chỉ tiêu…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="187"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="188"/>
         <source>Move item &amp;up</source>
         <translation>Chuyển chỉ tiêu &amp;lên</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="188"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="189"/>
         <source>Move item do&amp;wn</source>
         <translation>Chuyển chỉ tiêu &amp;xuống</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="192"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="193"/>
         <source>&amp;Plan information…</source>
         <translation>&amp;Thông tin kế hoạch…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="193"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="194"/>
         <source>&amp;Rename section or group…</source>
         <translation>Đổi tên &amp;mục hoặc nhóm…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="195"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="196"/>
         <source>Move section or group up</source>
         <translation>Chuyển mục/nhóm lên</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="197"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="198"/>
         <source>Move section or group down</source>
         <translation>Chuyển mục/nhóm xuống</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="202"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="203"/>
         <source>&amp;Units…</source>
         <translation>Đơn &amp;vị…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="204"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="205"/>
         <source>Undo &amp;history…</source>
         <translation>&amp;Lịch sử thao tác…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="206"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="207"/>
         <source>&amp;Export report…</source>
         <translation>&amp;Xuất báo cáo…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="207"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="208"/>
         <source>Print pre&amp;view…</source>
         <translation>&amp;Xem trước khi in…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="208"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="209"/>
         <source>&amp;Print…</source>
         <translation>&amp;In…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="209"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="210"/>
         <source>&amp;Reports</source>
         <translation>&amp;Báo cáo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="214"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="215"/>
         <source>&amp;Back up now…</source>
         <translation>&amp;Sao lưu ngay…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="215"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="216"/>
         <source>&amp;Restore…</source>
         <translation>&amp;Khôi phục…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="216"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="217"/>
         <source>&amp;Backup</source>
         <translation>Sao &amp;lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="219"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="221"/>
         <source>&amp;Settings</source>
         <translation>&amp;Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="220"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="222"/>
         <source>&amp;Report header and recipients…</source>
         <translation>&amp;Tiêu đề báo cáo và nơi nhận…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="223"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="226"/>
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="233"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="236"/>
         <source>Main toolbar</source>
         <translation>Thanh công cụ chính</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="284"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="287"/>
         <source>No plan yet. Use File → Import appendix… (Ctrl+O).</source>
         <translation>Chưa có kế hoạch nào. Dùng Tệp → Nhập phụ lục… (Ctrl+O).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="318"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="321"/>
         <source>{n} indicators and tasks</source>
         <translation>{n} chỉ tiêu, nhiệm vụ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="349"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="352"/>
         <source>Undo history</source>
         <translation>Lịch sử thao tác</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="351"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="354"/>
         <source>&lt;start of the session&gt;</source>
         <translation>&lt;đầu phiên làm việc&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MakeFormDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/form_dialogs.py" line="60"/>
+        <source>Make a reporting form for a unit</source>
+        <translation>Tạo biểu mẫu báo cáo cho đơn vị</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/form_dialogs.py" line="63"/>
+        <source>(no number)</source>
+        <translation>(chưa có số)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/form_dialogs.py" line="70"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Chọn…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/form_dialogs.py" line="75"/>
+        <source>The unit fills the yellow cells in Excel and sends the file back; read it with File → Read a filled reporting form…</source>
+        <translation>Đơn vị điền vào các ô nền vàng trong Excel rồi gửi lại tệp; đọc tệp bằng Tệp → Đọc biểu mẫu báo cáo đã điền…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/form_dialogs.py" line="77"/>
+        <source>P&amp;lan:</source>
+        <translation>&amp;Kế hoạch:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/form_dialogs.py" line="78"/>
+        <source>&amp;Unit:</source>
+        <translation>Đơn &amp;vị:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/form_dialogs.py" line="79"/>
+        <source>&amp;Period:</source>
+        <translation>Kỳ &amp;báo cáo:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/form_dialogs.py" line="83"/>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Thư mục:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/form_dialogs.py" line="86"/>
+        <source>File &amp;name:</source>
+        <translation>Tên &amp;tệp:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/form_dialogs.py" line="88"/>
+        <source>&amp;Make the form</source>
+        <translation>&amp;Tạo biểu mẫu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/form_dialogs.py" line="89"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/form_dialogs.py" line="123"/>
+        <source>Choose the folder</source>
+        <translation>Chọn thư mục</translation>
+    </message>
+</context>
+<context>
+    <name>MatchDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/province_view.py" line="53"/>
+        <source>Match indicators by hand</source>
+        <translation>Khớp chỉ tiêu thủ công</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/province_view.py" line="57"/>
+        <source>Indicator:</source>
+        <translation>Chỉ tiêu:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/province_view.py" line="58"/>
+        <source>Is the same as:</source>
+        <translation>Là cùng chỉ tiêu với:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/province_view.py" line="60"/>
+        <source>Match</source>
+        <translation>Khớp</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/province_view.py" line="61"/>
+        <source>Cancel</source>
+        <translation>Huỷ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/province_view.py" line="65"/>
+        <source>The two wordings will count as one indicator in every plan, from now on.</source>
+        <translation>Từ nay, hai cách ghi này được tính là một chỉ tiêu trong mọi kế hoạch.</translation>
+    </message>
+</context>
+<context>
+    <name>PackageExportDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/package_export_dialog.py" line="31"/>
+        <source>Send a data package</source>
+        <translation>Gửi gói dữ liệu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_export_dialog.py" line="34"/>
+        <source>The package is a signed file (.cdsx) to carry on a USB stick to another office, which imports it with File → Import data package…</source>
+        <translation>Gói dữ liệu là một tệp có chữ ký (.cdsx), chép vào USB mang sang đơn vị khác; đơn vị đó nhập bằng Tệp → Nhập gói dữ liệu…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_export_dialog.py" line="40"/>
+        <source>All plans</source>
+        <translation>Tất cả kế hoạch</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_export_dialog.py" line="41"/>
+        <source>no number</source>
+        <translation>không số</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_export_dialog.py" line="47"/>
+        <source>&amp;Plans:</source>
+        <translation>&amp;Kế hoạch:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_export_dialog.py" line="49"/>
+        <source>Every unit</source>
+        <translation>Tất cả đơn vị</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_export_dialog.py" line="52"/>
+        <source>Only the indicators assigned to this unit and the results it reported.</source>
+        <translation>Chỉ các chỉ tiêu, nhiệm vụ giao cho đơn vị này và kết quả đơn vị đã báo cáo.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_export_dialog.py" line="53"/>
+        <source>&amp;Unit:</source>
+        <translation>Đơn &amp;vị:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_export_dialog.py" line="54"/>
+        <source>Only what changed since the last package sent to:</source>
+        <translation>Chỉ gửi những gì thay đổi kể từ gói gửi lần trước cho:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_export_dialog.py" line="61"/>
+        <source>Name of the receiving office</source>
+        <translation>Tên đơn vị nhận</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_export_dialog.py" line="67"/>
+        <source>&amp;Recipient:</source>
+        <translation>Đơn vị &amp;nhận:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_export_dialog.py" line="69"/>
+        <source>The first package for a recipient holds everything; later ones only the changes, so they stay small.</source>
+        <translation>Gói đầu tiên gửi cho một đơn vị chứa toàn bộ dữ liệu; các gói sau chỉ chứa phần thay đổi nên nhỏ gọn.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_export_dialog.py" line="74"/>
+        <source>&amp;Next…</source>
+        <translation>&amp;Tiếp…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_export_dialog.py" line="75"/>
+        <source>Cancel</source>
+        <translation>Huỷ</translation>
+    </message>
+</context>
+<context>
+    <name>PackagePreviewDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/package_preview.py" line="112"/>
+        <source>Data package «%1»</source>
+        <translation>Gói dữ liệu «%1»</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_preview.py" line="120"/>
+        <source>Records (%1)</source>
+        <translation>Bản ghi (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_preview.py" line="126"/>
+        <source>Conflicts (%1)</source>
+        <translation>Xung đột (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_preview.py" line="132"/>
+        <source>&amp;Apply</source>
+        <translation>&amp;Nhập</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_preview.py" line="133"/>
+        <source>Cancel</source>
+        <translation>Huỷ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_preview.py" line="137"/>
+        <source>Nothing changes: this data is already here.</source>
+        <translation>Không có gì thay đổi: dữ liệu này đã có ở đây.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_preview.py" line="140"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_preview.py" line="150"/>
+        <source>Sent by:</source>
+        <translation>Đơn vị gửi:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_preview.py" line="154"/>
+        <source>Key fingerprint:</source>
+        <translation>Dấu vân tay khoá:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_preview.py" line="156"/>
+        <source>Trusted (its key was confirmed before)</source>
+        <translation>Đã tin cậy (khoá đã được xác nhận trước đây)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_preview.py" line="158"/>
+        <source>New sender: its key will be trusted when you apply this package</source>
+        <translation>Đơn vị gửi mới: khoá của đơn vị này sẽ được tin cậy khi bạn nhập gói</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_preview.py" line="161"/>
+        <source>Trust:</source>
+        <translation>Tin cậy:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_preview.py" line="162"/>
+        <source>Made on:</source>
+        <translation>Ngày tạo gói:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_preview.py" line="174"/>
+        <source>All</source>
+        <translation>Tất cả</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_preview.py" line="178"/>
+        <source>&amp;Show:</source>
+        <translation>&amp;Hiện:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_preview.py" line="186"/>
+        <source>What happens</source>
+        <translation>Xử lý</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_preview.py" line="186"/>
+        <location filename="../../desktop_app/ui/package_preview.py" line="244"/>
+        <source>Record</source>
+        <translation>Bản ghi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_preview.py" line="186"/>
+        <source>Detail</source>
+        <translation>Chi tiết</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_preview.py" line="186"/>
+        <source>Changed fields</source>
+        <translation>Trường thay đổi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_preview.py" line="238"/>
+        <source>Both sides changed these fields. Choose for each which version to keep. The version not chosen is kept in the record&apos;s history and can be restored later.</source>
+        <translation>Cả hai bên đều đã sửa các trường dưới đây. Hãy chọn giữ bản nào cho từng trường. Bản không được chọn vẫn được lưu trong lịch sử của bản ghi và có thể khôi phục lại sau.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_preview.py" line="244"/>
+        <source>Field</source>
+        <translation>Trường</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_preview.py" line="244"/>
+        <source>Here</source>
+        <translation>Bản ở đây</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_preview.py" line="244"/>
+        <source>Sent here</source>
+        <translation>Bản gửi đến</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_preview.py" line="244"/>
+        <source>Keep</source>
+        <translation>Giữ bản</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_preview.py" line="259"/>
+        <source>Keep the version here</source>
+        <translation>Giữ bản ở đây</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_preview.py" line="260"/>
+        <source>Take the version sent</source>
+        <translation>Lấy bản gửi đến</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_preview.py" line="279"/>
+        <source>Keep all &amp;here</source>
+        <translation>Giữ tất cả bản ở đâ&amp;y</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_preview.py" line="280"/>
+        <source>Take all &amp;sent</source>
+        <translation>Lấy tất cả bản &amp;gửi đến</translation>
     </message>
 </context>
 <context>
@@ -976,6 +1754,24 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
         <location filename="../../desktop_app/ui/structure_actions.py" line="77"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
+    </message>
+</context>
+<context>
+    <name>PlanReadOnlyWindow</name>
+    <message>
+        <location filename="../../desktop_app/ui/plan_readonly.py" line="29"/>
+        <source>%1 (read-only)</source>
+        <translation>%1 (chỉ xem)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/plan_readonly.py" line="32"/>
+        <source>Search indicators and tasks…</source>
+        <translation>Tìm chỉ tiêu, nhiệm vụ…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/plan_readonly.py" line="59"/>
+        <source>%1 indicators and tasks</source>
+        <translation>%1 chỉ tiêu, nhiệm vụ</translation>
     </message>
 </context>
 <context>
@@ -1120,6 +1916,170 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
         <location filename="../../desktop_app/ui/progress_grid.py" line="357"/>
         <source>Saved %1: %2</source>
         <translation>Đã lưu %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ProvinceView</name>
+    <message>
+        <location filename="../../desktop_app/ui/province_view.py" line="103"/>
+        <source>Filter communes…</source>
+        <translation>Lọc theo tên xã…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/province_view.py" line="107"/>
+        <source>All communes</source>
+        <translation>Tất cả các xã</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/province_view.py" line="107"/>
+        <source>With a red area</source>
+        <translation>Có lĩnh vực màu đỏ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/province_view.py" line="108"/>
+        <source>All areas green</source>
+        <translation>Mọi lĩnh vực màu xanh</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/province_view.py" line="111"/>
+        <source>Import packages from a folder…</source>
+        <translation>Nhập các gói dữ liệu từ thư mục…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/province_view.py" line="113"/>
+        <source>Export to Excel…</source>
+        <translation>Xuất ra Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/province_view.py" line="115"/>
+        <source>Export to PDF…</source>
+        <translation>Xuất ra PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/province_view.py" line="118"/>
+        <source>Year:</source>
+        <translation>Năm:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/province_view.py" line="133"/>
+        <source>Match by hand…</source>
+        <translation>Khớp thủ công…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/province_view.py" line="135"/>
+        <location filename="../../desktop_app/ui/province_view.py" line="301"/>
+        <location filename="../../desktop_app/ui/province_view.py" line="306"/>
+        <source>Forget hand match</source>
+        <translation>Bỏ khớp thủ công</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/province_view.py" line="140"/>
+        <source>Indicators found in at least two plans (same wording, or matched by hand).</source>
+        <translation>Các chỉ tiêu có trong ít nhất hai kế hoạch (cùng cách ghi, hoặc đã khớp thủ công).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/province_view.py" line="149"/>
+        <source>Communes</source>
+        <translation>Các xã</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/province_view.py" line="150"/>
+        <source>Indicators</source>
+        <translation>Chỉ tiêu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/province_view.py" line="176"/>
+        <source>All years</source>
+        <translation>Tất cả các năm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/province_view.py" line="188"/>
+        <source>%1 communes; %2 indicators matched across plans.</source>
+        <translation>%1 xã; %2 chỉ tiêu khớp giữa các kế hoạch.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/province_view.py" line="199"/>
+        <source>Province comparison</source>
+        <translation>So sánh các xã</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/province_view.py" line="207"/>
+        <source>Choose the folder of the packages</source>
+        <translation>Chọn thư mục chứa các gói dữ liệu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/province_view.py" line="221"/>
+        <location filename="../../desktop_app/ui/province_view.py" line="222"/>
+        <source>Import packages</source>
+        <translation>Nhập gói dữ liệu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/province_view.py" line="223"/>
+        <source>%1 packages come from communes whose key is not trusted yet (their fingerprints are listed above). Trust these senders and import their packages? Answer yes only if you have compared the fingerprints with the communes.</source>
+        <translation>%1 gói đến từ các xã có khóa chưa được tin cậy (dấu vân tay đã liệt kê ở trên). Tin cậy các đơn vị gửi này và nhập gói của họ? Chỉ chọn «Có» khi đã so dấu vân tay với các xã.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/province_view.py" line="228"/>
+        <source>Importing the packages…</source>
+        <translation>Đang nhập các gói dữ liệu…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/province_view.py" line="238"/>
+        <source>The folder holds no data package (.cdsx).</source>
+        <translation>Thư mục không có gói dữ liệu nào (.cdsx).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/province_view.py" line="239"/>
+        <source>%1 of %2 packages imported.</source>
+        <translation>Đã nhập %1/%2 gói.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/province_view.py" line="242"/>
+        <source>Skipped:</source>
+        <translation>Bỏ qua:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/province_view.py" line="251"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Sổ tính Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/province_view.py" line="251"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>Tài liệu PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/province_view.py" line="252"/>
+        <source>Export the comparison</source>
+        <translation>Xuất bảng so sánh</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/province_view.py" line="265"/>
+        <source>Saved %1.</source>
+        <translation>Đã lưu %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/province_view.py" line="267"/>
+        <source>Exporting the comparison…</source>
+        <translation>Đang xuất bảng so sánh…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/province_view.py" line="301"/>
+        <source>Select an indicator first.</source>
+        <translation>Hãy chọn một chỉ tiêu trước.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/province_view.py" line="307"/>
+        <source>This indicator was matched by its wording, not by hand.</source>
+        <translation>Chỉ tiêu này được khớp theo cách ghi, không phải khớp thủ công.</translation>
+    </message>
+</context>
+<context>
+    <name>ProvinceWindow</name>
+    <message>
+        <location filename="../../desktop_app/ui/province_view.py" line="319"/>
+        <source>Province comparison</source>
+        <translation>So sánh các xã</translation>
     </message>
 </context>
 <context>
@@ -1494,6 +2454,44 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
         <location filename="../../desktop_app/ui/structure_actions.py" line="202"/>
         <source>Delete item {label}</source>
         <translation>Xóa chỉ tiêu {label}</translation>
+    </message>
+</context>
+<context>
+    <name>TrustSenderDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/package_destination.py" line="155"/>
+        <source>A new sender</source>
+        <translation>Đơn vị gửi mới</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_destination.py" line="157"/>
+        <source>This data package comes from «%1», whose key this computer has not seen before.</source>
+        <translation>Gói dữ liệu này do «%1» gửi; máy này chưa từng thấy khoá của đơn vị đó.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_destination.py" line="161"/>
+        <source>Key fingerprint:</source>
+        <translation>Dấu vân tay khoá:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_destination.py" line="169"/>
+        <source>Before importing, phone the sender and ask them to read out the fingerprint shown in their program for their own computer. Import only if every group is the same. If it differs, the package may be forged: do not import it.</source>
+        <translation>Trước khi nhập, hãy gọi điện cho người gửi và nhờ họ đọc dấu vân tay khoá của máy họ (hiện trong chương trình của họ). Chỉ nhập khi mọi nhóm ký tự đều giống nhau. Nếu khác, gói có thể bị giả mạo: không nhập gói này.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_destination.py" line="174"/>
+        <source>Installation: %1</source>
+        <translation>Mã cài đặt: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_destination.py" line="179"/>
+        <source>Trust and import</source>
+        <translation>Tin cậy và nhập</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_destination.py" line="180"/>
+        <source>Do not import</source>
+        <translation>Không nhập</translation>
     </message>
 </context>
 <context>
