@@ -76,9 +76,10 @@ def _parser() -> argparse.ArgumentParser:
     ls.add_argument("--plan", type=int, required=True)
     ls.add_argument("--json", action="store_true")
     _report_parsers(sub)
-    from desktop_app import cli_exchange
+    from desktop_app import cli_exchange, cli_forms
 
     cli_exchange.add_parsers(sub)
+    cli_forms.add_parsers(sub)
     p = sub.add_parser("backup", help="sao lưu cơ sở dữ liệu vào một thư mục (mặc định: thư mục backups cạnh tệp dữ liệu)")
     p.add_argument("dest", type=Path, nargs="?", help="thư mục đích, vd. ổ USB")
     p = sub.add_parser("restore", help="khôi phục cơ sở dữ liệu từ một bản sao lưu (dữ liệu hiện tại được sao lưu trước)")
@@ -301,9 +302,9 @@ COMMANDS = {
 
 def _command(name: str) -> Any:
     """The function running a command (the exchange commands live in their own module)."""
-    from desktop_app import cli_exchange
+    from desktop_app import cli_exchange, cli_forms
 
-    return {**COMMANDS, **cli_exchange.COMMANDS}[name]
+    return {**COMMANDS, **cli_exchange.COMMANDS, **cli_forms.COMMANDS}[name]
 
 
 def _backup_command(db_path: Path, args: argparse.Namespace) -> int:
@@ -322,7 +323,7 @@ def _backup_command(db_path: Path, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-DATA_CHANGING = ("import", "record", "import-package")
+DATA_CHANGING = ("import", "record", "import-package", "read-form")
 
 
 def _daily_backup(db_path: Path, args: argparse.Namespace) -> None:

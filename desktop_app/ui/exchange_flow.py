@@ -57,6 +57,13 @@ class ExchangeFlow:
         menu.addAction(self.send_package_action)
         menu.addAction(self.receive_package_action)
         menu.addSeparator()
+        self.make_form_action = window._action(self.tr("&Make a reporting form for a unit…"), None,  # type: ignore[attr-defined]
+                                               window.make_unit_form)
+        self.read_form_action = window._action(self.tr("&Read a filled reporting form…"), None,  # type: ignore[attr-defined]
+                                               window.read_unit_form)
+        menu.addAction(self.make_form_action)
+        menu.addAction(self.read_form_action)
+        menu.addSeparator()
         menu.addAction(self.province_action)
         self.exchange_menu = menu
 

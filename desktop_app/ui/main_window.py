@@ -43,6 +43,7 @@ from desktop_app.ui.app import saved_language, set_language
 from desktop_app.ui.backup_flow import BackupFlow
 from desktop_app.ui.dashboard import DashboardWidget
 from desktop_app.ui.exchange_flow import ExchangeFlow
+from desktop_app.ui.form_dialogs import FormFlow
 from desktop_app.ui.filter_bar import FilterBar
 from desktop_app.ui.import_flow import ImportFlow
 from desktop_app.ui.item_form import ItemForm
@@ -58,7 +59,7 @@ from desktop_app.ui.unit_manager import UnitManagerDialog
 FILE_FILTER = QT_TRANSLATE_NOOP("MainWindow", "Appendix (*.docx *.xlsx *.txt *.md *.tsv *.csv);;All files (*)")
 
 
-class MainWindow(ImportFlow, ReportFlow, BackupFlow, ExchangeFlow, StructureEditing, QMainWindow):
+class MainWindow(ImportFlow, ReportFlow, BackupFlow, ExchangeFlow, FormFlow, StructureEditing, QMainWindow):
     """Plans on the left, the items of the selected plan/section/group in the centre."""
 
     def __init__(self, db: Database) -> None:

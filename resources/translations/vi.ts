@@ -4,62 +4,62 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="113"/>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="120"/>
         <source>the changes since the package sent to «%1» on %2</source>
         <translation>những thay đổi kể từ gói gửi cho «%1» lúc %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="116"/>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="123"/>
         <source>everything in the chosen scope</source>
         <translation>toàn bộ dữ liệu trong phạm vi đã chọn</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="117"/>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="124"/>
         <source>The data package was written to:</source>
         <translation>Đã ghi gói dữ liệu vào:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="118"/>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="125"/>
         <source>It holds %1: %2 records, %3 deletions, %4 evidence files.</source>
         <translation>Gói chứa %1: %2 bản ghi, %3 bản ghi đã xoá, %4 tệp minh chứng.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="121"/>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="128"/>
         <source>SHA-256: %1</source>
         <translation>Mã kiểm tra SHA-256: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="123"/>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="130"/>
         <source>Warning: %1 evidence files are missing from the evidence folder and were not included.</source>
         <translation>Cảnh báo: thiếu %1 tệp minh chứng trong thư mục minh chứng nên không đưa vào gói được.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="125"/>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="132"/>
         <source>Data package written to %1.</source>
         <translation>Đã ghi gói dữ liệu vào %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="126"/>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="133"/>
         <source>Send data package</source>
         <translation>Gửi gói dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="175"/>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="182"/>
         <source>Imported the data package «%1» from «%2».</source>
         <translation>Đã nhập gói dữ liệu «%1» của «%2».</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="178"/>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="185"/>
         <source>For each conflict the version not chosen is kept in the record&apos;s history.</source>
         <translation>Với mỗi xung đột, bản không được chọn vẫn được lưu trong lịch sử của bản ghi.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="180"/>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="187"/>
         <source>The data as it was before is kept in «%1».</source>
         <translation>Dữ liệu trước khi nhập được giữ ở «%1».</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="182"/>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="189"/>
         <source>Import data package</source>
         <translation>Nhập gói dữ liệu</translation>
     </message>
@@ -433,27 +433,37 @@ Dữ liệu hiện tại sẽ được sao lưu trước (vào thư mục «back
         <translation>&amp;Trao đổi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="105"/>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="60"/>
+        <source>&amp;Make a reporting form for a unit…</source>
+        <translation>&amp;Lập biểu mẫu báo cáo cho đơn vị…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="62"/>
+        <source>&amp;Read a filled reporting form…</source>
+        <translation>&amp;Đọc biểu mẫu đơn vị đã điền…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="112"/>
         <source>Writing the data package…</source>
         <translation>Đang ghi gói dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="133"/>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="140"/>
         <source>Import data package</source>
         <translation>Nhập gói dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="145"/>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="152"/>
         <source>Checking the data package %1…</source>
         <translation>Đang kiểm tra gói dữ liệu %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="157"/>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="164"/>
         <source>The data package was not imported.</source>
         <translation>Chưa nhập gói dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="168"/>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="175"/>
         <source>Importing the data package %1…</source>
         <translation>Đang nhập gói dữ liệu %1…</translation>
     </message>
@@ -1199,203 +1209,203 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop_app/ui/import_flow.py" line="19"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="58"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="59"/>
         <source>Appendix (*.docx *.xlsx *.txt *.md *.tsv *.csv);;All files (*)</source>
         <translation>Phụ lục (*.docx *.xlsx *.txt *.md *.tsv *.csv);;Tất cả tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="68"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="69"/>
         <location filename="../../desktop_app/ui/startup.py" line="78"/>
         <source>Commune digital transformation plan tracker</source>
         <translation>Theo dõi Kế hoạch chuyển đổi số cấp xã</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="134"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="135"/>
         <source>Indicators and tasks</source>
         <translation>Chỉ tiêu, nhiệm vụ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="135"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="136"/>
         <source>Enter results</source>
         <translation>Nhập kết quả</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="123"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="124"/>
         <source>Details</source>
         <translation>Chi tiết</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="124"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="125"/>
         <source>History</source>
         <translation>Lịch sử</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="139"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="140"/>
         <source>Dashboard</source>
         <translation>Tổng quan</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="163"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="164"/>
         <source>&amp;Import appendix…</source>
         <translation>&amp;Nhập phụ lục…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="164"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="165"/>
         <source>&amp;Paste appendix from clipboard</source>
         <translation>&amp;Dán phụ lục từ khay nhớ tạm</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="165"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="166"/>
         <source>Load the &amp;sample plan</source>
         <translation>Nạp kế hoạch &amp;mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="166"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="167"/>
         <source>E&amp;xit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="167"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="168"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="172"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="173"/>
         <source>&amp;Undo</source>
         <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="174"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="175"/>
         <source>&amp;Redo</source>
         <translation>&amp;Làm lại</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="176"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="177"/>
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="185"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="186"/>
         <source>&amp;Add item after this one</source>
         <translation>&amp;Thêm chỉ tiêu sau dòng này</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="186"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="187"/>
         <source>&amp;Delete item…</source>
         <translation>&amp;Xóa chỉ tiêu…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="188"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="189"/>
         <source>Move item &amp;up</source>
         <translation>Chuyển chỉ tiêu &amp;lên</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="189"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="190"/>
         <source>Move item do&amp;wn</source>
         <translation>Chuyển chỉ tiêu &amp;xuống</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="193"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="194"/>
         <source>&amp;Plan information…</source>
         <translation>&amp;Thông tin kế hoạch…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="194"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="195"/>
         <source>&amp;Rename section or group…</source>
         <translation>Đổi tên &amp;mục hoặc nhóm…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="196"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="197"/>
         <source>Move section or group up</source>
         <translation>Chuyển mục/nhóm lên</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="198"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="199"/>
         <source>Move section or group down</source>
         <translation>Chuyển mục/nhóm xuống</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="203"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="204"/>
         <source>&amp;Units…</source>
         <translation>Đơn &amp;vị…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="205"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="206"/>
         <source>Undo &amp;history…</source>
         <translation>&amp;Lịch sử thao tác…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="207"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="208"/>
         <source>&amp;Export report…</source>
         <translation>&amp;Xuất báo cáo…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="208"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="209"/>
         <source>Print pre&amp;view…</source>
         <translation>&amp;Xem trước khi in…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="209"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="210"/>
         <source>&amp;Print…</source>
         <translation>&amp;In…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="210"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="211"/>
         <source>&amp;Reports</source>
         <translation>&amp;Báo cáo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="215"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="216"/>
         <source>&amp;Back up now…</source>
         <translation>&amp;Sao lưu ngay…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="216"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="217"/>
         <source>&amp;Restore…</source>
         <translation>&amp;Khôi phục…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="217"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="218"/>
         <source>&amp;Backup</source>
         <translation>Sao &amp;lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="221"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="222"/>
         <source>&amp;Settings</source>
         <translation>&amp;Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="222"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="223"/>
         <source>&amp;Report header and recipients…</source>
         <translation>&amp;Tiêu đề báo cáo và nơi nhận…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="226"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="227"/>
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="236"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="237"/>
         <source>Main toolbar</source>
         <translation>Thanh công cụ chính</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="287"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="288"/>
         <source>No plan yet. Use File → Import appendix… (Ctrl+O).</source>
         <translation>Chưa có kế hoạch nào. Dùng Tệp → Nhập phụ lục… (Ctrl+O).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="321"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="322"/>
         <source>{n} indicators and tasks</source>
         <translation>{n} chỉ tiêu, nhiệm vụ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="352"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="353"/>
         <source>Undo history</source>
         <translation>Lịch sử thao tác</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="354"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="355"/>
         <source>&lt;start of the session&gt;</source>
         <translation>&lt;đầu phiên làm việc&gt;</translation>
     </message>
