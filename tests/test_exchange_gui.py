@@ -30,7 +30,6 @@ from desktop_app.ui.package_preview import PackagePreviewDialog
 from tests.conftest import NAM_HONG
 from tests.qt_helpers import answer_next_box
 
-
 Window = MainWindow  # the main window, with the exchange steps
 
 

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from desktop_app.domain.merge import CONFLICT, MERGED, OURS, THEIRS, UNCHANGED, Side, decide, merged_rev, resolved
+from desktop_app.domain.merge import (
+    CONFLICT,
+    MERGED,
+    OURS,
+    THEIRS,
+    UNCHANGED,
+    Side,
+    decide,
+    merged_rev,
+    resolved,
+)
 
 FIELDS = ("value", "narrative", "status")
 BASE = {"value": "50", "narrative": "", "status": None}

@@ -15,7 +15,7 @@ from db import sync_rows as rows_db
 from db.sync_rows import NATURAL_KEYS, LocalRow, references_of
 from db.sync_schema import SYNCED
 from desktop_app.domain import merge
-from desktop_app.domain.merge import CONFLICT, MERGED, OURS, THEIRS, UNCHANGED, Side
+from desktop_app.domain.merge import CONFLICT, OURS, THEIRS, UNCHANGED, Side
 
 NEW, UPDATED, REFUSED, DELETED = "new", "updated", "refused", "deleted"
 KINDS = (NEW, UPDATED, UNCHANGED, CONFLICT, REFUSED)

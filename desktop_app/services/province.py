@@ -31,7 +31,7 @@ from desktop_app.domain.areas import (
 )
 from desktop_app.domain.assessment import EXCEEDED, MET
 from desktop_app.domain.text import clean, sort_key
-from desktop_app.errors import AppError, InvalidValue, NotFound
+from desktop_app.errors import InvalidValue, NotFound
 from desktop_app.io.atomic import atomic_file
 
 COMPLETED_RESULTS = frozenset({MET, EXCEEDED})

@@ -43,8 +43,8 @@ from desktop_app.ui.app import saved_language, set_language
 from desktop_app.ui.backup_flow import BackupFlow
 from desktop_app.ui.dashboard import DashboardWidget
 from desktop_app.ui.exchange_flow import ExchangeFlow
-from desktop_app.ui.form_dialogs import FormFlow
 from desktop_app.ui.filter_bar import FilterBar
+from desktop_app.ui.form_dialogs import FormFlow
 from desktop_app.ui.import_flow import ImportFlow
 from desktop_app.ui.item_form import ItemForm
 from desktop_app.ui.item_history import ItemHistoryView
