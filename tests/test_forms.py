@@ -274,22 +274,21 @@ def test_a_truncated_form_and_a_missing_file(db: Database, plan_id: int, tmp_pat
 def test_write_failures_leave_no_half_file(db: Database, plan_id: int, tmp_path: Path) -> None:
     with pytest.raises(WriteFailed, match="USB"):
         form(db, plan_id, tmp_path / "da_rut_usb")
-    folder = tmp_path / "chi_doc"
-    folder.mkdir()
-    folder.chmod(0o500)
-    try:
-        if os.access(folder, os.W_OK):
-            pytest.skip("running as root: permissions are not enforced")
-        with pytest.raises(WriteFailed):
-            form(db, plan_id, folder)
-        assert list(folder.iterdir()) == []
-    finally:
-        folder.chmod(0o700)
     made = make_form(db, plan_id=plan_id, unit=UNIT, period="Quý III/2026", out=tmp_path / "ok.xlsx")
     import hashlib
 
     assert made.sha256 == hashlib.sha256(made.path.read_bytes()).hexdigest() and made.rows > 10
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(TEMP_PREFIX)]
+    folder = tmp_path / "chi_doc"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        if not os.access(folder, os.W_OK):  # (root ignores permissions)
+            with pytest.raises(WriteFailed):
+                form(db, plan_id, folder)
+            assert list(folder.iterdir()) == []
+    finally:
+        folder.chmod(0o700)
 
 
 def test_make_form_refusals(db: Database, plan_id: int, tmp_path: Path) -> None:

@@ -31,8 +31,6 @@ from desktop_app.errors import FileRefused, InvalidValue, NotFound, WriteFailed
 from desktop_app.io.atomic import atomic_file
 from desktop_app.io.file_errors import refusing
 from desktop_app.io.form_xlsx import (
-    COL_EVIDENCE,
-    COL_NARRATIVE,
     COL_STATUS,
     COL_VALUE,
     MAX_FORM_BYTES,
@@ -52,7 +50,6 @@ from desktop_app.services.progress_grid import number_text, value_text
 NEW, CHANGED, UNCHANGED = "new", "changed", "unchanged"
 KIND_NAMES = {NEW: "mới", CHANGED: "thay đổi", UNCHANGED: "không đổi"}
 FIELD_NAMES = {"value": "Giá trị", "status": "Trạng thái", "narrative": "Nội dung kết quả", "evidence": "Minh chứng"}
-_FIELD_COLUMNS = {"value": COL_VALUE, "status": COL_STATUS, "narrative": COL_NARRATIVE, "evidence": COL_EVIDENCE}
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtGui import QBrush, QColor
@@ -30,14 +30,23 @@ from PySide6.QtWidgets import (
 
 from db.engine import Database
 from desktop_app.domain.file_names import safe_file_name
-from desktop_app.services import forms
 from desktop_app.services.plans import list_plans
 from desktop_app.services.progress import list_periods
 from desktop_app.services.progress_grid import implementing_units
 from desktop_app.ui import dialogs
 
+if TYPE_CHECKING:
+    from desktop_app.services import forms
+
+
+def _forms() -> Any:
+    """The forms service, loaded on first use: openpyxl must not slow the window's start."""
+    from desktop_app.services import forms
+
+    return forms
+
 SUFFIX = ".xlsx"
-KIND_COLOURS = {forms.NEW: "#E2EFDA", forms.CHANGED: "#FFF2CC", forms.UNCHANGED: ""}
+KIND_COLOURS = {"new": "#E2EFDA", "changed": "#FFF2CC", "unchanged": ""}  # forms.NEW, CHANGED, UNCHANGED
 
 
 @dataclass(frozen=True)
@@ -151,14 +160,14 @@ class FormPreviewDialog(QDialog):
                              .replace("%3", preview.plan_title))
         layout.addWidget(self.header)
         self.counts = QLabel(self.tr("New values: %1, changed: %2, unchanged: %3.")
-                             .replace("%1", str(preview.count(forms.NEW)))
-                             .replace("%2", str(preview.count(forms.CHANGED)))
-                             .replace("%3", str(preview.count(forms.UNCHANGED))))
+                             .replace("%1", str(preview.count(_forms().NEW)))
+                             .replace("%2", str(preview.count(_forms().CHANGED)))
+                             .replace("%3", str(preview.count(_forms().UNCHANGED))))
         layout.addWidget(self.counts)
         self.table = QTableWidget(len(preview.changes), self.COLUMNS)
         self.table.setHorizontalHeaderLabels([self.tr("Stt"), self.tr("Indicator / task"), self.tr("Field"),
                                               self.tr("Before"), self.tr("After"), self.tr("Change")])
-        kinds = {forms.NEW: self.tr("new"), forms.CHANGED: self.tr("changed"), forms.UNCHANGED: self.tr("unchanged")}
+        kinds = {_forms().NEW: self.tr("new"), _forms().CHANGED: self.tr("changed"), _forms().UNCHANGED: self.tr("unchanged")}
         for r, c in enumerate(preview.changes):
             texts = (c.number, c.text, c.field_name, c.old, c.new, kinds[c.kind])
             for col, text in enumerate(texts):
@@ -215,7 +224,7 @@ class FormFlow:
                            .replace("%1", made.unit).replace("%2", str(made.rows)).replace("%3", str(made.path)))
 
         return self._start(self.tr("Writing the form…"),  # type: ignore[attr-defined]
-                           lambda: forms.make_form(self.db, plan_id=request.plan_id, unit=request.unit,
+                           lambda: _forms().make_form(self.db, plan_id=request.plan_id, unit=request.unit,
                                                    period=str(request.period_id), out=request.path),
                            done, self.show_error)  # type: ignore[attr-defined]
 
@@ -229,7 +238,7 @@ class FormFlow:
     def read_unit_form_from(self, path: Path) -> Any:
         """Read the form in the background, then show what it changes."""
         return self._start(self.tr("Reading %1…").replace("%1", path.name),  # type: ignore[attr-defined]
-                           lambda: forms.read_form(self.db, path=path), self.show_form_preview,
+                           lambda: _forms().read_form(self.db, path=path), self.show_form_preview,
                            self.show_error)  # type: ignore[attr-defined]
 
     def show_form_preview(self, preview: forms.FormPreview) -> Any:
@@ -246,5 +255,5 @@ class FormFlow:
                 .replace("%2", preview.unit_name), 10000)
 
         return self._start(self.tr("Recording the form's results…"),  # type: ignore[attr-defined]
-                           lambda: forms.apply_form(self.db, preview=preview), done,
+                           lambda: _forms().apply_form(self.db, preview=preview), done,
                            self.show_error)  # type: ignore[attr-defined]
