@@ -317,3 +317,8 @@ def unnamed_evidence(session: Session) -> list[tuple[int, str, str]]:
 def name_evidence(session: Session, row_id: int, stored: str) -> None:
     """Give an evidence row the name of its stored file."""
     session.execute(text("UPDATE evidence_files SET stored_name = :n WHERE id = :i"), {"n": stored, "i": row_id})
+
+
+def widen_cache(session: Session, kib: int) -> None:
+    """Let this connection keep kib KiB of pages in memory (a bulk import touches large indexes)."""
+    session.execute(text(f"PRAGMA cache_size = -{int(kib)}"))

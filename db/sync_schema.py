@@ -68,7 +68,3 @@ def trigger_sql(table: str, columns: tuple[str, ...]) -> list[str]:
         END""",
     ]
 
-
-def drop_trigger_sql(table: str) -> list[str]:
-    """DROP TRIGGER statements undoing trigger_sql (a later migration recreates them when columns change)."""
-    return [f"DROP TRIGGER IF EXISTS trg_{table}_rev", f"DROP TRIGGER IF EXISTS trg_{table}_tombstone"]

@@ -5,14 +5,13 @@ transaction after a backup; a second import of the same package changes nothing)
 from __future__ import annotations
 
 import json
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import select
 
 from db import sync_rows as rows_db
 from db.engine import Database
@@ -246,8 +245,9 @@ def _merge(db: Database, session: Any, package: Any, contents: _Contents, *, kno
 
 
 def _refresh(session: Any, touched: set[int]) -> None:
+    # items deleted meanwhile are simply not found by refresh_items
     if touched:
-        refresh_items(session, sorted(rows_db.uuids_of(session, "items", touched)))
+        refresh_items(session, sorted(touched))
 
 
 def import_package(db: Database, *, path: Path, trust: bool = False, dry_run: bool = False,
@@ -302,7 +302,7 @@ def import_packages(db: Database, *, paths: list[Path], trust: bool = False,
     skipped: list[tuple[Path, AppError]] = []
     session = db.sessions()
     try:
-        session.execute(text(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}"))  # index pages stay in memory
+        rows_db.widen_cache(session, IMPORT_CACHE_KIB)  # index pages stay in memory
         touched: set[int] = set()
         for done, path in enumerate(paths):
             if progress is not None:
@@ -357,12 +357,5 @@ def count_line(counts: dict[str, int]) -> str:
     """The counts in one Vietnamese line."""
     names = {"new": "mới", "updated": "cập nhật", "unchanged": "không đổi", "conflict": "xung đột",
              "refused": "bị từ chối"}
-    return ", ".join(f"{names[k]}: {counts.get(k, 0)}" for k in KINDS)
-
-
-def merge_counts(outcomes: list[ImportOutcome]) -> Counter[str]:
-    """The counts of several imports added up."""
-    total: Counter[str] = Counter()
-    for outcome in outcomes:
-        total.update(outcome.counts)
-    return total
+    line = ", ".join(f"{names[k]}: {counts.get(k, 0)}" for k in KINDS)
+    return line[:1].upper() + line[1:]

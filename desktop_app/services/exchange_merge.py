@@ -17,7 +17,7 @@ from db.sync_schema import SYNCED
 from desktop_app.domain import merge
 from desktop_app.domain.merge import CONFLICT, OURS, THEIRS, UNCHANGED, Side
 
-NEW, UPDATED, REFUSED, DELETED = "new", "updated", "refused", "deleted"
+NEW, UPDATED, REFUSED = "new", "updated", "refused"
 KINDS = (NEW, UPDATED, UNCHANGED, CONFLICT, REFUSED)
 LISTED_PER_KIND = 2000  # the preview lists this many new / unchanged records; every other record is listed
 # A row whose parent was inserted by this same import cannot be here yet: no need to look it up.

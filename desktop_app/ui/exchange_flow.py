@@ -30,11 +30,6 @@ FOLDER_KEY = "exchange/folder"
 RECORD_COUNTS = ("tombstones", "evidence")  # the other counts of an export are records
 
 
-def _sender_id(path: Path, outcome: ImportOutcome) -> str:
-    """The sender's installation id."""
-    return outcome.installation_id
-
-
 class ExchangeFlow:
     """Mixed into MainWindow (which provides db, _start, _tasks, show_error, statusBar, refresh)."""
 
@@ -147,7 +142,7 @@ class ExchangeFlow:
 
         def work() -> tuple[ImportOutcome, str]:
             outcome = import_package(self.db, path=path, dry_run=True)
-            return outcome, "" if outcome.sender_known else _sender_id(path, outcome)
+            return outcome, "" if outcome.sender_known else outcome.installation_id
 
         return self._start(self.tr("Checking the data package %1…").replace("%1", path.name), work,  # type: ignore[attr-defined]
                            lambda result: self.review_package(path, *result), self.show_error)  # type: ignore[attr-defined]

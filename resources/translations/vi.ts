@@ -4,62 +4,62 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="120"/>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="115"/>
         <source>the changes since the package sent to «%1» on %2</source>
         <translation>những thay đổi kể từ gói gửi cho «%1» lúc %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="123"/>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="118"/>
         <source>everything in the chosen scope</source>
         <translation>toàn bộ dữ liệu trong phạm vi đã chọn</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="124"/>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="119"/>
         <source>The data package was written to:</source>
         <translation>Đã ghi gói dữ liệu vào:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="125"/>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="120"/>
         <source>It holds %1: %2 records, %3 deletions, %4 evidence files.</source>
         <translation>Gói chứa %1: %2 bản ghi, %3 bản ghi đã xoá, %4 tệp minh chứng.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="128"/>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="123"/>
         <source>SHA-256: %1</source>
         <translation>Mã kiểm tra SHA-256: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="130"/>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="125"/>
         <source>Warning: %1 evidence files are missing from the evidence folder and were not included.</source>
         <translation>Cảnh báo: thiếu %1 tệp minh chứng trong thư mục minh chứng nên không đưa vào gói được.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="132"/>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="127"/>
         <source>Data package written to %1.</source>
         <translation>Đã ghi gói dữ liệu vào %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="133"/>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="128"/>
         <source>Send data package</source>
         <translation>Gửi gói dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="182"/>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="177"/>
         <source>Imported the data package «%1» from «%2».</source>
         <translation>Đã nhập gói dữ liệu «%1» của «%2».</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="185"/>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="180"/>
         <source>For each conflict the version not chosen is kept in the record&apos;s history.</source>
         <translation>Với mỗi xung đột, bản không được chọn vẫn được lưu trong lịch sử của bản ghi.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="187"/>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="182"/>
         <source>The data as it was before is kept in «%1».</source>
         <translation>Dữ liệu trước khi nhập được giữ ở «%1».</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="189"/>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="184"/>
         <source>Import data package</source>
         <translation>Nhập gói dữ liệu</translation>
     </message>
@@ -408,62 +408,62 @@ Dữ liệu hiện tại sẽ được sao lưu trước (vào thư mục «back
         <translation>Gói dữ liệu (*.cdsx);;Tất cả các tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="49"/>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="44"/>
         <source>&amp;Send data package…</source>
         <translation>&amp;Gửi gói dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="51"/>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="46"/>
         <source>&amp;Import data package…</source>
         <translation>&amp;Nhập gói dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="53"/>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="48"/>
         <source>This computer&apos;s &amp;identity…</source>
         <translation>&amp;Danh tính máy này…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="54"/>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="49"/>
         <source>&amp;Province comparison…</source>
         <translation>&amp;So sánh cấp tỉnh…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="56"/>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="51"/>
         <source>E&amp;xchange</source>
         <translation>&amp;Trao đổi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="60"/>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="55"/>
         <source>&amp;Make a reporting form for a unit…</source>
         <translation>&amp;Lập biểu mẫu báo cáo cho đơn vị…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="62"/>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="57"/>
         <source>&amp;Read a filled reporting form…</source>
         <translation>&amp;Đọc biểu mẫu đơn vị đã điền…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="112"/>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="107"/>
         <source>Writing the data package…</source>
         <translation>Đang ghi gói dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="140"/>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="135"/>
         <source>Import data package</source>
         <translation>Nhập gói dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="152"/>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="147"/>
         <source>Checking the data package %1…</source>
         <translation>Đang kiểm tra gói dữ liệu %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="164"/>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="159"/>
         <source>The data package was not imported.</source>
         <translation>Chưa nhập gói dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="175"/>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="170"/>
         <source>Importing the data package %1…</source>
         <translation>Đang nhập gói dữ liệu %1…</translation>
     </message>
@@ -540,49 +540,49 @@ Dữ liệu hiện tại sẽ được sao lưu trước (vào thư mục «back
 <context>
     <name>FormFlow</name>
     <message>
-        <location filename="../../desktop_app/ui/form_dialogs.py" line="212"/>
+        <location filename="../../desktop_app/ui/form_dialogs.py" line="221"/>
         <source>Form saved: %1</source>
         <translation>Đã lưu biểu mẫu: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/form_dialogs.py" line="213"/>
+        <location filename="../../desktop_app/ui/form_dialogs.py" line="222"/>
         <source>Reporting form</source>
         <translation>Biểu mẫu báo cáo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/form_dialogs.py" line="214"/>
+        <location filename="../../desktop_app/ui/form_dialogs.py" line="223"/>
         <source>The form for %1 (%2 items) was saved to:
 %3</source>
         <translation>Biểu mẫu của %1 (%2 chỉ tiêu/nhiệm vụ) đã được lưu vào:
 %3</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/form_dialogs.py" line="217"/>
+        <location filename="../../desktop_app/ui/form_dialogs.py" line="226"/>
         <source>Writing the form…</source>
         <translation>Đang ghi biểu mẫu…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/form_dialogs.py" line="225"/>
+        <location filename="../../desktop_app/ui/form_dialogs.py" line="234"/>
         <source>Read a filled reporting form</source>
         <translation>Đọc biểu mẫu báo cáo đã điền</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/form_dialogs.py" line="226"/>
+        <location filename="../../desktop_app/ui/form_dialogs.py" line="235"/>
         <source>Excel form (*.xlsx);;All files (*)</source>
         <translation>Biểu mẫu Excel (*.xlsx);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/form_dialogs.py" line="231"/>
+        <location filename="../../desktop_app/ui/form_dialogs.py" line="240"/>
         <source>Reading %1…</source>
         <translation>Đang đọc %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/form_dialogs.py" line="245"/>
+        <location filename="../../desktop_app/ui/form_dialogs.py" line="254"/>
         <source>%1 reports recorded from the form of %2.</source>
         <translation>Đã ghi %1 báo cáo từ biểu mẫu của %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/form_dialogs.py" line="248"/>
+        <location filename="../../desktop_app/ui/form_dialogs.py" line="257"/>
         <source>Recording the form&apos;s results…</source>
         <translation>Đang ghi kết quả từ biểu mẫu…</translation>
     </message>
@@ -590,12 +590,12 @@ Dữ liệu hiện tại sẽ được sao lưu trước (vào thư mục «back
 <context>
     <name>FormPreviewDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/form_dialogs.py" line="146"/>
+        <location filename="../../desktop_app/ui/form_dialogs.py" line="155"/>
         <source>Filled reporting form</source>
         <translation>Biểu mẫu báo cáo đã điền</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/form_dialogs.py" line="149"/>
+        <location filename="../../desktop_app/ui/form_dialogs.py" line="158"/>
         <source>Unit: %1
 Period: %2
 Plan: %3</source>
@@ -604,67 +604,67 @@ Kỳ báo cáo: %2
 Kế hoạch: %3</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/form_dialogs.py" line="153"/>
+        <location filename="../../desktop_app/ui/form_dialogs.py" line="162"/>
         <source>New values: %1, changed: %2, unchanged: %3.</source>
         <translation>Giá trị mới: %1, thay đổi: %2, không đổi: %3.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/form_dialogs.py" line="159"/>
+        <location filename="../../desktop_app/ui/form_dialogs.py" line="168"/>
         <source>Stt</source>
         <translation>Stt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/form_dialogs.py" line="159"/>
+        <location filename="../../desktop_app/ui/form_dialogs.py" line="168"/>
         <source>Indicator / task</source>
         <translation>Chỉ tiêu/nhiệm vụ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/form_dialogs.py" line="159"/>
+        <location filename="../../desktop_app/ui/form_dialogs.py" line="168"/>
         <source>Field</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/form_dialogs.py" line="160"/>
+        <location filename="../../desktop_app/ui/form_dialogs.py" line="169"/>
         <source>Before</source>
         <translation>Trước</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/form_dialogs.py" line="160"/>
+        <location filename="../../desktop_app/ui/form_dialogs.py" line="169"/>
         <source>After</source>
         <translation>Sau</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/form_dialogs.py" line="160"/>
+        <location filename="../../desktop_app/ui/form_dialogs.py" line="169"/>
         <source>Change</source>
         <translation>Thay đổi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/form_dialogs.py" line="161"/>
+        <location filename="../../desktop_app/ui/form_dialogs.py" line="170"/>
         <source>new</source>
         <translation>mới</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/form_dialogs.py" line="161"/>
+        <location filename="../../desktop_app/ui/form_dialogs.py" line="170"/>
         <source>changed</source>
         <translation>thay đổi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/form_dialogs.py" line="161"/>
+        <location filename="../../desktop_app/ui/form_dialogs.py" line="170"/>
         <source>unchanged</source>
         <translation>không đổi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/form_dialogs.py" line="180"/>
+        <location filename="../../desktop_app/ui/form_dialogs.py" line="189"/>
         <source>The form changes nothing: every value is already recorded.</source>
         <translation>Biểu mẫu không thay đổi gì: mọi giá trị đã được ghi.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/form_dialogs.py" line="182"/>
+        <location filename="../../desktop_app/ui/form_dialogs.py" line="191"/>
         <source>&amp;Apply</source>
         <translation>&amp;Ghi vào dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/form_dialogs.py" line="184"/>
+        <location filename="../../desktop_app/ui/form_dialogs.py" line="193"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
@@ -1413,62 +1413,62 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>MakeFormDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/form_dialogs.py" line="60"/>
+        <location filename="../../desktop_app/ui/form_dialogs.py" line="69"/>
         <source>Make a reporting form for a unit</source>
         <translation>Tạo biểu mẫu báo cáo cho đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/form_dialogs.py" line="63"/>
+        <location filename="../../desktop_app/ui/form_dialogs.py" line="72"/>
         <source>(no number)</source>
         <translation>(chưa có số)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/form_dialogs.py" line="70"/>
+        <location filename="../../desktop_app/ui/form_dialogs.py" line="79"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Chọn…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/form_dialogs.py" line="75"/>
+        <location filename="../../desktop_app/ui/form_dialogs.py" line="84"/>
         <source>The unit fills the yellow cells in Excel and sends the file back; read it with File → Read a filled reporting form…</source>
         <translation>Đơn vị điền vào các ô nền vàng trong Excel rồi gửi lại tệp; đọc tệp bằng Tệp → Đọc biểu mẫu báo cáo đã điền…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/form_dialogs.py" line="77"/>
+        <location filename="../../desktop_app/ui/form_dialogs.py" line="86"/>
         <source>P&amp;lan:</source>
         <translation>&amp;Kế hoạch:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/form_dialogs.py" line="78"/>
+        <location filename="../../desktop_app/ui/form_dialogs.py" line="87"/>
         <source>&amp;Unit:</source>
         <translation>Đơn &amp;vị:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/form_dialogs.py" line="79"/>
+        <location filename="../../desktop_app/ui/form_dialogs.py" line="88"/>
         <source>&amp;Period:</source>
         <translation>Kỳ &amp;báo cáo:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/form_dialogs.py" line="83"/>
+        <location filename="../../desktop_app/ui/form_dialogs.py" line="92"/>
         <source>&amp;Folder:</source>
         <translation>&amp;Thư mục:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/form_dialogs.py" line="86"/>
+        <location filename="../../desktop_app/ui/form_dialogs.py" line="95"/>
         <source>File &amp;name:</source>
         <translation>Tên &amp;tệp:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/form_dialogs.py" line="88"/>
+        <location filename="../../desktop_app/ui/form_dialogs.py" line="97"/>
         <source>&amp;Make the form</source>
         <translation>&amp;Tạo biểu mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/form_dialogs.py" line="89"/>
+        <location filename="../../desktop_app/ui/form_dialogs.py" line="98"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/form_dialogs.py" line="123"/>
+        <location filename="../../desktop_app/ui/form_dialogs.py" line="132"/>
         <source>Choose the folder</source>
         <translation>Chọn thư mục</translation>
     </message>
@@ -1582,143 +1582,339 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>PackagePreviewDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="112"/>
+        <location filename="../../desktop_app/ui/package_preview.py" line="35"/>
+        <source>New</source>
+        <translation>Mới</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_preview.py" line="36"/>
+        <source>Updated</source>
+        <translation>Cập nhật</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_preview.py" line="37"/>
+        <source>Conflict</source>
+        <translation>Xung đột</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_preview.py" line="38"/>
+        <source>Refused</source>
+        <translation>Bị từ chối</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_preview.py" line="39"/>
+        <source>Unchanged</source>
+        <translation>Không đổi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_preview.py" line="42"/>
+        <source>Text</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_preview.py" line="43"/>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_preview.py" line="44"/>
+        <source>Value</source>
+        <translation>Giá trị</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_preview.py" line="45"/>
+        <source>Numerator</source>
+        <translation>Tử số</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_preview.py" line="46"/>
+        <source>Denominator</source>
+        <translation>Mẫu số</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_preview.py" line="47"/>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_preview.py" line="48"/>
+        <source>Result achieved</source>
+        <translation>Kết quả thực hiện</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_preview.py" line="49"/>
+        <source>Evidence</source>
+        <translation>Minh chứng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_preview.py" line="50"/>
+        <source>Title</source>
+        <translation>Tiêu đề</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_preview.py" line="51"/>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_preview.py" line="52"/>
+        <source>Original wording</source>
+        <translation>Nguyên văn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_preview.py" line="53"/>
+        <source>Due date</source>
+        <translation>Hạn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_preview.py" line="54"/>
+        <source>Period name</source>
+        <translation>Tên kỳ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_preview.py" line="55"/>
+        <source>Commune</source>
+        <translation>Xã</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_preview.py" line="56"/>
+        <source>Plan number</source>
+        <translation>Số kế hoạch</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_preview.py" line="57"/>
+        <source>Plan date</source>
+        <translation>Ngày kế hoạch</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_preview.py" line="58"/>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_preview.py" line="59"/>
+        <location filename="../../desktop_app/ui/package_preview.py" line="60"/>
+        <source>Number</source>
+        <translation>Số thứ tự</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_preview.py" line="61"/>
+        <source>Position</source>
+        <translation>Vị trí</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_preview.py" line="62"/>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_preview.py" line="63"/>
+        <source>Role</source>
+        <translation>Vai trò</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_preview.py" line="64"/>
+        <source>Unit of measure</source>
+        <translation>Đơn vị tính</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_preview.py" line="65"/>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_preview.py" line="66"/>
+        <source>Subject</source>
+        <translation>Đối tượng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_preview.py" line="67"/>
+        <source>Start</source>
+        <translation>Từ ngày</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_preview.py" line="68"/>
+        <source>End</source>
+        <translation>Đến ngày</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_preview.py" line="69"/>
+        <source>Document number</source>
+        <translation>Số văn bản</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_preview.py" line="70"/>
+        <source>Document date</source>
+        <translation>Ngày văn bản</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_preview.py" line="71"/>
+        <source>Reported on</source>
+        <translation>Ngày báo cáo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_preview.py" line="72"/>
+        <source>Reported by</source>
+        <translation>Người báo cáo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_preview.py" line="73"/>
+        <source>File name</source>
+        <translation>Tên tệp</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_preview.py" line="74"/>
+        <source>Section</source>
+        <translation>Phần</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_preview.py" line="75"/>
+        <source>Group</source>
+        <translation>Nhóm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_preview.py" line="76"/>
+        <source>Period</source>
+        <translation>Kỳ báo cáo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/package_preview.py" line="111"/>
         <source>Data package «%1»</source>
         <translation>Gói dữ liệu «%1»</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="120"/>
+        <location filename="../../desktop_app/ui/package_preview.py" line="119"/>
         <source>Records (%1)</source>
         <translation>Bản ghi (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="126"/>
+        <location filename="../../desktop_app/ui/package_preview.py" line="125"/>
         <source>Conflicts (%1)</source>
         <translation>Xung đột (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="132"/>
+        <location filename="../../desktop_app/ui/package_preview.py" line="131"/>
         <source>&amp;Apply</source>
         <translation>&amp;Nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="133"/>
+        <location filename="../../desktop_app/ui/package_preview.py" line="132"/>
         <source>Cancel</source>
         <translation>Huỷ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="137"/>
+        <location filename="../../desktop_app/ui/package_preview.py" line="136"/>
         <source>Nothing changes: this data is already here.</source>
         <translation>Không có gì thay đổi: dữ liệu này đã có ở đây.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="140"/>
+        <location filename="../../desktop_app/ui/package_preview.py" line="139"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="150"/>
+        <location filename="../../desktop_app/ui/package_preview.py" line="149"/>
         <source>Sent by:</source>
         <translation>Đơn vị gửi:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="154"/>
+        <location filename="../../desktop_app/ui/package_preview.py" line="153"/>
         <source>Key fingerprint:</source>
         <translation>Dấu vân tay khoá:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="156"/>
+        <location filename="../../desktop_app/ui/package_preview.py" line="155"/>
         <source>Trusted (its key was confirmed before)</source>
         <translation>Đã tin cậy (khoá đã được xác nhận trước đây)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="158"/>
+        <location filename="../../desktop_app/ui/package_preview.py" line="157"/>
         <source>New sender: its key will be trusted when you apply this package</source>
         <translation>Đơn vị gửi mới: khoá của đơn vị này sẽ được tin cậy khi bạn nhập gói</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="161"/>
+        <location filename="../../desktop_app/ui/package_preview.py" line="160"/>
         <source>Trust:</source>
         <translation>Tin cậy:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="162"/>
+        <location filename="../../desktop_app/ui/package_preview.py" line="161"/>
         <source>Made on:</source>
         <translation>Ngày tạo gói:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="174"/>
+        <location filename="../../desktop_app/ui/package_preview.py" line="173"/>
         <source>All</source>
         <translation>Tất cả</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="178"/>
+        <location filename="../../desktop_app/ui/package_preview.py" line="177"/>
         <source>&amp;Show:</source>
         <translation>&amp;Hiện:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="186"/>
+        <location filename="../../desktop_app/ui/package_preview.py" line="185"/>
         <source>What happens</source>
         <translation>Xử lý</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="186"/>
-        <location filename="../../desktop_app/ui/package_preview.py" line="244"/>
+        <location filename="../../desktop_app/ui/package_preview.py" line="185"/>
+        <location filename="../../desktop_app/ui/package_preview.py" line="243"/>
         <source>Record</source>
         <translation>Bản ghi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="186"/>
+        <location filename="../../desktop_app/ui/package_preview.py" line="185"/>
         <source>Detail</source>
         <translation>Chi tiết</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="186"/>
+        <location filename="../../desktop_app/ui/package_preview.py" line="185"/>
         <source>Changed fields</source>
         <translation>Trường thay đổi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="238"/>
+        <location filename="../../desktop_app/ui/package_preview.py" line="237"/>
         <source>Both sides changed these fields. Choose for each which version to keep. The version not chosen is kept in the record&apos;s history and can be restored later.</source>
         <translation>Cả hai bên đều đã sửa các trường dưới đây. Hãy chọn giữ bản nào cho từng trường. Bản không được chọn vẫn được lưu trong lịch sử của bản ghi và có thể khôi phục lại sau.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="244"/>
+        <location filename="../../desktop_app/ui/package_preview.py" line="243"/>
         <source>Field</source>
         <translation>Trường</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="244"/>
+        <location filename="../../desktop_app/ui/package_preview.py" line="243"/>
         <source>Here</source>
         <translation>Bản ở đây</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="244"/>
+        <location filename="../../desktop_app/ui/package_preview.py" line="243"/>
         <source>Sent here</source>
         <translation>Bản gửi đến</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="244"/>
+        <location filename="../../desktop_app/ui/package_preview.py" line="243"/>
         <source>Keep</source>
         <translation>Giữ bản</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="259"/>
+        <location filename="../../desktop_app/ui/package_preview.py" line="258"/>
         <source>Keep the version here</source>
         <translation>Giữ bản ở đây</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="260"/>
+        <location filename="../../desktop_app/ui/package_preview.py" line="259"/>
         <source>Take the version sent</source>
         <translation>Lấy bản gửi đến</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="279"/>
+        <location filename="../../desktop_app/ui/package_preview.py" line="278"/>
         <source>Keep all &amp;here</source>
         <translation>Giữ tất cả bản ở đâ&amp;y</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="280"/>
+        <location filename="../../desktop_app/ui/package_preview.py" line="279"/>
         <source>Take all &amp;sent</source>
         <translation>Lấy tất cả bản &amp;gửi đến</translation>
     </message>
