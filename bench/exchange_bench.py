@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import shutil
 import sqlite3
 import subprocess
@@ -26,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from db.sync_check import expected_columns  # noqa: E402
 from db.sync_schema import REFERENCES, SYNCED  # noqa: E402
+from tests.memory import peak_rss_mb  # noqa: E402
 
 UNITS = ["Phòng Văn hóa - Xã hội", "Văn phòng HĐND và UBND xã", "Công an xã", "Trạm Y tế xã",
          "Trung tâm phục vụ hành chính công xã", "Các trường học", "Phòng Kinh tế", "Các doanh nghiệp viễn thông"]
@@ -175,7 +175,7 @@ def import_all(folder: Path, db_path: Path) -> None:
     if done.skipped:
         raise SystemExit(f"skipped: {done.skipped[:3]}")
     db.close()
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak = peak_rss_mb()  # this process's own peak: ru_maxrss would carry the parent's through exec
     print(json.dumps({"seconds": elapsed, "peak_mb": peak, "packages": imported}))
 
 

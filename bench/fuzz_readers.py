@@ -22,7 +22,8 @@ _HOME = tempfile.mkdtemp(prefix="fuzz-readers-home-")  # never touch the real us
 os.environ["XDG_CONFIG_HOME"] = os.path.join(_HOME, "config")
 os.environ["XDG_DATA_HOME"] = os.path.join(_HOME, "data")
 
-from tests.test_reader_fuzz import FULL_EVERY, KINDS, peak_rss_mb, run_property  # noqa: E402
+from tests.memory import peak_rss_mb  # noqa: E402
+from tests.test_reader_fuzz import FULL_EVERY, KINDS, run_property  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -6,7 +6,6 @@ import functools
 import io
 import random
 import re
-import resource
 import struct
 import time
 import zipfile
@@ -25,6 +24,7 @@ from desktop_app.io.detect import read_clipboard_text, read_document
 from desktop_app.io.docx_reader import read_docx
 from desktop_app.io.tables import RawDocument
 from desktop_app.io.xlsx_reader import read_xlsx
+from tests.memory import peak_growth_mb, reset_peak
 
 MB = 1 << 20
 
@@ -34,12 +34,12 @@ MB = 1 << 20
 
 def assert_refused(call: Callable[[], object], name: str, *keywords: str) -> str:
     """Run call; it must raise FileRefused naming the file and all keywords, in < 5 s, < 300 MB more memory."""
-    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    rss_before = reset_peak()
     start = time.monotonic()
     with pytest.raises(FileRefused) as err:
         call()
     elapsed = time.monotonic() - start
-    grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss_before) / 1024
+    grown_mb = peak_growth_mb(rss_before)
     message = str(err.value)
     assert elapsed < 5.0, f"took {elapsed:.1f}s"
     assert grown_mb < 300, f"peak memory grew by {grown_mb:.0f} MB"

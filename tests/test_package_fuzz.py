@@ -28,8 +28,9 @@ from desktop_app.io.package import (
     read_package,
     write_package,
 )
+from tests.memory import peak_growth_mb, reset_peak
 from tests.test_package import KEY, base_manifest, zip_bytes
-from tests.test_reader_fuzz import OPS, mutate, peak_rss_mb, rss_mb, time_guard
+from tests.test_reader_fuzz import OPS, mutate, time_guard
 
 EXAMPLES = 2000
 TIME_LIMIT = 5.0
@@ -123,7 +124,7 @@ class Harness:
     def __init__(self, folder: Path) -> None:
         self.path = folder / "dot_bien.cdsx"
         self.outcomes: Counter[str] = Counter()
-        self.start_rss, self.start_peak = rss_mb(), peak_rss_mb()
+        self.start_rss = reset_peak()
 
     def case(self, data: bytes) -> None:
         self.path.write_bytes(data)
@@ -142,9 +143,7 @@ class Harness:
             self.outcomes["read"] += 1
 
     def check_memory(self) -> None:
-        used = max(rss_mb(), peak_rss_mb()) - self.start_rss
-        if peak_rss_mb() <= self.start_peak:
-            used = rss_mb() - self.start_rss
+        used = peak_growth_mb(self.start_rss)
         assert used < MEMORY_LIMIT_MB, f"the cases used {used:.0f} MB"
 
 

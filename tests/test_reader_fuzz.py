@@ -16,8 +16,6 @@ import contextlib
 import functools
 import hashlib
 import io
-import os
-import resource
 import signal
 import sqlite3
 import tempfile
@@ -38,6 +36,7 @@ from desktop_app.errors import AppError
 from desktop_app.io.appendix_parser import parse_appendix
 from desktop_app.io.detect import read_clipboard_text
 from desktop_app.services.importing import import_file, import_text, parse_file
+from tests.memory import peak_growth_mb, reset_peak
 
 DATA = Path(__file__).parent / "data"
 EXAMPLES = 2000
@@ -303,20 +302,6 @@ def office_files(draw: st.DrawFn, kind: str) -> bytes:
 TABLES = ("plans", "items", "units", "sections", "groups", "assignments", "deadlines", "targets")
 
 
-def peak_rss_mb() -> float:
-    """The process's peak resident memory so far (all of the test run, not only this test)."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def rss_mb() -> float:
-    """The process's resident memory now (Linux; elsewhere the peak so far)."""
-    try:
-        with open("/proc/self/statm", encoding="ascii") as statm:
-            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
-    except OSError:
-        return peak_rss_mb()
-
-
 @contextlib.contextmanager
 def time_guard(seconds: float) -> Iterator[None]:
     """Turn a hang into a failure (SIGALRM in the main thread), then check the time taken."""
@@ -349,7 +334,7 @@ class Harness:
         self.db: Database = open_database(self.db_path)
         self.full_every = full_every
         self.cases = 0
-        self.start_rss, self.start_peak = rss_mb(), peak_rss_mb()
+        self.start_rss = reset_peak()
         self.full_refusals = 0
         self.outcomes: Counter[str] = Counter()
         self.errors: Counter[str] = Counter()
@@ -413,11 +398,7 @@ class Harness:
         self._run(full, lambda: import_text(self.db, text=text), lambda: parse_appendix(read_clipboard_text(text)))
 
     def check_memory(self) -> None:
-        # The suite runs in one process whose earlier tests may have peaked higher (a 160,000-row workbook):
-        # what this reader's cases may use is measured from the memory the process held when they began.
-        used = max(rss_mb(), peak_rss_mb()) - self.start_rss
-        if peak_rss_mb() <= self.start_peak:
-            used = rss_mb() - self.start_rss  # no new peak: the cases stayed below the earlier one
+        used = peak_growth_mb(self.start_rss)
         assert used < MEMORY_LIMIT_MB, f"the cases used {used:.0f} MB"
 
 
