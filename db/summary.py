@@ -88,9 +88,11 @@ def refresh_items(session: Session, item_ids: Sequence[int]) -> None:
             SELECT item_id, op, value, unit_kind, unit, subject, raw FROM targets
             WHERE item_id IN :ids ORDER BY item_id, "order" """, ids)
         reports = _grouped(session, """
-            SELECT r.item_id, r.value, r.status, p.label, p."end", r.reported_at
-            FROM progress_reports r JOIN periods p ON p.id = r.period_id
-            WHERE r.item_id IN :ids ORDER BY r.item_id, p."end" DESC, r.reported_at DESC, r.id DESC""", ids)
+            SELECT item_id, value, status, label, "end", reported_at FROM (
+                SELECT r.item_id, r.value, r.status, p.label, p."end", r.reported_at, row_number() OVER (
+                    PARTITION BY r.item_id ORDER BY p."end" DESC, r.reported_at DESC, r.id DESC) AS newest
+                FROM progress_reports r JOIN periods p ON p.id = r.period_id WHERE r.item_id IN :ids)
+            WHERE newest = 1""", ids)  # only each item's latest report leaves SQLite
         updates = []
         previous = _previous_numbers(session, [row[0] for row in items if not row[1]])
         for item_id, number, item_text, due, section_order in items:

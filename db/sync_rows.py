@@ -319,6 +319,15 @@ def name_evidence(session: Session, row_id: int, stored: str) -> None:
     session.execute(text("UPDATE evidence_files SET stored_name = :n WHERE id = :i"), {"n": stored, "i": row_id})
 
 
+def begin_writing(session: Session) -> None:
+    """Open the transaction now, with the write lock. Python's sqlite3 module opens one only before an INSERT,
+    UPDATE or DELETE; a SAVEPOINT issued first would itself be the outermost transaction, and releasing it
+    would commit (and wait for the disk) after every package instead of once per batch."""
+    dbapi = session.connection().connection.dbapi_connection
+    if dbapi is not None and not dbapi.in_transaction:
+        session.connection().exec_driver_sql("BEGIN IMMEDIATE")
+
+
 def widen_cache(session: Session, kib: int) -> None:
     """Let this connection keep kib KiB of pages in memory (a bulk import touches large indexes)."""
     session.execute(text(f"PRAGMA cache_size = -{int(kib)}"))

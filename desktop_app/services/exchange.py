@@ -309,6 +309,7 @@ def import_packages(db: Database, *, paths: list[Path], trust: bool = False,
                 progress(done, len(paths), Path(path).name)
             try:
                 package, contents, known = _checked(db, path, trust=trust, dry_run=False)
+                rows_db.begin_writing(session)
                 with session.begin_nested():
                     imported.append(_merge(db, session, package, contents, known=known, trust=trust,
                                            dry_run=False, choices=None, prefer=OURS, details=False,
