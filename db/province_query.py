@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, exists, func, select
 from sqlalchemy.orm import Session
 
-from db.models import Group, IndicatorMatch, Item, Plan
+from db.models import Group, IndicatorMatch, Item, Plan, Target
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,8 @@ class GroupCount:
 
 @dataclass(frozen=True)
 class ItemResult:
-    """One item's text and stored result, with its plan and group."""
+    """One item's text, stored result and latest report (value, status), with its plan and group, and whether
+    one of its targets is a percentage."""
 
     plan_id: int
     item_id: int
@@ -44,6 +46,9 @@ class ItemResult:
     kind: str
     text: str
     result: str | None
+    latest_value: Decimal | None = None
+    latest_status: str | None = None
+    percent: bool = False
 
 
 def plan_heads(session: Session, *, year: int | None = None) -> list[PlanHead]:
@@ -67,16 +72,19 @@ def group_counts(session: Session, *, year: int | None = None) -> list[GroupCoun
 
 
 def item_results(session: Session, *, kinds: tuple[str, ...], year: int | None = None) -> list[ItemResult]:
-    """Every item of these kinds with its text and result, plans in id order, items in plan order."""
+    """Every item of these kinds with its text, result and latest report, plans in id order, items in plan
+    order."""
+    percent = exists().where(Target.item_id == Item.id, Target.unit_kind == "percent")
     stmt = (
-        select(Item.plan_id, Item.id, func.coalesce(Group.title, ""), Item.kind, Item.text, Item.result)
+        select(Item.plan_id, Item.id, func.coalesce(Group.title, ""), Item.kind, Item.text, Item.result,
+               Item.latest_value, Item.latest_status, percent)
         .outerjoin(Group, Group.id == Item.group_id)
         .where(Item.kind.in_(kinds))
         .order_by(Item.plan_id, Item.number_key, Item.order)
     )
     if year is not None:
         stmt = stmt.join(Plan, Plan.id == Item.plan_id).where(Plan.year == year)
-    return [ItemResult(*row) for row in session.execute(stmt)]
+    return [ItemResult(*row[:8], bool(row[8])) for row in session.execute(stmt)]
 
 
 def indicator_matches(session: Session) -> dict[str, str]:

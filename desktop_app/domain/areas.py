@@ -4,11 +4,12 @@ plans worded differently, and the comparison of communes by area (percentages an
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
+from desktop_app.domain.assessment import EXCEEDED, MET, UNMET
 from desktop_app.domain.text import search_key
 
 
@@ -152,6 +153,45 @@ class Comparison:
     year: int | None
     made_at: datetime
     rows: tuple[CommuneRow, ...]
+
+
+RESULT_LIGHTS = {EXCEEDED: GREEN, MET: GREEN, UNMET: RED, None: NONE}
+"""The light of one item's stored result: met or exceeded green, unmet red, nothing reported none."""
+
+
+@dataclass(frozen=True)
+class IndicatorCell:
+    """One plan's standing on a matched indicator: its stored result, the latest value reported (None: only a
+    status, or nothing), the latest status ("done", "in_progress" …) and whether a target is a percentage."""
+
+    result: str | None
+    value: Decimal | None = None
+    status: str | None = None
+    percent: bool = False
+
+    @property
+    def light(self) -> str:
+        """The traffic light of the result."""
+        return RESULT_LIGHTS.get(self.result, NONE)
+
+
+@dataclass(frozen=True)
+class IndicatorRow:
+    """One indicator as several plans word it: its key, a representative text, its area, and per plan (id) the
+    stored result ("exceeded", "met", "unmet", None: nothing reported), that plan's own wording and its cell
+    (value, status, light)."""
+
+    key: str
+    text: str
+    area: str | None
+    results: dict[int, str | None] = field(default_factory=dict)
+    texts: dict[int, str] = field(default_factory=dict)
+    cells: dict[int, IndicatorCell] = field(default_factory=dict)
+
+    @property
+    def plans(self) -> int:
+        """How many plans have this indicator."""
+        return len(self.results)
 
 
 # Excel's own "good / neutral / bad" looks: a light fill with dark text, readable on screen and in print.

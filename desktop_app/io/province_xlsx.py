@@ -1,9 +1,11 @@
 """Excel (.xlsx) comparison of communes: one row per plan, a percentage per area coloured by its traffic light,
-the overall percentage, and the counts behind each percentage on a second sheet. Percentages are numbers
-(0–100 with a "%" format) so that the officer can sort and filter them in Excel."""
+the overall percentage, the counts behind each percentage on a second sheet, and the indicators the plans share
+on a third (province_xlsx_indicators). Percentages are numbers (0–100 with a "%" format) so that the officer can
+sort and filter them in Excel."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, BinaryIO
 
 from openpyxl import Workbook
@@ -23,6 +25,7 @@ from desktop_app.domain.areas import (
     YEAR_HEADER,
     AreaCell,
     Comparison,
+    IndicatorRow,
     comparison_note,
     comparison_title,
 )
@@ -51,7 +54,7 @@ def _text(ws: Worksheet, row: int, column: int, value: str) -> Any:
     return cell
 
 
-def _headers(ws: Worksheet, names: list[str], widths: list[float]) -> None:
+def _headers(ws: Worksheet, names: list[str], widths: list[float], *, freeze_column: int = 3) -> None:
     for column, (name, width) in enumerate(zip(names, widths), 1):
         cell = _text(ws, HEADER_ROW, column, name)
         cell.font = Font(bold=True)
@@ -59,12 +62,12 @@ def _headers(ws: Worksheet, names: list[str], widths: list[float]) -> None:
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         ws.column_dimensions[get_column_letter(column)].width = width
     ws.row_dimensions[HEADER_ROW].height = 32
-    ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=3)
+    ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=freeze_column)
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
     ws.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(len(names))}{ws.max_row}"
 
 
-def _page(ws: Worksheet, data: Comparison) -> None:
+def _page(ws: Worksheet, data: Comparison, note: str | None = None) -> None:
     """A4 landscape fitted to the page width; title and note above the table; page numbers below."""
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = PAPER_A4
@@ -75,7 +78,7 @@ def _page(ws: Worksheet, data: Comparison) -> None:
     ws.oddFooter.center.size = 9
     ws["A1"] = comparison_title(data)
     ws["A1"].font = Font(bold=True, size=13)
-    ws["A2"] = comparison_note(data)
+    ws["A2"] = comparison_note(data) if note is None else note
     ws["A2"].font = Font(italic=True)
 
 
@@ -98,8 +101,13 @@ def _plain(ws: Worksheet, row: int, column: int, value: int | None) -> None:
     out.alignment = Alignment(horizontal="center")
 
 
-def write_comparison_xlsx(data: Comparison, out: BinaryIO) -> None:
-    """Write the comparison to out: sheet "So sánh" (percentages, coloured) and "Số chỉ tiêu" (counts)."""
+def write_comparison_xlsx(data: Comparison, out: BinaryIO, *,
+                          indicators: Sequence[IndicatorRow] | None = None) -> None:
+    """Write the comparison to out: sheet "So sánh" (percentages, coloured), "Số chỉ tiêu" (counts) and, when
+    indicators are given, "Chỉ tiêu chung" (each shared indicator's result per commune)."""
+    # imported here: the indicators' sheet uses this module's cell helpers
+    from desktop_app.io.province_xlsx_indicators import write_indicators_sheet
+
     wb = Workbook()
     ws = wb.active
     ws.title = SHEET
@@ -126,5 +134,7 @@ def write_comparison_xlsx(data: Comparison, out: BinaryIO) -> None:
             _plain(counts, index, 4 + 2 * offset, cell.completed)
     _headers(counts, count_names, [24, 7, *([10] * (len(count_names) - 2))])
     counts.row_dimensions[HEADER_ROW].height = 48
+    if indicators is not None:
+        write_indicators_sheet(wb, data, indicators)
     wb.properties.title = comparison_title(data)
     wb.save(out)

@@ -26,6 +26,8 @@ from desktop_app.domain.areas import (
     AreaCell,
     CommuneRow,
     Comparison,
+    IndicatorCell,
+    IndicatorRow,
     area_of,
     indicator_key,
 )
@@ -75,23 +77,6 @@ def comparison(db: Database, *, year: int | None = None) -> Comparison:
 
 
 # --- indicators across plans ------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class IndicatorRow:
-    """One indicator as several plans word it: its key, a representative text, its area, and per plan (id) the
-    stored result ("exceeded", "met", "unmet", None: nothing reported) and that plan's own wording."""
-
-    key: str
-    text: str
-    area: str | None
-    results: dict[int, str | None] = field(default_factory=dict)
-    texts: dict[int, str] = field(default_factory=dict)
-
-    @property
-    def plans(self) -> int:
-        """How many plans have this indicator."""
-        return len(self.results)
-
-
 def _resolve(key: str, matches: dict[str, str]) -> str:
     """Follow hand-made matches to the key they end at (a chain A→B→C ends at C; a loop stops)."""
     seen = {key}
@@ -114,14 +99,17 @@ def matched_indicators(db: Database, *, year: int | None = None, min_plans: int 
     for key, members in grouped.items():
         results: dict[int, str | None] = {}
         texts: dict[int, str] = {}
+        cells: dict[int, IndicatorCell] = {}
         for m in members:
             if m.plan_id not in results:  # a plan repeating an indicator: its first row stands
                 results[m.plan_id], texts[m.plan_id] = m.result, m.text
+                cells[m.plan_id] = IndicatorCell(m.result, m.latest_value, m.latest_status, m.percent)
         if len(results) < min_plans:
             continue
         wording = Counter(texts.values()).most_common(1)[0][0]
         areas = Counter(a for a in (area_of(m.group_title) for m in members) if a)
-        rows.append(IndicatorRow(key, wording, areas.most_common(1)[0][0] if areas else None, results, texts))
+        rows.append(IndicatorRow(key, wording, areas.most_common(1)[0][0] if areas else None, results, texts,
+                                 cells))
     order = {code: i for i, code in enumerate(AREA_CODES)}
     rows.sort(key=lambda r: (order.get(r.area or "", len(order)), sort_key(r.text)))
     return rows
@@ -194,12 +182,14 @@ def import_folder(db: Database, *, folder: Path, trust: bool,
 
 # --- exports and the read-only plan -----------------------------------------------------------------------
 def export_comparison_xlsx(db: Database, *, out: Path, year: int | None = None) -> Path:
-    """Write the comparison as an Excel workbook (cells coloured by light); returns out."""
+    """Write the comparison as an Excel workbook (cells coloured by light), with a sheet of the indicators
+    matched across the plans; returns out."""
     from desktop_app.io.province_xlsx import write_comparison_xlsx
 
     data = comparison(db, year=year)
+    indicators = matched_indicators(db, year=year)
     with atomic_file(out) as handle:
-        write_comparison_xlsx(data, handle)
+        write_comparison_xlsx(data, handle, indicators=indicators)
     return out
 
 

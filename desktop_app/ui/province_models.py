@@ -24,6 +24,7 @@ from desktop_app.domain.areas import (
     LIGHT_NAMES,
     NONE,
     RED,
+    RESULT_LIGHTS,
     AreaCell,
     CommuneRow,
     percent_text,
@@ -175,7 +176,6 @@ RESULT_LABELS = {
     UNMET: QT_TRANSLATE_NOOP("IndicatorsModel", "Not met"),
     None: QT_TRANSLATE_NOOP("IndicatorsModel", "Not reported"),
 }
-_RESULT_LIGHTS = {EXCEEDED: GREEN, MET: GREEN, UNMET: RED, None: NONE}
 _INDICATOR_HEADERS = (QT_TRANSLATE_NOOP("IndicatorsModel", "Indicator"),
                       QT_TRANSLATE_NOOP("IndicatorsModel", "Area"),
                       QT_TRANSLATE_NOOP("IndicatorsModel", "Communes"))
@@ -235,9 +235,9 @@ class IndicatorsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return row.texts.get(plan_id, "")
         if role == Qt.ItemDataRole.BackgroundRole:
-            return _brush(LIGHT_FILLS[_RESULT_LIGHTS.get(result, NONE)])
+            return _brush(LIGHT_FILLS[RESULT_LIGHTS.get(result, NONE)])
         if role == Qt.ItemDataRole.ForegroundRole:
-            return _brush(LIGHT_INKS[_RESULT_LIGHTS.get(result, NONE)])
+            return _brush(LIGHT_INKS[RESULT_LIGHTS.get(result, NONE)])
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
