@@ -1,4 +1,5 @@
-"""Commands for data packages between installations: export-package, import-package and identity."""
+"""Commands for data packages between installations: export-package, import-package, identity, and the versions
+kept by merges (versions, restore-version)."""
 
 from __future__ import annotations
 
@@ -32,6 +33,15 @@ def add_parsers(sub: Any) -> None:
     p = sub.add_parser("identity", help="tên và dấu vân tay khoá của máy này (để người nhận so khớp)")
     p.add_argument("--name", help="đặt tên hiển thị cho máy này, vd. «UBND xã Nam Hồng»")
     p.add_argument("--json", action="store_true")
+    p = sub.add_parser("versions", help="liệt kê các phiên bản được lưu khi hợp nhất gói dữ liệu (bị thay, "
+                                        "không được chọn khi xung đột, bị xoá theo bên gửi)")
+    p.add_argument("--item", type=int, help="chỉ của chỉ tiêu/nhiệm vụ này (id trong show --json) và các mục tiêu, "
+                                            "thời hạn, phân công, kết quả của nó")
+    p.add_argument("--all", action="store_true", help="kể cả các phiên bản đã khôi phục")
+    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("restore-version", help="khôi phục một phiên bản đã lưu (số # trong lệnh versions); bản "
+                                               "hiện tại được lưu lại nên có thể khôi phục ngược")
+    p.add_argument("history_id", type=int, metavar="HISTORY_ID")
 
 
 def _export(db: Any, args: argparse.Namespace) -> int:
@@ -106,6 +116,49 @@ def _identity(db: Any, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _versions(db: Any, args: argparse.Namespace) -> int:
+    from desktop_app.services.versions import kept_versions
+
+    found = kept_versions(db, item_id=args.item, include_restored=args.all)
+    if args.json:
+        print(json.dumps([_version_json(v) for v in found], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if not found:
+        print("Không có phiên bản nào được lưu khi hợp nhất" + (" chưa khôi phục." if not args.all else "."))
+    for v in found:
+        state = "" if v.exists else " [bản ghi không còn ở đây: khôi phục sẽ tạo lại]"
+        if v.restored_at is not None:
+            state += f" [đã khôi phục {v.restored_at:%d/%m/%Y %H:%M}]"
+        print(f"#{v.id}  {v.at:%d/%m/%Y %H:%M}  {v.table_label} {v.record} — {v.reason_label} — {v.source}{state}")
+        for f in v.fields:
+            print(f"      {f.label}: hiện tại «{f.current}» → bản đã lưu «{f.kept}»")
+    return EXIT_OK
+
+
+def _version_json(v: Any) -> dict[str, Any]:
+    return {
+        "id": v.id, "at": v.at.isoformat(), "table": v.table, "table_label": v.table_label, "record": v.record,
+        "reason": v.reason, "reason_label": v.reason_label, "source": v.source, "exists": v.exists,
+        "restored_at": v.restored_at.isoformat() if v.restored_at else None, "item_id": v.item_id,
+        "fields": [{"field": f.field, "label": f.label, "current": f.current, "kept": f.kept} for f in v.fields],
+    }
+
+
+def _restore_version(db: Any, args: argparse.Namespace) -> int:
+    from desktop_app.errors import AppError
+    from desktop_app.services.versions import restore_version
+
+    try:
+        restore_version(db, history_id=args.history_id)
+    except AppError as exc:
+        print(exc.full_message(), file=sys.stderr)
+        return EXIT_REFUSED
+    print(f"Đã khôi phục phiên bản #{args.history_id}; thay đổi sẽ được gửi đi trong gói dữ liệu sau. Bản bị thay "
+          "(nếu bản ghi còn ở đây) được lưu lại: xem lệnh versions.")
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[Any, argparse.Namespace], int]] = {
     "export-package": _export, "import-package": _import, "identity": _identity,
+    "versions": _versions, "restore-version": _restore_version,
 }

@@ -1,6 +1,6 @@
 """The data-package steps of the main window: send a package (scope, then a USB stick or folder), receive one
-(checked in the background, the sender's key confirmed, previewed with its conflicts, then merged) and this
-installation's identity."""
+(checked in the background, the sender's key confirmed, previewed with its conflicts, then merged), the versions
+merges kept (to see and restore), and this installation's identity."""
 
 from __future__ import annotations
 
@@ -48,9 +48,12 @@ class ExchangeFlow:
         self.identity_action = window._action(self.tr("This computer's &identity…"), None, self.show_identity)  # type: ignore[attr-defined]
         self.province_action = window._action(self.tr("&Province comparison…"), None,  # type: ignore[attr-defined]
                                               self.show_province)
+        self.versions_action = window._action(self.tr("Kept &versions…"), None,  # type: ignore[attr-defined]
+                                               lambda: self.show_versions())
         menu = window.menuBar().addMenu(self.tr("E&xchange"))  # type: ignore[attr-defined]
         menu.addAction(self.send_package_action)
         menu.addAction(self.receive_package_action)
+        menu.addAction(self.versions_action)
         menu.addSeparator()
         self.make_form_action = window._action(self.tr("&Make a reporting form for a unit…"), None,  # type: ignore[attr-defined]
                                                window.make_unit_form)
@@ -182,6 +185,18 @@ class ExchangeFlow:
             text += "\n\n" + tr("The data as it was before is kept in «%1».").replace("%1", str(outcome.backup))
         self.statusBar().showMessage(count_line(outcome.counts), 10000)  # type: ignore[attr-defined]
         dialogs.inform(self, tr("Import data package"), text)  # type: ignore[arg-type]
+
+    # ----- kept versions ----------------------------------------------------------------------------------
+    def show_versions(self, item_id: int | None = None) -> Any:
+        """Exchange → Kept versions…: the versions merges replaced, did not choose or deleted (all of them, or
+        one item's), to see and restore; the window is refreshed after each restore."""
+        from desktop_app.ui.versions_dialog import VersionsDialog
+
+        dialog = VersionsDialog(self.db, self, item_id=item_id)  # type: ignore[arg-type]
+        dialog.restored.connect(lambda _history_id: self.refresh())  # type: ignore[attr-defined]
+        self.versions_dialog = dialog
+        dialog.open()
+        return dialog
 
     # ----- identity ---------------------------------------------------------------------------------------
     def show_identity(self) -> IdentityDialog:
