@@ -15,6 +15,7 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
+from db import audit
 from db.backup import BackupFailed, backup_copy
 from desktop_app.errors import AppError
 
@@ -60,6 +61,10 @@ class Database:
     path: Path
     engine: Engine
     sessions: sessionmaker[Session]
+    actor: str = ""
+    """Who the audit trail names for changes made through this object (the officer at this computer)."""
+    origin: str = "Chương trình"
+    """The audit source when a use case names none (the GUI or the command line)."""
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -281,4 +286,20 @@ def open_database(path: str | Path) -> Database:
         raise DatabaseError(f"Không mở được cơ sở dữ liệu: {_short(exc)}", file=str(path)) from exc
     engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
     event.listen(engine, "connect", _on_connect)
-    return Database(path=path, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False))
+    db = Database(path=path, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False), actor=_os_user())
+
+    @event.listens_for(db.sessions, "before_commit")
+    def _stamp(session: Session) -> None:  # every entry the transaction wrote gets who and why
+        audit.before_commit(session, who=db.actor, source=audit.current_source(db.origin))
+
+    return db
+
+
+def _os_user() -> str:
+    """The operating system's name for the person logged in (the officer's name until one is set)."""
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name in the environment (a service account): the audit says "?"
+        return ""

@@ -20,6 +20,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import (
     DeclarativeBase,
@@ -470,3 +471,28 @@ class IndicatorMatch(Base):
     text_key: Mapped[str] = mapped_column(String(2000), primary_key=True)
     indicator_key: Mapped[str] = mapped_column(String(2000))
     matched_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class AuditEntry(Base):
+    """One inserted, changed or deleted row of the audited tables (written by triggers, db/audit_schema.py):
+    the fields that changed as JSON {field: [old, new]}; who and the source stamped when it was committed;
+    installation is the sender's name for entries received in a data package (NULL: made here)."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(32), unique=True)
+    at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    who: Mapped[str | None] = mapped_column(Text)
+    source: Mapped[str | None] = mapped_column(Text)
+    installation: Mapped[str | None] = mapped_column(Text)
+    table_name: Mapped[str] = mapped_column(String(40))
+    record_uuid: Mapped[str | None] = mapped_column(String(36))
+    plan_uuid: Mapped[str | None] = mapped_column(String(36), index=True)
+    item_uuid: Mapped[str | None] = mapped_column(String(36), index=True)
+    label: Mapped[str] = mapped_column(Text, default="", server_default="")
+    action: Mapped[str] = mapped_column(String(10))
+    changes: Mapped[str] = mapped_column(Text, default="{}", server_default="{}")
+
+    __table_args__ = (Index("ix_audit_log_unstamped", "id", sqlite_where=text("who IS NULL")),)
+

@@ -6,6 +6,7 @@ second (a check per value in Python would take a minute)."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from datetime import date, datetime
@@ -183,6 +184,33 @@ def checked_tombstones(data: Any, *, member: str) -> list[list[Any]]:
                     and REV.match(rev) and isinstance(deleted_at, str)):
                 raise ValueError(row)
             result.append([uuid, table, rev, _datetime(deleted_at)])
+        except (ValueError, TypeError):
+            raise FileRefused(f"dòng {number} không hợp lệ.", place=place) from None
+    return result
+
+
+AUDIT_ACTIONS = frozenset({"insert", "update", "delete", "import"})
+
+
+def checked_audit(data: Any, *, member: str, columns: tuple[str, ...]) -> list[list[Any]]:
+    """The audit entries of a package, checked: texts within limits, known actions, changes as a JSON object."""
+    place = f"gói dữ liệu, phần «{member}»"
+    if not isinstance(data, dict) or data.get("columns") != list(columns) or not isinstance(data.get("rows"), list):
+        raise FileRefused("không đúng cấu trúc.", place=place)
+    result = []
+    for number, row in enumerate(data["rows"], 1):
+        try:
+            values = dict(zip(columns, row, strict=True))
+            if not all(v is None or (isinstance(v, str) and len(v) <= TEXT_LIMIT) for v in values.values()):
+                raise ValueError(row)
+            if not (values["uuid"] and REV.match(values["uuid"]) and values["action"] in AUDIT_ACTIONS
+                    and values["table_name"] in SYNCED and values["at"]):
+                raise ValueError(row)
+            values["at"] = _datetime(values["at"])
+            changes = json.loads(values["changes"] or "{}")
+            if not isinstance(changes, dict):
+                raise ValueError(row)
+            result.append([values[c] for c in columns])
         except (ValueError, TypeError):
             raise FileRefused(f"dòng {number} không hợp lệ.", place=place) from None
     return result

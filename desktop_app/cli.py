@@ -323,7 +323,7 @@ def _backup_command(db_path: Path, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-DATA_CHANGING = ("import", "record", "import-package", "read-form")
+DATA_CHANGING = ("import", "record", "import-package", "read-form", "restore-version")
 
 
 def _daily_backup(db_path: Path, args: argparse.Namespace) -> None:
@@ -342,8 +342,9 @@ def _file_to_open(argv: list[str]) -> tuple[list[str], Path | None]:
     """A file given alone on the command line (a double-click on an appendix or a data package) is opened in
     the window's import preview: (the other arguments, that file)."""
     positions = [i for i, a in enumerate(argv) if not a.startswith("-") and (i == 0 or argv[i - 1] != "--db")]
-    commands = (*COMMANDS, "backup", "restore", "export-package", "import-package", "identity", "make-form",
-                "read-form")
+    from desktop_app import cli_exchange, cli_forms
+
+    commands = (*COMMANDS, *cli_exchange.COMMANDS, *cli_forms.COMMANDS, "backup", "restore")
     if len(positions) == 1 and argv[positions[0]] not in commands and Path(argv[positions[0]]).is_file():
         return argv[:positions[0]] + argv[positions[0] + 1:], Path(argv[positions[0]])
     return argv, None
@@ -398,6 +399,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command in ("backup", "restore"):
             return _backup_command(db_path, args)
         db = open_database(db_path)
+        from desktop_app.services.officer import CLI, start_session
+
+        start_session(db, origin=CLI)
     except AppError as exc:
         print(exc.full_message(), file=sys.stderr)
         return EXIT_REFUSED

@@ -13,12 +13,19 @@ from typing import Any
 
 from sqlalchemy import select
 
+from db import audit
 from db import sync_rows as rows_db
+from db.audit_schema import AUDITED
 from db.engine import Database
 from db.models import Plan, ReceivedPackage, SentPackage, utcnow
 from db.queries import unit_by_name
 from db.summary import refresh_items, refresh_unit_keys
-from db.sync_check import checked_rows, checked_tombstones, expected_columns
+from db.sync_check import (
+    checked_audit,
+    checked_rows,
+    checked_tombstones,
+    expected_columns,
+)
 from db.sync_export import export_rows, export_tombstones
 from db.sync_schema import SYNCED
 from desktop_app import __version__
@@ -26,9 +33,10 @@ from desktop_app.domain.merge import OURS, THEIRS
 from desktop_app.domain.text import clean, unit_key
 from desktop_app.errors import AppError, InvalidValue, NotFound
 from desktop_app.services.exchange_labels import Labels
-from desktop_app.services.exchange_merge import KINDS, Merger, RecordChange
+from desktop_app.services.exchange_merge import KINDS, TABLE_NAMES, Merger, RecordChange
 
 TOMBSTONES = "records/tombstones.json"
+AUDIT = "records/audit.json"
 BATCH_COMMIT = 100  # packages per transaction when many are imported at once
 IMPORT_CACHE_KIB = 65536
 EVIDENCE_PREFIX = "evidence/"
@@ -124,6 +132,7 @@ def export_package(db: Database, *, out: Path, plan_id: int | None = None, unit:
         tables = export_rows(session, plan_ids=[plan_id] if plan_id is not None else None,
                              unit_id=unit_row.id if unit_row else None, since=since)
         tombs = export_tombstones(session, since=since)
+        trail = audit.export_entries(session, plan_uuids=[plan.uuid] if plan is not None else None, since=since)
         evidence, missing = _evidence_members(db, session, tables["evidence_files"])
         commune = plan.commune if plan is not None else (session.scalar(select(Plan.commune).limit(1)) or "")
         plan_uuid = plan.uuid if plan is not None else None
@@ -131,8 +140,10 @@ def export_package(db: Database, *, out: Path, plan_id: int | None = None, unit:
     members: dict[str, bytes | Path] = {
         member_of(t): _json({"columns": expected_columns(t), "rows": rows}) for t, rows in tables.items()}
     members[TOMBSTONES] = _json({"columns": ["uuid", "table", "rev", "deleted_at"], "rows": tombs})
+    members[AUDIT] = _json({"columns": list(audit.PACKAGE_COLUMNS), "rows": trail})
     members.update(evidence)
-    counts = {t: len(rows) for t, rows in tables.items()} | {"tombstones": len(tombs), "evidence": len(evidence)}
+    counts = {t: len(rows) for t, rows in tables.items()} | {"tombstones": len(tombs), "evidence": len(evidence),
+                                                             "audit": len(trail)}
     manifest = {
         "program_version": __version__,
         "installation": {"id": me.id, "name": me.name, "public_key": _b64(me.public_key)},
@@ -168,13 +179,14 @@ class _Contents:
     tables: dict[str, list[list[Any]]]
     tombstones: list[list[Any]]
     evidence: list[str]
+    audit: list[list[Any]]
 
 
 def _contents(package: Any) -> _Contents:
     """Every record of the package, checked, before anything is written."""
     from desktop_app.io.package import PackageRefused
 
-    allowed = {member_of(t) for t in SYNCED} | {TOMBSTONES}
+    allowed = {member_of(t) for t in SYNCED} | {TOMBSTONES, AUDIT}
     evidence = []
     for name in package.members:
         if name.startswith(EVIDENCE_PREFIX) and len(name) == len(EVIDENCE_PREFIX) + 64:
@@ -183,12 +195,13 @@ def _contents(package: Any) -> _Contents:
             evidence.append(name)
         elif name not in allowed:
             raise PackageRefused(f"gói có phần lạ «{name}».", file=package.path.name)
-    wanted = [name for name in [*map(member_of, SYNCED), TOMBSTONES] if name in package.members]
+    wanted = [name for name in [*map(member_of, SYNCED), TOMBSTONES, AUDIT] if name in package.members]
     data = package.read_json_many(wanted)  # one pass over the file, every member's hash checked again
     tables = {table: checked_rows(table, data[member_of(table)], member=member_of(table))
               if member_of(table) in data else [] for table in SYNCED}
     tombs = checked_tombstones(data[TOMBSTONES], member=TOMBSTONES) if TOMBSTONES in data else []
-    return _Contents(tables, tombs, evidence)
+    trail = checked_audit(data[AUDIT], member=AUDIT, columns=audit.PACKAGE_COLUMNS) if AUDIT in data else []
+    return _Contents(tables, tombs, evidence, trail)
 
 
 def _checked(db: Database, path: Path, *, trust: bool, dry_run: bool) -> tuple[Any, _Contents, bool]:
@@ -223,12 +236,19 @@ def _merge(db: Database, session: Any, package: Any, contents: _Contents, *, kno
                                imported_at=utcnow(), file_name=package.path.name, counts="{}")
     session.add(received)
     session.flush()
-    merger = Merger(session, source=f"gói «{package.path.name}» từ «{package.sender_name}»", choices=choices,
+    source = f"gói «{package.path.name}» từ «{package.sender_name}»"
+    audit.suspend_insert_entries(session)  # the sender's entries tell who made each new record; a summary here
+    merger = Merger(session, source=source, choices=choices,
                     prefer=prefer, labels=Labels(contents.tables).label if details else None, listing=details)
     for table in SYNCED:
         merger.merge_table(table, contents.tables[table])
     merger.apply_tombstones(contents.tombstones)
     result = merger.result
+    for table in AUDITED:
+        audit.add_summary(session, table=table, count=len(merger.new_ids[table]),
+                          label=f"{len(merger.new_ids[table])} bản ghi mới ({TABLE_NAMES[table]}) từ {source}")
+    audit.import_entries(session, contents.audit, sender=package.sender_name)
+    audit.stamp(session, who=db.actor, source="Nhận " + source)
     if result.new_units:
         refresh_unit_keys(session)
     touched |= result.touched_items

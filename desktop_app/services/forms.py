@@ -12,6 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from db import audit
 from db.engine import Database
 from db.models import Item, Period, Plan, ProgressReport, Unit, utcnow
 from db.progress_query import grid_items, period_reports
@@ -372,7 +373,8 @@ def apply_form(db: Database, *, preview: FormPreview, reported_by: str = "") -> 
     from desktop_app.services.backups import BEFORE_IMPORT, backup_before
 
     saved = backup_before(db.path, BEFORE_IMPORT)
-    with db.transaction() as session:
+    with audit.acting(f"Biểu mẫu của «{preview.unit_name}» («{preview.file_name}»)"), \
+            db.transaction() as session:
         unit = session.get(Unit, preview.unit_id)
         per = session.get(Period, preview.period_id)
         if unit is None or per is None or per.plan_id != preview.plan_id:

@@ -6,6 +6,7 @@ import hashlib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from db import audit
 from db.engine import Database
 from db.models import (
     Assignment,
@@ -221,7 +222,8 @@ def import_file(db: Database, *, path: Path, again: bool = False) -> ImportResul
                     file=path.name,
                     existing_plan_id=existing.id,
                 )
-    return _write(db, parsed, sha256)
+    with audit.acting(f"Nhập tệp «{path.name}»"):
+        return _write(db, parsed, sha256)
 
 
 def import_text(db: Database, *, text: str) -> ImportResult:
@@ -230,4 +232,5 @@ def import_text(db: Database, *, text: str) -> ImportResult:
     from desktop_app.io.detect import read_clipboard_text
 
     parsed = parse_appendix(read_clipboard_text(text))
-    return _write(db, parsed, hashlib.sha256(text.encode("utf-8")).hexdigest())
+    with audit.acting("Dán từ bộ nhớ tạm"):
+        return _write(db, parsed, hashlib.sha256(text.encode("utf-8")).hexdigest())

@@ -110,6 +110,9 @@ def _load(db_path: Path) -> Any:
     if not ok:
         raise DatabaseDamaged(message)
     db = open_database(db_path)
+    from desktop_app.services.officer import GUI, start_session
+
+    start_session(db, origin=GUI)
     try:
         daily_backup(db_path)
     except AppError as exc:  # a missed backup must not keep the officer from working: logged only

@@ -1,0 +1,108 @@
+"""The audit trail's SQL triggers: every insert, change and deletion of plans, items, targets, deadlines, units,
+assignments and progress reports writes one `audit_log` row in the same transaction, with the fields that
+changed as {field: [old, new]}. References are written as what a person reads (a unit's name, a period's
+label), so an entry stays readable after the referenced row is gone and in another installation.
+
+Who and why (officer, source) are not known to SQL: the entries of a transaction are stamped with them just
+before it commits (db/audit.py). A bulk import suspends the insert triggers in its own transaction and writes
+one summary entry instead (a trigger costs even when its WHEN clause is false); changes and deletions are
+always recorded row by row.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from db.sync_schema import NEW_REV_SQL, NOW_SQL
+
+AUDITED: Final[dict[str, tuple[str, ...]]] = {
+    "plans": ("commune", "plan_number", "plan_date", "year", "title", "source_name", "period_kind"),
+    "units": ("name",),
+    "items": ("group_id", "number", "kind", "text", "note"),
+    "targets": ("op", "value", "unit", "subject", "raw"),
+    "deadlines": ("raw", "due"),
+    "assignments": ("unit_id", "role"),
+    "progress_reports": ("unit_id", "period_id", "value", "numerator", "denominator", "status", "narrative",
+                         "evidence", "document_number", "document_date", "reported_by"),
+}
+
+_SHOWN: Final = {  # a reference column as the text a person reads
+    "unit_id": "(SELECT name FROM units WHERE id = {r}.unit_id)",
+    "period_id": "(SELECT label FROM periods WHERE id = {r}.period_id)",
+    "group_id": "(SELECT number || '. ' || title FROM groups WHERE id = {r}.group_id)",
+}
+
+_ITEM_NUMBER = "coalesce((SELECT number FROM items WHERE id = {r}.item_id), '')"
+_ITEM_UUID = "(SELECT uuid FROM items WHERE id = {r}.item_id)"
+_PLAN_OF_ITEM = "(SELECT p.uuid FROM plans p JOIN items i ON i.plan_id = p.id WHERE i.id = {r}.item_id)"
+
+_WHERE: Final[dict[str, tuple[str, str, str]]] = {
+    # table: (plan uuid, item uuid, label) of a row named {r} (NEW or OLD)
+    "plans": ("{r}.uuid", "NULL", "{r}.plan_number || ' ' || substr({r}.title, 1, 120)"),
+    "units": ("NULL", "NULL", "{r}.name"),
+    "items": ("(SELECT uuid FROM plans WHERE id = {r}.plan_id)", "{r}.uuid",
+              "{r}.number || ' ' || substr({r}.text, 1, 120)"),
+    "targets": (_PLAN_OF_ITEM, _ITEM_UUID, _ITEM_NUMBER + " || ' · ' || {r}.raw"),
+    "deadlines": (_PLAN_OF_ITEM, _ITEM_UUID, _ITEM_NUMBER + " || ' · ' || {r}.raw"),
+    "assignments": (_PLAN_OF_ITEM, _ITEM_UUID,
+                    _ITEM_NUMBER + " || ' · ' || coalesce((SELECT name FROM units WHERE id = {r}.unit_id), '')"),
+    "progress_reports": (_PLAN_OF_ITEM, _ITEM_UUID,
+                         _ITEM_NUMBER + " || ' · ' || coalesce((SELECT label FROM periods WHERE id = {r}.period_id),"
+                         " '') || ' · ' || coalesce((SELECT name FROM units WHERE id = {r}.unit_id), '')"),
+}
+
+
+def _q(column: str) -> str:
+    return f'"{column}"'
+
+
+def _shown(column: str, row: str) -> str:
+    return _SHOWN[column].format(r=row) if column in _SHOWN else f"{row}.{_q(column)}"
+
+
+def _entry(table: str, action: str, row: str, changes: str) -> str:
+    plan, item, label = (part.format(r=row) for part in _WHERE[table])
+    return (f"INSERT INTO audit_log (uuid, at, table_name, record_uuid, plan_uuid, item_uuid, label, action, "
+            f"changes) VALUES ({NEW_REV_SQL}, {NOW_SQL}, '{table}', {row}.uuid, {plan}, {item}, "
+            f"coalesce({label}, ''), '{action}', json_patch('{{}}', json_object({changes})));")
+
+
+def audit_trigger_sql(table: str) -> list[str]:
+    """CREATE TRIGGER statements of one audited table (insert, update, delete)."""
+    columns = AUDITED[table]
+    # json_patch drops the members whose value is NULL: only the fields that changed (or are set) remain
+    inserted = ", ".join(f"'{c}', CASE WHEN NEW.{_q(c)} IS NOT NULL THEN json_array(NULL, {_shown(c, 'NEW')}) END"
+                         for c in columns)
+    updated = ", ".join(f"'{c}', CASE WHEN OLD.{_q(c)} IS NOT NEW.{_q(c)} "
+                        f"THEN json_array({_shown(c, 'OLD')}, {_shown(c, 'NEW')}) END" for c in columns)
+    deleted = ", ".join(f"'{c}', CASE WHEN OLD.{_q(c)} IS NOT NULL THEN json_array({_shown(c, 'OLD')}, NULL) END"
+                        for c in columns)
+    changed = " OR ".join(f"OLD.{_q(c)} IS NOT NEW.{_q(c)}" for c in columns)
+    return [
+        insert_trigger_sql(table, inserted),
+        f"""CREATE TRIGGER trg_{table}_audit_update AFTER UPDATE OF {", ".join(map(_q, columns))} ON {table}
+        FOR EACH ROW WHEN {changed}
+        BEGIN {_entry(table, "update", "NEW", updated)} END""",
+        f"""CREATE TRIGGER trg_{table}_audit_delete AFTER DELETE ON {table}
+        FOR EACH ROW
+        BEGIN {_entry(table, "delete", "OLD", deleted)} END""",
+    ]
+
+
+def insert_trigger_sql(table: str, inserted: str | None = None, *, if_missing: bool = False) -> str:
+    """The insert trigger of one audited table (if_missing: CREATE … IF NOT EXISTS)."""
+    if inserted is None:
+        inserted = ", ".join(f"'{c}', CASE WHEN NEW.{_q(c)} IS NOT NULL THEN json_array(NULL, {_shown(c, 'NEW')}) END"
+                             for c in AUDITED[table])
+    return (f"""CREATE TRIGGER {"IF NOT EXISTS " if if_missing else ""}{insert_trigger_name(table)} AFTER INSERT """
+            f"""ON {table} FOR EACH ROW BEGIN {_entry(table, "insert", "NEW", inserted)} END""")
+
+
+def insert_trigger_name(table: str) -> str:
+    """The name of one audited table's insert trigger."""
+    return f"trg_{table}_audit_insert"
+
+
+def audit_trigger_names(table: str) -> list[str]:
+    """The names of the triggers audit_trigger_sql makes."""
+    return [f"trg_{table}_audit_{action}" for action in ("insert", "update", "delete")]

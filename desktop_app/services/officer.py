@@ -1,0 +1,51 @@
+"""Who is working: the officer's name the audit trail records, set on first start and in Settings, kept per
+operating-system user (two officers sharing a PC with their own Windows accounts keep their own names)."""
+
+from __future__ import annotations
+
+from db.engine import Database, _os_user
+from db.models import Setting
+from desktop_app.domain.text import clean
+from desktop_app.errors import InvalidValue
+
+GUI, CLI = "Sửa trên giao diện", "Dòng lệnh"
+MAX_NAME = 100
+
+
+def _key() -> str:
+    return f"officer:{_os_user()}"
+
+
+def saved_name(db: Database) -> str | None:
+    """The name this computer user chose, or None when never set."""
+    with db.reading() as session:
+        row = session.get(Setting, _key())
+        return row.value if row is not None else None
+
+
+def officer_name(db: Database) -> str:
+    """The name to record: the one chosen, else the operating system's user name."""
+    return saved_name(db) or _os_user()
+
+
+def set_officer_name(db: Database, name: str) -> str:
+    """Remember the officer's name for this computer user and use it from now on."""
+    name = clean(name)
+    if not name:
+        raise InvalidValue("Hãy nhập họ tên cán bộ (tên này được ghi vào nhật ký thay đổi).")
+    if len(name) > MAX_NAME:
+        raise InvalidValue(f"Họ tên dài quá {MAX_NAME} ký tự.")
+    with db.transaction() as session:
+        row = session.get(Setting, _key())
+        if row is None:
+            session.add(Setting(key=_key(), value=name))
+        else:
+            row.value = name
+    db.actor = name
+    return name
+
+
+def start_session(db: Database, *, origin: str) -> None:
+    """Name the officer and the default source (GUI or command line) on everything db writes from now."""
+    db.actor = officer_name(db)
+    db.origin = origin
