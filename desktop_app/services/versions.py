@@ -15,7 +15,7 @@ from db.engine import Database
 from db.summary import refresh_items, refresh_unit_keys
 from db.sync_rows import CHILDREN, references_of
 from db.sync_schema import REFERENCES, SYNCED
-from desktop_app.domain.progress import STATUS_NAMES
+from desktop_app.domain.field_names import CODES, FIELD_LABELS
 from desktop_app.errors import InvalidValue, NotFound
 from desktop_app.services.exchange_labels import Labels
 from desktop_app.services.exchange_merge import TABLE_NAMES
@@ -36,35 +36,11 @@ TWIN_HINTS = {  # what two rows of these tables may not share (db.sync_rows.NATU
     "assignments": "giao cùng đơn vị, cùng vai trò, cho cùng chỉ tiêu/nhiệm vụ",
     "progress_reports": "của cùng đơn vị, cùng kỳ, cho cùng chỉ tiêu/nhiệm vụ",
 }
-FIELD_LABELS = {
-    # the names the package preview gives these columns (its Vietnamese translation), plus the others
-    "text": "Nội dung", "note": "Ghi chú", "value": "Giá trị", "numerator": "Tử số", "denominator": "Mẫu số",
-    "status": "Trạng thái", "narrative": "Kết quả thực hiện", "evidence": "Minh chứng", "title": "Tiêu đề",
-    "name": "Tên", "raw": "Nguyên văn", "due": "Hạn", "label": "Tên kỳ", "commune": "Xã",
-    "plan_number": "Số kế hoạch", "plan_date": "Ngày kế hoạch", "year": "Năm", "number": "Số thứ tự",
-    "numeral": "Số thứ tự", "order": "Vị trí", "kind": "Loại", "role": "Vai trò", "unit": "Đơn vị tính",
-    "unit_id": "Đơn vị", "subject": "Đối tượng", "start": "Từ ngày", "end": "Đến ngày",
-    "document_number": "Số văn bản", "document_date": "Ngày văn bản", "reported_at": "Ngày báo cáo",
-    "reported_by": "Người báo cáo", "file_name": "Tên tệp", "section_id": "Phần", "group_id": "Nhóm",
-    "period_id": "Kỳ báo cáo", "item_id": "Chỉ tiêu/nhiệm vụ", "plan_id": "Kế hoạch", "report_id": "Kết quả",
-    "number_raw": "Số thứ tự (nguyên văn)", "source_line": "Dòng trong tệp phụ lục", "op": "Phép so sánh",
-    "unit_kind": "Loại đơn vị tính", "key": "Khoá tên", "named_by_user": "Tên do người dùng đặt",
-    "source_name": "Tệp nguồn", "source_sha256": "SHA-256 tệp nguồn",
-    "imported_at": "Ngày nhập", "period_kind": "Loại kỳ báo cáo", "period_basis": "Cách tính kỳ",
-    "basis": "Cách tính kỳ", "sha256": "SHA-256", "size": "Kích thước (byte)",
-}
 HIDDEN_WHEN_GONE = {"order", "number_raw", "source_line", "key", "source_sha256", "imported_at", "sha256", "size"}
 """Technical columns not listed for a record that is no longer here (every field of it would differ)."""
 DATES = {"plan_date", "due", "start", "end", "document_date"}
 MOMENTS = {"reported_at", "imported_at"}
 NUMBERS = {"value", "numerator", "denominator"}
-CODES = {
-    "kind": {"indicator": "chỉ tiêu", "task": "nhiệm vụ", "document": "văn bản", "date": "ngày",
-             "month": "tháng", "quarter": "quý", "half": "6 tháng", "year": "năm"},
-    "role": {"monitoring": "theo dõi", "implementing": "thực hiện"},
-    "status": STATUS_NAMES,
-    "named_by_user": {0: "không", 1: "có"},
-}
 SHORT = 60
 
 

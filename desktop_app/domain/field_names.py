@@ -1,0 +1,30 @@
+"""The Vietnamese names of the stored fields and of their coded values, as the officer reads them in the kept
+versions, the audit trail and the package preview."""
+
+from __future__ import annotations
+
+from desktop_app.domain.progress import STATUS_NAMES
+
+FIELD_LABELS = {
+    "text": "Nội dung", "note": "Ghi chú", "value": "Giá trị", "numerator": "Tử số", "denominator": "Mẫu số",
+    "status": "Trạng thái", "narrative": "Kết quả thực hiện", "evidence": "Minh chứng", "title": "Tiêu đề",
+    "name": "Tên", "raw": "Nguyên văn", "due": "Hạn", "label": "Tên kỳ", "commune": "Xã",
+    "plan_number": "Số kế hoạch", "plan_date": "Ngày kế hoạch", "year": "Năm", "number": "Số thứ tự",
+    "numeral": "Số thứ tự", "order": "Vị trí", "kind": "Loại", "role": "Vai trò", "unit": "Đơn vị tính",
+    "unit_id": "Đơn vị", "subject": "Đối tượng", "start": "Từ ngày", "end": "Đến ngày",
+    "document_number": "Số văn bản", "document_date": "Ngày văn bản", "reported_at": "Ngày báo cáo",
+    "reported_by": "Người báo cáo", "file_name": "Tên tệp", "section_id": "Phần", "group_id": "Nhóm",
+    "period_id": "Kỳ báo cáo", "item_id": "Chỉ tiêu/nhiệm vụ", "plan_id": "Kế hoạch", "report_id": "Kết quả",
+    "number_raw": "Số thứ tự (nguyên văn)", "source_line": "Dòng trong tệp phụ lục", "op": "Phép so sánh",
+    "unit_kind": "Loại đơn vị tính", "key": "Khoá tên", "named_by_user": "Tên do người dùng đặt",
+    "source_name": "Tệp nguồn", "source_sha256": "SHA-256 tệp nguồn",
+    "imported_at": "Ngày nhập", "period_kind": "Loại kỳ báo cáo", "period_basis": "Cách tính kỳ",
+    "basis": "Cách tính kỳ", "sha256": "SHA-256", "size": "Kích thước (byte)",
+}
+CODES = {
+    "kind": {"indicator": "chỉ tiêu", "task": "nhiệm vụ", "document": "văn bản", "date": "ngày",
+             "month": "tháng", "quarter": "quý", "half": "6 tháng", "year": "năm"},
+    "role": {"monitoring": "theo dõi", "implementing": "thực hiện"},
+    "status": STATUS_NAMES,
+    "named_by_user": {0: "không", 1: "có"},
+}

@@ -1,0 +1,105 @@
+"""Use case: reading the audit trail — who changed what, when, from where — for the global view (filtered by
+person, date and record) and for one item's history."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
+from typing import Any
+
+from db import audit as audit_db
+from db.engine import Database
+from db.models import Item
+from desktop_app.domain.field_names import CODES, FIELD_LABELS
+from desktop_app.errors import NotFound
+from desktop_app.services.exchange_merge import TABLE_NAMES
+
+ACTION_NAMES = {"insert": "Thêm", "update": "Sửa", "delete": "Xoá", "import": "Nhập hàng loạt"}
+HERE = "Máy này"
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One field of an entry: its name, the value before and after (texts as shown)."""
+
+    field: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    """One entry as the officer reads it."""
+
+    at: datetime
+    who: str
+    source: str
+    installation: str
+    record_kind: str
+    record: str
+    action: str
+    changes: tuple[FieldChange, ...]
+
+    def summary(self) -> str:
+        """The changes on one line: «Giá trị: 40 → 60; Trạng thái: … → …»."""
+        return "; ".join(f"{c.field}: {c.old or '∅'} → {c.new or '∅'}" for c in self.changes)
+
+
+def _shown(column: str, value: Any) -> str:
+    if value is None:
+        return ""
+    codes = CODES.get(column)
+    if codes is not None and value in codes:
+        return str(codes[value])
+    if column in ("value", "numerator", "denominator"):
+        return str(value).replace(".", ",")
+    return str(value)
+
+
+def _local(moment: datetime) -> datetime:
+    """A stored UTC moment in the computer's local time."""
+    return moment.replace(tzinfo=timezone.utc).astimezone().replace(tzinfo=None)
+
+
+def _utc(day: date) -> datetime:
+    """Local midnight of day, in stored UTC."""
+    return datetime.combine(day, time()).astimezone(timezone.utc).replace(tzinfo=None)
+
+
+def _row(entry: Any) -> AuditRow:
+    try:
+        raw = json.loads(entry.changes or "{}")
+    except ValueError:
+        raw = {}
+    if entry.action == "import":
+        changes: tuple[FieldChange, ...] = ()
+    else:
+        changes = tuple(FieldChange(FIELD_LABELS.get(c, c), _shown(c, pair[0]), _shown(c, pair[1]))
+                        for c, pair in raw.items() if isinstance(pair, list) and len(pair) == 2)
+    return AuditRow(_local(entry.at), entry.who or audit_db.UNKNOWN, entry.source or "", entry.installation or HERE,
+                    TABLE_NAMES.get(entry.table_name, entry.table_name), entry.label,
+                    ACTION_NAMES.get(entry.action, entry.action), changes)
+
+
+def audit_entries(db: Database, *, who: str | None = None, since: date | None = None, until: date | None = None,
+                  record: str | None = None, item_id: int | None = None, limit: int = 5000) -> list[AuditRow]:
+    """Entries newest first: by person, from since to until (whole local days), whose record label contains
+    record, or those of one item (its targets, deadline, units and reports included)."""
+    with db.reading() as session:
+        item_uuid = None
+        if item_id is not None:
+            item = session.get(Item, item_id)
+            if item is None:
+                raise NotFound(f"Không có chỉ tiêu/nhiệm vụ #{item_id}.")
+            item_uuid = item.uuid
+        flt = audit_db.Filter(who=who or None, since=_utc(since) if since else None,
+                              until=_utc(until + timedelta(days=1)) if until else None,
+                              record=(record or "").strip() or None, item_uuid=item_uuid, limit=limit)
+        return [_row(e) for e in audit_db.entries(session, flt)]
+
+
+def people(db: Database) -> list[str]:
+    """Everyone the audit trail names."""
+    with db.reading() as session:
+        return audit_db.people(session)
