@@ -41,6 +41,7 @@ from desktop_app.services import browse
 from desktop_app.services import items as items_service
 from desktop_app.ui.app import saved_language, set_language
 from desktop_app.ui.backup_flow import BackupFlow
+from desktop_app.ui.change_watcher import LiveRefresh
 from desktop_app.ui.dashboard import DashboardWidget
 from desktop_app.ui.exchange_flow import ExchangeFlow
 from desktop_app.ui.filter_bar import FilterBar
@@ -151,6 +152,7 @@ class MainWindow(ImportFlow, ReportFlow, BackupFlow, ExchangeFlow, FormFlow, Str
         self.resize(1300, 760)
         self._restore_state()
         self.refresh()
+        self.live_refresh = LiveRefresh(self)  # shows what other windows and copies of the program save; F5
 
     # ----- menus -------------------------------------------------------------------------------------------
     def _action(self, text: str, shortcut: QKeySequence | str | None, slot: object) -> QAction:
@@ -461,6 +463,7 @@ class MainWindow(ImportFlow, ReportFlow, BackupFlow, ExchangeFlow, FormFlow, Str
             self.table.horizontalHeader().restoreState(header)
 
     def closeEvent(self, event: object) -> None:
+        self.live_refresh.close()
         self._save_state()
         super().closeEvent(event)  # type: ignore[arg-type]
 
