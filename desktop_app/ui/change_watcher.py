@@ -240,7 +240,7 @@ class LiveRefresh(QObject):
         if changes.form or item_id is None:
             w.item_form.load(item_id)
         if changes.form or changes.items or item_id is None:
-            w.item_history.load(item_id)
+            w._load_history(item_id)
         if changes.grid:
             if w.views.currentWidget() is w.progress_grid:
                 grid = w.progress_grid

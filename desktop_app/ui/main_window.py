@@ -40,6 +40,7 @@ from db.engine import Database
 from desktop_app.services import browse
 from desktop_app.services import items as items_service
 from desktop_app.ui.app import saved_language, set_language
+from desktop_app.ui.audit_flow import AuditFlow
 from desktop_app.ui.backup_flow import BackupFlow
 from desktop_app.ui.change_watcher import LiveRefresh
 from desktop_app.ui.dashboard import DashboardWidget
@@ -60,7 +61,8 @@ from desktop_app.ui.unit_manager import UnitManagerDialog
 FILE_FILTER = QT_TRANSLATE_NOOP("MainWindow", "Appendix (*.docx *.xlsx *.txt *.md *.tsv *.csv);;All files (*)")
 
 
-class MainWindow(ImportFlow, ReportFlow, BackupFlow, ExchangeFlow, FormFlow, StructureEditing, QMainWindow):
+class MainWindow(ImportFlow, ReportFlow, BackupFlow, ExchangeFlow, FormFlow, AuditFlow, StructureEditing,
+                 QMainWindow):
     """Plans on the left, the items of the selected plan/section/group in the centre."""
 
     def __init__(self, db: Database) -> None:
@@ -226,6 +228,7 @@ class MainWindow(ImportFlow, ReportFlow, BackupFlow, ExchangeFlow, FormFlow, Str
                                                    self.edit_report_settings)
         settings_menu.addAction(self.report_settings_action)
         settings_menu.addAction(self.identity_action)
+        self._build_audit(edit_menu, settings_menu)
         language_menu = settings_menu.addMenu(self.tr("&Language"))
         self.language_actions: dict[str, QAction] = {}
         group = QActionGroup(self)
@@ -326,7 +329,7 @@ class MainWindow(ImportFlow, ReportFlow, BackupFlow, ExchangeFlow, FormFlow, Str
     def _on_row_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         item_id = current.data(ID_ROLE) if current.isValid() else None
         self.item_form.load(item_id)
-        self.item_history.load(item_id)
+        self._load_history(item_id)
 
     def _item_saved(self, item_id: int) -> None:
         """After an edit (or its undo): show the new values and keep the same item selected."""
@@ -340,6 +343,7 @@ class MainWindow(ImportFlow, ReportFlow, BackupFlow, ExchangeFlow, FormFlow, Str
             self.table.selectRow(row)
         selection.blockSignals(False)
         self._count_later.start()
+        self.item_audit.load(self.item_audit.item_id)
 
     def manage_units(self) -> UnitManagerDialog:
         """The unit registry: rename and merge units (undoable with the same Ctrl+Z)."""
@@ -364,7 +368,7 @@ class MainWindow(ImportFlow, ReportFlow, BackupFlow, ExchangeFlow, FormFlow, Str
         index = self.table.currentIndex()
         item_id = index.data(ID_ROLE) if index.isValid() else None
         self.item_form.load(item_id)
-        self.item_history.load(item_id)
+        self._load_history(item_id)
 
     # ----- dashboard ---------------------------------------------------------------------------------------
     def _view_changed(self, index: int) -> None:

@@ -173,10 +173,7 @@ def start(db_path: Path, open_path: Path | None, on_failed: Callable[[BaseExcept
         if probe is not None:
             probe.main_window_shown()
             return  # no modal question while the start-up is timed
-        if open_path is not None:
-            QTimer.singleShot(0, lambda: window.preview_path(open_path))
-        else:
-            QTimer.singleShot(0, window.offer_sample)
+        QTimer.singleShot(0, lambda: _first_questions(window, open_path))
 
     def failed(exc: BaseException) -> None:
         loading = state["loading"]  # on_failed may start again, putting a new loading window in state
@@ -197,3 +194,17 @@ def start(db_path: Path, open_path: Path | None, on_failed: Callable[[BaseExcept
     state["loading"].show()
     threading.Thread(target=work, name="mo-du-lieu", daemon=True).start()
     return state
+
+
+def _first_questions(window: Any, open_path: Path | None) -> None:
+    """Once the window shows: who is working (the first time on this computer account), then the file given on
+    the command line, or the sample plan when the database is empty."""
+    from desktop_app.services.officer import saved_name
+    from desktop_app.ui.audit_view import ask_officer_name
+
+    if saved_name(window.db) is None:
+        ask_officer_name(window, window.db, first=True)
+    if open_path is not None:
+        window.preview_path(open_path)
+    else:
+        window.offer_sample()

@@ -4,62 +4,62 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="115"/>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="118"/>
         <source>the changes since the package sent to «%1» on %2</source>
         <translation>những thay đổi kể từ gói gửi cho «%1» lúc %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="118"/>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="121"/>
         <source>everything in the chosen scope</source>
         <translation>toàn bộ dữ liệu trong phạm vi đã chọn</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="119"/>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="122"/>
         <source>The data package was written to:</source>
         <translation>Đã ghi gói dữ liệu vào:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="120"/>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="123"/>
         <source>It holds %1: %2 records, %3 deletions, %4 evidence files.</source>
         <translation>Gói chứa %1: %2 bản ghi, %3 bản ghi đã xoá, %4 tệp minh chứng.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="123"/>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="126"/>
         <source>SHA-256: %1</source>
         <translation>Mã kiểm tra SHA-256: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="125"/>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="128"/>
         <source>Warning: %1 evidence files are missing from the evidence folder and were not included.</source>
         <translation>Cảnh báo: thiếu %1 tệp minh chứng trong thư mục minh chứng nên không đưa vào gói được.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="127"/>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="130"/>
         <source>Data package written to %1.</source>
         <translation>Đã ghi gói dữ liệu vào %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="128"/>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="131"/>
         <source>Send data package</source>
         <translation>Gửi gói dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="177"/>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="180"/>
         <source>Imported the data package «%1» from «%2».</source>
         <translation>Đã nhập gói dữ liệu «%1» của «%2».</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="180"/>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="183"/>
         <source>For each conflict the version not chosen is kept in the record&apos;s history.</source>
         <translation>Với mỗi xung đột, bản không được chọn vẫn được lưu trong lịch sử của bản ghi.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="182"/>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="185"/>
         <source>The data as it was before is kept in «%1».</source>
         <translation>Dữ liệu trước khi nhập được giữ ở «%1».</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="184"/>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="187"/>
         <source>Import data package</source>
         <translation>Nhập gói dữ liệu</translation>
     </message>
@@ -70,6 +70,131 @@
         <location filename="../../desktop_app/ui/app.py" line="117"/>
         <source>Cannot open the database</source>
         <translation>Không mở được cơ sở dữ liệu</translation>
+    </message>
+</context>
+<context>
+    <name>AuditDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/audit_view.py" line="80"/>
+        <source>Change history — %1</source>
+        <translation>Lịch sử thay đổi — %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_view.py" line="81"/>
+        <source>Change log</source>
+        <translation>Nhật ký thay đổi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_view.py" line="86"/>
+        <source>Everyone</source>
+        <translation>Tất cả mọi người</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_view.py" line="91"/>
+        <source>Stt, item text, unit or period…</source>
+        <translation>Stt, nội dung chỉ tiêu, đơn vị hoặc kỳ…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_view.py" line="93"/>
+        <source>&amp;Person:</source>
+        <translation>&amp;Người:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_view.py" line="93"/>
+        <source>&amp;From:</source>
+        <translation>&amp;Từ ngày:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_view.py" line="94"/>
+        <source>&amp;To:</source>
+        <translation>Đế&amp;n ngày:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_view.py" line="94"/>
+        <source>&amp;Record:</source>
+        <translation>&amp;Bản ghi:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_view.py" line="105"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_view.py" line="138"/>
+        <source>%1 change(s)</source>
+        <translation>%1 thay đổi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_view.py" line="140"/>
+        <source>(only the newest are shown: narrow the filters)</source>
+        <translation>(chỉ hiện các thay đổi mới nhất: hãy thu hẹp bộ lọc)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_view.py" line="194"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="205"/>
+        <source>Officer name</source>
+        <translation>Tên cán bộ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_view.py" line="195"/>
+        <source>Your full name, recorded with every change you make (change log):</source>
+        <translation>Họ và tên của anh/chị, được ghi cùng mỗi thay đổi (nhật ký thay đổi):</translation>
+    </message>
+</context>
+<context>
+    <name>AuditFlow</name>
+    <message>
+        <location filename="../../desktop_app/ui/audit_flow.py" line="18"/>
+        <source>Change &amp;log…</source>
+        <translation>&amp;Nhật ký thay đổi…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_flow.py" line="20"/>
+        <source>&amp;Officer name…</source>
+        <translation>&amp;Tên cán bộ…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_flow.py" line="23"/>
+        <source>Changes</source>
+        <translation>Thay đổi</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTable</name>
+    <message>
+        <location filename="../../desktop_app/ui/audit_view.py" line="42"/>
+        <source>Time</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_view.py" line="42"/>
+        <source>Person</source>
+        <translation>Người thực hiện</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_view.py" line="42"/>
+        <source>Action</source>
+        <translation>Thao tác</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_view.py" line="42"/>
+        <source>Record</source>
+        <translation>Bản ghi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_view.py" line="43"/>
+        <source>Changes (old → new)</source>
+        <translation>Thay đổi (cũ → mới)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_view.py" line="43"/>
+        <source>Source</source>
+        <translation>Nguồn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_view.py" line="43"/>
+        <source>Made at</source>
+        <translation>Nơi thực hiện</translation>
     </message>
 </context>
 <context>
@@ -149,22 +274,22 @@ Dữ liệu hiện tại sẽ được sao lưu trước (vào thư mục «back
 <context>
     <name>ComparisonModel</name>
     <message>
-        <location filename="../../desktop_app/ui/province_models.py" line="44"/>
+        <location filename="../../desktop_app/ui/province_models.py" line="45"/>
         <source>Commune</source>
         <translation>Xã</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_models.py" line="44"/>
+        <location filename="../../desktop_app/ui/province_models.py" line="45"/>
         <source>Year</source>
         <translation>Năm</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_models.py" line="45"/>
+        <location filename="../../desktop_app/ui/province_models.py" line="46"/>
         <source>Whole plan</source>
         <translation>Toàn kế hoạch</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_models.py" line="123"/>
+        <location filename="../../desktop_app/ui/province_models.py" line="124"/>
         <source>%1: %2 of %3 completed</source>
         <translation>%1: đã đạt %2/%3</translation>
     </message>
@@ -429,41 +554,46 @@ Dữ liệu hiện tại sẽ được sao lưu trước (vào thư mục «back
     </message>
     <message>
         <location filename="../../desktop_app/ui/exchange_flow.py" line="51"/>
+        <source>Kept &amp;versions…</source>
+        <translation>&amp;Phiên bản đã lưu khi hợp nhất…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="53"/>
         <source>E&amp;xchange</source>
         <translation>&amp;Trao đổi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="55"/>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="58"/>
         <source>&amp;Make a reporting form for a unit…</source>
         <translation>&amp;Lập biểu mẫu báo cáo cho đơn vị…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="57"/>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="60"/>
         <source>&amp;Read a filled reporting form…</source>
         <translation>&amp;Đọc biểu mẫu đơn vị đã điền…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="107"/>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="110"/>
         <source>Writing the data package…</source>
         <translation>Đang ghi gói dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="135"/>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="138"/>
         <source>Import data package</source>
         <translation>Nhập gói dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="147"/>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="150"/>
         <source>Checking the data package %1…</source>
         <translation>Đang kiểm tra gói dữ liệu %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="159"/>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="162"/>
         <source>The data package was not imported.</source>
         <translation>Chưa nhập gói dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="170"/>
+        <location filename="../../desktop_app/ui/exchange_flow.py" line="173"/>
         <source>Importing the data package %1…</source>
         <translation>Đang nhập gói dữ liệu %1…</translation>
     </message>
@@ -921,22 +1051,22 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>IndicatorsModel</name>
     <message>
-        <location filename="../../desktop_app/ui/province_models.py" line="173"/>
+        <location filename="../../desktop_app/ui/province_models.py" line="174"/>
         <source>Exceeded</source>
         <translation>Vượt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_models.py" line="174"/>
+        <location filename="../../desktop_app/ui/province_models.py" line="175"/>
         <source>Met</source>
         <translation>Đạt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_models.py" line="175"/>
+        <location filename="../../desktop_app/ui/province_models.py" line="176"/>
         <source>Not met</source>
         <translation>Chưa đạt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_models.py" line="176"/>
+        <location filename="../../desktop_app/ui/province_models.py" line="177"/>
         <source>Not reported</source>
         <translation>Chưa báo cáo</translation>
     </message>
@@ -954,6 +1084,24 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
         <location filename="../../desktop_app/ui/province_models.py" line="181"/>
         <source>Communes</source>
         <translation>Số xã</translation>
+    </message>
+</context>
+<context>
+    <name>ItemAuditView</name>
+    <message>
+        <location filename="../../desktop_app/ui/audit_view.py" line="158"/>
+        <source>&amp;Kept versions…</source>
+        <translation>&amp;Phiên bản đã lưu…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_view.py" line="159"/>
+        <source>Versions of this item replaced or not chosen when data packages were merged; one can be restored.</source>
+        <translation>Các phiên bản của chỉ tiêu này bị thay thế hoặc không được chọn khi hợp nhất gói dữ liệu; có thể khôi phục một phiên bản.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_view.py" line="175"/>
+        <source>%1 change(s)</source>
+        <translation>%1 thay đổi</translation>
     </message>
 </context>
 <context>
@@ -1206,206 +1354,224 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
     </message>
 </context>
 <context>
+    <name>LiveRefresh</name>
+    <message>
+        <location filename="../../desktop_app/ui/change_watcher.py" line="119"/>
+        <source>&amp;Reload data</source>
+        <translation>Tải &amp;lại dữ liệu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/change_watcher.py" line="132"/>
+        <source>Data was just changed in another window — press F5 to reload.</source>
+        <translation>Dữ liệu vừa được thay đổi ở cửa sổ khác — bấm F5 để tải lại.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/change_watcher.py" line="170"/>
+        <source>Data reloaded.</source>
+        <translation>Đã tải lại dữ liệu.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop_app/ui/import_flow.py" line="19"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="59"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="61"/>
         <source>Appendix (*.docx *.xlsx *.txt *.md *.tsv *.csv);;All files (*)</source>
         <translation>Phụ lục (*.docx *.xlsx *.txt *.md *.tsv *.csv);;Tất cả tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="69"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="72"/>
         <location filename="../../desktop_app/ui/startup.py" line="78"/>
         <source>Commune digital transformation plan tracker</source>
         <translation>Theo dõi Kế hoạch chuyển đổi số cấp xã</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="135"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="138"/>
         <source>Indicators and tasks</source>
         <translation>Chỉ tiêu, nhiệm vụ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="136"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="139"/>
         <source>Enter results</source>
         <translation>Nhập kết quả</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="124"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="127"/>
         <source>Details</source>
         <translation>Chi tiết</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="125"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="128"/>
         <source>History</source>
         <translation>Lịch sử</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="140"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="143"/>
         <source>Dashboard</source>
         <translation>Tổng quan</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="164"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="168"/>
         <source>&amp;Import appendix…</source>
         <translation>&amp;Nhập phụ lục…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="165"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="169"/>
         <source>&amp;Paste appendix from clipboard</source>
         <translation>&amp;Dán phụ lục từ khay nhớ tạm</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="166"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="170"/>
         <source>Load the &amp;sample plan</source>
         <translation>Nạp kế hoạch &amp;mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="167"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="171"/>
         <source>E&amp;xit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="168"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="172"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="173"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="177"/>
         <source>&amp;Undo</source>
         <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="175"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="179"/>
         <source>&amp;Redo</source>
         <translation>&amp;Làm lại</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="177"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="181"/>
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="186"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="190"/>
         <source>&amp;Add item after this one</source>
         <translation>&amp;Thêm chỉ tiêu sau dòng này</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="187"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="191"/>
         <source>&amp;Delete item…</source>
         <translation>&amp;Xóa chỉ tiêu…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="189"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="193"/>
         <source>Move item &amp;up</source>
         <translation>Chuyển chỉ tiêu &amp;lên</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="190"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="194"/>
         <source>Move item do&amp;wn</source>
         <translation>Chuyển chỉ tiêu &amp;xuống</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="194"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="198"/>
         <source>&amp;Plan information…</source>
         <translation>&amp;Thông tin kế hoạch…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="195"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="199"/>
         <source>&amp;Rename section or group…</source>
         <translation>Đổi tên &amp;mục hoặc nhóm…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="197"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="201"/>
         <source>Move section or group up</source>
         <translation>Chuyển mục/nhóm lên</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="199"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="203"/>
         <source>Move section or group down</source>
         <translation>Chuyển mục/nhóm xuống</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="204"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="208"/>
         <source>&amp;Units…</source>
         <translation>Đơn &amp;vị…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="206"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="210"/>
         <source>Undo &amp;history…</source>
         <translation>&amp;Lịch sử thao tác…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="208"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="212"/>
         <source>&amp;Export report…</source>
         <translation>&amp;Xuất báo cáo…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="209"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="213"/>
         <source>Print pre&amp;view…</source>
         <translation>&amp;Xem trước khi in…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="210"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="214"/>
         <source>&amp;Print…</source>
         <translation>&amp;In…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="211"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="215"/>
         <source>&amp;Reports</source>
         <translation>&amp;Báo cáo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="216"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="220"/>
         <source>&amp;Back up now…</source>
         <translation>&amp;Sao lưu ngay…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="217"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="221"/>
         <source>&amp;Restore…</source>
         <translation>&amp;Khôi phục…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="218"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="222"/>
         <source>&amp;Backup</source>
         <translation>Sao &amp;lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="222"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="226"/>
         <source>&amp;Settings</source>
         <translation>&amp;Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="223"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="227"/>
         <source>&amp;Report header and recipients…</source>
         <translation>&amp;Tiêu đề báo cáo và nơi nhận…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="227"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="232"/>
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="237"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="242"/>
         <source>Main toolbar</source>
         <translation>Thanh công cụ chính</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="288"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="293"/>
         <source>No plan yet. Use File → Import appendix… (Ctrl+O).</source>
         <translation>Chưa có kế hoạch nào. Dùng Tệp → Nhập phụ lục… (Ctrl+O).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="322"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="327"/>
         <source>{n} indicators and tasks</source>
         <translation>{n} chỉ tiêu, nhiệm vụ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="353"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="358"/>
         <source>Undo history</source>
         <translation>Lịch sử thao tác</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="355"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="360"/>
         <source>&lt;start of the session&gt;</source>
         <translation>&lt;đầu phiên làm việc&gt;</translation>
     </message>
@@ -2588,17 +2754,17 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
         <translation>Đang mở dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/startup.py" line="129"/>
+        <location filename="../../desktop_app/ui/startup.py" line="132"/>
         <source>The data file is damaged</source>
         <translation>Tệp dữ liệu bị hỏng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/startup.py" line="133"/>
+        <location filename="../../desktop_app/ui/startup.py" line="136"/>
         <source>No intact backup was found beside it. Do not delete the file; ask for support.</source>
         <translation>Không tìm thấy bản sao lưu nguyên vẹn nào cạnh tệp. Đừng xóa tệp này; hãy liên hệ hỗ trợ kỹ thuật.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/startup.py" line="136"/>
+        <location filename="../../desktop_app/ui/startup.py" line="139"/>
         <source>Restore the newest intact backup, made %1 (%2 plans)? A copy of the damaged file is kept in the «backups» folder.</source>
         <translation>Khôi phục bản sao lưu nguyên vẹn mới nhất, lập lúc %1 (%2 kế hoạch)? Một bản sao của tệp bị hỏng được giữ trong thư mục «backups».</translation>
     </message>
@@ -2815,6 +2981,125 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
         <location filename="../../desktop_app/ui/unit_manager.py" line="57"/>
         <source>Reports</source>
         <translation>Số báo cáo</translation>
+    </message>
+</context>
+<context>
+    <name>VersionsDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/versions_dialog.py" line="52"/>
+        <source>Versions kept when merging</source>
+        <translation>Phiên bản đã lưu khi hợp nhất</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/versions_dialog.py" line="55"/>
+        <source>When a data package is merged, the version of a record that was replaced, not chosen in a conflict, or deleted as the sender had deleted it is kept here. Restoring one puts it back as a change made on this computer, sent with the next data package; the version it replaces is kept in turn.</source>
+        <translation>Khi hợp nhất một gói dữ liệu, phiên bản của bản ghi bị thay, không được chọn khi xung đột, hoặc bị xoá theo bên gửi được lưu ở đây. Khôi phục một phiên bản sẽ đưa nó trở lại như một thay đổi làm trên máy này, được gửi đi trong gói dữ liệu sau; phiên bản bị thay lại được lưu vào đây.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/versions_dialog.py" line="62"/>
+        <source>Only this item and its targets, deadline, units and reports.</source>
+        <translation>Chỉ của chỉ tiêu/nhiệm vụ này và các mục tiêu, thời hạn, đơn vị, kết quả của nó.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/versions_dialog.py" line="64"/>
+        <source>Show versions already &amp;restored</source>
+        <translation>&amp;Hiện cả các phiên bản đã khôi phục</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/versions_dialog.py" line="80"/>
+        <source>Re&amp;store this version</source>
+        <translation>&amp;Khôi phục phiên bản này</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/versions_dialog.py" line="83"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/versions_dialog.py" line="92"/>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/versions_dialog.py" line="92"/>
+        <source>Record</source>
+        <translation>Bản ghi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/versions_dialog.py" line="92"/>
+        <source>Kind of record</source>
+        <translation>Loại bản ghi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/versions_dialog.py" line="92"/>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/versions_dialog.py" line="92"/>
+        <source>Source</source>
+        <translation>Nguồn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/versions_dialog.py" line="112"/>
+        <source>Field</source>
+        <translation>Trường</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/versions_dialog.py" line="112"/>
+        <source>Now</source>
+        <translation>Hiện tại</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/versions_dialog.py" line="112"/>
+        <source>Kept version</source>
+        <translation>Bản đã lưu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/versions_dialog.py" line="135"/>
+        <source>restored %1</source>
+        <translation>đã khôi phục %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/versions_dialog.py" line="136"/>
+        <source>%1 (no longer here)</source>
+        <translation>%1 (không còn ở đây)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/versions_dialog.py" line="175"/>
+        <source>No kept version.</source>
+        <translation>Không có phiên bản nào được lưu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/versions_dialog.py" line="179"/>
+        <source>This record is no longer here: restoring re-creates it, with the records deleted together with it.</source>
+        <translation>Bản ghi này không còn ở đây: khôi phục sẽ tạo lại nó, cùng các bản ghi bị xoá cùng với nó.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/versions_dialog.py" line="195"/>
+        <source>Restore this version of «%1»?</source>
+        <translation>Khôi phục phiên bản này của «%1»?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/versions_dialog.py" line="196"/>
+        <source>The record as it is now is kept in this list, so this can be undone. The change is sent with the next data package.</source>
+        <translation>Bản ghi như hiện tại được lưu vào danh sách này nên có thể hoàn tác. Thay đổi sẽ được gửi đi trong gói dữ liệu sau.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/versions_dialog.py" line="198"/>
+        <location filename="../../desktop_app/ui/versions_dialog.py" line="203"/>
+        <source>Restore a kept version</source>
+        <translation>Khôi phục phiên bản đã lưu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/versions_dialog.py" line="207"/>
+        <source>Restored: %1. The version it replaced is kept in this list.</source>
+        <translation>Đã khôi phục: %1. Phiên bản bị thay được lưu trong danh sách này.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/versions_dialog.py" line="209"/>
+        <source>Re-created: %1, with the records deleted together with it.</source>
+        <translation>Đã tạo lại: %1, cùng các bản ghi bị xoá cùng với nó.</translation>
     </message>
 </context>
 </TS>
