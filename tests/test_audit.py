@@ -17,7 +17,12 @@ from desktop_app.errors import InvalidValue
 from desktop_app.services import editing
 from desktop_app.services.audit import HERE, audit_entries, people
 from desktop_app.services.importing import import_file
-from desktop_app.services.officer import GUI, officer_name, set_officer_name, start_session
+from desktop_app.services.officer import (
+    GUI,
+    officer_name,
+    set_officer_name,
+    start_session,
+)
 from desktop_app.services.progress import item_by_number, record_progress
 from desktop_app.services.structure import delete_item
 from tests.conftest import NAM_HONG

@@ -14,7 +14,12 @@ from PySide6.QtWidgets import QApplication, QInputDialog
 from db.engine import Database
 from desktop_app.services import editing
 from desktop_app.services.importing import import_file
-from desktop_app.services.officer import GUI, saved_name, set_officer_name, start_session
+from desktop_app.services.officer import (
+    GUI,
+    saved_name,
+    set_officer_name,
+    start_session,
+)
 from desktop_app.services.progress import item_by_number, record_progress
 from desktop_app.ui.audit_view import AuditDialog, ask_officer_name
 from tests.conftest import NAM_HONG
