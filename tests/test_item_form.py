@@ -72,3 +72,28 @@ def test_units_with_completion_and_a_new_name(qtbot: Any, db: Database) -> None:
     assert form.kind.currentData() == "indicator"
     assert form.targets.cellWidget(0, 0).currentText() == ">"
     assert Qt.ItemDataRole.UserRole  # keep the import used
+
+
+def test_a_save_over_an_edit_made_elsewhere_is_refused_and_offers_a_reload(qtbot: Any, db: Database) -> None:
+    from dataclasses import replace
+
+    from db.engine import open_database
+    from desktop_app.services.editing import update_item
+
+    form, stack, item_id = _form(qtbot, db, "2.4")
+    other = open_database(db.path)  # a second copy of the program on the same file
+    try:
+        theirs = item_detail(other, item_id=item_id)
+        update_item(other, new=replace(theirs, note="lưu ở máy khác"))
+    finally:
+        other.close()
+    form.note.setText("lưu ở đây")
+    form.note.editingFinished.emit()
+    assert "vừa được sửa ở nơi khác" in form.error.text()
+    assert not form.reload_button.isHidden() and stack.count() == 0
+    assert item_detail(db, item_id=item_id).note == "lưu ở máy khác"  # not overwritten
+    form.reload_button.click()
+    assert form.note.text() == "lưu ở máy khác" and form.error.text() == "" and form.reload_button.isHidden()
+    form.note.setText("sửa tiếp sau khi tải lại")
+    form.note.editingFinished.emit()
+    assert item_detail(db, item_id=item_id).note == "sửa tiếp sau khi tải lại"

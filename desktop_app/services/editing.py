@@ -52,6 +52,10 @@ class ItemDetail:
     version: int = field(default=0, compare=False)
 
 
+class StaleItem(InvalidValue):
+    """The item was saved elsewhere since the form read it: this save is refused (reload, then edit)."""
+
+
 def item_detail(db: Database, *, item_id: int) -> ItemDetail:
     """The item as the form shows it."""
     with db.reading() as session:
@@ -127,7 +131,8 @@ def update_item(db: Database, *, new: ItemDetail) -> ItemDetail:
         if item is None:
             raise NotFound(f"Không có chỉ tiêu/nhiệm vụ #{new.id}.")
         if new.version and item.version != new.version:
-            raise InvalidValue("Chỉ tiêu này vừa được sửa ở nơi khác; hãy tải lại rồi sửa tiếp.")
+            raise StaleItem("Chỉ tiêu này vừa được sửa ở nơi khác (cửa sổ hoặc máy khác); thay đổi của bạn chưa được "
+                            "lưu. Hãy tải lại bản mới nhất rồi sửa tiếp.")
         before = _detail(item)
         item.number, item.kind, item.text, item.note = new.number, new.kind, new.text, new.note
         item.updated_at = utcnow()  # an edit of targets, deadline or units is an edit of the item: new version

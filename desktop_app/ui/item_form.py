@@ -30,6 +30,7 @@ from desktop_app.errors import AppError
 from desktop_app.services.editing import (
     OPS,
     ItemDetail,
+    StaleItem,
     TargetValue,
     current_version,
     item_detail,
@@ -118,6 +119,10 @@ class ItemForm(QWidget):
         self.error = QLabel()
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)
+        self.reload_button = QPushButton(self.tr("&Reload the saved version"))
+        self.reload_button.setToolTip(self.tr("Show the item as it was saved elsewhere (what you typed is dropped)"))
+        self.reload_button.clicked.connect(self.reload_saved)
+        self.reload_button.hide()
 
         # Two columns side by side: the form lives below the table and must stay short.
         left, right = QFormLayout(), QFormLayout()
@@ -145,7 +150,10 @@ class ItemForm(QWidget):
         columns.addLayout(right, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(columns)
-        layout.addWidget(self.error)
+        refusal = QHBoxLayout()
+        refusal.addWidget(self.error, 1)
+        refusal.addWidget(self.reload_button)
+        layout.addLayout(refusal)
         layout.addStretch(1)
 
         for edit in (self.number, self.note, self.deadline_raw, self.monitoring, self.implementing):
@@ -161,6 +169,7 @@ class ItemForm(QWidget):
     def load(self, item_id: int | None) -> None:
         """Show an item (None: nothing)."""
         self.error.clear()
+        self.reload_button.hide()
         self.detail = item_detail(self.db, item_id=item_id) if item_id is not None else None
         self.setEnabled(self.detail is not None)
         self.units_model.setStringList([u["name"] for u in unit_registry(self.db)["units"]])
@@ -267,11 +276,19 @@ class ItemForm(QWidget):
             before = update_item(self.db, new=new)
         except AppError as exc:
             self.error.setText(exc.message)
+            self.reload_button.setVisible(isinstance(exc, StaleItem))
             return
         self.error.clear()
         number = new.number or "?"
         self.undo_stack.push(EditItemCommand(self.db, before, new, self.tr("Edit item {n}").format(n=number), self._changed))
         self._changed(new.id)
+
+    def reload_saved(self) -> None:
+        """After a refused stale save: show the version saved elsewhere, to edit it again."""
+        if self.detail is not None:
+            item_id = self.detail.id
+            self.load(item_id)
+            self.saved.emit(item_id)
 
     def _changed(self, item_id: int) -> None:
         if self.detail is not None and self.detail.id == item_id:

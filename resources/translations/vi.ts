@@ -75,68 +75,68 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="80"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="81"/>
         <source>Change history — %1</source>
         <translation>Lịch sử thay đổi — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="81"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="82"/>
         <source>Change log</source>
         <translation>Nhật ký thay đổi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="86"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="87"/>
         <source>Everyone</source>
         <translation>Tất cả mọi người</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="91"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="92"/>
         <source>Stt, item text, unit or period…</source>
         <translation>Stt, nội dung chỉ tiêu, đơn vị hoặc kỳ…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="93"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="94"/>
         <source>&amp;Person:</source>
         <translation>&amp;Người:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="93"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="94"/>
         <source>&amp;From:</source>
         <translation>&amp;Từ ngày:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="94"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="95"/>
         <source>&amp;To:</source>
         <translation>Đế&amp;n ngày:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="94"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="95"/>
         <source>&amp;Record:</source>
         <translation>&amp;Bản ghi:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="105"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="106"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="138"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="139"/>
         <source>%1 change(s)</source>
         <translation>%1 thay đổi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="140"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="141"/>
         <source>(only the newest are shown: narrow the filters)</source>
         <translation>(chỉ hiện các thay đổi mới nhất: hãy thu hẹp bộ lọc)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="194"/>
-        <location filename="../../desktop_app/ui/audit_view.py" line="205"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="207"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="218"/>
         <source>Officer name</source>
         <translation>Tên cán bộ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="195"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="208"/>
         <source>Your full name, recorded with every change you make (change log):</source>
         <translation>Họ và tên của anh/chị, được ghi cùng mỗi thay đổi (nhật ký thay đổi):</translation>
     </message>
@@ -162,37 +162,37 @@
 <context>
     <name>AuditTable</name>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="42"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="43"/>
         <source>Time</source>
         <translation>Thời gian</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="42"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="43"/>
         <source>Person</source>
         <translation>Người thực hiện</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="42"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="43"/>
         <source>Action</source>
         <translation>Thao tác</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="42"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="43"/>
         <source>Record</source>
         <translation>Bản ghi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="43"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="44"/>
         <source>Changes (old → new)</source>
         <translation>Thay đổi (cũ → mới)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="43"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="44"/>
         <source>Source</source>
         <translation>Nguồn</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="43"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="44"/>
         <source>Made at</source>
         <translation>Nơi thực hiện</translation>
     </message>
@@ -1089,17 +1089,17 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>ItemAuditView</name>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="158"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="159"/>
         <source>&amp;Kept versions…</source>
         <translation>&amp;Phiên bản đã lưu…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="159"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="160"/>
         <source>Versions of this item replaced or not chosen when data packages were merged; one can be restored.</source>
         <translation>Các phiên bản của chỉ tiêu này bị thay thế hoặc không được chọn khi hợp nhất gói dữ liệu; có thể khôi phục một phiên bản.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="175"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="188"/>
         <source>%1 change(s)</source>
         <translation>%1 thay đổi</translation>
     </message>
@@ -1107,132 +1107,142 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>ItemForm</name>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="86"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="87"/>
         <source>Indicator</source>
         <translation>Chỉ tiêu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="86"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="87"/>
         <source>Task</source>
         <translation>Nhiệm vụ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="87"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="88"/>
         <source>Document</source>
         <translation>Văn bản</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="94"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="95"/>
         <source>Op.</source>
         <translation>So sánh</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="94"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="95"/>
         <source>Value</source>
         <translation>Giá trị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="94"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="95"/>
         <source>Unit</source>
         <translation>Đơn vị đo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="94"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="95"/>
         <source>Counted noun</source>
         <translation>Danh từ đếm</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="94"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="95"/>
         <source>Subject</source>
         <translation>Đối tượng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="98"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="99"/>
         <source>Add target</source>
         <translation>Thêm mục tiêu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="98"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="99"/>
         <source>Remove target</source>
         <translation>Bỏ mục tiêu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="102"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="103"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="102"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="103"/>
         <source>Ongoing</source>
         <translation>Thường xuyên</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="102"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="103"/>
         <source>Other (text)</source>
         <translation>Khác (ghi chữ)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="117"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="118"/>
         <source>Names separated by ;</source>
         <translation>Các tên cách nhau bằng dấu ;</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="127"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="122"/>
+        <source>&amp;Reload the saved version</source>
+        <translation>&amp;Tải lại bản đã lưu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/item_form.py" line="123"/>
+        <source>Show the item as it was saved elsewhere (what you typed is dropped)</source>
+        <translation>Hiện chỉ tiêu như đã được lưu ở nơi khác (những gì bạn vừa gõ sẽ bị bỏ)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/item_form.py" line="132"/>
         <source>No.</source>
         <translation>Stt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="128"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="133"/>
         <source>Text</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="130"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="135"/>
         <source>Targets</source>
         <translation>Mục tiêu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="140"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="145"/>
         <source>Deadline</source>
         <translation>Thời hạn</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="141"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="146"/>
         <source>Monitoring unit</source>
         <translation>Đơn vị theo dõi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="142"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="147"/>
         <source>Implementing units</source>
         <translation>Đơn vị triển khai</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="129"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="134"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="195"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="204"/>
         <source>index</source>
         <translation>chỉ số</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="195"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="204"/>
         <source>count</source>
         <translation>số lượng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="196"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="205"/>
         <source>none</source>
         <translation>không đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="228"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="237"/>
         <source>Target {n}: “{text}” is not a number.</source>
         <translation>Mục tiêu {n}: «{text}» không phải là một số.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="273"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="283"/>
         <source>Edit item {n}</source>
         <translation>Sửa chỉ tiêu {n}</translation>
     </message>
@@ -1566,12 +1576,12 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
         <translation>{n} chỉ tiêu, nhiệm vụ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="358"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="359"/>
         <source>Undo history</source>
         <translation>Lịch sử thao tác</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="360"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="361"/>
         <source>&lt;start of the session&gt;</source>
         <translation>&lt;đầu phiên làm việc&gt;</translation>
     </message>
