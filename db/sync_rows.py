@@ -282,11 +282,13 @@ def changed_below(session: Session, table: str, row_id: int) -> bool:
 
 
 def mark_sent(session: Session, table: str, uuids: Sequence[str]) -> None:
-    """Rows made here and now written into a package count as exchanged at their present revision."""
-    stmt = text(f"UPDATE {table} SET base_rev = rev WHERE base_rev IS NULL AND uuid IN :u").bindparams(
+    """Rows written into a package count as exchanged at their present revision: the receiver now holds it,
+    so a later change here is a change of that revision (their base is the sent content, kept in the row)."""
+    stmt = text(f"UPDATE {table} SET base_rev = rev WHERE base_rev IS NOT rev AND uuid IN :u").bindparams(
         bindparam("u", expanding=True))
     for part in _chunks(list(uuids)):
         session.execute(stmt, {"u": part})
+    drop_bases(session, uuids)
 
 
 def touch_tree(session: Session, table: str, row_id: int) -> None:

@@ -183,3 +183,15 @@ def test_the_cli_lists_and_restores(pair, tmp_path: Path, capsys: pytest.Capture
     assert "đã được khôi phục" in capsys.readouterr().err
     assert main([*db, "versions", "--all", "--json"]) == 0
     assert len(json.loads(capsys.readouterr().out)) == 2
+
+
+def test_a_version_restored_after_its_conflict_went_back_reaches_the_other_side(pair, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    a, b = pair
+    kept = _conflict(a, b, tmp_path)  # B keeps its text, A's is kept aside
+    assert send(b, a, tmp_path, "b_to_a.cdsx").counts["updated"] >= 1  # A takes B's text
+    assert _one(a, "SELECT text FROM items WHERE number = '2.3'")[0] == "Văn bản sửa ở đơn vị"
+    restore_version(b, history_id=kept.id)  # B changes its mind: A's text after all
+    outcome = send(b, a, tmp_path, "b_to_a_2.cdsx", to="xa")
+    assert outcome.counts["conflict"] == 0
+    assert _one(a, "SELECT text FROM items WHERE number = '2.3'")[0] == "Văn bản sửa ở xã"
+    assert content(a) == content(b)
