@@ -195,3 +195,19 @@ def test_a_version_restored_after_its_conflict_went_back_reaches_the_other_side(
     assert outcome.counts["conflict"] == 0
     assert _one(a, "SELECT text FROM items WHERE number = '2.3'")[0] == "Văn bản sửa ở xã"
     assert content(a) == content(b)
+
+
+def test_each_of_several_items_deleted_by_one_package_comes_back_with_its_own_children(pair, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    a, b = pair
+    counts = {n: _one(b, "SELECT count(*) FROM targets WHERE item_id = ?", _item(b, n))[0] for n in ("2.2", "2.3")}
+    delete_item(a, item_id=_item(a, "2.2"))
+    delete_item(a, item_id=_item(a, "2.3"))
+    send(a, b, tmp_path, "a_to_b.cdsx")
+    items = {v.record[:3]: v for v in kept_versions(b) if v.table == "items"}
+    targets = [v for v in kept_versions(b) if v.table == "targets"]
+    assert set(items) == {"2.2", "2.3"} and all("(2.2 " in t.record or "(2.3 " in t.record for t in targets)
+    restore_version(b, history_id=items["2.3"].id)
+    assert _one(b, "SELECT count(*) FROM targets WHERE item_id = ?", _item(b, "2.3"))[0] == counts["2.3"]
+    assert _one(b, "SELECT count(*) FROM items WHERE number = '2.2'")[0] == 0
+    restore_version(b, history_id=items["2.2"].id)
+    assert _one(b, "SELECT count(*) FROM targets WHERE item_id = ?", _item(b, "2.2"))[0] == counts["2.2"]

@@ -302,10 +302,14 @@ class Merger:
             self._touch_item(table, local.id, local.content)
             if table == "items":
                 self.result.touched_items.discard(local.id)
-            rows_db.add_history(self.session, [(table, local.uuid, local.rev, local.content, "deleted", self.source)])
+            kept = {**local.content, ID_KEY: local.id}  # its own id, which the rows deleted with it point to
+            rows_db.add_history(self.session, [(table, local.uuid, local.rev, kept, "deleted", self.source)])
             rows_db.delete(self.session, table, [local.id])
             self._note(table, row, UPDATED, "xoá (đã xoá ở bên gửi)")
         rows_db.add_tombstones(self.session, fresh)
 
+
+ID_KEY = "_id"
+"""In a kept deleted version: the row's local id (not content: it never travels)."""
 
 STRUCTURAL_PARENT = {table: references_of(table)[column] for table, column in STRUCTURAL.items()}

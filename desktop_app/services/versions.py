@@ -18,7 +18,7 @@ from db.sync_schema import REFERENCES, SYNCED
 from desktop_app.domain.field_names import CODES, FIELD_LABELS
 from desktop_app.errors import InvalidValue, NotFound
 from desktop_app.services.exchange_labels import Labels
-from desktop_app.services.exchange_merge import TABLE_NAMES
+from desktop_app.services.exchange_merge import ID_KEY, TABLE_NAMES
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -200,6 +200,9 @@ def _name_deleted_parents(names: RecordNames, deleted: list[vq.HistoryEntry]) ->
     for batch in batches:
         for table in {e.table for e in batch}:
             parents = [e for e in batch if e.table == table]
+            for parent in parents:
+                if parent.content.get(ID_KEY) is not None:
+                    names.deleted_row(table, parent.content[ID_KEY], parent)
             below = dict(CHILDREN.get(table, ()))
             pointed = {c.content.get(below[c.table]) for c in batch if c.table in below} - {None}
             pointed -= names.rows.get(table, {}).keys()
@@ -319,9 +322,11 @@ class _Restorer:
         below = CHILDREN.get(e.table, ())
         batch = [b for b in vq.deleted_with(self.session, e, {t for t, _ in below})
                  if not rows_db.ids_of(self.session, b.table, [b.uuid])]
-        # The kept content names rows by their local id, which the deleted row took with it: the rows deleted
-        # with it still point to that id; when exactly one such id is now free, it is the row's own.
+        # The rows deleted with it point to its local id: kept with the version (older versions lack it: then
+        # the one id they point to that is free now is the row's own).
         pointed = {b.content.get(c) for b in batch for t, c in below if b.table == t} - {None}
+        if e.content.get(ID_KEY) is not None:
+            pointed = {e.content[ID_KEY]}
         free = pointed - vq.existing_ids(self.session, e.table, pointed)
         old_id = next(iter(free)) if len(free) == 1 else None
         new_id = vq.recreate(self.session, e.table, old_id, e.uuid, kept)
