@@ -268,9 +268,14 @@ def check(db_path: Path, journal_path: Path, items_per_plan: int) -> list[str]:
                 merged[e["gone"]] = e["kept"]
 
         def final(uuid: str) -> str:
-            while uuid in merged:
-                uuid = merged[uuid]
-            return uuid
+            while True:
+                if uuid in merged:
+                    uuid = merged[uuid]
+                elif (pending and pending["op"] == "merge" and pending["gone"] == uuid
+                      and not con.execute("SELECT 1 FROM units WHERE uuid = ?", (uuid,)).fetchone()):
+                    uuid = pending["kept"]  # the merge in flight committed before the kill: its unit went on
+                else:
+                    return uuid
 
         for (item, period), value in values.items():
             row = con.execute("SELECT value FROM progress_reports WHERE item_id = ? AND period_id = ? "
