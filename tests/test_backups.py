@@ -30,7 +30,7 @@ from desktop_app.services.backups import (
 from desktop_app.services.importing import import_file
 from tests.conftest import MINH_TAN, NAM_HONG
 
-NOW = datetime(2026, 11, 25, 8, 30)
+NOW = datetime(2036, 11, 25, 8, 30)  # after any copy the tests make at the real time (a past NOW met the clock)
 
 
 def _plans(path: Path) -> int:
@@ -47,7 +47,7 @@ def _folder(db_path: Path) -> Path:
 
 def test_the_daily_backup_is_made_once_a_day(db: Database, db_path: Path) -> None:
     first = daily_backup(db_path, NOW)
-    assert first is not None and first.name == f"test.20261125-083000.{DAILY}.sqlite3"
+    assert first is not None and first.name == f"test.20361125-083000.{DAILY}.sqlite3"
     assert daily_backup(db_path, NOW + timedelta(hours=5)) is None
     second = daily_backup(db_path, NOW + timedelta(days=1))
     assert second is not None and second != first
@@ -80,7 +80,7 @@ def test_backup_now_writes_a_checked_copy_into_a_chosen_folder(db: Database, db_
     usb = tmp_path / "usb"
     usb.mkdir()
     made = backup_now(db_path, usb, NOW)
-    assert made == usb / "test.20261125-083000.sqlite3" and _plans(made) == 1
+    assert made == usb / "test.20361125-083000.sqlite3" and _plans(made) == 1
     again = backup_now(db_path, usb, NOW)
     assert again != made and again.exists()
     assert not list(usb.glob("*.tmp"))
@@ -238,8 +238,8 @@ def test_gui_backup_now_and_restore_from_the_list(qtbot: Any, db_path: Path, tmp
     rows = dialog.table.rowCount()
     assert rows == len(list_backups(db_path)) >= 2
     texts = [[dialog.table.item(r, c).text() for c in range(4)] for r in range(rows)]
-    assert ["25/11/2026 08:30:00", texts[0][1], "1", "sao lưu thủ công"] in texts
-    row = next(r for r in range(rows) if texts[r][0] == "25/11/2026 08:30:00")
+    assert ["25/11/2036 08:30:00", texts[0][1], "1", "sao lưu thủ công"] in texts
+    row = next(r for r in range(rows) if texts[r][0] == "25/11/2036 08:30:00")
     dialog.table.selectRow(row)
     assert dialog.chosen() == saved
 
