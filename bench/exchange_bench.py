@@ -121,6 +121,11 @@ def bare_insert(folder: Path, db_path: Path) -> float:
     from db.engine import open_database
 
     open_database(db_path).close()
+    con = sqlite3.connect(db_path)
+    for (name,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
+        con.execute(f"DROP TRIGGER {name}")  # bare: the tables and their indexes only, none of our logic
+    con.commit()
+    con.close()
     rows: dict[str, list[tuple]] = {t: [] for t in SYNCED}
     ids: dict[str, dict[str, int]] = {t: {} for t in SYNCED}
     unit_ids: dict[str, int] = {}
