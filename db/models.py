@@ -496,3 +496,28 @@ class AuditEntry(Base):
 
     __table_args__ = (Index("ix_audit_log_unstamped", "id", sqlite_where=text("who IS NULL")),)
 
+
+
+class Account(Base):
+    """A local account for the optional sign-in: an administrator (edits the plan, units, merges, restores) or
+    a unit officer (records progress for their own unit's items). login_key is the login folded for matching
+    (NFC, case-insensitive); password_hash is "scrypt$n$r$p$salt_b64$hash_b64" (desktop_app.domain.passwords).
+    Kept on this computer only: accounts are not in data packages."""
+
+    __tablename__ = "accounts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    login: Mapped[str] = mapped_column(String(100))
+    login_key: Mapped[str] = mapped_column(String(100), unique=True)
+    full_name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(20))
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id", ondelete="SET NULL"), index=True)
+    """Required for a unit officer; NULL again when the unit is deleted (the account then may record nothing)."""
+    password_hash: Mapped[str] = mapped_column(Text)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    last_sign_in_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+    unit: Mapped[Unit | None] = relationship()
+
+    __table_args__ = (CheckConstraint("role IN ('admin', 'unit_officer')", name="role"),)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -17,6 +18,7 @@ from desktop_app.paths import default_db_path
 # should not pay for it.
 
 EXIT_OK, EXIT_REFUSED = 0, 2
+PASSWORD_ENV = "CDS_PASSWORD"  # never an argument: the command line is visible to every user of the computer
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -28,6 +30,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--db", type=Path, help="tệp cơ sở dữ liệu (mặc định: trong thư mục dữ liệu người dùng)")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--login", metavar="TÊN", help="đăng nhập bằng tài khoản này (khi dữ liệu yêu cầu đăng nhập); "
+                        f"mật khẩu lấy từ biến môi trường {PASSWORD_ENV}")
     parser.add_argument("--self-test", action="store_true",
                         help="tự kiểm tra chương trình trên một cơ sở dữ liệu tạm (mã thoát 0 khi mọi bước đạt)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -326,6 +330,45 @@ def _backup_command(db_path: Path, args: argparse.Namespace) -> int:
 DATA_CHANGING = ("import", "record", "import-package", "read-form", "restore-version")
 
 
+def _changes_data(args: argparse.Namespace) -> bool:
+    return (args.command in (*DATA_CHANGING, "restore") or (args.command == "progress" and args.action == "add")
+            or (args.command == "periods" and bool(args.kind or args.basis)))
+
+
+def _sign_in(db: Any, args: argparse.Namespace) -> None:
+    """--login with the password in CDS_PASSWORD signs that account in (the audit trail names it). Without them,
+    a data-changing command on a database that requires sign-in is refused before it starts (the use cases
+    check the account's rights as well)."""
+    from desktop_app.errors import NotAllowed
+    from desktop_app.services import accounts
+
+    required = accounts.sign_in_required(db)
+    if args.login:
+        password = os.environ.get(PASSWORD_ENV, "")
+        if not password:
+            raise NotAllowed(f"Hãy đặt mật khẩu của tài khoản «{args.login}» trong biến môi trường {PASSWORD_ENV}.")
+        accounts.sign_in(db, login=args.login, password=password)
+    elif required and _changes_data(args):
+        raise NotAllowed(f"Dữ liệu này yêu cầu đăng nhập: hãy thêm --login TÊN và đặt mật khẩu trong biến môi "
+                         f"trường {PASSWORD_ENV}.")
+
+
+def _sign_in_to_restore(db_path: Path, args: argparse.Namespace) -> None:
+    """restore works on the closed file: sign in on it first (a file too damaged to open has no accounts to ask)."""
+    from db.engine import DatabaseError, open_database
+
+    if not db_path.exists():
+        return
+    try:
+        db = open_database(db_path)
+    except DatabaseError:
+        return
+    try:
+        _sign_in(db, args)
+    finally:
+        db.close()
+
+
 def _daily_backup(db_path: Path, args: argparse.Namespace) -> None:
     """The first data-changing command of the day backs the file up first (a failure is only a warning)."""
     if args.command not in DATA_CHANGING and not (args.command == "progress" and args.action == "add"):
@@ -397,11 +440,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         if args.command in ("backup", "restore"):
+            if args.command == "restore":
+                _sign_in_to_restore(db_path, args)
             return _backup_command(db_path, args)
         db = open_database(db_path)
         from desktop_app.services.officer import CLI, start_session
 
         start_session(db, origin=CLI)
+        try:
+            _sign_in(db, args)
+        except AppError:
+            db.close()
+            raise
     except AppError as exc:
         print(exc.full_message(), file=sys.stderr)
         return EXIT_REFUSED

@@ -46,3 +46,8 @@ class InvalidValue(AppError):
 class WriteFailed(AppError):
     """A file could not be written (full disk, removed USB stick, no permission, file open elsewhere); nothing
     half-written is left behind."""
+
+
+class NotAllowed(AppError):
+    """The signed-in account may not do this (sign-in is required and the role or unit does not allow it); the
+    message names the account, the action and the reason."""

@@ -250,6 +250,8 @@ def restore(db_path: str | Path, backup_file: str | Path, now: datetime | None =
     (Database.close()); open_database then upgrades the restored file if it is older. The backup is checked
     first (BackupRefused: nothing changed); the current file is backed up first (BEFORE_RESTORE; a byte copy
     when it is damaged). Returns that copy of the current file (None when there was no current file)."""
+    from desktop_app.services.permissions import require_admin_of_file
+    require_admin_of_file(db_path, "khôi phục bản sao lưu")
     db_path, backup_file, now = Path(db_path), Path(backup_file), now or datetime.now()
     check_restorable(backup_file)
     if backup_file.resolve() == db_path.resolve():

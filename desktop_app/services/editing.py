@@ -15,6 +15,7 @@ from desktop_app.domain.deadlines import parse_deadline
 from desktop_app.domain.numbering import normalise_number
 from desktop_app.domain.text import clean, split_units, unit_key
 from desktop_app.errors import InvalidValue, NotFound
+from desktop_app.services.permissions import require_admin
 
 OPS = (">=", ">", "=", "<=", "<")
 UNIT_KINDS = ("percent", "index", "count", "none")
@@ -125,6 +126,7 @@ def update_item(db: Database, *, new: ItemDetail) -> ItemDetail:
     """Save the form's values over the item; returns the item as it was before (for undo).
 
     Refused when the item changed since new.version was read (another window saved first)."""
+    require_admin(db, "sửa chỉ tiêu/nhiệm vụ")
     new = _normalised(new)
     with db.transaction() as session:
         item = session.get(Item, new.id)

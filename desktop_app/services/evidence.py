@@ -9,6 +9,7 @@ from db.engine import Database
 from db.models import EvidenceFile, ProgressReport
 from desktop_app.errors import NotFound
 from desktop_app.io.evidence_store import FOLDER, store
+from desktop_app.services import permissions
 
 
 @dataclass(frozen=True)
@@ -30,8 +31,11 @@ def evidence_folder(db: Database) -> Path:
 def attach(db: Database, *, report_id: int, path: Path) -> EvidenceInfo:
     """Copy a file into the evidence folder and attach it to a report (the original stays where it is)."""
     with db.reading() as session:
-        if session.get(ProgressReport, report_id) is None:
+        report = session.get(ProgressReport, report_id)
+        if report is None:
             raise NotFound(f"Không có báo cáo kết quả #{report_id}.")
+        item_id, unit_id = report.item_id, report.unit_id
+    permissions.require_progress_right(db, item_id=item_id, unit_id=unit_id)  # an officer: their unit's reports
     stored, sha256, size = store(evidence_folder(db), path)
     with db.transaction() as session:
         row = EvidenceFile(report_id=report_id, file_name=path.name, stored_name=stored, sha256=sha256, size=size)
@@ -56,4 +60,6 @@ def detach(db: Database, *, evidence_id: int) -> None:
         row = session.get(EvidenceFile, evidence_id)
         if row is None:
             raise NotFound(f"Không có tệp minh chứng #{evidence_id}.")
+        report = row.report
+        permissions.require_progress_right(db, item_id=report.item_id, unit_id=report.unit_id)
         session.delete(row)

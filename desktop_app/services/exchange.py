@@ -34,6 +34,7 @@ from desktop_app.domain.text import clean, unit_key
 from desktop_app.errors import AppError, InvalidValue, NotFound
 from desktop_app.services.exchange_labels import Labels
 from desktop_app.services.exchange_merge import KINDS, TABLE_NAMES, Merger, RecordChange
+from desktop_app.services.permissions import require_admin
 
 TOMBSTONES = "records/tombstones.json"
 AUDIT = "records/audit.json"
@@ -276,6 +277,7 @@ def import_package(db: Database, *, path: Path, trust: bool = False, dry_run: bo
     """Check, then merge a package in one transaction (a dry run rolls it back). An unknown sender's key
     needs trust=True (the officer compared the fingerprint). choices: (record uuid, field) → "ours" or
     "theirs" for conflicts; prefer decides the others. Raises PackageRefused, UnknownSender."""
+    require_admin(db, "nhập gói dữ liệu (hợp nhất dữ liệu từ nơi khác)")
     from desktop_app.services.backups import BEFORE_MERGE, backup_before
 
     if prefer not in (OURS, THEIRS):
@@ -315,6 +317,7 @@ def import_packages(db: Database, *, paths: list[Path], trust: bool = False,
     package, so a bad package is reported and skipped while the others are imported; committed every
     BATCH_COMMIT packages (each package whole), so memory and the write-ahead log stay bounded.
     progress(done, total, file name) is called before each package."""
+    require_admin(db, "nhập gói dữ liệu (hợp nhất dữ liệu từ nơi khác)")
     from desktop_app.services.backups import BEFORE_MERGE, backup_before
 
     made = backup_before(db.path, BEFORE_MERGE)

@@ -45,6 +45,7 @@ from desktop_app.io.form_xlsx import (
     FormRow,
     place,
 )
+from desktop_app.services.permissions import require_unit_right
 from desktop_app.services.progress import find_period
 from desktop_app.services.progress_grid import number_text, value_text
 
@@ -368,6 +369,7 @@ def read_form(db: Database, *, path: Path, plan_id: int | None = None, unit: str
 
 def apply_form(db: Database, *, preview: FormPreview, reported_by: str = "") -> FormApplied:
     """Write the preview's changes in one transaction (all or nothing), after a backup of the database."""
+    require_unit_right(db, unit_id=preview.unit_id, action=f"nhập biểu mẫu của đơn vị «{preview.unit_name}»")
     if not preview.writes:
         return FormApplied(0, None)
     from desktop_app.services.backups import BEFORE_IMPORT, backup_before

@@ -19,6 +19,7 @@ from desktop_app.domain.text import clean, sort_key, unit_key
 from desktop_app.errors import InvalidValue
 from desktop_app.io import signing
 from desktop_app.io.package import PackageRefused
+from desktop_app.services import permissions
 
 ID_KEY = "installation.id"
 NAME_KEY = "installation.name"
@@ -121,6 +122,7 @@ def private_key(db: Database) -> bytes:
 
 def set_installation_name(db: Database, *, name: str) -> Installation:
     """Set the name other offices see on this installation's packages."""
+    permissions.require_admin(db, "đổi tên của máy này trong trao đổi dữ liệu")
     cleaned = clean(name)
     if not cleaned:
         raise InvalidValue("Tên đơn vị không được để trống.")
@@ -191,6 +193,7 @@ def trusted_senders(db: Database) -> list[PeerInfo]:
 
 def forget_sender(db: Database, *, installation_id: str) -> None:
     """Stop trusting a sender (its next package asks the officer again)."""
+    permissions.require_admin(db, "bỏ tin cậy một nơi gửi")
     with db.transaction() as session:
         peer = session.get(Peer, installation_id)
         if peer is not None:

@@ -26,6 +26,7 @@ from desktop_app.domain.appendix_checks import unit_merge_warnings
 from desktop_app.domain.text import unit_key
 from desktop_app.errors import DuplicateImport, FileRefused
 from desktop_app.io.file_errors import refusing
+from desktop_app.services.permissions import require_admin
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 
@@ -190,6 +191,7 @@ def revise(preview: Preview, *, item_index: int, field: str, value: str) -> Prev
 
 def import_preview(db: Database, *, preview: Preview, again: bool = False) -> ImportResult:
     """Write a (possibly corrected) preview as a new plan, in one transaction."""
+    require_admin(db, "nhập kế hoạch")
     if preview.already_imported is not None and not again:
         raise DuplicateImport(
             f"tệp này đã được nhập trước đây (kế hoạch #{preview.already_imported}).",
@@ -211,6 +213,7 @@ def _last_numbers(parsed: ParsedAppendix) -> list[str | None]:
 
 def import_file(db: Database, *, path: Path, again: bool = False) -> ImportResult:
     """Import an appendix file as a new plan in one transaction; refuse a file already imported unless again."""
+    require_admin(db, "nhập kế hoạch")
     parsed, sha256 = parse_file(path)
     if not again:
         with db.reading() as session:
@@ -228,6 +231,7 @@ def import_file(db: Database, *, path: Path, again: bool = False) -> ImportResul
 
 def import_text(db: Database, *, text: str) -> ImportResult:
     """Import an appendix pasted as text (from the clipboard), in one transaction."""
+    require_admin(db, "nhập kế hoạch")
     from desktop_app.io.appendix_parser import parse_appendix
     from desktop_app.io.detect import read_clipboard_text
 

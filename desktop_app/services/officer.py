@@ -41,11 +41,13 @@ def set_officer_name(db: Database, name: str) -> str:
             session.add(Setting(key=_key(), value=name))
         else:
             row.value = name
-    db.actor = name
+    if getattr(db, "account", None) is None:  # someone signed in: the change log names their account
+        db.actor = name
     return name
 
 
 def start_session(db: Database, *, origin: str) -> None:
     """Name the officer and the default source (GUI or command line) on everything db writes from now."""
-    db.actor = officer_name(db)
+    if getattr(db, "account", None) is None:
+        db.actor = officer_name(db)
     db.origin = origin

@@ -23,6 +23,7 @@ from desktop_app.domain.progress import ProgressRuleError, check_progress
 from desktop_app.domain.targets import Target, target_value_json
 from desktop_app.domain.text import clean
 from desktop_app.errors import InvalidValue, NotFound
+from desktop_app.services import permissions
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ def list_periods(db: Database, *, plan_id: int) -> list[PeriodInfo]:
 
 def set_period_scheme(db: Database, *, plan_id: int, kind: str, basis: str) -> list[PeriodInfo]:
     """Choose how the plan is reported (monthly … yearly; calendar or Decree 09 windows)."""
+    permissions.require_admin(db, "đổi kỳ báo cáo của kế hoạch")
     if kind not in KINDS or basis not in BASES:
         raise InvalidValue(f"Kỳ báo cáo không hợp lệ: {kind}/{basis}.")
     with db.transaction() as session:
@@ -116,6 +118,7 @@ def record_progress(
 ) -> dict[str, Any]:
     """Record (or replace) one unit's progress on one item for one period; returns the stored report.
     document_number and document_date (the document issued) are accepted only for items of kind "document"."""
+    unit = permissions.progress_unit(db, item_id=item_id, unit=unit)  # an officer: only their unit
     document_number = clean(document_number or "")
     with db.transaction() as session:
         item = session.get(Item, item_id)

@@ -30,6 +30,7 @@ from desktop_app.domain.progress import STATUS_NAMES, ProgressRuleError, parse_d
 from desktop_app.domain.targets import Target, format_target
 from desktop_app.domain.text import clean, search_key, unit_key
 from desktop_app.errors import InvalidValue, NotFound
+from desktop_app.services.permissions import require_progress_right
 from desktop_app.services.progress import record_progress
 
 FIELDS = ("value", "status", "narrative", "evidence", "document_number", "document_date")
@@ -270,6 +271,7 @@ def save_cell(db: Database, *, plan_id: int, period_id: int, item_id: int, unit_
     the last two for document items only; a date typed dd/mm/yyyy) of an item's report for a period and unit,
     keeping the report's other fields; returns the row as it now stands. Raises InvalidValue with the
     message to show in place when the text is refused; nothing is stored then."""
+    require_progress_right(db, item_id=item_id, unit_id=unit_id)
     if field not in FIELDS:
         raise InvalidValue(f"Không có cột «{field}» để nhập.")
     text = clean(text)

@@ -35,6 +35,7 @@ from desktop_app.domain.assessment import EXCEEDED, MET
 from desktop_app.domain.text import clean, sort_key
 from desktop_app.errors import InvalidValue, NotFound
 from desktop_app.io.atomic import atomic_file
+from desktop_app.services import permissions
 
 COMPLETED_RESULTS = frozenset({MET, EXCEEDED})
 """The stored results (items.result) that count an item as completed: its target met or exceeded, or, for a
@@ -117,6 +118,7 @@ def matched_indicators(db: Database, *, year: int | None = None, min_plans: int 
 
 def match_indicator(db: Database, *, text: str, to_text: str) -> None:
     """Remember that the indicator worded text is the one worded to_text (in every plan, from now on)."""
+    permissions.require_admin(db, "ghép chỉ tiêu giữa các kế hoạch")
     text_key, to_key = indicator_key(clean(text)), indicator_key(clean(to_text))
     if not text_key or not to_key:
         raise InvalidValue("Hãy chọn cả hai chỉ tiêu cần khớp.")
@@ -132,6 +134,7 @@ def match_indicator(db: Database, *, text: str, to_text: str) -> None:
 
 def unmatch_indicator(db: Database, *, text: str) -> bool:
     """Forget the hand-made match of the indicator worded text; False when it had none."""
+    permissions.require_admin(db, "bỏ ghép chỉ tiêu")
     with db.transaction() as session:
         return delete_indicator_match(session, text_key=indicator_key(clean(text)))
 

@@ -10,6 +10,7 @@ from db.engine import Database
 from db.models import Setting
 from desktop_app.domain.report import ReportSettings
 from desktop_app.domain.text import clean
+from desktop_app.services import permissions
 
 REPORT_KEY = "report"
 
@@ -36,6 +37,7 @@ def save_report_settings(db: Database, settings: ReportSettings) -> ReportSettin
         signer_name=clean(settings.signer_name),
         recipients=tuple(clean(r) for r in settings.recipients if clean(r)),
     )
+    permissions.require_admin(db, "đổi tiêu đề báo cáo và nơi nhận")
     with db.transaction() as session:
         row = session.get(Setting, REPORT_KEY)
         text = json.dumps(asdict(stored), ensure_ascii=False)

@@ -19,6 +19,7 @@ from db.snapshots import delete_item_rows, restore_item, snapshot_item
 from db.summary import item_fields, refresh_items
 from desktop_app.domain.text import clean
 from desktop_app.errors import InvalidValue, NotFound
+from desktop_app.services.permissions import require_admin
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ def plan_header(db: Database, *, plan_id: int) -> PlanHeader:
 
 def update_plan(db: Database, *, plan_id: int, header: PlanHeader) -> PlanHeader:
     """Save the plan's header; returns the old one (for undo)."""
+    require_admin(db, "sửa thông tin kế hoạch")
     if header.year is not None and not 2000 <= header.year <= 2100:
         raise InvalidValue("Năm của kế hoạch phải từ 2000 đến 2100.")
     if header.plan_date is not None and header.year is not None and abs(header.plan_date.year - header.year) > 1:
@@ -61,6 +63,7 @@ def _get(session: Any, model: Any, row_id: int, name: str) -> Any:
 
 def rename_heading(db: Database, *, kind: str, heading_id: int, title: str) -> str:
     """Rename a section or group ("section" / "group"); returns the old title."""
+    require_admin(db, "đổi tên mục/nhóm của kế hoạch")
     if not clean(title):
         raise InvalidValue("Tên mục/nhóm không được để trống.")
     with db.transaction() as session:
@@ -71,6 +74,7 @@ def rename_heading(db: Database, *, kind: str, heading_id: int, title: str) -> s
 
 def move_heading(db: Database, *, kind: str, heading_id: int, step: int) -> bool:
     """Move a section or group one place up (step -1) or down (+1) among its siblings; False at the end."""
+    require_admin(db, "sắp xếp lại mục/nhóm của kế hoạch")
     with db.transaction() as session:
         model = Section if kind == "section" else Group
         row = _get(session, model, heading_id, "mục" if kind == "section" else "nhóm")
@@ -100,6 +104,7 @@ def move_item(db: Database, *, item_id: int, step: int) -> bool:
 
     The two items swap places and, when both are numbered, their numbers too: Stt follows the position,
     as in a numbered list."""
+    require_admin(db, "sắp xếp lại chỉ tiêu/nhiệm vụ")
     with db.transaction() as session:
         return _move(session, _get(session, Item, item_id, "chỉ tiêu/nhiệm vụ"), step)
 
@@ -107,6 +112,7 @@ def move_item(db: Database, *, item_id: int, step: int) -> bool:
 def move_item_to(db: Database, *, item_id: int, target_item_id: int) -> int:
     """Move an item to where another item of the same group stands (a drag in the table), in one
     transaction; returns the places moved, negative for up (0 when they are not in the same group)."""
+    require_admin(db, "sắp xếp lại chỉ tiêu/nhiệm vụ")
     with db.transaction() as session:
         item = _get(session, Item, item_id, "chỉ tiêu/nhiệm vụ")
         target = _get(session, Item, target_item_id, "chỉ tiêu/nhiệm vụ")
@@ -121,6 +127,7 @@ def move_item_to(db: Database, *, item_id: int, target_item_id: int) -> int:
 
 def move_item_by(db: Database, *, item_id: int, steps: int) -> None:
     """Move an item several places up (negative) or down within its group, in one transaction (undo of a drag)."""
+    require_admin(db, "sắp xếp lại chỉ tiêu/nhiệm vụ")
     with db.transaction() as session:
         item = _get(session, Item, item_id, "chỉ tiêu/nhiệm vụ")
         for _ in range(abs(steps)):
@@ -129,6 +136,7 @@ def move_item_by(db: Database, *, item_id: int, steps: int) -> None:
 
 def add_item(db: Database, *, after_item_id: int, text: str = "Chỉ tiêu mới") -> int:
     """A new item right after another, in the same section and group; returns its id."""
+    require_admin(db, "thêm chỉ tiêu/nhiệm vụ")
     with db.transaction() as session:
         anchor = _get(session, Item, after_item_id, "chỉ tiêu/nhiệm vụ")
         shift_items_after(session, anchor.plan_id, anchor.order)
@@ -144,6 +152,7 @@ def add_item(db: Database, *, after_item_id: int, text: str = "Chỉ tiêu mới
 
 def delete_item(db: Database, *, item_id: int) -> dict[str, list[dict[str, Any]]]:
     """Delete an item with its targets, deadline, units and reports; returns a snapshot that undoes it."""
+    require_admin(db, "xóa chỉ tiêu/nhiệm vụ")
     with db.transaction() as session:
         _get(session, Item, item_id, "chỉ tiêu/nhiệm vụ")
         snap = snapshot_item(session, item_id)
@@ -153,6 +162,7 @@ def delete_item(db: Database, *, item_id: int) -> dict[str, list[dict[str, Any]]
 
 def restore_deleted(db: Database, *, snapshot: dict[str, list[dict[str, Any]]]) -> int:
     """Put a deleted item back exactly as it was; returns its id."""
+    require_admin(db, "khôi phục chỉ tiêu/nhiệm vụ đã xóa")
     with db.transaction() as session:
         restore_item(session, snapshot)
         item_id = int(snapshot["items"][0]["id"])

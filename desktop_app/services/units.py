@@ -20,6 +20,8 @@ from db.units_query import (
 )
 from desktop_app.domain.text import clean, collation_key, unit_key
 from desktop_app.errors import InvalidValue, NotFound
+from desktop_app.services.accounts import move_accounts
+from desktop_app.services.permissions import require_admin
 
 __all__ = ["MergeUndo", "RenameUndo", "UnitInfo", "list_units", "merge_units", "rename_unit", "undo_merge",
            "undo_rename"]
@@ -104,6 +106,7 @@ def _alias(unit: Unit, spelling: str) -> UnitAlias | None:
 
 def rename_unit(db: Database, *, unit_id: int, name: str) -> RenameUndo:
     """Give a unit a new name chosen by the officer; the old name stays as an alias so imports still find it."""
+    require_admin(db, "đổi tên đơn vị")
     new = clean(name)
     if not new:
         raise InvalidValue("Tên đơn vị không được để trống.")
@@ -131,6 +134,7 @@ def rename_unit(db: Database, *, unit_id: int, name: str) -> RenameUndo:
 
 def undo_rename(db: Database, *, undo: RenameUndo) -> None:
     """Put back the name, key and alias list a rename changed."""
+    require_admin(db, "hoàn tác đổi tên đơn vị")
     with db.transaction() as session:
         unit = _unit(session, undo.unit_id)
         other = unit_holding_key(session, undo.old_key, besides=unit.id)
@@ -152,6 +156,7 @@ def merge_units(db: Database, *, source_id: int, target_id: int) -> MergeUndo:
     Two reports of the same item and period, one from each unit, cannot both be kept under one unit; rather
     than choose one silently, the merge is refused with the item numbers and periods to settle first.
     """
+    require_admin(db, "gộp đơn vị")
     if source_id == target_id:
         raise InvalidValue("Không thể gộp một đơn vị vào chính nó.")
     from desktop_app.services.backups import BEFORE_MERGE, backup_before
@@ -204,6 +209,7 @@ def merge_units(db: Database, *, source_id: int, target_id: int) -> MergeUndo:
         # because its spelling happens to be counted more often.
         target.named_by_user = True
         session.flush()
+        move_accounts(session, source_id=source.id, target_id=target.id)  # its officers now belong to the target
         session.expire(source)
         session.delete(source)
         session.flush()
@@ -227,6 +233,7 @@ def undo_merge(db: Database, *, undo: MergeUndo) -> int:
 
     The id is the old one unless another unit took it meanwhile.
     """
+    require_admin(db, "hoàn tác gộp đơn vị")
     with db.transaction() as session:
         target = _unit(session, undo.target_id)
         other = unit_holding_key(session, undo.source["key"])

@@ -19,6 +19,7 @@ from desktop_app.domain.field_names import CODES, FIELD_LABELS
 from desktop_app.errors import InvalidValue, NotFound
 from desktop_app.services.exchange_labels import Labels
 from desktop_app.services.exchange_merge import ID_KEY, TABLE_NAMES
+from desktop_app.services.permissions import require_admin
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -352,6 +353,7 @@ class _Restorer:
 def restore_version(db: Database, *, history_id: int, source: str = "") -> None:
     """Put a kept version back in one transaction; the version it replaces is kept ("replaced_by_restore"),
     a deleted record is re-created (with the records deleted with it) when what it belongs to is here."""
+    require_admin(db, "khôi phục phiên bản đã lưu")
     with db.transaction() as session:
         e = vq.entry(session, history_id)
         if e is None:

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from db.engine import Database
 from desktop_app.services import browse
 from desktop_app.services import items as items_service
+from desktop_app.ui.accounts_flow import AccountsFlow
 from desktop_app.ui.app import saved_language, set_language
 from desktop_app.ui.audit_flow import AuditFlow
 from desktop_app.ui.backup_flow import BackupFlow
@@ -61,8 +62,8 @@ from desktop_app.ui.unit_manager import UnitManagerDialog
 FILE_FILTER = QT_TRANSLATE_NOOP("MainWindow", "Appendix (*.docx *.xlsx *.txt *.md *.tsv *.csv);;All files (*)")
 
 
-class MainWindow(ImportFlow, ReportFlow, BackupFlow, ExchangeFlow, FormFlow, AuditFlow, StructureEditing,
-                 QMainWindow):
+class MainWindow(ImportFlow, ReportFlow, BackupFlow, ExchangeFlow, FormFlow, AuditFlow, AccountsFlow,
+                 StructureEditing, QMainWindow):
     """Plans on the left, the items of the selected plan/section/group in the centre."""
 
     def __init__(self, db: Database) -> None:
@@ -229,6 +230,7 @@ class MainWindow(ImportFlow, ReportFlow, BackupFlow, ExchangeFlow, FormFlow, Aud
         settings_menu.addAction(self.report_settings_action)
         settings_menu.addAction(self.identity_action)
         self._build_audit(edit_menu, settings_menu)
+        self._build_accounts(settings_menu)
         language_menu = settings_menu.addMenu(self.tr("&Language"))
         self.language_actions: dict[str, QAction] = {}
         group = QActionGroup(self)

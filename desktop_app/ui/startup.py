@@ -199,10 +199,14 @@ def start(db_path: Path, open_path: Path | None, on_failed: Callable[[BaseExcept
 def _first_questions(window: Any, open_path: Path | None) -> None:
     """Once the window shows: who is working (the first time on this computer account), then the file given on
     the command line, or the sample plan when the database is empty."""
+    from desktop_app.services.accounts import current_account
     from desktop_app.services.officer import saved_name
+    from desktop_app.ui.accounts_flow import sign_in_at_start
     from desktop_app.ui.audit_view import ask_officer_name
 
-    if saved_name(window.db) is None:
+    if not sign_in_at_start(window):  # the data asks for sign-in and it was cancelled: the program closes
+        return
+    if saved_name(window.db) is None and current_account(window.db) is None:
         ask_officer_name(window, window.db, first=True)
     if open_path is not None:
         window.preview_path(open_path)

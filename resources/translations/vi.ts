@@ -65,6 +65,263 @@
     </message>
 </context>
 <context>
+    <name>AccountEditor</name>
+    <message>
+        <location filename="../../desktop_app/ui/accounts_dialog.py" line="71"/>
+        <source>Create the first administrator</source>
+        <translation>Tạo tài khoản quản trị viên đầu tiên</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/accounts_dialog.py" line="72"/>
+        <source>Edit account</source>
+        <translation>Sửa tài khoản</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/accounts_dialog.py" line="72"/>
+        <source>New account</source>
+        <translation>Tài khoản mới</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/accounts_dialog.py" line="75"/>
+        <source>Sign-in is turned on with this administrator account, which is signed in at once. Keep its password safe: only an administrator can turn sign-in off again.</source>
+        <translation>Yêu cầu đăng nhập được bật cùng với tài khoản quản trị viên này, tài khoản được đăng nhập ngay. Hãy giữ kỹ mật khẩu: chỉ quản trị viên mới tắt được yêu cầu đăng nhập.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/accounts_dialog.py" line="85"/>
+        <source>Administrator</source>
+        <translation>Quản trị viên</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/accounts_dialog.py" line="86"/>
+        <source>Unit officer</source>
+        <translation>Cán bộ đơn vị</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/accounts_dialog.py" line="90"/>
+        <source>(none)</source>
+        <translation>(không có)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/accounts_dialog.py" line="96"/>
+        <source>May sign in (not locked)</source>
+        <translation>Được đăng nhập (không bị khóa)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/accounts_dialog.py" line="99"/>
+        <source>&amp;Login:</source>
+        <translation>&amp;Tên đăng nhập:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/accounts_dialog.py" line="99"/>
+        <source>&amp;Full name:</source>
+        <translation>&amp;Họ tên:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/accounts_dialog.py" line="100"/>
+        <source>&amp;Role:</source>
+        <translation>&amp;Vai trò:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/accounts_dialog.py" line="100"/>
+        <source>&amp;Unit:</source>
+        <translation>Đơn &amp;vị:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/accounts_dialog.py" line="102"/>
+        <source>&amp;Password (at least 8 characters):</source>
+        <translation>&amp;Mật khẩu (ít nhất 8 ký tự):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/accounts_dialog.py" line="103"/>
+        <source>Password &amp;again:</source>
+        <translation>Nhập &amp;lại mật khẩu:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/accounts_dialog.py" line="113"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Lưu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/accounts_dialog.py" line="128"/>
+        <source>The two passwords are not the same.</source>
+        <translation>Hai lần nhập mật khẩu không giống nhau.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/accounts_dialog.py" line="49"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/accounts_dialog.py" line="194"/>
+        <location filename="../../desktop_app/ui/accounts_dialog.py" line="325"/>
+        <location filename="../../desktop_app/ui/accounts_dialog.py" line="346"/>
+        <source>Accounts and sign-in</source>
+        <translation>Tài khoản và đăng nhập</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/accounts_dialog.py" line="197"/>
+        <source>When sign-in is required, everyone signs in when the program starts. An administrator edits the plan, units, merges and restores; a unit officer only records the results of their own unit&apos;s items. Passwords are stored only as scrypt hashes.</source>
+        <translation>Khi yêu cầu đăng nhập, mọi người đăng nhập lúc mở chương trình. Quản trị viên sửa kế hoạch, đơn vị, hợp nhất và khôi phục dữ liệu; cán bộ đơn vị chỉ ghi kết quả các chỉ tiêu của đơn vị mình. Mật khẩu chỉ được lưu dưới dạng băm scrypt.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/accounts_dialog.py" line="202"/>
+        <source>&amp;Require sign-in when the program starts</source>
+        <translation>&amp;Yêu cầu đăng nhập khi mở chương trình</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/accounts_dialog.py" line="206"/>
+        <source>Login</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/accounts_dialog.py" line="206"/>
+        <source>Full name</source>
+        <translation>Họ tên</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/accounts_dialog.py" line="206"/>
+        <source>Role</source>
+        <translation>Vai trò</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/accounts_dialog.py" line="207"/>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/accounts_dialog.py" line="207"/>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/accounts_dialog.py" line="207"/>
+        <source>Last sign-in</source>
+        <translation>Đăng nhập lần cuối</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/accounts_dialog.py" line="218"/>
+        <source>&amp;Add…</source>
+        <translation>&amp;Thêm…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/accounts_dialog.py" line="219"/>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Sửa…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/accounts_dialog.py" line="220"/>
+        <source>Set &amp;password…</source>
+        <translation>Đặt &amp;mật khẩu…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/accounts_dialog.py" line="221"/>
+        <location filename="../../desktop_app/ui/accounts_dialog.py" line="278"/>
+        <source>&amp;Lock</source>
+        <translation>&amp;Khóa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/accounts_dialog.py" line="222"/>
+        <source>Change &amp;my password…</source>
+        <translation>Đổi mật khẩu của &amp;tôi…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/accounts_dialog.py" line="234"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/accounts_dialog.py" line="250"/>
+        <source>Administrator</source>
+        <translation>Quản trị viên</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/accounts_dialog.py" line="250"/>
+        <source>Unit officer</source>
+        <translation>Cán bộ đơn vị</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/accounts_dialog.py" line="254"/>
+        <source>Active</source>
+        <translation>Đang hoạt động</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/accounts_dialog.py" line="254"/>
+        <source>Locked</source>
+        <translation>Đã khóa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/accounts_dialog.py" line="264"/>
+        <source>Signed in as %1.</source>
+        <translation>Đang đăng nhập: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/accounts_dialog.py" line="266"/>
+        <source>Nobody is signed in.</source>
+        <translation>Chưa ai đăng nhập.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/accounts_dialog.py" line="268"/>
+        <source>Only an administrator can change accounts while sign-in is required.</source>
+        <translation>Khi đang yêu cầu đăng nhập, chỉ quản trị viên được thay đổi tài khoản.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/accounts_dialog.py" line="278"/>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Mở khóa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/accounts_dialog.py" line="335"/>
+        <source>Sign in with an administrator account to require sign-in.</source>
+        <translation>Hãy đăng nhập bằng tài khoản quản trị viên để bật yêu cầu đăng nhập.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsFlow</name>
+    <message>
+        <location filename="../../desktop_app/ui/accounts_flow.py" line="22"/>
+        <source>&amp;Accounts and sign-in…</source>
+        <translation>&amp;Tài khoản và đăng nhập…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/accounts_flow.py" line="24"/>
+        <source>Sign &amp;out</source>
+        <translation>Đăng &amp;xuất</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/accounts_flow.py" line="42"/>
+        <source>administrator</source>
+        <translation>quản trị viên</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/accounts_flow.py" line="43"/>
+        <source>officer of %1</source>
+        <translation>cán bộ %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/accounts_flow.py" line="44"/>
+        <source>Signed in: %1 (%2)</source>
+        <translation>Đang đăng nhập: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/accounts_flow.py" line="46"/>
+        <source>Sign out</source>
+        <translation>Đăng xuất</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/accounts_flow.py" line="48"/>
+        <source>Not signed in</source>
+        <translation>Chưa đăng nhập</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/accounts_flow.py" line="49"/>
+        <source>Sign in…</source>
+        <translation>Đăng nhập…</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../../desktop_app/ui/app.py" line="117"/>
@@ -1385,203 +1642,203 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop_app/ui/import_flow.py" line="19"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="61"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="62"/>
         <source>Appendix (*.docx *.xlsx *.txt *.md *.tsv *.csv);;All files (*)</source>
         <translation>Phụ lục (*.docx *.xlsx *.txt *.md *.tsv *.csv);;Tất cả tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="72"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="73"/>
         <location filename="../../desktop_app/ui/startup.py" line="78"/>
         <source>Commune digital transformation plan tracker</source>
         <translation>Theo dõi Kế hoạch chuyển đổi số cấp xã</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="138"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="139"/>
         <source>Indicators and tasks</source>
         <translation>Chỉ tiêu, nhiệm vụ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="139"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="140"/>
         <source>Enter results</source>
         <translation>Nhập kết quả</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="127"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="128"/>
         <source>Details</source>
         <translation>Chi tiết</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="128"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="129"/>
         <source>History</source>
         <translation>Lịch sử</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="143"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="144"/>
         <source>Dashboard</source>
         <translation>Tổng quan</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="168"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="169"/>
         <source>&amp;Import appendix…</source>
         <translation>&amp;Nhập phụ lục…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="169"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="170"/>
         <source>&amp;Paste appendix from clipboard</source>
         <translation>&amp;Dán phụ lục từ khay nhớ tạm</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="170"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="171"/>
         <source>Load the &amp;sample plan</source>
         <translation>Nạp kế hoạch &amp;mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="171"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="172"/>
         <source>E&amp;xit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="172"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="173"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="177"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="178"/>
         <source>&amp;Undo</source>
         <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="179"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="180"/>
         <source>&amp;Redo</source>
         <translation>&amp;Làm lại</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="181"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="182"/>
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="190"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="191"/>
         <source>&amp;Add item after this one</source>
         <translation>&amp;Thêm chỉ tiêu sau dòng này</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="191"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="192"/>
         <source>&amp;Delete item…</source>
         <translation>&amp;Xóa chỉ tiêu…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="193"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="194"/>
         <source>Move item &amp;up</source>
         <translation>Chuyển chỉ tiêu &amp;lên</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="194"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="195"/>
         <source>Move item do&amp;wn</source>
         <translation>Chuyển chỉ tiêu &amp;xuống</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="198"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="199"/>
         <source>&amp;Plan information…</source>
         <translation>&amp;Thông tin kế hoạch…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="199"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="200"/>
         <source>&amp;Rename section or group…</source>
         <translation>Đổi tên &amp;mục hoặc nhóm…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="201"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="202"/>
         <source>Move section or group up</source>
         <translation>Chuyển mục/nhóm lên</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="203"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="204"/>
         <source>Move section or group down</source>
         <translation>Chuyển mục/nhóm xuống</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="208"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="209"/>
         <source>&amp;Units…</source>
         <translation>Đơn &amp;vị…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="210"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="211"/>
         <source>Undo &amp;history…</source>
         <translation>&amp;Lịch sử thao tác…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="212"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="213"/>
         <source>&amp;Export report…</source>
         <translation>&amp;Xuất báo cáo…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="213"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="214"/>
         <source>Print pre&amp;view…</source>
         <translation>&amp;Xem trước khi in…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="214"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="215"/>
         <source>&amp;Print…</source>
         <translation>&amp;In…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="215"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="216"/>
         <source>&amp;Reports</source>
         <translation>&amp;Báo cáo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="220"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="221"/>
         <source>&amp;Back up now…</source>
         <translation>&amp;Sao lưu ngay…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="221"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="222"/>
         <source>&amp;Restore…</source>
         <translation>&amp;Khôi phục…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="222"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="223"/>
         <source>&amp;Backup</source>
         <translation>Sao &amp;lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="226"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="227"/>
         <source>&amp;Settings</source>
         <translation>&amp;Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="227"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="228"/>
         <source>&amp;Report header and recipients…</source>
         <translation>&amp;Tiêu đề báo cáo và nơi nhận…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="232"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="234"/>
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="242"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="244"/>
         <source>Main toolbar</source>
         <translation>Thanh công cụ chính</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="293"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="295"/>
         <source>No plan yet. Use File → Import appendix… (Ctrl+O).</source>
         <translation>Chưa có kế hoạch nào. Dùng Tệp → Nhập phụ lục… (Ctrl+O).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="327"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="329"/>
         <source>{n} indicators and tasks</source>
         <translation>{n} chỉ tiêu, nhiệm vụ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="359"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="361"/>
         <source>Undo history</source>
         <translation>Lịch sử thao tác</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="361"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="363"/>
         <source>&lt;start of the session&gt;</source>
         <translation>&lt;đầu phiên làm việc&gt;</translation>
     </message>
@@ -2093,6 +2350,44 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
         <location filename="../../desktop_app/ui/package_preview.py" line="279"/>
         <source>Take all &amp;sent</source>
         <translation>Lấy tất cả bản &amp;gửi đến</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/accounts_dialog.py" line="150"/>
+        <source>Set the password of «%1»</source>
+        <translation>Đặt mật khẩu cho «%1»</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/accounts_dialog.py" line="151"/>
+        <source>Change my password</source>
+        <translation>Đổi mật khẩu của tôi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/accounts_dialog.py" line="155"/>
+        <source>&amp;Current password:</source>
+        <translation>Mật khẩu &amp;hiện tại:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/accounts_dialog.py" line="156"/>
+        <source>&amp;New password (at least 8 characters):</source>
+        <translation>Mật khẩu &amp;mới (ít nhất 8 ký tự):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/accounts_dialog.py" line="157"/>
+        <source>Password &amp;again:</source>
+        <translation>Nhập &amp;lại mật khẩu:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/accounts_dialog.py" line="165"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Lưu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/accounts_dialog.py" line="170"/>
+        <source>The two passwords are not the same.</source>
+        <translation>Hai lần nhập mật khẩu không giống nhau.</translation>
     </message>
 </context>
 <context>
@@ -2754,6 +3049,54 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
         <location filename="../../desktop_app/ui/restore_dialog.py" line="90"/>
         <source>Database (*.sqlite3 *.sqlite *.db);;All files (*)</source>
         <translation>Cơ sở dữ liệu (*.sqlite3 *.sqlite *.db);;Mọi tệp (*)</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/sign_in_dialog.py" line="37"/>
+        <source>Sign in</source>
+        <translation>Đăng nhập</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sign_in_dialog.py" line="40"/>
+        <source>This data requires signing in. Enter your login and password.</source>
+        <translation>Dữ liệu này yêu cầu đăng nhập. Hãy nhập tên đăng nhập và mật khẩu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sign_in_dialog.py" line="49"/>
+        <source>&amp;Login:</source>
+        <translation>&amp;Tên đăng nhập:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sign_in_dialog.py" line="49"/>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mật khẩu:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sign_in_dialog.py" line="61"/>
+        <source>&amp;Sign in</source>
+        <translation>Đăng &amp;nhập</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sign_in_dialog.py" line="63"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sign_in_dialog.py" line="82"/>
+        <source>Enter your login and password.</source>
+        <translation>Hãy nhập tên đăng nhập và mật khẩu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sign_in_dialog.py" line="106"/>
+        <source>Wrong login or password %1 times in a row. Wait %2 seconds, then try again.</source>
+        <translation>Sai tên đăng nhập hoặc mật khẩu %1 lần liên tiếp. Hãy đợi %2 giây rồi thử lại.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sign_in_dialog.py" line="119"/>
+        <source>You can try again now.</source>
+        <translation>Bây giờ có thể thử lại.</translation>
     </message>
 </context>
 <context>
