@@ -47,8 +47,8 @@ _WHERE: Final[dict[str, tuple[str, str, str]]] = {
     "assignments": (_PLAN_OF_ITEM, _ITEM_UUID,
                     _ITEM_NUMBER + " || ' · ' || coalesce((SELECT name FROM units WHERE id = {r}.unit_id), '')"),
     "progress_reports": (_PLAN_OF_ITEM, _ITEM_UUID,
-                         _ITEM_NUMBER + " || ' · ' || coalesce((SELECT label FROM periods WHERE id = {r}.period_id),"
-                         " '') || ' · ' || coalesce((SELECT name FROM units WHERE id = {r}.unit_id), '')"),
+                         _ITEM_NUMBER + " || coalesce(' · ' || (SELECT label FROM periods WHERE id = {r}.period_id),"
+                         " '') || coalesce(' · ' || (SELECT name FROM units WHERE id = {r}.unit_id), '')"),
 }
 
 

@@ -27,4 +27,5 @@ CODES = {
     "role": {"monitoring": "theo dõi", "implementing": "thực hiện"},
     "status": STATUS_NAMES,
     "named_by_user": {0: "không", 1: "có"},
+    "op": {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "="},
 }

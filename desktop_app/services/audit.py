@@ -75,8 +75,9 @@ def _row(entry: Any) -> AuditRow:
     if entry.action == "import":
         changes: tuple[FieldChange, ...] = ()
     else:
-        changes = tuple(FieldChange(FIELD_LABELS.get(c, c), _shown(c, pair[0]), _shown(c, pair[1]))
-                        for c, pair in raw.items() if isinstance(pair, list) and len(pair) == 2)
+        shown = ((c, _shown(c, pair[0]), _shown(c, pair[1])) for c, pair in raw.items()
+                 if isinstance(pair, list) and len(pair) == 2)
+        changes = tuple(FieldChange(FIELD_LABELS.get(c, c), old, new) for c, old, new in shown if old or new)
     return AuditRow(_local(entry.at), entry.who or audit_db.UNKNOWN, entry.source or "", entry.installation or HERE,
                     TABLE_NAMES.get(entry.table_name, entry.table_name), entry.label,
                     ACTION_NAMES.get(entry.action, entry.action), changes)

@@ -49,9 +49,10 @@ class AuditTable(QTableWidget):
         header = self.horizontalHeader()
         for column in (0, 1, 2, 6):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        for column in (3, 4, 5):
+        for column in (3, 5):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.setColumnWidth(column, 260)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)  # the changes take what is left
 
     def show_rows(self, rows: list[audit.AuditRow]) -> None:
         """Replace the rows shown."""
