@@ -2,7 +2,8 @@
 
 The worker (``--worker DB JOURNAL``) runs, in a loop, the operations that write the database or a file:
 imports of the sample plan, progress reports (record_progress), item text edits and new implementing units
-(editing.update_item), unit merges (units.merge_units) and backups (backup_now to the «backups» folder and to a
+(editing.update_item), unit merges (units.merge_units), package merges (a second installation beside it
+records a result and sends an incremental package, which the worker merges) and backups (backup_now to the «backups» folder and to a
 "USB" folder, daily_backup). Before each operation it appends a ``begin`` line to JOURNAL and, once the
 operation is committed, a ``done`` line (JSON, flushed and fsynced) saying what is now guaranteed on disk.
 
@@ -12,6 +13,7 @@ files with plain sqlite3:
 * ``PRAGMA integrity_check`` is ``ok`` and ``PRAGMA foreign_key_check`` finds nothing;
 * every plan holds all the items of its file (no half import), and every journaled import is there;
 * every journaled report value and item text is the one in the database (or the operation in flight);
+* a merged package is entirely there (its report's value) and the one in flight entirely there or absent;
 * a merged unit is gone, its spellings point to the unit kept and its items are assigned to that unit;
 * every journaled on-demand backup exists and passes ``PRAGMA quick_check``, and so does every file in the
   backup folders under a final name (only ``*.tmp`` names may be left half-written).
@@ -43,6 +45,7 @@ sys.path.insert(0, str(ROOT))
 EPOCH = 25  # kills per fresh copy of the seed database
 USB = "usb"  # the on-demand backup destination beside the database
 TEST_UNIT = "Tổ thử nghiệm"
+PACKAGE_UNIT = "Công an xã"  # the other installation reports for it (the worker's own reports have no unit)
 LEFTOVER_SUFFIXES = (".tmp", ".tmp-journal", ".tmp-wal", ".tmp-shm")
 
 
@@ -69,6 +72,7 @@ def worker(db_path: Path, journal_path: Path, seed: int) -> None:
     from desktop_app.paths import sample_plan_path
     from desktop_app.services.backups import backup_now, daily_backup
     from desktop_app.services.editing import item_detail, update_item
+    from desktop_app.services.exchange import export_package, import_package
     from desktop_app.services.importing import import_file
     from desktop_app.services.progress import list_periods, record_progress
     from desktop_app.services.units import merge_units
@@ -80,6 +84,13 @@ def worker(db_path: Path, journal_path: Path, seed: int) -> None:
 
     def query(sql: str, *args: object) -> list[tuple]:
         con = sqlite3.connect(db_path, timeout=10)
+        try:
+            return con.execute(sql, args).fetchall()
+        finally:
+            con.close()
+
+    def query_other(source: object, sql: str, *args: object) -> list[tuple]:
+        con = sqlite3.connect(source.path, timeout=10)  # type: ignore[attr-defined]
         try:
             return con.execute(sql, args).fetchall()
         finally:
@@ -135,6 +146,26 @@ def worker(db_path: Path, journal_path: Path, seed: int) -> None:
         journal.write("done", **entry)
         return None
 
+    other: list = []  # another installation on this computer, whose packages the worker merges
+
+    def package_op() -> None:
+        if not other:
+            other.append(open_database(db_path.parent / "noi_khac.sqlite3"))
+            if not query_other(other[0], "SELECT id FROM plans"):
+                import_file(other[0], path=sample_plan_path(), again=True)
+        source = other[0]
+        item = rng.choice(query_other(source, "SELECT DISTINCT item_id FROM targets"))[0]
+        plan = query_other(source, "SELECT plan_id FROM items WHERE id = ?", item)[0][0]
+        period = rng.choice(list_periods(source, plan_id=plan)).id
+        value = str(rng.randint(0, 100))
+        made = record_progress(source, item_id=item, period=period, unit=PACKAGE_UNIT, value=Decimal(value))
+        report = query_other(source, "SELECT uuid FROM progress_reports WHERE id = ?", made["id"])[0][0]
+        sent = export_package(source, out=db_path.parent / f"goi-{seed}-{rng.randrange(10**9)}.cdsx",
+                              since_last_to="xa")
+        journal.write("begin", op="package", sha=sent.sha256, report=report, value=value)
+        import_package(db, path=sent.path, trust=True)
+        journal.write("done", op="package", sha=sent.sha256, report=report, value=value)
+
     def backup_op() -> None:
         how = rng.choice(("folder", "usb", "daily"))
         journal.write("begin", op="backup", how=how)
@@ -146,7 +177,8 @@ def worker(db_path: Path, journal_path: Path, seed: int) -> None:
             made = backup_now(db_path, usb if how == "usb" else None)
         journal.write("done", op="backup", how=how, path=str(made) if made else None)
 
-    ops = [(import_op, 1), (record_op, 8), (edit_op, 4), (unit_op, 3), (merge_op, 2), (backup_op, 2)]
+    ops = [(import_op, 1), (record_op, 8), (edit_op, 4), (unit_op, 3), (merge_op, 2), (package_op, 2),
+           (backup_op, 2)]
     choices, weights = zip(*ops)
     print("ready", flush=True)
     while True:
@@ -255,6 +287,7 @@ def check(db_path: Path, journal_path: Path, items_per_plan: int) -> list[str]:
         texts: dict[int, str] = {}
         values: dict[tuple[int, int], str] = {}
         merged: dict[str, str] = {}  # uuid of a merged unit → uuid of the unit it went into
+        received: dict[str, str] = {}  # uuid of a report that came in a package → its value then
         for e in done:
             op = e["op"]
             if op == "import":
@@ -266,6 +299,8 @@ def check(db_path: Path, journal_path: Path, items_per_plan: int) -> list[str]:
                 texts[e["item"]] = e["text"]
             elif op == "merge":
                 merged[e["gone"]] = e["kept"]
+            elif op == "package":
+                received[e["report"]] = e["value"]
 
         def final(uuid: str) -> str:
             while True:
@@ -285,6 +320,20 @@ def check(db_path: Path, journal_path: Path, items_per_plan: int) -> list[str]:
                 ok.add(pending["value"])
             if row is None or str(row[0]) not in ok:
                 problems.append(f"report of item {item} period {period}: {row and row[0]!r}, journal {value!r}")
+        def value_of(report: str) -> str | None:
+            row = con.execute("SELECT value FROM progress_reports WHERE uuid = ?", (report,)).fetchone()
+            return None if row is None or row[0] is None else str(row[0])
+
+        for report, value in received.items():
+            if not (pending and pending["op"] == "package" and pending["report"] == report) and value_of(report) != value:
+                problems.append(f"report {report} of a merged package: {value_of(report)!r}, journal {value!r}")
+        if pending and pending["op"] == "package":  # the merge in flight: all of it, or none of it
+            merged_here = con.execute("SELECT 1 FROM received_packages WHERE sha256 = ?",
+                                      (pending["sha"],)).fetchone() is not None
+            expected = pending["value"] if merged_here else received.get(pending["report"])
+            if value_of(pending["report"]) != expected:
+                problems.append(f"half merge: package {'recorded' if merged_here else 'not recorded'}, report "
+                                f"{value_of(pending['report'])!r}")
         for item, text in texts.items():
             row = con.execute("SELECT text FROM items WHERE id = ?", (item,)).fetchone()
             ok = {text}
