@@ -38,8 +38,8 @@ from desktop_app.services.permissions import require_admin
 
 TOMBSTONES = "records/tombstones.json"
 AUDIT = "records/audit.json"
-BATCH_COMMIT = 100  # packages per transaction when many are imported at once
-IMPORT_CACHE_KIB = 65536
+BATCH_COMMIT = 300  # packages per transaction when many are imported at once (3,321: 105 s; 100 a batch: 118 s)
+IMPORT_CACHE_KIB = 262144  # 256 MB of pages during a bulk import (64 MB: 139 s, peak 163 MB; 256 MB: peak 396 MB)
 EVIDENCE_PREFIX = "evidence/"
 
 
