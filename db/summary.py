@@ -64,19 +64,10 @@ def _chunks(ids: Sequence[int]) -> Iterable[list[int]]:
         yield list(ids[start : start + CHUNK])
 
 
-def _fetch(session: Session, sql: str, ids: list[int]) -> list[tuple[Any, ...]]:
-    """Rows of sql with `:ids` standing for the id list, read on the session's own connection as plain tuples
-    (a bulk import refreshes tens of thousands of items: SQLAlchemy's row objects would cost more than SQLite)."""
-    cursor = session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
-    try:
-        return cursor.execute(sql.replace(":ids", f"({', '.join('?' * len(ids))})"), ids).fetchall()
-    finally:
-        cursor.close()
-
-
 def _grouped(session: Session, sql: str, ids: list[int]) -> dict[int, list[Any]]:
     rows: dict[int, list[Any]] = defaultdict(list)
-    for row in _fetch(session, sql, ids):
+    stmt = text(sql).bindparams(bindparam("ids", expanding=True))
+    for row in session.execute(stmt, {"ids": ids}):
         rows[row[0]].append(row)
     return rows
 
@@ -84,9 +75,12 @@ def _grouped(session: Session, sql: str, ids: list[int]) -> dict[int, list[Any]]
 def refresh_items(session: Session, item_ids: Sequence[int]) -> None:
     """Recompute the derived columns of these items (after progress, unit or text changes)."""
     for ids in _chunks(list(item_ids)):
-        items = _fetch(session, 'SELECT i.id, i.number, i.text, d.due, s."order" FROM items i '
-                       "LEFT JOIN deadlines d ON d.item_id = i.id JOIN sections s ON s.id = i.section_id "
-                       "WHERE i.id IN :ids", ids)
+        items = session.execute(
+            text('SELECT i.id, i.number, i.text, d.due, s."order" FROM items i '
+                 "LEFT JOIN deadlines d ON d.item_id = i.id JOIN sections s ON s.id = i.section_id "
+                 "WHERE i.id IN :ids").bindparams(bindparam("ids", expanding=True)),
+            {"ids": ids},
+        ).all()
         units = _grouped(session, """
             SELECT a.item_id, a.role, u.name FROM assignments a JOIN units u ON u.id = a.unit_id
             WHERE a.item_id IN :ids ORDER BY a.item_id, a.role, a."order" """, ids)
@@ -102,26 +96,24 @@ def refresh_items(session: Session, item_ids: Sequence[int]) -> None:
         updates = []
         previous = _previous_numbers(session, [row[0] for row in items if not row[1]])
         for item_id, number, item_text, due, section_order in items:
-            monitoring = [name for _, role, name in units.get(item_id, []) if role == "monitoring"]
-            implementing = [name for _, role, name in units.get(item_id, []) if role == "implementing"]
+            monitoring = [u.name for u in units.get(item_id, []) if u.role == "monitoring"]
+            implementing = [u.name for u in units.get(item_id, []) if u.role == "implementing"]
             due_date = date.fromisoformat(str(due)[:10]) if due else None
             fields: dict[str, Any] = {
                 "i": item_id,
                 **item_fields(number, item_text, monitoring, implementing, due_date, previous.get(item_id),
                               section_order),
             }
-            goal = [Target(op, Decimal(v), kind, unit, subject, raw)
-                    for _, op, v, kind, unit, subject, raw in targets.get(item_id, [])]
-            latest = reports.get(item_id)
-            if latest:
-                _, stored, status, label, _end, reported_at = latest[0]
-                value = Decimal(stored) if stored is not None else None
-                fields.update(result=evaluate(targets=goal, value=value, status=status),
-                              latest_value=None if value is None else str(value), latest_status=status,
-                              latest_period=label, last_update=_as_datetime(reported_at))
-            else:
-                fields.update(result=None, latest_value=None, latest_status=None, latest_period=None,
-                              last_update=None)
+            latest = reports.get(item_id, [None])[0]
+            value = Decimal(latest.value) if latest is not None and latest.value is not None else None
+            goal = [Target(t.op, Decimal(t.value), t.unit_kind, t.unit, t.subject, t.raw) for t in targets.get(item_id, [])]
+            fields.update(
+                result=evaluate(targets=goal, value=value, status=latest.status) if latest is not None else None,
+                latest_value=None if value is None else str(value),
+                latest_status=latest.status if latest is not None else None,
+                latest_period=latest.label if latest is not None else None,
+                last_update=_as_datetime(latest.reported_at) if latest is not None else None,
+            )
             updates.append(fields)
         if updates:
             session.execute(text("""

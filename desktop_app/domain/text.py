@@ -88,22 +88,10 @@ def unit_key(name: str) -> str:
     return _TRAILING_UNIT_PUNCT.sub("", key)
 
 
-class _MarkStripper(dict[int, int | None]):
-    """For str.translate: combining marks removed, every other character kept; each character is looked up
-    with unicodedata once, then answered from the dictionary at C speed."""
-
-    def __missing__(self, code: int) -> int | None:
-        kept = None if unicodedata.combining(chr(code)) else code
-        self[code] = kept
-        return kept
-
-
-_STRIP_MARKS = _MarkStripper()
-
-
 def search_key(s: str) -> str:
     """Accent-insensitive lowercase key; a query matches when its key is a substring."""
-    bare = unicodedata.normalize("NFD", clean(s)).translate(_STRIP_MARKS)
+    d = unicodedata.normalize("NFD", clean(s))
+    bare = "".join(ch for ch in d if not unicodedata.combining(ch))
     # đ has no decomposition, so it survives mark stripping and needs mapping by hand.
     bare = bare.replace("đ", "d").replace("Đ", "d").lower()
     return " ".join(bare.split())
