@@ -218,8 +218,12 @@ def main() -> None:
         size = sum(p.stat().st_size for p in packages.iterdir())
         print(f"Generated {args.communes:,} packages ({records:,} records, {reports:,} progress reports, "
               f"{size / 1e6:,.0f} MB) in {time.perf_counter() - started:.1f} s")
+        os.sync()  # each measurement starts on a settled disk, not while the previous step's writes drain
         bare = bare_insert(packages, work / "bare.sqlite3")
         print(f"Bare sqlite3.executemany of the same {records:,} rows: {bare:.2f} s")
+        for leftover in work.glob("bare.sqlite3*"):
+            leftover.unlink()
+        os.sync()
         child = subprocess.run([sys.executable, __file__, "--import-only", str(packages), str(work / "tinh.sqlite3")],
                                capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": "0"})
         if child.returncode:
