@@ -204,10 +204,15 @@ def ask_officer_name(parent: QWidget, db: Database, *, first: bool = False) -> b
     first start a cancelled question keeps the computer's user name, so it is not asked again."""
     current = officer.officer_name(db)
     while True:
-        name, ok = QInputDialog.getText(
-            parent, QCoreApplication.translate("AuditDialog", "Officer name"),
-            QCoreApplication.translate("AuditDialog", "Your full name, recorded with every change you make (change log):"), QLineEdit.EchoMode.Normal,
-            current)
+        dialog = QInputDialog(parent)
+        dialog.setWindowTitle(QCoreApplication.translate("AuditDialog", "Officer name"))
+        dialog.setLabelText(QCoreApplication.translate(
+            "AuditDialog", "Your full name, recorded with every change you make (change log):"))
+        dialog.setOkButtonText(QCoreApplication.translate("AuditDialog", "&Save"))
+        dialog.setCancelButtonText(QCoreApplication.translate("AuditDialog", "Cancel"))
+        dialog.setTextValue(current)
+        ok = dialog.exec() == QDialog.DialogCode.Accepted
+        name = dialog.textValue()
         if not ok:
             if first:
                 officer.set_officer_name(db, current)

@@ -332,70 +332,80 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="81"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="82"/>
         <source>Change history — %1</source>
         <translation>Lịch sử thay đổi — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="82"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="83"/>
         <source>Change log</source>
         <translation>Nhật ký thay đổi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="87"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="88"/>
         <source>Everyone</source>
         <translation>Tất cả mọi người</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="92"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="93"/>
         <source>Stt, item text, unit or period…</source>
         <translation>Stt, nội dung chỉ tiêu, đơn vị hoặc kỳ…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="94"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="95"/>
         <source>&amp;Person:</source>
         <translation>&amp;Người:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="94"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="95"/>
         <source>&amp;From:</source>
         <translation>&amp;Từ ngày:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="95"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="96"/>
         <source>&amp;To:</source>
         <translation>Đế&amp;n ngày:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="95"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="96"/>
         <source>&amp;Record:</source>
         <translation>&amp;Bản ghi:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="106"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="107"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="139"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="140"/>
         <source>%1 change(s)</source>
         <translation>%1 thay đổi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="141"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="142"/>
         <source>(only the newest are shown: narrow the filters)</source>
         <translation>(chỉ hiện các thay đổi mới nhất: hãy thu hẹp bộ lọc)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="207"/>
-        <location filename="../../desktop_app/ui/audit_view.py" line="218"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="208"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="224"/>
         <source>Officer name</source>
         <translation>Tên cán bộ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="208"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="209"/>
         <source>Your full name, recorded with every change you make (change log):</source>
         <translation>Họ và tên của anh/chị, được ghi cùng mỗi thay đổi (nhật ký thay đổi):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_view.py" line="211"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Lưu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_view.py" line="212"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
     </message>
 </context>
 <context>
@@ -1346,17 +1356,17 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>ItemAuditView</name>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="159"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="160"/>
         <source>&amp;Kept versions…</source>
         <translation>&amp;Phiên bản đã lưu…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="160"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="161"/>
         <source>Versions of this item replaced or not chosen when data packages were merged; one can be restored.</source>
         <translation>Các phiên bản của chỉ tiêu này bị thay thế hoặc không được chọn khi hợp nhất gói dữ liệu; có thể khôi phục một phiên bản.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="188"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="189"/>
         <source>%1 change(s)</source>
         <translation>%1 thay đổi</translation>
     </message>
