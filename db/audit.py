@@ -85,6 +85,8 @@ class Filter:
     record: str | None = None
     item_uuid: str | None = None
     plan_uuid: str | None = None
+    installation: str | None = None
+    """Entries made at that installation ("" for this one); None: everywhere."""
     limit: int = 5000
 
 
@@ -103,12 +105,21 @@ def entries(session: Session, flt: Filter) -> list[AuditEntry]:
         stmt = stmt.where(AuditEntry.item_uuid == flt.item_uuid)
     if flt.plan_uuid:
         stmt = stmt.where(AuditEntry.plan_uuid == flt.plan_uuid)
+    if flt.installation is not None:
+        stmt = stmt.where(AuditEntry.installation.is_(None) if flt.installation == ""
+                          else AuditEntry.installation == flt.installation)
     return list(session.scalars(stmt.order_by(AuditEntry.at.desc(), AuditEntry.id.desc()).limit(flt.limit)))
 
 
 def people(session: Session) -> list[str]:
     """Everyone named in the audit trail, for the person filter."""
     return [w for w in session.scalars(select(AuditEntry.who).distinct().order_by(AuditEntry.who)) if w]
+
+
+def installations(session: Session) -> list[str]:
+    """The other installations whose entries came here in packages."""
+    stmt = select(AuditEntry.installation).where(AuditEntry.installation.is_not(None)).distinct()
+    return sorted(session.scalars(stmt))
 
 
 # ----- in data packages ----------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ import pytest
 from db.engine import Database, open_database
 from desktop_app.errors import InvalidValue
 from desktop_app.services import editing
-from desktop_app.services.audit import HERE, audit_entries, people
+from desktop_app.services.audit import HERE, audit_entries, people, places
 from desktop_app.services.importing import import_file
 from desktop_app.services.officer import (
     GUI,
@@ -132,6 +132,12 @@ def test_the_audit_travels_in_packages_once(tmp_path: Path) -> None:
         assert received[0].source == GUI  # the sender's own source
         summaries = [e for e in audit_entries(b, who="Cán bộ huyện B") if e.action == "Nhập hàng loạt"]
         assert summaries and all("lan1.cdsx" in e.source for e in summaries)
+        from desktop_app.services.identity import installation
+
+        a_name = installation(a).name
+        assert places(b) == [HERE, a_name]
+        assert {e.who for e in audit_entries(b, made_at=a_name)} == {"Cán bộ xã A"}
+        assert {e.who for e in audit_entries(b, made_at=HERE)} == {"Cán bộ huyện B"}
         count = _count(b)
         send(a, b, tmp_path, "lan2.cdsx")  # the same entries again: kept once
         assert _count(b) == count

@@ -84,9 +84,11 @@ def _row(entry: Any) -> AuditRow:
 
 
 def audit_entries(db: Database, *, who: str | None = None, since: date | None = None, until: date | None = None,
-                  record: str | None = None, item_id: int | None = None, limit: int = 5000) -> list[AuditRow]:
+                  record: str | None = None, item_id: int | None = None, made_at: str | None = None,
+                  limit: int = 5000) -> list[AuditRow]:
     """Entries newest first: by person, from since to until (whole local days), whose record label contains
-    record, or those of one item (its targets, deadline, units and reports included)."""
+    record, those of one item (its targets, deadline, units and reports included), or those made at one
+    installation (made_at: its name, or HERE for this one)."""
     with db.reading() as session:
         item_uuid = None
         if item_id is not None:
@@ -96,7 +98,9 @@ def audit_entries(db: Database, *, who: str | None = None, since: date | None = 
             item_uuid = item.uuid
         flt = audit_db.Filter(who=who or None, since=_utc(since) if since else None,
                               until=_utc(until + timedelta(days=1)) if until else None,
-                              record=(record or "").strip() or None, item_uuid=item_uuid, limit=limit)
+                              record=(record or "").strip() or None, item_uuid=item_uuid,
+                              installation=None if made_at is None else ("" if made_at == HERE else made_at),
+                              limit=limit)
         return [_row(e) for e in audit_db.entries(session, flt)]
 
 
@@ -104,3 +108,9 @@ def people(db: Database) -> list[str]:
     """Everyone the audit trail names."""
     with db.reading() as session:
         return audit_db.people(session)
+
+
+def places(db: Database) -> list[str]:
+    """Where the entries were made: this installation (HERE) first, then the senders of packages."""
+    with db.reading() as session:
+        return [HERE, *audit_db.installations(session)]

@@ -88,11 +88,16 @@ class AuditDialog(QDialog):
         self.person.addItem(self.tr("Everyone"), "")
         for name in audit.people(db):
             self.person.addItem(name, name)
+        self.place = QComboBox()
+        self.place.addItem(self.tr("Everywhere"), None)
+        for name in audit.places(db):
+            self.place.addItem(name, name)
         self.since, self.until = self._date(), self._date()
         self.record = QLineEdit()
         self.record.setPlaceholderText(self.tr("Stt, item text, unit or period…"))
         self.record.setClearButtonEnabled(True)
-        for label, widget in ((self.tr("&Person:"), self.person), (self.tr("&From:"), self.since),
+        for label, widget in ((self.tr("&Person:"), self.person), (self.tr("Made &at:"), self.place),
+                              (self.tr("&From:"), self.since),
                               (self.tr("&To:"), self.until), (self.tr("&Record:"), self.record)):
             caption = QLabel(label)
             caption.setBuddy(widget)
@@ -108,6 +113,7 @@ class AuditDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.person.currentIndexChanged.connect(self.reload)
+        self.place.currentIndexChanged.connect(self.reload)
         self.since.dateChanged.connect(self.reload)
         self.until.dateChanged.connect(self.reload)
         self.record.textChanged.connect(self.reload)
@@ -132,7 +138,7 @@ class AuditDialog(QDialog):
         try:
             rows = audit.audit_entries(self.db, who=self.person.currentData() or None, since=self._day(self.since),
                                        until=self._day(self.until), record=self.record.text(), item_id=self.item_id,
-                                       limit=LIMIT)
+                                       made_at=self.place.currentData(), limit=LIMIT)
         except AppError as exc:
             dialogs.warn(self, self.windowTitle(), exc.full_message())
             return

@@ -347,63 +347,73 @@
         <translation>Tất cả mọi người</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="93"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="92"/>
+        <source>Everywhere</source>
+        <translation>Mọi nơi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_view.py" line="97"/>
         <source>Stt, item text, unit or period…</source>
         <translation>Stt, nội dung chỉ tiêu, đơn vị hoặc kỳ…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="95"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="99"/>
         <source>&amp;Person:</source>
         <translation>&amp;Người:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="95"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="99"/>
+        <source>Made &amp;at:</source>
+        <translation>Nơ&amp;i thực hiện:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_view.py" line="100"/>
         <source>&amp;From:</source>
         <translation>&amp;Từ ngày:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="96"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="101"/>
         <source>&amp;To:</source>
         <translation>Đế&amp;n ngày:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="96"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="101"/>
         <source>&amp;Record:</source>
         <translation>&amp;Bản ghi:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="107"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="112"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="140"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="146"/>
         <source>%1 change(s)</source>
         <translation>%1 thay đổi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="142"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="148"/>
         <source>(only the newest are shown: narrow the filters)</source>
         <translation>(chỉ hiện các thay đổi mới nhất: hãy thu hẹp bộ lọc)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="208"/>
-        <location filename="../../desktop_app/ui/audit_view.py" line="224"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="214"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="230"/>
         <source>Officer name</source>
         <translation>Tên cán bộ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="209"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="215"/>
         <source>Your full name, recorded with every change you make (change log):</source>
         <translation>Họ và tên của anh/chị, được ghi cùng mỗi thay đổi (nhật ký thay đổi):</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="211"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="217"/>
         <source>&amp;Save</source>
         <translation>&amp;Lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="212"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="218"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
@@ -1356,17 +1366,17 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>ItemAuditView</name>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="160"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="166"/>
         <source>&amp;Kept versions…</source>
         <translation>&amp;Phiên bản đã lưu…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="161"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="167"/>
         <source>Versions of this item replaced or not chosen when data packages were merged; one can be restored.</source>
         <translation>Các phiên bản của chỉ tiêu này bị thay thế hoặc không được chọn khi hợp nhất gói dữ liệu; có thể khôi phục một phiên bản.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="189"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="195"/>
         <source>%1 change(s)</source>
         <translation>%1 thay đổi</translation>
     </message>
