@@ -113,6 +113,9 @@ def _load(db_path: Path) -> Any:
     from desktop_app.services.officer import GUI, start_session
 
     start_session(db, origin=GUI)
+    from desktop_app.services.identity import installation
+
+    installation(db)  # this installation's key pair for data packages exists from the first start
     try:
         daily_backup(db_path)
     except AppError as exc:  # a missed backup must not keep the officer from working: logged only
