@@ -82,19 +82,15 @@ def worker(db_path: Path, journal_path: Path, seed: int) -> None:
     journal = Journal(journal_path)
     usb = db_path.parent / USB
 
-    def query(sql: str, *args: object) -> list[tuple]:
-        con = sqlite3.connect(db_path, timeout=10)
+    def query_at(path: Path, sql: str, *args: object) -> list[tuple]:
+        con = sqlite3.connect(path, timeout=10)
         try:
             return con.execute(sql, args).fetchall()
         finally:
             con.close()
 
-    def query_other(source: object, sql: str, *args: object) -> list[tuple]:
-        con = sqlite3.connect(source.path, timeout=10)  # type: ignore[attr-defined]
-        try:
-            return con.execute(sql, args).fetchall()
-        finally:
-            con.close()
+    def query(sql: str, *args: object) -> list[tuple]:
+        return query_at(db_path, sql, *args)
 
     def valued_items() -> list[int]:
         # items with a measurable target (a value is what they are judged by); ≤ 100 fits a percentage too
@@ -151,15 +147,15 @@ def worker(db_path: Path, journal_path: Path, seed: int) -> None:
     def package_op() -> None:
         if not other:
             other.append(open_database(db_path.parent / "noi_khac.sqlite3"))
-            if not query_other(other[0], "SELECT id FROM plans"):
+            if not query_at(other[0].path, "SELECT id FROM plans"):
                 import_file(other[0], path=sample_plan_path(), again=True)
         source = other[0]
-        item = rng.choice(query_other(source, "SELECT DISTINCT item_id FROM targets"))[0]
-        plan = query_other(source, "SELECT plan_id FROM items WHERE id = ?", item)[0][0]
+        item = rng.choice(query_at(source.path, "SELECT DISTINCT item_id FROM targets"))[0]
+        plan = query_at(source.path, "SELECT plan_id FROM items WHERE id = ?", item)[0][0]
         period = rng.choice(list_periods(source, plan_id=plan)).id
         value = str(rng.randint(0, 100))
         made = record_progress(source, item_id=item, period=period, unit=PACKAGE_UNIT, value=Decimal(value))
-        report = query_other(source, "SELECT uuid FROM progress_reports WHERE id = ?", made["id"])[0][0]
+        report = query_at(source.path, "SELECT uuid FROM progress_reports WHERE id = ?", made["id"])[0][0]
         sent = export_package(source, out=db_path.parent / f"goi-{seed}-{rng.randrange(10**9)}.cdsx",
                               since_last_to="xa")
         journal.write("begin", op="package", sha=sent.sha256, report=report, value=value)

@@ -143,15 +143,13 @@ def export_entries(session: Session, *, plan_uuids: Sequence[str] | None, since:
     return [list(row) for row in session.execute(stmt, params)]
 
 
-def import_entries(session: Session, rows: Sequence[Sequence[Any]], *, sender: str) -> int:
+def import_entries(session: Session, rows: Sequence[Sequence[Any]], *, sender: str) -> None:
     """Keep the sender's entries (each once, however many packages carry it); entries the sender had itself
-    received keep their own installation. Returns how many were new here."""
+    received keep their own installation."""
     if not rows:
-        return 0
-    before = session.execute(text("SELECT count(*) FROM audit_log")).scalar_one()
+        return
     marks = ", ".join(f":{c}" for c in PACKAGE_COLUMNS)
     session.execute(
         text(f"INSERT OR IGNORE INTO audit_log ({', '.join(PACKAGE_COLUMNS)}) VALUES ({marks})"),
         [dict(zip(PACKAGE_COLUMNS, row)) | {"installation": row[4] or sender, "who": row[2] or UNKNOWN}
          for row in rows])
-    return int(session.execute(text("SELECT count(*) FROM audit_log")).scalar_one()) - int(before)

@@ -286,7 +286,7 @@ def open_database(path: str | Path) -> Database:
         raise DatabaseError(f"Không mở được cơ sở dữ liệu: {_short(exc)}", file=str(path)) from exc
     engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
     event.listen(engine, "connect", _on_connect)
-    db = Database(path=path, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False), actor=_os_user())
+    db = Database(path=path, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False), actor=os_user_name())
 
     @event.listens_for(db.sessions, "before_commit")
     def _stamp(session: Session) -> None:  # every entry the transaction wrote gets who and why
@@ -295,7 +295,7 @@ def open_database(path: str | Path) -> Database:
     return db
 
 
-def _os_user() -> str:
+def os_user_name() -> str:
     """The operating system's name for the person logged in (the officer's name until one is set)."""
     import getpass
 

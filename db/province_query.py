@@ -10,7 +10,8 @@ from decimal import Decimal
 from sqlalchemy import delete, exists, func, select
 from sqlalchemy.orm import Session
 
-from db.models import Group, IndicatorMatch, Item, Plan, Target
+from db.exchange_models import IndicatorMatch
+from db.models import Group, Item, Plan, Target
 
 
 @dataclass(frozen=True)

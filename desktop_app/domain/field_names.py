@@ -3,6 +3,9 @@ versions, the audit trail and the package preview."""
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+from typing import Any
+
 from desktop_app.domain.progress import STATUS_NAMES
 
 FIELD_LABELS = {
@@ -29,3 +32,28 @@ CODES = {
     "named_by_user": {0: "không", 1: "có"},
     "op": {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "="},
 }
+DATES = {"plan_date", "due", "start", "end", "document_date"}
+MOMENTS = {"reported_at", "imported_at"}  # stored in UTC
+NUMBERS = {"value", "numerator", "denominator"}
+
+
+def local_time(moment: datetime) -> datetime:
+    """A moment stored in UTC (without a zone) as the computer's local wall time."""
+    return moment.replace(tzinfo=timezone.utc).astimezone().replace(tzinfo=None)
+
+
+def shown_value(column: str, value: Any) -> str:
+    """A stored value (not empty, not a reference) as the officer reads it: coded values named, decimal comma,
+    dates as dd/mm/yyyy."""
+    if column in CODES:
+        return str(CODES[column].get(value, value))
+    text = str(value)
+    if column in NUMBERS:
+        return text.replace(".", ",")
+    if column in DATES | MOMENTS:
+        try:
+            moment = datetime.fromisoformat(text)
+        except ValueError:
+            return text
+        return f"{moment:%d/%m/%Y}" if column in DATES else f"{local_time(moment):%d/%m/%Y %H:%M}"
+    return text

@@ -11,7 +11,7 @@ from typing import Any
 from db import audit as audit_db
 from db.engine import Database
 from db.models import Item
-from desktop_app.domain.field_names import CODES, FIELD_LABELS
+from desktop_app.domain.field_names import FIELD_LABELS, local_time, shown_value
 from desktop_app.errors import NotFound
 from desktop_app.services.exchange_merge import TABLE_NAMES
 
@@ -47,19 +47,7 @@ class AuditRow:
 
 
 def _shown(column: str, value: Any) -> str:
-    if value is None:
-        return ""
-    codes = CODES.get(column)
-    if codes is not None and value in codes:
-        return str(codes[value])
-    if column in ("value", "numerator", "denominator"):
-        return str(value).replace(".", ",")
-    return str(value)
-
-
-def _local(moment: datetime) -> datetime:
-    """A stored UTC moment in the computer's local time."""
-    return moment.replace(tzinfo=timezone.utc).astimezone().replace(tzinfo=None)
+    return "" if value is None or value == "" else shown_value(column, value)  # references came as names
 
 
 def _utc(day: date) -> datetime:
@@ -78,7 +66,7 @@ def _row(entry: Any) -> AuditRow:
         shown = ((c, _shown(c, pair[0]), _shown(c, pair[1])) for c, pair in raw.items()
                  if isinstance(pair, list) and len(pair) == 2)
         changes = tuple(FieldChange(FIELD_LABELS.get(c, c), old, new) for c, old, new in shown if old or new)
-    return AuditRow(_local(entry.at), entry.who or audit_db.UNKNOWN, entry.source or "", entry.installation or HERE,
+    return AuditRow(local_time(entry.at), entry.who or audit_db.UNKNOWN, entry.source or "", entry.installation or HERE,
                     TABLE_NAMES.get(entry.table_name, entry.table_name), entry.label,
                     ACTION_NAMES.get(entry.action, entry.action), changes)
 

@@ -17,7 +17,8 @@ from db import audit
 from db import sync_rows as rows_db
 from db.audit_schema import AUDITED
 from db.engine import Database
-from db.models import Plan, ReceivedPackage, SentPackage, utcnow
+from db.exchange_models import ReceivedPackage, SentPackage
+from db.models import Plan, utcnow
 from db.queries import unit_by_name
 from db.summary import refresh_items, refresh_unit_keys
 from db.sync_check import (
@@ -33,7 +34,7 @@ from desktop_app.domain.merge import OURS, THEIRS
 from desktop_app.domain.text import clean, unit_key
 from desktop_app.errors import AppError, InvalidValue, NotFound
 from desktop_app.services.exchange_labels import Labels
-from desktop_app.services.exchange_merge import KINDS, TABLE_NAMES, Merger, RecordChange
+from desktop_app.services.exchange_merge import KINDS, Merger, RecordChange
 from desktop_app.services.permissions import require_admin
 
 TOMBSTONES = "records/tombstones.json"
@@ -246,8 +247,8 @@ def _merge(db: Database, session: Any, package: Any, contents: _Contents, *, kno
     merger.apply_tombstones(contents.tombstones)
     result = merger.result
     for table in AUDITED:
-        audit.add_summary(session, table=table, count=len(merger.new_ids[table]),
-                          label=f"{len(merger.new_ids[table])} bản ghi mới ({TABLE_NAMES[table]}) từ {source}")
+        count = len(merger.new_ids[table])  # the kind of record and the package are in the entry's own columns
+        audit.add_summary(session, table=table, count=count, label=f"{count} bản ghi mới")
     audit.import_entries(session, contents.audit, sender=package.sender_name)
     audit.stamp(session, who=db.actor, source="Nhận " + source)
     if result.new_units:

@@ -14,7 +14,8 @@ from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
 from db.engine import Database
-from db.models import Peer, Plan, Setting, utcnow
+from db.exchange_models import Peer
+from db.models import Plan, Setting, utcnow
 from desktop_app.domain.text import clean, sort_key, unit_key
 from desktop_app.errors import InvalidValue
 from desktop_app.io import signing

@@ -3,7 +3,7 @@ operating-system user (two officers sharing a PC with their own Windows accounts
 
 from __future__ import annotations
 
-from db.engine import Database, _os_user
+from db.engine import Database, os_user_name
 from db.models import Setting
 from desktop_app.domain.text import clean
 from desktop_app.errors import InvalidValue
@@ -13,7 +13,7 @@ MAX_NAME = 100
 
 
 def _key() -> str:
-    return f"officer:{_os_user()}"
+    return f"officer:{os_user_name()}"
 
 
 def saved_name(db: Database) -> str | None:
@@ -25,7 +25,7 @@ def saved_name(db: Database) -> str | None:
 
 def officer_name(db: Database) -> str:
     """The name to record: the one chosen, else the operating system's user name."""
-    return saved_name(db) or _os_user()
+    return saved_name(db) or os_user_name()
 
 
 def set_officer_name(db: Database, name: str) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from db import sync_rows as rows_db
@@ -15,7 +15,7 @@ from db.engine import Database
 from db.summary import refresh_items, refresh_unit_keys
 from db.sync_rows import CHILDREN, references_of
 from db.sync_schema import REFERENCES, SYNCED
-from desktop_app.domain.field_names import CODES, FIELD_LABELS
+from desktop_app.domain.field_names import FIELD_LABELS, local_time, shown_value
 from desktop_app.errors import InvalidValue, NotFound
 from desktop_app.services.exchange_labels import Labels
 from desktop_app.services.exchange_merge import ID_KEY, TABLE_NAMES
@@ -39,9 +39,6 @@ TWIN_HINTS = {  # what two rows of these tables may not share (db.sync_rows.NATU
 }
 HIDDEN_WHEN_GONE = {"order", "number_raw", "source_line", "key", "source_sha256", "imported_at", "sha256", "size"}
 """Technical columns not listed for a record that is no longer here (every field of it would differ)."""
-DATES = {"plan_date", "due", "start", "end", "document_date"}
-MOMENTS = {"reported_at", "imported_at"}
-NUMBERS = {"value", "numerator", "denominator"}
 SHORT = 60
 
 
@@ -123,18 +120,7 @@ def show(column: str, value: Any, names: RecordNames) -> str:
         return "—"
     if column.endswith("_id"):
         return names.reference(column, value)
-    if column in CODES:
-        return str(CODES[column].get(value, value))
-    text = str(value)
-    if column in NUMBERS:
-        return text.replace(".", ",")
-    if column in DATES | MOMENTS:
-        try:
-            moment = datetime.fromisoformat(text)
-        except ValueError:
-            return text
-        return f"{moment:%d/%m/%Y}" if column in DATES else f"{_local(moment):%d/%m/%Y %H:%M}"  # stored in UTC
-    return text
+    return shown_value(column, value)
 
 
 @dataclass(frozen=True)
@@ -163,13 +149,6 @@ class KeptVersion:
     restored_at: datetime | None
     fields: tuple[FieldChange, ...]
     item_id: int | None
-
-
-def _local(moment: datetime | None) -> datetime | None:
-    """A stored UTC moment as local wall time."""
-    if moment is None:
-        return None
-    return moment.replace(tzinfo=timezone.utc).astimezone().replace(tzinfo=None)
 
 
 def _changes(table: str, kept: dict[str, Any], current: dict[str, Any] | None,
@@ -252,9 +231,9 @@ def kept_versions(db: Database, *, table: str | None = None, item_id: int | None
             if e.table != "items" and (item_of not in names.rows.get("items", {}) or ("items", item_of) in names.gone):
                 item_of = None  # the item is gone (its id may be given to another one)
             result.append(KeptVersion(
-                e.id, _local(e.at) or e.at, e.table, TABLE_NAMES.get(e.table, e.table),
+                e.id, local_time(e.at), e.table, TABLE_NAMES.get(e.table, e.table),
                 names.record(e.table, e.uuid, shown), e.reason, REASON_LABELS.get(e.reason, e.reason), e.source,
-                row is not None, _local(e.restored_at),
+                row is not None, local_time(e.restored_at) if e.restored_at else None,
                 _changes(e.table, e.content, row.content if row is not None else None, names), item_of))
         return result
 
@@ -362,7 +341,7 @@ def restore_version(db: Database, *, history_id: int, source: str = "") -> None:
             raise InvalidValue(f"Không khôi phục được bản ghi loại «{e.table}».")
         if e.restored_at is not None:
             raise InvalidValue(f"Phiên bản #{history_id} đã được khôi phục lúc "
-                               f"{_local(e.restored_at):%d/%m/%Y %H:%M}; không khôi phục lại lần nữa.")
+                               f"{local_time(e.restored_at):%d/%m/%Y %H:%M}; không khôi phục lại lần nữa.")
         names = RecordNames(session)
         names.want(e.table, e.content)
         names.load()
