@@ -13,7 +13,8 @@ files with plain sqlite3:
 * ``PRAGMA integrity_check`` is ``ok`` and ``PRAGMA foreign_key_check`` finds nothing;
 * every plan holds all the items of its file (no half import), and every journaled import is there;
 * every journaled report value and item text is the one in the database (or the operation in flight);
-* a merged package is entirely there (its report's value) and the one in flight entirely there or absent;
+* a merged package is entirely there (the value of every report it carried, later packages overriding
+  earlier ones) and the one in flight entirely there or absent;
 * a merged unit is gone, its spellings point to the unit kept and its items are assigned to that unit;
 * every journaled on-demand backup exists and passes ``PRAGMA quick_check``, and so does every file in the
   backup folders under a final name (only ``*.tmp`` names may be left half-written).
@@ -36,6 +37,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -158,9 +160,10 @@ def worker(db_path: Path, journal_path: Path, seed: int) -> None:
         report = query_at(source.path, "SELECT uuid FROM progress_reports WHERE id = ?", made["id"])[0][0]
         sent = export_package(source, out=db_path.parent / f"goi-{seed}-{rng.randrange(10**9)}.cdsx",
                               since_last_to="xa")
-        journal.write("begin", op="package", sha=sent.sha256, report=report, value=value)
+        entry = {"op": "package", "sha": sent.sha256, "path": str(sent.path), "report": report, "value": value}
+        journal.write("begin", **entry)
         import_package(db, path=sent.path, trust=True)
-        journal.write("done", op="package", sha=sent.sha256, report=report, value=value)
+        journal.write("done", **entry)
 
     def backup_op() -> None:
         how = rng.choice(("folder", "usb", "daily"))
@@ -256,6 +259,14 @@ def quick_check_file(path: Path) -> str:
     return "ok" if rows == ["ok"] else "; ".join(rows[:3])
 
 
+def carried_reports(entry: dict) -> dict[str, str | None]:
+    """The progress reports a journaled package carried: uuid → value."""
+    with zipfile.ZipFile(entry["path"]) as z:
+        table = json.loads(z.read("records/progress_reports.json"))
+    uuid, value = table["columns"].index("uuid"), table["columns"].index("value")
+    return {row[uuid]: row[value] for row in table["rows"]}
+
+
 def check(db_path: Path, journal_path: Path, items_per_plan: int) -> list[str]:
     """What is wrong with the files after a kill (empty: clean)."""
     problems: list[str] = []
@@ -283,7 +294,11 @@ def check(db_path: Path, journal_path: Path, items_per_plan: int) -> list[str]:
         texts: dict[int, str] = {}
         values: dict[tuple[int, int], str] = {}
         merged: dict[str, str] = {}  # uuid of a merged unit → uuid of the unit it went into
-        received: dict[str, str] = {}  # uuid of a report that came in a package → its value then
+        received: dict[str, str | None] = {}  # uuid of a report that came in a package → its value then
+
+        def recorded(sha: str) -> bool:
+            return con.execute("SELECT 1 FROM received_packages WHERE sha256 = ?", (sha,)).fetchone() is not None
+
         for e in done:
             op = e["op"]
             if op == "import":
@@ -295,8 +310,13 @@ def check(db_path: Path, journal_path: Path, items_per_plan: int) -> list[str]:
                 texts[e["item"]] = e["text"]
             elif op == "merge":
                 merged[e["gone"]] = e["kept"]
-            elif op == "package":
-                received[e["report"]] = e["value"]
+            elif op == "package" and not recorded(e["sha"]):
+                problems.append(f"merged package {e['sha'][:12]} is not recorded")
+        for e in real:  # every package recorded as merged (also one whose "done" the kill cut off), in order:
+            if e["kind"] == "begin" and e["op"] == "package" and recorded(e["sha"]):
+                # every report it carried; a change the other side made just before a kill travels in its
+                # next package, not under its own journal line
+                received.update(carried_reports(e))
 
         def final(uuid: str) -> str:
             while True:
@@ -321,15 +341,12 @@ def check(db_path: Path, journal_path: Path, items_per_plan: int) -> list[str]:
             return None if row is None or row[0] is None else str(row[0])
 
         for report, value in received.items():
-            if not (pending and pending["op"] == "package" and pending["report"] == report) and value_of(report) != value:
-                problems.append(f"report {report} of a merged package: {value_of(report)!r}, journal {value!r}")
-        if pending and pending["op"] == "package":  # the merge in flight: all of it, or none of it
-            merged_here = con.execute("SELECT 1 FROM received_packages WHERE sha256 = ?",
-                                      (pending["sha"],)).fetchone() is not None
-            expected = pending["value"] if merged_here else received.get(pending["report"])
-            if value_of(pending["report"]) != expected:
-                problems.append(f"half merge: package {'recorded' if merged_here else 'not recorded'}, report "
-                                f"{value_of(pending['report'])!r}")
+            if value_of(report) != value:
+                problems.append(f"report {report} of a merged package: {value_of(report)!r}, package {value!r}")
+        if pending and pending["op"] == "package" and not recorded(pending["sha"]):  # in flight, not merged:
+            for report in carried_reports(pending):  # none of it may be there
+                if report not in received and value_of(report) is not None:
+                    problems.append(f"half merge: package not recorded, its new report {report} is there")
         for item, text in texts.items():
             row = con.execute("SELECT text FROM items WHERE id = ?", (item,)).fetchone()
             ok = {text}

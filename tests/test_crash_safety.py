@@ -51,7 +51,8 @@ def test_the_check_finds_a_half_import_a_lost_edit_and_a_half_backup(tmp_path: P
     with con:
         con.execute("DELETE FROM items WHERE id = ?", (item,))
     con.close()
-    _journal(journal, {"kind": "done", "op": "edit", "item": item - 1, "text": "never saved"})
+    _journal(journal, {"kind": "done", "op": "edit", "item": item - 1, "text": "never saved"},
+             {"kind": "done", "op": "package", "sha": "ab" * 32, "path": "goi.cdsx", "report": "r", "value": "1"})
     half = tmp_path / "work" / "backups" / "crash.20260101-000000.sqlite3"
     half.parent.mkdir()
     half.write_bytes(db_path.read_bytes()[:5000])
@@ -61,6 +62,7 @@ def test_the_check_finds_a_half_import_a_lost_edit_and_a_half_backup(tmp_path: P
     assert "half import" in problems
     assert f"edit of item {item - 1} lost" in problems
     assert "crash.20260101-000000.sqlite3 under its final name is damaged" in problems
+    assert "merged package abababababab is not recorded" in problems
     assert ".tmp" not in problems
 
 
