@@ -3,8 +3,8 @@
 The worker (``--worker DB JOURNAL``) runs, in a loop, the operations that write the database or a file:
 imports of the sample plan, progress reports (record_progress), item text edits and new implementing units
 (editing.update_item), unit merges (units.merge_units), package merges (a second installation beside it
-records a result and sends an incremental package, which the worker merges) and backups (backup_now to the «backups» folder and to a
-"USB" folder, daily_backup). Before each operation it appends a ``begin`` line to JOURNAL and, once the
+records a result and sends an incremental package, which the worker merges) and backups (backup_now to the
+«backups» folder and to a "USB" folder, daily_backup). Before each operation it appends a ``begin`` line to JOURNAL and, once the
 operation is committed, a ``done`` line (JSON, flushed and fsynced) saying what is now guaranteed on disk.
 
 The driver starts the worker, waits until it is ready, sleeps 0.05–1.0 s, kills it with SIGKILL and checks the
@@ -12,9 +12,11 @@ files with plain sqlite3:
 
 * ``PRAGMA integrity_check`` is ``ok`` and ``PRAGMA foreign_key_check`` finds nothing;
 * every plan holds all the items of its file (no half import), and every journaled import is there;
-* every journaled report value and item text is the one in the database (or the operation in flight);
+* every journaled report value and item text is the one in the database, or that of an operation a kill cut
+  off after it (a ``begin`` without its ``done``: it may have committed or not);
 * a merged package is entirely there (the value of every report it carried, later packages overriding
-  earlier ones) and the one in flight entirely there or absent;
+  earlier ones; a package counts as merged when its receipt is recorded) and one cut off entirely there or
+  absent;
 * a merged unit is gone, its spellings point to the unit kept and its items are assigned to that unit;
 * every journaled on-demand backup exists and passes ``PRAGMA quick_check``, and so does every file in the
   backup folders under a final name (only ``*.tmp`` names may be left half-written).
@@ -271,9 +273,11 @@ def check(db_path: Path, journal_path: Path, items_per_plan: int) -> list[str]:
     """What is wrong with the files after a kill (empty: clean)."""
     problems: list[str] = []
     entries = read_journal(journal_path)
-    # the operation in flight: its "begin" is the last line (the worker does one operation at a time)
     real = [e for e in entries if e["kind"] != "torn"]
-    pending = real[-1] if real and real[-1]["kind"] == "begin" else None
+    # operations a kill cut off: a "begin" not followed by its "done" (the worker does one operation at a time;
+    # the next worker's lines may follow). Each may have committed or not.
+    cut = [e for i, e in enumerate(real) if e["kind"] == "begin"
+           and (i + 1 == len(real) or real[i + 1]["kind"] not in ("done", "refused"))]
     done = [e for e in real if e["kind"] == "done"]
 
     con = sqlite3.connect(db_path, timeout=10)  # read-write: replays the WAL as the program would
@@ -291,69 +295,71 @@ def check(db_path: Path, journal_path: Path, items_per_plan: int) -> list[str]:
             if n != items_per_plan:
                 problems.append(f"plan {plan} holds {n} items, not {items_per_plan} (half import)")
 
-        texts: dict[int, str] = {}
-        values: dict[tuple[int, int], str] = {}
-        merged: dict[str, str] = {}  # uuid of a merged unit → uuid of the unit it went into
-        received: dict[str, str | None] = {}  # uuid of a report that came in a package → its value then
-
         def recorded(sha: str) -> bool:
             return con.execute("SELECT 1 FROM received_packages WHERE sha256 = ?", (sha,)).fetchone() is not None
 
-        for e in done:
-            op = e["op"]
-            if op == "import":
-                if counts.get(e["plan"]) != e["items"]:
-                    problems.append(f"import of plan {e['plan']} lost: {counts.get(e['plan'])} items")
-            elif op == "record":
-                values[(e["item"], e["period"])] = e["value"]
-            elif op == "edit":
-                texts[e["item"]] = e["text"]
-            elif op == "merge":
-                merged[e["gone"]] = e["kept"]
-            elif op == "package" and not recorded(e["sha"]):
-                problems.append(f"merged package {e['sha'][:12]} is not recorded")
-        for e in real:  # every package recorded as merged (also one whose "done" the kill cut off), in order:
-            if e["kind"] == "begin" and e["op"] == "package" and recorded(e["sha"]):
-                # every report it carried; a change the other side made just before a kill travels in its
-                # next package, not under its own journal line
-                received.update(carried_reports(e))
+        def unit_exists(uuid: str) -> bool:
+            return con.execute("SELECT 1 FROM units WHERE uuid = ?", (uuid,)).fetchone() is not None
 
-        def final(uuid: str) -> str:
-            while True:
-                if uuid in merged:
-                    uuid = merged[uuid]
-                elif (pending and pending["op"] == "merge" and pending["gone"] == uuid
-                      and not con.execute("SELECT 1 FROM units WHERE uuid = ?", (uuid,)).fetchone()):
-                    uuid = pending["kept"]  # the merge in flight committed before the kill: its unit went on
-                else:
-                    return uuid
-
-        for (item, period), value in values.items():
-            row = con.execute("SELECT value FROM progress_reports WHERE item_id = ? AND period_id = ? "
-                              "AND unit_id IS NULL", (item, period)).fetchone()
-            ok = {value}
-            if pending and pending["op"] == "record" and (pending["item"], pending["period"]) == (item, period):
-                ok.add(pending["value"])
-            if row is None or str(row[0]) not in ok:
-                problems.append(f"report of item {item} period {period}: {row and row[0]!r}, journal {value!r}")
         def value_of(report: str) -> str | None:
             row = con.execute("SELECT value FROM progress_reports WHERE uuid = ?", (report,)).fetchone()
             return None if row is None or row[0] is None else str(row[0])
 
+        # what may be in the database: the last journaled value, or one of those cut off after it
+        texts: dict[int, set[str]] = {}
+        values: dict[tuple[int, int], set[str]] = {}
+        merged: dict[str, str] = {}  # uuid of a merged unit → uuid of the unit it went into
+        received: dict[str, str | None] = {}  # uuid of a report that came in a package → its value then
+        cut_ids = {id(e) for e in cut}
+        for e in real:
+            op, finished = e.get("op"), e["kind"] == "done"
+            if not finished and id(e) not in cut_ids:
+                continue
+            if op == "import" and finished:
+                if counts.get(e["plan"]) != e["items"]:
+                    problems.append(f"import of plan {e['plan']} lost: {counts.get(e['plan'])} items")
+            elif op == "record":
+                key = (e["item"], e["period"])
+                if finished:
+                    values[key] = {e["value"]}
+                elif key in values:
+                    values[key].add(e["value"])
+            elif op == "edit":
+                if finished:
+                    texts[e["item"]] = {e["text"]}
+                elif e["item"] in texts:
+                    texts[e["item"]].add(e["text"])
+            elif op == "merge" and (finished or not unit_exists(e["gone"])):
+                merged[e["gone"]] = e["kept"]
+            elif op == "package":
+                if recorded(e["sha"]):
+                    # every report it carried; a change the other side made just before a kill travels in
+                    # its next package, not under its own journal line
+                    received.update(carried_reports(e))
+                elif finished:
+                    problems.append(f"merged package {e['sha'][:12]} is not recorded")
+                else:  # cut off before its commit: none of it may be there
+                    for report in carried_reports(e):
+                        if report not in received and value_of(report) is not None:
+                            problems.append(f"half merge: package not recorded, its new report {report} is there")
+
+        def final(uuid: str) -> str:
+            while uuid in merged:
+                uuid = merged[uuid]
+            return uuid
+
+        for (item, period), ok in values.items():
+            row = con.execute("SELECT value FROM progress_reports WHERE item_id = ? AND period_id = ? "
+                              "AND unit_id IS NULL", (item, period)).fetchone()
+            if row is None or str(row[0]) not in ok:
+                problems.append(f"report of item {item} period {period}: {row and row[0]!r}, journal {sorted(ok)}")
         for report, value in received.items():
             if value_of(report) != value:
                 problems.append(f"report {report} of a merged package: {value_of(report)!r}, package {value!r}")
-        if pending and pending["op"] == "package" and not recorded(pending["sha"]):  # in flight, not merged:
-            for report in carried_reports(pending):  # none of it may be there
-                if report not in received and value_of(report) is not None:
-                    problems.append(f"half merge: package not recorded, its new report {report} is there")
-        for item, text in texts.items():
+        for item, ok in texts.items():
             row = con.execute("SELECT text FROM items WHERE id = ?", (item,)).fetchone()
-            ok = {text}
-            if pending and pending["op"] == "edit" and pending["item"] == item:
-                ok.add(pending["text"])
             if row is None or row[0] not in ok:
-                problems.append(f"edit of item {item} lost: {row and row[0]!r}, journal {text!r}")
+                problems.append(f"edit of item {item} lost: {row and row[0]!r}, journal {sorted(ok)}")
 
         def unit_of(spelling: str) -> tuple[int, str] | None:
             return con.execute(

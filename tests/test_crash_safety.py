@@ -75,3 +75,21 @@ def test_the_operation_in_flight_may_be_either_committed_or_not(tmp_path: Path) 
     _journal(journal, {"kind": "done", "op": "edit", "item": item, "text": text},
              {"kind": "begin", "op": "edit", "item": item, "text": "not yet"})
     assert crash_test.check(db_path, journal, items) == []
+
+
+def test_an_operation_cut_off_earlier_may_have_committed_too(tmp_path: Path) -> None:
+    # killed after its commit but before its "done" line; the next worker's lines follow it
+    db_path, journal, items = _seeded(tmp_path)
+    con = sqlite3.connect(db_path)
+    first, second = (r[0] for r in con.execute("SELECT id FROM items ORDER BY id LIMIT 2"))
+    other = con.execute("SELECT text FROM items WHERE id = ?", (second,)).fetchone()[0]
+    with con:
+        con.execute("UPDATE items SET text = 'đã lưu' WHERE id = ?", (first,))
+    con.close()
+    _journal(journal, {"kind": "done", "op": "edit", "item": first, "text": "trước"},
+             {"kind": "begin", "op": "edit", "item": first, "text": "đã lưu"},
+             {"kind": "begin", "op": "edit", "item": second, "text": other},
+             {"kind": "done", "op": "edit", "item": second, "text": other})
+    assert crash_test.check(db_path, journal, items) == []
+    _journal(journal, {"kind": "done", "op": "edit", "item": first, "text": "sau"})  # a later edit is lost
+    assert crash_test.check(db_path, journal, items) == [f"edit of item {first} lost: 'đã lưu', journal ['sau']"]
