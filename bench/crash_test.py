@@ -310,6 +310,7 @@ def check(db_path: Path, journal_path: Path, items_per_plan: int) -> list[str]:
         values: dict[tuple[int, int], set[str]] = {}
         merged: dict[str, str] = {}  # uuid of a merged unit → uuid of the unit it went into
         received: dict[str, str | None] = {}  # uuid of a report that came in a package → its value then
+        unmerged: list[dict] = []  # packages cut off before their merge committed
         cut_ids = {id(e) for e in cut}
         for e in real:
             op, finished = e.get("op"), e["kind"] == "done"
@@ -338,10 +339,12 @@ def check(db_path: Path, journal_path: Path, items_per_plan: int) -> list[str]:
                     received.update(carried_reports(e))
                 elif finished:
                     problems.append(f"merged package {e['sha'][:12]} is not recorded")
-                else:  # cut off before its commit: none of it may be there
-                    for report in carried_reports(e):
-                        if report not in received and value_of(report) is not None:
-                            problems.append(f"half merge: package not recorded, its new report {report} is there")
+                else:  # cut off before its commit
+                    unmerged.append(e)
+        for e in unmerged:  # none of it may be there, unless a later package brought it
+            for report in carried_reports(e):
+                if report not in received and value_of(report) is not None:
+                    problems.append(f"half merge: package not recorded, its new report {report} is there")
 
         def final(uuid: str) -> str:
             while uuid in merged:
