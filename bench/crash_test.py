@@ -3,9 +3,11 @@
 The worker (``--worker DB JOURNAL``) runs, in a loop, the operations that write the database or a file:
 imports of the sample plan, progress reports (record_progress), item text edits and new implementing units
 (editing.update_item), unit merges (units.merge_units), package merges (a second installation beside it
-records a result and sends an incremental package, which the worker merges) and backups (backup_now to the
-«backups» folder and to a "USB" folder, daily_backup). Before each operation it appends a ``begin`` line to JOURNAL and, once the
-operation is committed, a ``done`` line (JSON, flushed and fsynced) saying what is now guaranteed on disk.
+records a result and sends an incremental package, which the worker merges; when the package before it was
+cut off, the worker is refused and merges a full package instead) and backups (backup_now to the
+«backups» folder and to a "USB" folder, daily_backup). Before each operation it appends a ``begin`` line to
+JOURNAL and, once the operation is committed, a ``done`` line (JSON, flushed and fsynced) saying what is now
+guaranteed on disk.
 
 The driver starts the worker, waits until it is ready, sleeps 0.05–1.0 s, kills it with SIGKILL and checks the
 files with plain sqlite3:
@@ -76,7 +78,7 @@ def worker(db_path: Path, journal_path: Path, seed: int) -> None:
     from desktop_app.paths import sample_plan_path
     from desktop_app.services.backups import backup_now, daily_backup
     from desktop_app.services.editing import item_detail, update_item
-    from desktop_app.services.exchange import export_package, import_package
+    from desktop_app.services.exchange import PackageGap, export_package, import_package
     from desktop_app.services.importing import import_file
     from desktop_app.services.progress import list_periods, record_progress
     from desktop_app.services.units import merge_units
@@ -160,12 +162,18 @@ def worker(db_path: Path, journal_path: Path, seed: int) -> None:
         value = str(rng.randint(0, 100))
         made = record_progress(source, item_id=item, period=period, unit=PACKAGE_UNIT, value=Decimal(value))
         report = query_at(source.path, "SELECT uuid FROM progress_reports WHERE id = ?", made["id"])[0][0]
-        sent = export_package(source, out=db_path.parent / f"goi-{seed}-{rng.randrange(10**9)}.cdsx",
-                              since_last_to="xa")
-        entry = {"op": "package", "sha": sent.sha256, "path": str(sent.path), "report": report, "value": value}
-        journal.write("begin", **entry)
-        import_package(db, path=sent.path, trust=True)
-        journal.write("done", **entry)
+        for since_last_to in ("xa", None):
+            sent = export_package(source, out=db_path.parent / f"goi-{seed}-{rng.randrange(10**9)}.cdsx",
+                                  since_last_to=since_last_to)
+            entry = {"op": "package", "sha": sent.sha256, "path": str(sent.path), "report": report, "value": value}
+            journal.write("begin", **entry)
+            try:
+                import_package(db, path=sent.path, trust=True)
+            except PackageGap as gap:  # the package before it was cut off by a kill: as the officer is told,
+                journal.write("refused", op="package", why=str(gap)[:200])  # a full package fills the gap
+                continue
+            journal.write("done", **entry)
+            return
 
     def backup_op() -> None:
         how = rng.choice(("folder", "usb", "daily"))

@@ -27,6 +27,7 @@ from db.sync_schema import NOW_SQL
 _source: ContextVar[str | None] = ContextVar("audit_source", default=None)
 _SUSPENDED = "audit_inserts_suspended"
 UNKNOWN = "?"
+WHOLE_DATABASE = "database"  # the table name of entries about the whole file (a restore)
 
 
 @contextmanager
@@ -69,10 +70,17 @@ def suspend_insert_entries(session: Session) -> None:
 def add_summary(session: Session, *, table: str, count: int, label: str, plan_uuid: str | None = None) -> None:
     """One entry standing for count rows a bulk import inserted into table."""
     if count:
-        session.execute(text(
-            f"INSERT INTO audit_log (uuid, at, table_name, plan_uuid, label, action, changes) "
-            f"VALUES (:u, {NOW_SQL}, :t, :p, :l, 'import', :c)"),
-            {"u": uuid_mod.uuid4().hex, "t": table, "p": plan_uuid, "l": label, "c": json.dumps({"count": count})})
+        add_entry(session, table=table, action="import", label=label, changes={"count": count}, plan_uuid=plan_uuid)
+
+
+def add_entry(session: Session, *, table: str, action: str, label: str, changes: dict[str, Any],
+              plan_uuid: str | None = None) -> None:
+    """An entry no trigger writes (a bulk import's summary, a restore), stamped at the commit like the others."""
+    session.execute(text(
+        f"INSERT INTO audit_log (uuid, at, table_name, plan_uuid, label, action, changes) "
+        f"VALUES (:u, {NOW_SQL}, :t, :p, :l, :a, :c)"),
+        {"u": uuid_mod.uuid4().hex, "t": table, "p": plan_uuid, "l": label, "a": action,
+         "c": json.dumps(changes, ensure_ascii=False)})
 
 
 @dataclass(frozen=True)

@@ -313,14 +313,14 @@ def _command(name: str) -> Any:
 
 def _backup_command(db_path: Path, args: argparse.Namespace) -> int:
     """backup [DEST] and restore FILE: they work on the file itself, with no connection open."""
-    from db.engine import open_database
-    from desktop_app.services.backups import backup_now, restore
+    from desktop_app.services.backups import backup_now, restore_and_open
+    from desktop_app.services.officer import CLI
 
     if args.command == "backup":
         print(backup_now(db_path, args.dest))
         return EXIT_OK
-    saved = restore(db_path, args.file)
-    open_database(db_path).close()  # an older backup is upgraded now, its own copy made first
+    db, saved = restore_and_open(db_path, args.file, origin=CLI)  # an older backup is upgraded now
+    db.close()
     print(f"Đã khôi phục {db_path} từ {args.file}.")
     if saved is not None:
         print(f"Dữ liệu trước khi khôi phục được giữ ở {saved}.")

@@ -26,6 +26,7 @@ from desktop_app.services.backups import (
     list_backups,
     newest_good_backup,
     restore,
+    restore_and_open,
 )
 from desktop_app.services.importing import import_file
 from tests.conftest import MINH_TAN, NAM_HONG
@@ -131,6 +132,28 @@ def test_restore_round_trip_puts_the_plan_back_and_keeps_the_changed_state(db_pa
     assert integrity_ok(db_path) == (True, "")
 
 
+def test_a_restore_is_in_the_change_log_of_the_restored_data(db_path: Path) -> None:
+    from desktop_app.services.audit import audit_entries
+    from desktop_app.services.officer import GUI, set_officer_name
+
+    db = open_database(db_path)
+    set_officer_name(db, "Nguyễn Thị Hoa")
+    import_file(db, path=NAM_HONG)
+    saved = backup_now(db_path, None, NOW)
+    import_file(db, path=MINH_TAN)
+    db.close()
+    db, before = restore_and_open(db_path, saved, origin=GUI, now=NOW + timedelta(minutes=5))
+    try:
+        newest = audit_entries(db, limit=1)[0]
+        assert (newest.who, newest.action, newest.record_kind) == ("Nguyễn Thị Hoa", "Khôi phục", "Dữ liệu")
+        assert newest.source == f"Khôi phục bản sao lưu «{saved.name}»"
+        assert saved.name in newest.record and str(before) in newest.record
+        assert db.actor == "Nguyễn Thị Hoa"  # the new connection records the same officer
+        assert audit_entries(db, record=saved.name)[0] == newest
+    finally:
+        db.close()
+
+
 def _live_bytes(db_path: Path) -> bytes:
     return db_path.read_bytes()
 
@@ -202,6 +225,14 @@ def test_cli_backup_and_restore(db_path: Path, tmp_path: Path, capsys: pytest.Ca
     assert main(["--db", str(db_path), "restore", str(made)]) == 0
     out = capsys.readouterr().out
     assert str(made) in out and BEFORE_RESTORE in out
+    db = open_database(db_path)
+    try:
+        from desktop_app.services.audit import audit_entries
+
+        newest = audit_entries(db, limit=1)[0]
+        assert newest.action == "Khôi phục" and newest.source == f"Khôi phục bản sao lưu «{made.name}»"
+    finally:
+        db.close()
 
 
 def test_errors_are_app_errors() -> None:
@@ -255,6 +286,9 @@ def test_gui_backup_now_and_restore_from_the_list(qtbot: Any, db_path: Path, tmp
 
     assert len(list_plans(new_window.db)) == 1
     assert any(b.reason == BEFORE_RESTORE and b.plans == 2 for b in list_backups(db_path))
+    from desktop_app.services.audit import audit_entries
+
+    assert audit_entries(new_window.db, limit=1)[0].action == "Khôi phục"
     new_window.db.close()
 
 

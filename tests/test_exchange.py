@@ -11,7 +11,13 @@ import pytest
 
 from db.engine import Database, open_database
 from desktop_app.services import editing
-from desktop_app.services.exchange import UnknownSender, export_package, import_package
+from desktop_app.services.exchange import (
+    PackageGap,
+    UnknownSender,
+    export_package,
+    import_package,
+    import_packages,
+)
 from desktop_app.services.importing import import_file
 from desktop_app.services.progress import item_by_number, record_progress
 from desktop_app.services.structure import delete_item
@@ -162,6 +168,60 @@ def test_an_incremental_package_carries_only_what_changed(pair, tmp_path: Path) 
     outcome = import_package(b, path=tmp_path / "incr.cdsx")
     assert outcome.counts["new"] == 1
     assert content(a) == content(b)
+
+
+def test_an_incremental_package_after_one_never_received_is_refused_until_that_one_comes(
+        pair, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # a stick lost on the way: the next incremental package would leave the other side with only part of it
+    a, b, _plan = pair
+    c = open_database(tmp_path / "c" / "du_lieu.sqlite3")
+    try:
+        first = export_package(a, out=tmp_path / "lan1.cdsx", since_last_to="Xã C")  # lost
+        record_progress(a, item_id=_item(a, "7.1"), period="2026-Q2", value=Decimal(71), unit="Công an xã")
+        second = export_package(a, out=tmp_path / "lan2.cdsx", since_last_to="Xã C")
+        assert second.since is not None
+        before = content(c)
+        for dry_run in (True, False):
+            with pytest.raises(PackageGap) as refused:
+                import_package(c, path=second.path, trust=True, dry_run=dry_run)
+            assert "«lan1.cdsx»" in str(refused.value) and "chưa nhận" in str(refused.value)
+            assert "gói đầy đủ" in str(refused.value)
+        assert content(c) == before
+        assert not (c.path.parent / "backups").exists() or not list((c.path.parent / "backups").glob("*truoc-hop-nhat*"))
+        import_package(c, path=first.path, trust=True)
+        import_package(c, path=second.path, trust=True)  # now it follows on
+        assert content(c) == content(a)
+        # or the sender sends a full package, which is never refused and fills the gap for the next ones
+        full = export_package(a, out=tmp_path / "day_du.cdsx")
+        third_office = open_database(tmp_path / "d" / "du_lieu.sqlite3")
+        try:
+            with pytest.raises(PackageGap):
+                import_package(third_office, path=second.path, trust=True)
+            import_package(third_office, path=full.path, trust=True)
+            record_progress(a, item_id=_item(a, "7.1"), period="2026-Q3", value=Decimal(80), unit="Công an xã")
+            third = export_package(a, out=tmp_path / "lan3.cdsx", since_last_to="Xã C")  # follows «lan2»
+            import_package(third_office, path=third.path, trust=True)
+            assert content(third_office) == content(a)
+        finally:
+            third_office.close()
+    finally:
+        c.close()
+
+
+def test_a_folder_of_packages_is_imported_in_the_order_they_follow_on(pair, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    a, _b, _plan = pair
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    export_package(a, out=folder / "2_truoc.cdsx", since_last_to="Tỉnh")
+    record_progress(a, item_id=_item(a, "7.1"), period="2026-Q2", value=Decimal(71), unit="Công an xã")
+    export_package(a, out=folder / "1_sau.cdsx", since_last_to="Tỉnh")  # sorted first by name
+    province = open_database(tmp_path / "tinh" / "du_lieu.sqlite3")
+    try:
+        batch = import_packages(province, paths=sorted(folder.iterdir()), trust=True)
+        assert batch.skipped == [] and [o.file for o in batch.imported] == ["2_truoc.cdsx", "1_sau.cdsx"]
+        assert content(province) == content(a)
+    finally:
+        province.close()
 
 
 def test_reports_of_several_units_for_one_item_and_period_are_separate_records(pair, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

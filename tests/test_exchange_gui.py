@@ -292,6 +292,20 @@ def test_a_damaged_package_is_refused_with_a_message(qtbot: Any, pair: Any, tmp_
     assert _one(b, "SELECT count(*) FROM plans")[0] == 0
 
 
+def test_a_package_after_one_never_received_is_refused_with_what_to_do(qtbot: Any, pair: Any, tmp_path: Path) -> None:
+    a, b, _package = pair
+    export_package(a, out=tmp_path / "lan1.cdsx", since_last_to="Phòng Văn hóa - Xã hội")  # lost on the way
+    _edit(a, "1.1", note="Sửa sau")
+    second = export_package(a, out=tmp_path / "lan2.cdsx", since_last_to="Phòng Văn hóa - Xã hội").path
+    window = _window(qtbot, b)
+    shown: list[str] = []
+    answer_next_box("Đồng ý", shown, timeout=30)
+    window.import_data_package_from(second)
+    qtbot.waitUntil(lambda: bool(shown), timeout=30000)
+    assert "«lan1.cdsx»" in shown[0] and "gói đầy đủ" in shown[0] and window.last_import is None
+    assert _one(b, "SELECT count(*) FROM plans")[0] == 0
+
+
 def test_a_package_given_on_the_command_line_opens_the_package_preview(qtbot: Any, pair: Any) -> None:
     _a, b, package = pair
     window = _window(qtbot, b)

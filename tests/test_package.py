@@ -298,6 +298,19 @@ def test_a_manifest_without_a_sender_or_with_a_bad_key_is_refused(tmp_path: Path
             "không đúng cấu trúc")
 
 
+def test_the_package_an_incremental_one_follows_is_read_and_a_malformed_one_refused(tmp_path: Path) -> None:
+    path = tmp_path / f"goi{SUFFIX}"
+    after = {"sha256": "ab" * 32, "file": "lan1.cdsx", "created_at": "2026-05-01T08:00:00"}
+    path.write_bytes(craft({}, manifest=manifest_bytes({}, scope={"since": "2026-05-01T08:00:00", "after": after})))
+    assert read_package(path).follows == after
+    path.write_bytes(craft({}))  # no scope: a full package (as every package before this field)
+    assert read_package(path).follows is None
+    for bad in ({"sha256": "xyz", "file": "a", "created_at": "b"}, {"sha256": "ab" * 32}, "ab" * 32,
+                {"sha256": "ab" * 32, "file": "a" * 300, "created_at": "b"}):
+        refused(tmp_path, craft({}, manifest=manifest_bytes({}, scope={"after": bad})), "gói trước")
+    refused(tmp_path, craft({}, manifest=manifest_bytes({}, scope=[1])), "scope")
+
+
 def test_too_many_members_and_a_huge_manifest_are_refused(tmp_path: Path) -> None:
     many = [(f"e/{i}", b"") for i in range(20_001)]
     refused(tmp_path, craft({}, extra=many), "quá nhiều tệp")

@@ -225,6 +225,24 @@ def _check_manifest(path: Path, manifest: Any) -> tuple[str, str, bytes, str, di
     return sender["id"], sender["name"], public_key, created_at, members
 
 
+def _follows(path: Path, manifest: dict[str, Any]) -> dict[str, str] | None:
+    """The package an incremental one carries the changes since (scope.after: its sha256, file name and
+    created_at), None for a full package; PackageRefused when malformed."""
+    scope = manifest.get("scope")
+    if scope is None:
+        return None
+    if not isinstance(scope, dict):
+        raise PackageRefused("«manifest.json» có phạm vi gói (scope) không đúng cấu trúc.", file=path.name)
+    after = scope.get("after")
+    if after is None:
+        return None
+    if (not isinstance(after, dict) or set(after) != {"sha256", "file", "created_at"}
+            or not isinstance(after["sha256"], str) or not _SHA256.fullmatch(after["sha256"])
+            or not all(isinstance(after[k], str) and len(after[k]) <= 255 for k in ("file", "created_at"))):
+        raise PackageRefused("«manifest.json» ghi gói trước (scope.after) không đúng cấu trúc.", file=path.name)
+    return dict(after)
+
+
 def _check_declared(path: Path, members: dict[str, Any]) -> None:
     for name, entry in members.items():
         reason = unsafe_name_reason(name)
@@ -250,6 +268,9 @@ class Package:
     sender_name: str
     created_at: str
     members: tuple[str, ...]
+    follows: dict[str, str] | None = None
+    """An incremental package: the package sent before it to the same office, whose changes it does not repeat
+    (sha256, file, created_at). None: a full package."""
     kept: dict[str, bytes] = field(default_factory=dict, repr=False, compare=False)
     """The JSON members' bytes as checked by read_package (hash verified in the same pass)."""
 
@@ -346,6 +367,7 @@ def read_package(path: Path) -> Package:
         if not signing.verify(public_key, _read_small(path, zf, infos[SIGNATURE]), manifest_bytes):
             raise PackageRefused(BAD_SIGNATURE, file=path.name)
         _check_declared(path, members)
+        follows = _follows(path, manifest)
         expected = {MANIFEST, SIGNATURE, *members}
         missing = sorted(expected - infos.keys())
         if missing:
@@ -373,6 +395,7 @@ def read_package(path: Path) -> Package:
             digest.update(chunk)
     return Package(path=path, sha256=digest.hexdigest(), manifest=manifest, public_key=public_key,
                    fingerprint=signing.fingerprint(public_key), installation_id=installation_id,
-                   sender_name=sender_name, created_at=created_at, members=tuple(sorted(members)), kept=kept)
+                   sender_name=sender_name, created_at=created_at, members=tuple(sorted(members)), follows=follows,
+                   kept=kept)
 
 

@@ -15,7 +15,11 @@ from desktop_app.domain.field_names import FIELD_LABELS, local_time, shown_value
 from desktop_app.errors import NotFound
 from desktop_app.services.exchange_merge import TABLE_NAMES
 
-ACTION_NAMES = {"insert": "Thêm", "update": "Sửa", "delete": "Xoá", "import": "Nhập hàng loạt"}
+ACTION_NAMES = {"insert": "Thêm", "update": "Sửa", "delete": "Xoá", "import": "Nhập hàng loạt",
+                "restore": "Khôi phục"}
+RECORD_KINDS = {**TABLE_NAMES, audit_db.WHOLE_DATABASE: "Dữ liệu"}
+WHOLE = (ACTION_NAMES["import"], ACTION_NAMES["restore"])
+"""Actions whose entry stands for many rows: the record's label says what happened."""
 HERE = "Máy này"
 
 
@@ -60,14 +64,14 @@ def _row(entry: Any) -> AuditRow:
         raw = json.loads(entry.changes or "{}")
     except ValueError:
         raw = {}
-    if entry.action == "import":
+    if entry.action in ("import", "restore"):
         changes: tuple[FieldChange, ...] = ()
     else:
         shown = ((c, _shown(c, pair[0]), _shown(c, pair[1])) for c, pair in raw.items()
                  if isinstance(pair, list) and len(pair) == 2)
         changes = tuple(FieldChange(FIELD_LABELS.get(c, c), old, new) for c, old, new in shown if old or new)
     return AuditRow(local_time(entry.at), entry.who or audit_db.UNKNOWN, entry.source or "", entry.installation or HERE,
-                    TABLE_NAMES.get(entry.table_name, entry.table_name), entry.label,
+                    RECORD_KINDS.get(entry.table_name, entry.table_name), entry.label,
                     ACTION_NAMES.get(entry.action, entry.action), changes)
 
 

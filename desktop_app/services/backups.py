@@ -19,7 +19,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from db.backup import BackupFailed, backup_copy
-from db.engine import BACKUP_DIR_NAME, known_revisions
+from db.engine import BACKUP_DIR_NAME, Database, known_revisions, open_database
 from desktop_app.domain.backup_policy import to_prune
 from desktop_app.errors import AppError, WriteFailed
 
@@ -271,6 +271,33 @@ def restore(db_path: str | Path, backup_file: str | Path, now: datetime | None =
         raise WriteFailed(f"không khôi phục được: {_why(exc)}. Bản sao dữ liệu trước khi khôi phục: «{saved}».",
                           file=str(db_path)) from exc
     return saved
+
+
+def restore_and_open(db_path: str | Path, backup_file: str | Path, *, origin: str,
+                     now: datetime | None = None) -> tuple[Database, Path | None]:
+    """restore, then open the restored file (an older one is upgraded) for the officer of this computer (or
+    the account still signed in on it), and say in its change log what was restored and where the data as it
+    was before is kept. Returns the open database and that copy."""
+    from db import audit
+    from desktop_app.services.accounts import resume
+    from desktop_app.services.officer import start_session
+
+    saved = restore(db_path, backup_file, now)
+    db = open_database(db_path)
+    try:
+        start_session(db, origin=origin)
+        resume(db)
+        name = Path(backup_file).name
+        label = f"toàn bộ dữ liệu thay bằng bản sao lưu «{name}»"
+        if saved is not None:
+            label += f"; dữ liệu trước đó giữ ở «{saved}»"
+        with audit.acting(f"Khôi phục bản sao lưu «{name}»"), db.transaction() as session:
+            audit.add_entry(session, table=audit.WHOLE_DATABASE, action="restore", label=label,
+                            changes={"backup": str(backup_file), "saved": str(saved) if saved else None})
+    except BaseException:
+        db.close()
+        raise
+    return db, saved
 
 
 def _copy_into(backup_file: Path, db_path: Path) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -47,6 +48,11 @@ EVIDENCE_PREFIX = "evidence/"
 def member_of(table: str) -> str:
     """The package member holding a table's records."""
     return f"records/{table}.json"
+
+
+class PackageGap(AppError):
+    """An incremental package whose predecessor (the package sent before it to the same office) was never
+    received here: merging it would leave only part of the sender's data."""
 
 
 class UnknownSender(AppError):
@@ -91,8 +97,8 @@ class ImportOutcome:
 
 
 # ----- export ------------------------------------------------------------------------------------------------
-def _last_sent(session: Any, to_name: str) -> datetime | None:
-    stmt = select(SentPackage.created_at).where(SentPackage.to_key == unit_key(to_name)).order_by(
+def _last_sent(session: Any, to_name: str) -> SentPackage | None:
+    stmt = select(SentPackage).where(SentPackage.to_key == unit_key(to_name)).order_by(
         SentPackage.created_at.desc()).limit(1)
     return session.scalar(stmt)
 
@@ -130,7 +136,11 @@ def export_package(db: Database, *, out: Path, plan_id: int | None = None, unit:
         if unit and unit_row is None:
             raise NotFound(f"Không có đơn vị «{unit}» trong danh sách đơn vị.")
         to_name = clean(since_last_to) if since_last_to else None
-        since = _last_sent(session, to_name) if to_name else None
+        last = _last_sent(session, to_name) if to_name else None
+        since = last.created_at if last is not None else None
+        # the receiver checks that it holds the package this one follows on from (PackageGap)
+        after = {"sha256": last.sha256, "file": last.file_name[:255], "created_at": last.created_at.isoformat()
+                 } if last is not None else None
         tables = export_rows(session, plan_ids=[plan_id] if plan_id is not None else None,
                              unit_id=unit_row.id if unit_row else None, since=since)
         tombs = export_tombstones(session, since=since)
@@ -152,7 +162,7 @@ def export_package(db: Database, *, out: Path, plan_id: int | None = None, unit:
         "commune": commune,
         "created_at": started.isoformat(),
         "scope": {"plan": plan_uuid, "unit": unit_name,
-                  "since": since.isoformat() if since else None, "to": to_name},
+                  "since": since.isoformat() if since else None, "to": to_name, "after": after},
         "counts": counts,
     }
     sha256 = write_package(out, manifest=manifest, members=members, private_key=private_key(db))
@@ -206,15 +216,38 @@ def _contents(package: Any) -> _Contents:
     return _Contents(tables, tombs, evidence, trail)
 
 
-def _checked(db: Database, path: Path, *, trust: bool, dry_run: bool) -> tuple[Any, _Contents, bool]:
-    """The package read and every record checked, and whether its sender is known; nothing written yet."""
+def _check_follows(session: Any, package: Any) -> None:
+    """PackageGap when package is incremental and nothing its sender made since the package it follows on from
+    was received here: neither that package nor a later one (a full package then fills the gap; an incremental
+    one was itself checked when it came)."""
+    before = package.follows
+    if before is None:
+        return
+    when = _moment(before["created_at"])
+    if session.scalar(select(ReceivedPackage.id).where(
+            ReceivedPackage.installation_id == package.installation_id,
+            ReceivedPackage.created_at >= when).limit(1)) is not None:
+        return
+    raise PackageGap(
+        f"gói này chỉ chứa những thay đổi kể từ gói «{before['file']}» mà «{package.sender_name}» gửi ngày "
+        f"{when:%d/%m/%Y %H:%M} (UTC), nhưng máy này chưa nhận gói đó; nhập nó lúc này sẽ chỉ có một phần dữ "
+        f"liệu. Hãy nhập gói «{before['file']}» trước rồi nhập lại gói này, hoặc đề nghị «{package.sender_name}» "
+        "gửi một gói đầy đủ (bỏ chọn «Chỉ gửi những gì thay đổi kể từ gói gửi lần trước»).",
+        file=package.path.name)
+
+
+def _checked(db: Database, path: Path, *, trust: bool, dry_run: bool,
+             session: Any = None) -> tuple[Any, _Contents, bool]:
+    """The package read and every record checked, whether it follows on from what was received (read in
+    session, or a session of its own), and whether its sender is known; nothing written yet."""
     from desktop_app.io.package import read_package
     from desktop_app.services.identity import sender_status
 
     package = read_package(Path(path))
     contents = _contents(package)
-    with db.reading() as session:
-        status = sender_status(session, installation_id=package.installation_id, name=package.sender_name,
+    with nullcontext(session) if session is not None else db.reading() as reading:
+        _check_follows(reading, package)
+        status = sender_status(reading, installation_id=package.installation_id, name=package.sender_name,
                                public_key=package.public_key)
     known = status.state == "trusted"
     if not known and not trust and not dry_run:
@@ -328,23 +361,37 @@ def import_packages(db: Database, *, paths: list[Path], trust: bool = False,
     try:
         rows_db.widen_cache(session, IMPORT_CACHE_KIB)  # index pages stay in memory
         touched: set[int] = set()
-        for done, path in enumerate(paths):
-            if progress is not None:
-                progress(done, len(paths), Path(path).name)
+        waiting: list[tuple[Path, AppError]] = []  # incremental packages whose predecessor comes later
+
+        def one(path: Path) -> None:
             try:
-                package, contents, known = _checked(db, path, trust=trust, dry_run=False)
+                package, contents, known = _checked(db, path, trust=trust, dry_run=False, session=session)
                 rows_db.begin_writing(session)
                 with session.begin_nested():
                     imported.append(_merge(db, session, package, contents, known=known, trust=trust,
                                            dry_run=False, choices=None, prefer=OURS, details=False,
                                            touched=touched))
+            except PackageGap as gap:
+                waiting.append((Path(path), gap))
             except AppError as exc:
                 skipped.append((Path(path), exc))
+
+        for done, path in enumerate(paths):
+            if progress is not None:
+                progress(done, len(paths), Path(path).name)
+            one(path)
             if (done + 1) % BATCH_COMMIT == 0:
                 _refresh(session, touched)
                 touched.clear()
                 session.commit()
                 session.expunge_all()
+        while waiting:  # each round imports those whose predecessor has come meanwhile
+            again, waiting = waiting, []
+            for path, _gap in again:
+                one(path)
+            if len(waiting) == len(again):
+                break
+        skipped.extend(waiting)  # still without their predecessor: reported with the reason
         _refresh(session, touched)
         session.commit()
         if progress is not None:

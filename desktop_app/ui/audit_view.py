@@ -59,9 +59,10 @@ class AuditTable(QTableWidget):
         self.setRowCount(0)
         self.setRowCount(len(rows))
         for row, entry in enumerate(rows):
-            record = f"{entry.record_kind}: {entry.record}" if entry.record else entry.record_kind
+            whole = entry.action in audit.WHOLE  # a bulk import or a restore: what happened is in its label
+            record = f"{entry.record_kind}: {entry.record}" if entry.record and not whole else entry.record_kind
             cells = (entry.at.strftime("%d/%m/%Y %H:%M:%S"), entry.who, entry.action, record,
-                     entry.summary() or ("" if entry.action != audit.ACTION_NAMES["import"] else entry.record),
+                     entry.record if whole else entry.summary(),
                      entry.source, entry.installation)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)

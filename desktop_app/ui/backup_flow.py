@@ -70,13 +70,12 @@ class BackupFlow:
             "%1", backup.name)
         if not dialogs.ask(self, self.tr("Restore"), question):  # type: ignore[arg-type, attr-defined]
             return None
-        from db.engine import open_database
+        from desktop_app.services.officer import GUI
 
         path = self.db.path
         self.db.close()
         try:
-            saved = backup_service.restore(path, backup)
-            db = open_database(path)
+            db, saved = backup_service.restore_and_open(path, backup, origin=GUI)
         except BaseException as exc:  # noqa: BLE001 - shown; the old connection reopens on its next use
             self.show_error(exc)  # type: ignore[attr-defined]
             return None

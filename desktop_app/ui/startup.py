@@ -129,7 +129,8 @@ def offer_restore(db_path: Path, exc: BaseException) -> bool:
     """The data file failed its check at start-up: say so plainly and offer the newest intact backup.
     True when it was restored (the program can then open the file again)."""
     from desktop_app.errors import AppError
-    from desktop_app.services.backups import newest_good_backup, restore
+    from desktop_app.services.backups import newest_good_backup, restore_and_open
+    from desktop_app.services.officer import GUI
     from desktop_app.ui import dialogs
 
     title = QApplication.translate("Startup", "The data file is damaged")
@@ -146,7 +147,7 @@ def offer_restore(db_path: Path, exc: BaseException) -> bool:
     if not dialogs.ask(None, title, question, default_yes=True):
         return False
     try:
-        restore(db_path, good.path)
+        restore_and_open(db_path, good.path, origin=GUI)[0].close()  # the program then opens it again
     except AppError as error:
         dialogs.fail(None, title, error.full_message())
         return False
