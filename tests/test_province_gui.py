@@ -153,3 +153,18 @@ def test_folder_import_reports_the_skipped_packages(view: ProvinceView, qtbot: A
     assert view.last_import is not None and view.last_import.total == 2
     assert "0" in seen[0] and "hong.cdsx" in seen[0] and "rong.cdsx" in seen[0]
     assert view.model.rowCount() == 3  # nothing was lost
+
+
+def test_a_communes_change_log_shows_only_its_plan(view: ProvinceView, qtbot: Any) -> None:
+    assert not view.log_button.isEnabled()  # nothing chosen yet
+    row = _column(view, 0).index(next(c for c in _column(view, 0) if "Nam Hồng" in c))
+    view.table.selectRow(row)
+    assert view.log_button.isEnabled()
+    dialog = view.show_change_log()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    assert "Nam Hồng" in dialog.windowTitle()
+    records = [dialog.table.item(r, 3).text() for r in range(dialog.table.rowCount())]
+    assert any(r.startswith("Kết quả") and "Nam Hồng" not in r for r in records)  # its five results
+    assert sum(r.startswith("Kết quả") for r in records) == 5  # not Minh Châu's two
+    assert all("Minh" not in r for r in records)

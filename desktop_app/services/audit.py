@@ -10,7 +10,7 @@ from typing import Any
 
 from db import audit as audit_db
 from db.engine import Database
-from db.models import Item
+from db.models import Item, Plan
 from desktop_app.domain.field_names import FIELD_LABELS, local_time, shown_value
 from desktop_app.errors import NotFound
 from desktop_app.services.exchange_merge import TABLE_NAMES
@@ -76,21 +76,26 @@ def _row(entry: Any) -> AuditRow:
 
 
 def audit_entries(db: Database, *, who: str | None = None, since: date | None = None, until: date | None = None,
-                  record: str | None = None, item_id: int | None = None, made_at: str | None = None,
-                  limit: int = 5000) -> list[AuditRow]:
+                  record: str | None = None, item_id: int | None = None, plan_id: int | None = None,
+                  made_at: str | None = None, limit: int = 5000) -> list[AuditRow]:
     """Entries newest first: by person, from since to until (whole local days), whose record label contains
-    record, those of one item (its targets, deadline, units and reports included), or those made at one
-    installation (made_at: its name, or HERE for this one)."""
+    record, those of one item (its targets, deadline, units and reports included) or one plan (a commune's,
+    at the province), or those made at one installation (made_at: its name, or HERE for this one)."""
     with db.reading() as session:
-        item_uuid = None
+        item_uuid = plan_uuid = None
         if item_id is not None:
             item = session.get(Item, item_id)
             if item is None:
                 raise NotFound(f"Không có chỉ tiêu/nhiệm vụ #{item_id}.")
             item_uuid = item.uuid
+        if plan_id is not None:
+            plan = session.get(Plan, plan_id)
+            if plan is None:
+                raise NotFound(f"Không có kế hoạch #{plan_id}.")
+            plan_uuid = plan.uuid
         flt = audit_db.Filter(who=who or None, since=_utc(since) if since else None,
                               until=_utc(until + timedelta(days=1)) if until else None,
-                              record=(record or "").strip() or None, item_uuid=item_uuid,
+                              record=(record or "").strip() or None, item_uuid=item_uuid, plan_uuid=plan_uuid,
                               installation=None if made_at is None else ("" if made_at == HERE else made_at),
                               limit=limit)
         return [_row(e) for e in audit_db.entries(session, flt)]

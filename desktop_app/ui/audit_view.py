@@ -73,15 +73,16 @@ class AuditTable(QTableWidget):
 
 
 class AuditDialog(QDialog):
-    """The change log, for the whole database or for one item (item_id)."""
+    """The change log, for the whole database, one item (item_id) or one plan (plan_id: a commune's plan at
+    the province); title names that item or plan."""
 
     def __init__(self, db: Database, parent: QWidget | None = None, *, item_id: int | None = None,
-                 title: str = "") -> None:
+                 plan_id: int | None = None, title: str = "") -> None:
         super().__init__(parent)
         self.db = db
-        self.item_id = item_id
-        self.setWindowTitle(self.tr("Change history — %1").replace("%1", title) if item_id is not None
-                            else self.tr("Change log"))
+        self.item_id, self.plan_id = item_id, plan_id
+        self.setWindowTitle(self.tr("Change history — %1").replace("%1", title)
+                            if item_id is not None or plan_id is not None else self.tr("Change log"))
         self.resize(1100, 620)
         layout = QVBoxLayout(self)
         filters = QHBoxLayout()
@@ -139,7 +140,7 @@ class AuditDialog(QDialog):
         try:
             rows = audit.audit_entries(self.db, who=self.person.currentData() or None, since=self._day(self.since),
                                        until=self._day(self.until), record=self.record.text(), item_id=self.item_id,
-                                       made_at=self.place.currentData(), limit=LIMIT)
+                                       plan_id=self.plan_id, made_at=self.place.currentData(), limit=LIMIT)
         except AppError as exc:
             dialogs.warn(self, self.windowTitle(), exc.full_message())
             return

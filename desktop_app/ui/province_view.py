@@ -31,6 +31,7 @@ from db.engine import Database
 from desktop_app.errors import AppError
 from desktop_app.services import province
 from desktop_app.ui import dialogs
+from desktop_app.ui.audit_view import AuditDialog
 from desktop_app.ui.progress_task import ProgressTask, run_progress_task
 from desktop_app.ui.province_models import (
     ALL,
@@ -117,14 +118,21 @@ class ProvinceView(QWidget):
         bar = QHBoxLayout()
         for widget in (QLabel(self.tr("Year:")), self.year, self.search, self.light):
             bar.addWidget(widget)
+        self.log_button = QPushButton(self.tr("Commune's change &log…"))
+        self.log_button.setToolTip(self.tr("Who changed what in the chosen commune's plan, as its packages "
+                                           "tell it"))
+        self.log_button.clicked.connect(self.show_change_log)
         bar.addStretch(1)
-        for widget in (self.import_button, self.xlsx_button, self.pdf_button):
+        for widget in (self.log_button, self.import_button, self.xlsx_button, self.pdf_button):
             bar.addWidget(widget)
 
         self.table = self._table(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(COL_COMMUNE, Qt.SortOrder.AscendingOrder)
         self.table.doubleClicked.connect(self._open)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.proxy.modelReset.connect(self._selection_changed)
+        self.log_button.setEnabled(False)
         # header texts ("An toàn thông tin mạng") and percentages both fit: a few hundred rows measure quickly
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.indicator_table = self._table(self.indicators)
@@ -192,6 +200,27 @@ class ProvinceView(QWidget):
     def _open(self, index: QModelIndex) -> None:
         if index.isValid():
             self.plan_requested.emit(int(self.proxy.data(index, PLAN_ID_ROLE)))
+
+    def _selection_changed(self) -> None:
+        self.log_button.setEnabled(bool(self.table.selectionModel().selectedRows()))
+
+    def chosen_plan(self) -> tuple[int, str] | None:
+        """The selected commune's plan id and commune name (None: no row selected)."""
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return (int(self.proxy.data(rows[0], PLAN_ID_ROLE)),
+                str(self.proxy.data(rows[0].siblingAtColumn(COL_COMMUNE), Qt.ItemDataRole.DisplayRole)))
+
+    def show_change_log(self) -> AuditDialog | None:
+        """The change log of the selected commune's plan (the entries its packages carried), non-modal."""
+        chosen = self.chosen_plan()
+        if chosen is None:
+            return None
+        dialog = AuditDialog(self.db, self, plan_id=chosen[0], title=chosen[1])
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     def show_error(self, exc: BaseException) -> None:
         """An AppError in a message box; anything else as a fault with details."""

@@ -332,88 +332,88 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="82"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="84"/>
         <source>Change history — %1</source>
         <translation>Lịch sử thay đổi — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="83"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="85"/>
         <source>Change log</source>
         <translation>Nhật ký thay đổi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="88"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="90"/>
         <source>Everyone</source>
         <translation>Tất cả mọi người</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="92"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="94"/>
         <source>Everywhere</source>
         <translation>Mọi nơi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="97"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="99"/>
         <source>Stt, item text, unit or period…</source>
         <translation>Stt, nội dung chỉ tiêu, đơn vị hoặc kỳ…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="99"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="101"/>
         <source>&amp;Person:</source>
         <translation>&amp;Người:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="99"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="101"/>
         <source>Made &amp;at:</source>
         <translation>Nơ&amp;i thực hiện:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="100"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="102"/>
         <source>&amp;From:</source>
         <translation>&amp;Từ ngày:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="101"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="103"/>
         <source>&amp;To:</source>
         <translation>Đế&amp;n ngày:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="101"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="103"/>
         <source>&amp;Record:</source>
         <translation>&amp;Bản ghi:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="112"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="114"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="146"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="148"/>
         <source>%1 change(s)</source>
         <translation>%1 thay đổi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="148"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="150"/>
         <source>(only the newest are shown: narrow the filters)</source>
         <translation>(chỉ hiện các thay đổi mới nhất: hãy thu hẹp bộ lọc)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="214"/>
-        <location filename="../../desktop_app/ui/audit_view.py" line="230"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="216"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="232"/>
         <source>Officer name</source>
         <translation>Tên cán bộ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="215"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="217"/>
         <source>Your full name, recorded with every change you make (change log):</source>
         <translation>Họ và tên của anh/chị, được ghi cùng mỗi thay đổi (nhật ký thay đổi):</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="217"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="219"/>
         <source>&amp;Save</source>
         <translation>&amp;Lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="218"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="220"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
@@ -506,7 +506,7 @@
     <message>
         <location filename="../../desktop_app/ui/backup_flow.py" line="61"/>
         <location filename="../../desktop_app/ui/backup_flow.py" line="71"/>
-        <location filename="../../desktop_app/ui/backup_flow.py" line="87"/>
+        <location filename="../../desktop_app/ui/backup_flow.py" line="86"/>
         <source>Restore</source>
         <translation>Khôi phục</translation>
     </message>
@@ -525,12 +525,12 @@ The current data is backed up first (in the «backups» folder beside the data),
 Dữ liệu hiện tại sẽ được sao lưu trước (vào thư mục «backups» cạnh tệp dữ liệu), nên không mất gì.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_flow.py" line="84"/>
+        <location filename="../../desktop_app/ui/backup_flow.py" line="83"/>
         <source>The data was restored from «%1».</source>
         <translation>Đã khôi phục dữ liệu từ «%1».</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_flow.py" line="86"/>
+        <location filename="../../desktop_app/ui/backup_flow.py" line="85"/>
         <source>The data as it was before is kept in «%1».</source>
         <translation>Dữ liệu trước khi khôi phục được giữ ở «%1».</translation>
     </message>
@@ -1366,17 +1366,17 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>ItemAuditView</name>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="166"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="168"/>
         <source>&amp;Kept versions…</source>
         <translation>&amp;Phiên bản đã lưu…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="167"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="169"/>
         <source>Versions of this item replaced or not chosen when data packages were merged; one can be restored.</source>
         <translation>Các phiên bản của chỉ tiêu này bị thay thế hoặc không được chọn khi hợp nhất gói dữ liệu; có thể khôi phục một phiên bản.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="195"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="197"/>
         <source>%1 change(s)</source>
         <translation>%1 thay đổi</translation>
     </message>
@@ -1929,32 +1929,32 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>MatchDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/province_view.py" line="53"/>
+        <location filename="../../desktop_app/ui/province_view.py" line="54"/>
         <source>Match indicators by hand</source>
         <translation>Khớp chỉ tiêu thủ công</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_view.py" line="57"/>
+        <location filename="../../desktop_app/ui/province_view.py" line="58"/>
         <source>Indicator:</source>
         <translation>Chỉ tiêu:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_view.py" line="58"/>
+        <location filename="../../desktop_app/ui/province_view.py" line="59"/>
         <source>Is the same as:</source>
         <translation>Là cùng chỉ tiêu với:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_view.py" line="60"/>
+        <location filename="../../desktop_app/ui/province_view.py" line="61"/>
         <source>Match</source>
         <translation>Khớp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_view.py" line="61"/>
+        <location filename="../../desktop_app/ui/province_view.py" line="62"/>
         <source>Cancel</source>
         <translation>Huỷ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_view.py" line="65"/>
+        <location filename="../../desktop_app/ui/province_view.py" line="66"/>
         <source>The two wordings will count as one indicator in every plan, from now on.</source>
         <translation>Từ nay, hai cách ghi này được tính là một chỉ tiêu trong mọi kế hoạch.</translation>
     </message>
@@ -2618,155 +2618,165 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>ProvinceView</name>
     <message>
-        <location filename="../../desktop_app/ui/province_view.py" line="103"/>
+        <location filename="../../desktop_app/ui/province_view.py" line="104"/>
         <source>Filter communes…</source>
         <translation>Lọc theo tên xã…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_view.py" line="107"/>
+        <location filename="../../desktop_app/ui/province_view.py" line="108"/>
         <source>All communes</source>
         <translation>Tất cả các xã</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_view.py" line="107"/>
+        <location filename="../../desktop_app/ui/province_view.py" line="108"/>
         <source>With a red area</source>
         <translation>Có lĩnh vực màu đỏ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_view.py" line="108"/>
+        <location filename="../../desktop_app/ui/province_view.py" line="109"/>
         <source>All areas green</source>
         <translation>Mọi lĩnh vực màu xanh</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_view.py" line="111"/>
+        <location filename="../../desktop_app/ui/province_view.py" line="112"/>
         <source>Import packages from a folder…</source>
         <translation>Nhập các gói dữ liệu từ thư mục…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_view.py" line="113"/>
+        <location filename="../../desktop_app/ui/province_view.py" line="114"/>
         <source>Export to Excel…</source>
         <translation>Xuất ra Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_view.py" line="115"/>
+        <location filename="../../desktop_app/ui/province_view.py" line="116"/>
         <source>Export to PDF…</source>
         <translation>Xuất ra PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_view.py" line="118"/>
+        <location filename="../../desktop_app/ui/province_view.py" line="119"/>
         <source>Year:</source>
         <translation>Năm:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_view.py" line="133"/>
+        <location filename="../../desktop_app/ui/province_view.py" line="121"/>
+        <source>Commune&apos;s change &amp;log…</source>
+        <translation>Nhật ký &amp;thay đổi của xã…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/province_view.py" line="122"/>
+        <source>Who changed what in the chosen commune&apos;s plan, as its packages tell it</source>
+        <translation>Ai đã thay đổi gì trong kế hoạch của xã đang chọn, theo các gói dữ liệu xã gửi lên</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/province_view.py" line="141"/>
         <source>Match by hand…</source>
         <translation>Khớp thủ công…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_view.py" line="135"/>
-        <location filename="../../desktop_app/ui/province_view.py" line="301"/>
-        <location filename="../../desktop_app/ui/province_view.py" line="306"/>
+        <location filename="../../desktop_app/ui/province_view.py" line="143"/>
+        <location filename="../../desktop_app/ui/province_view.py" line="330"/>
+        <location filename="../../desktop_app/ui/province_view.py" line="335"/>
         <source>Forget hand match</source>
         <translation>Bỏ khớp thủ công</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_view.py" line="140"/>
+        <location filename="../../desktop_app/ui/province_view.py" line="148"/>
         <source>Indicators found in at least two plans (same wording, or matched by hand).</source>
         <translation>Các chỉ tiêu có trong ít nhất hai kế hoạch (cùng cách ghi, hoặc đã khớp thủ công).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_view.py" line="149"/>
+        <location filename="../../desktop_app/ui/province_view.py" line="157"/>
         <source>Communes</source>
         <translation>Các xã</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_view.py" line="150"/>
+        <location filename="../../desktop_app/ui/province_view.py" line="158"/>
         <source>Indicators</source>
         <translation>Chỉ tiêu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_view.py" line="176"/>
+        <location filename="../../desktop_app/ui/province_view.py" line="184"/>
         <source>All years</source>
         <translation>Tất cả các năm</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_view.py" line="188"/>
+        <location filename="../../desktop_app/ui/province_view.py" line="196"/>
         <source>%1 communes; %2 indicators matched across plans.</source>
         <translation>%1 xã; %2 chỉ tiêu khớp giữa các kế hoạch.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_view.py" line="199"/>
+        <location filename="../../desktop_app/ui/province_view.py" line="228"/>
         <source>Province comparison</source>
         <translation>So sánh các xã</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_view.py" line="207"/>
+        <location filename="../../desktop_app/ui/province_view.py" line="236"/>
         <source>Choose the folder of the packages</source>
         <translation>Chọn thư mục chứa các gói dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_view.py" line="221"/>
-        <location filename="../../desktop_app/ui/province_view.py" line="222"/>
+        <location filename="../../desktop_app/ui/province_view.py" line="250"/>
+        <location filename="../../desktop_app/ui/province_view.py" line="251"/>
         <source>Import packages</source>
         <translation>Nhập gói dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_view.py" line="223"/>
+        <location filename="../../desktop_app/ui/province_view.py" line="252"/>
         <source>%1 packages come from communes whose key is not trusted yet (their fingerprints are listed above). Trust these senders and import their packages? Answer yes only if you have compared the fingerprints with the communes.</source>
         <translation>%1 gói đến từ các xã có khóa chưa được tin cậy (dấu vân tay đã liệt kê ở trên). Tin cậy các đơn vị gửi này và nhập gói của họ? Chỉ chọn «Có» khi đã so dấu vân tay với các xã.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_view.py" line="228"/>
+        <location filename="../../desktop_app/ui/province_view.py" line="257"/>
         <source>Importing the packages…</source>
         <translation>Đang nhập các gói dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_view.py" line="238"/>
+        <location filename="../../desktop_app/ui/province_view.py" line="267"/>
         <source>The folder holds no data package (.cdsx).</source>
         <translation>Thư mục không có gói dữ liệu nào (.cdsx).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_view.py" line="239"/>
+        <location filename="../../desktop_app/ui/province_view.py" line="268"/>
         <source>%1 of %2 packages imported.</source>
         <translation>Đã nhập %1/%2 gói.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_view.py" line="242"/>
+        <location filename="../../desktop_app/ui/province_view.py" line="271"/>
         <source>Skipped:</source>
         <translation>Bỏ qua:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_view.py" line="251"/>
+        <location filename="../../desktop_app/ui/province_view.py" line="280"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Sổ tính Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_view.py" line="251"/>
+        <location filename="../../desktop_app/ui/province_view.py" line="280"/>
         <source>PDF document (*.pdf)</source>
         <translation>Tài liệu PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_view.py" line="252"/>
+        <location filename="../../desktop_app/ui/province_view.py" line="281"/>
         <source>Export the comparison</source>
         <translation>Xuất bảng so sánh</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_view.py" line="265"/>
+        <location filename="../../desktop_app/ui/province_view.py" line="294"/>
         <source>Saved %1.</source>
         <translation>Đã lưu %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_view.py" line="267"/>
+        <location filename="../../desktop_app/ui/province_view.py" line="296"/>
         <source>Exporting the comparison…</source>
         <translation>Đang xuất bảng so sánh…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_view.py" line="301"/>
+        <location filename="../../desktop_app/ui/province_view.py" line="330"/>
         <source>Select an indicator first.</source>
         <translation>Hãy chọn một chỉ tiêu trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_view.py" line="307"/>
+        <location filename="../../desktop_app/ui/province_view.py" line="336"/>
         <source>This indicator was matched by its wording, not by hand.</source>
         <translation>Chỉ tiêu này được khớp theo cách ghi, không phải khớp thủ công.</translation>
     </message>
@@ -2774,7 +2784,7 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>ProvinceWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/province_view.py" line="319"/>
+        <location filename="../../desktop_app/ui/province_view.py" line="348"/>
         <source>Province comparison</source>
         <translation>So sánh các xã</translation>
     </message>
@@ -3127,17 +3137,17 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
         <translation>Đang mở dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/startup.py" line="132"/>
+        <location filename="../../desktop_app/ui/startup.py" line="136"/>
         <source>The data file is damaged</source>
         <translation>Tệp dữ liệu bị hỏng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/startup.py" line="136"/>
+        <location filename="../../desktop_app/ui/startup.py" line="140"/>
         <source>No intact backup was found beside it. Do not delete the file; ask for support.</source>
         <translation>Không tìm thấy bản sao lưu nguyên vẹn nào cạnh tệp. Đừng xóa tệp này; hãy liên hệ hỗ trợ kỹ thuật.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/startup.py" line="139"/>
+        <location filename="../../desktop_app/ui/startup.py" line="143"/>
         <source>Restore the newest intact backup, made %1 (%2 plans)? A copy of the damaged file is kept in the «backups» folder.</source>
         <translation>Khôi phục bản sao lưu nguyên vẹn mới nhất, lập lúc %1 (%2 kế hoạch)? Một bản sao của tệp bị hỏng được giữ trong thư mục «backups».</translation>
     </message>
