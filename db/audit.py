@@ -63,8 +63,11 @@ def suspend_insert_entries(session: Session) -> None:
     """Until this transaction commits (before_commit brings them back), inserted rows write no entry each; the
     caller writes a summary. SQLite's DDL is transactional: no other connection ever sees them missing."""
     session.info[_SUSPENDED] = True
-    for table in AUDITED:
-        session.execute(text(f"DROP TRIGGER IF EXISTS {insert_trigger_name(table)}"))
+    names = [insert_trigger_name(table) for table in AUDITED]
+    present = session.execute(text("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name IN :names")
+                              .bindparams(bindparam("names", expanding=True)), {"names": names}).scalars().all()
+    for name in present:  # no DDL when already suspended: each schema change makes SQLite prepare again
+        session.execute(text(f"DROP TRIGGER {name}"))
 
 
 def add_summary(session: Session, *, table: str, count: int, label: str, plan_uuid: str | None = None) -> None:

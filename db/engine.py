@@ -290,6 +290,8 @@ def open_database(path: str | Path) -> Database:
 
     @event.listens_for(db.sessions, "before_commit")
     def _stamp(session: Session) -> None:  # every entry the transaction wrote gets who and why
+        if session.in_nested_transaction():
+            return  # a savepoint (one package of a folder import): its entries are stamped when the whole commits
         audit.before_commit(session, who=db.actor, source=audit.current_source(db.origin))
 
     return db

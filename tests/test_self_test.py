@@ -14,9 +14,10 @@ from desktop_app.services.self_test import run_checks
 def test_self_test_passes_and_prints_a_line_per_step(qapp: object, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--self-test"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert len(lines) == 8 and all(line.startswith("OK") for line in lines[:7])
-    assert "PDF" in lines[3] and "Excel" in lines[4] and "Word" in lines[5] and "cửa sổ chính" in lines[6]
-    assert lines[-1].startswith("ĐẠT: 7/7 bước")
+    assert len(lines) == 9 and all(line.startswith("OK") for line in lines[:8])
+    assert "PDF" in lines[3] and "Excel" in lines[4] and "Word" in lines[5] and "cửa sổ chính" in lines[7]
+    assert "tiến trình phụ" in lines[6] and "8 gói" in lines[6]  # packages read in the reader process
+    assert lines[-1].startswith("ĐẠT: 8/8 bước")
 
 
 def test_a_failing_step_stops_the_checks(tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from contextlib import nullcontext
+from contextlib import closing, nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -22,12 +22,7 @@ from db.exchange_models import ReceivedPackage, SentPackage
 from db.models import Plan, utcnow
 from db.queries import unit_by_name
 from db.summary import refresh_items, refresh_unit_keys
-from db.sync_check import (
-    checked_audit,
-    checked_rows,
-    checked_tombstones,
-    expected_columns,
-)
+from db.sync_check import expected_columns
 from db.sync_export import export_rows, export_tombstones
 from db.sync_schema import SYNCED
 from desktop_app import __version__
@@ -36,18 +31,19 @@ from desktop_app.domain.text import clean, unit_key
 from desktop_app.errors import AppError, InvalidValue, NotFound
 from desktop_app.services.exchange_labels import Labels
 from desktop_app.services.exchange_merge import KINDS, Merger, RecordChange
+from desktop_app.services.package_contents import (
+    AUDIT,
+    EVIDENCE_PREFIX,
+    TOMBSTONES,
+    Contents,
+    member_of,
+    prefetched,
+    read_checked,
+)
 from desktop_app.services.permissions import require_admin
 
-TOMBSTONES = "records/tombstones.json"
-AUDIT = "records/audit.json"
 BATCH_COMMIT = 300  # packages per transaction when many are imported at once (3,321: 105 s; 100 a batch: 118 s)
 IMPORT_CACHE_KIB = 262144  # 256 MB of pages during a bulk import (64 MB: 139 s, peak 163 MB; 256 MB: peak 396 MB)
-EVIDENCE_PREFIX = "evidence/"
-
-
-def member_of(table: str) -> str:
-    """The package member holding a table's records."""
-    return f"records/{table}.json"
 
 
 class PackageGap(AppError):
@@ -186,36 +182,6 @@ def _b64(data: bytes) -> str:
 
 
 # ----- import ------------------------------------------------------------------------------------------------
-@dataclass
-class _Contents:
-    tables: dict[str, list[list[Any]]]
-    tombstones: list[list[Any]]
-    evidence: list[str]
-    audit: list[list[Any]]
-
-
-def _contents(package: Any) -> _Contents:
-    """Every record of the package, checked, before anything is written."""
-    from desktop_app.io.package import PackageRefused
-
-    allowed = {member_of(t) for t in SYNCED} | {TOMBSTONES, AUDIT}
-    evidence = []
-    for name in package.members:
-        if name.startswith(EVIDENCE_PREFIX) and len(name) == len(EVIDENCE_PREFIX) + 64:
-            if package.manifest["members"][name]["sha256"] != name[len(EVIDENCE_PREFIX):]:
-                raise PackageRefused(f"tệp minh chứng «{name}» không khớp với tên của nó.", file=package.path.name)
-            evidence.append(name)
-        elif name not in allowed:
-            raise PackageRefused(f"gói có phần lạ «{name}».", file=package.path.name)
-    wanted = [name for name in [*map(member_of, SYNCED), TOMBSTONES, AUDIT] if name in package.members]
-    data = package.read_json_many(wanted)  # one pass over the file, every member's hash checked again
-    tables = {table: checked_rows(table, data[member_of(table)], member=member_of(table))
-              if member_of(table) in data else [] for table in SYNCED}
-    tombs = checked_tombstones(data[TOMBSTONES], member=TOMBSTONES) if TOMBSTONES in data else []
-    trail = checked_audit(data[AUDIT], member=AUDIT, columns=audit.PACKAGE_COLUMNS) if AUDIT in data else []
-    return _Contents(tables, tombs, evidence, trail)
-
-
 def _check_follows(session: Any, package: Any) -> None:
     """PackageGap when package is incremental and nothing its sender made since the package it follows on from
     was received here: neither that package nor a later one (a full package then fills the gap; an incremental
@@ -236,15 +202,14 @@ def _check_follows(session: Any, package: Any) -> None:
         file=package.path.name)
 
 
-def _checked(db: Database, path: Path, *, trust: bool, dry_run: bool,
-             session: Any = None) -> tuple[Any, _Contents, bool]:
-    """The package read and every record checked, whether it follows on from what was received (read in
-    session, or a session of its own), and whether its sender is known; nothing written yet."""
-    from desktop_app.io.package import read_package
+def _checked(db: Database, path: Path, *, trust: bool, dry_run: bool, session: Any = None,
+             read: tuple[Any, Contents] | None = None) -> tuple[Any, Contents, bool]:
+    """The package read and every record checked (or read: as the reader process checked them), whether it
+    follows on from what was received (read in session, or a session of its own), and whether its sender is
+    known; nothing written yet."""
     from desktop_app.services.identity import sender_status
 
-    package = read_package(Path(path))
-    contents = _contents(package)
+    package, contents = read if read is not None else read_checked(Path(path))
     with nullcontext(session) if session is not None else db.reading() as reading:
         _check_follows(reading, package)
         status = sender_status(reading, installation_id=package.installation_id, name=package.sender_name,
@@ -258,7 +223,7 @@ def _checked(db: Database, path: Path, *, trust: bool, dry_run: bool,
     return package, contents, known
 
 
-def _merge(db: Database, session: Any, package: Any, contents: _Contents, *, known: bool, trust: bool,
+def _merge(db: Database, session: Any, package: Any, contents: Contents, *, known: bool, trust: bool,
            dry_run: bool, choices: dict[tuple[str, str], str] | None, prefer: str, details: bool,
            touched: set[int]) -> ImportOutcome:
     """Merge one checked package in the session's transaction; the items whose derived columns need a
@@ -353,7 +318,9 @@ def import_packages(db: Database, *, paths: list[Path], trust: bool = False,
     progress(done, total, file name) is called before each package."""
     require_admin(db, "nhập gói dữ liệu (hợp nhất dữ liệu từ nơi khác)")
     from desktop_app.services.backups import BEFORE_MERGE, backup_before
+    from desktop_app.services.identity import installation
 
+    installation(db)  # created on first start; made now if not, so each package is compared with it at once
     made = backup_before(db.path, BEFORE_MERGE)
     imported: list[ImportOutcome] = []
     skipped: list[tuple[Path, AppError]] = []
@@ -363,9 +330,10 @@ def import_packages(db: Database, *, paths: list[Path], trust: bool = False,
         touched: set[int] = set()
         waiting: list[tuple[Path, AppError]] = []  # incremental packages whose predecessor comes later
 
-        def one(path: Path) -> None:
+        def one(path: Path, read: tuple[Any, Contents] | None = None) -> None:
             try:
-                package, contents, known = _checked(db, path, trust=trust, dry_run=False, session=session)
+                package, contents, known = _checked(db, path, trust=trust, dry_run=False, session=session,
+                                                    read=read)
                 rows_db.begin_writing(session)
                 with session.begin_nested():
                     imported.append(_merge(db, session, package, contents, known=known, trust=trust,
@@ -376,15 +344,16 @@ def import_packages(db: Database, *, paths: list[Path], trust: bool = False,
             except AppError as exc:
                 skipped.append((Path(path), exc))
 
-        for done, path in enumerate(paths):
-            if progress is not None:
-                progress(done, len(paths), Path(path).name)
-            one(path)
-            if (done + 1) % BATCH_COMMIT == 0:
-                _refresh(session, touched)
-                touched.clear()
-                session.commit()
-                session.expunge_all()
+        with closing(prefetched(list(paths))) as ahead:  # read and checked in a second process
+            for done, (path, read) in enumerate(ahead):
+                if progress is not None:
+                    progress(done, len(paths), path.name)
+                one(path, read)
+                if (done + 1) % BATCH_COMMIT == 0:
+                    _refresh(session, touched)
+                    touched.clear()
+                    session.commit()
+                    session.expunge_all()
         while waiting:  # each round imports those whose predecessor has come meanwhile
             again, waiting = waiting, []
             for path, _gap in again:
@@ -411,10 +380,12 @@ def _moment(value: str) -> datetime:
         return utcnow()
 
 
-def _store_evidence(db: Database, session: Any, package: Any, contents: _Contents) -> None:
+def _store_evidence(db: Database, session: Any, package: Any, contents: Contents) -> None:
     """Put the package's evidence files into the evidence folder and name them on their rows."""
     from desktop_app.services.evidence import evidence_folder
 
+    if not contents.evidence and not contents.tables["evidence_files"]:
+        return  # nothing to name: rows still waiting for their file wait for a package that brings it
     folder = evidence_folder(db)
     brought = {name[len(EVIDENCE_PREFIX):] for name in contents.evidence}
     for row_id, sha, file_name in rows_db.unnamed_evidence(session):

@@ -69,8 +69,14 @@ def _setting(session: Session, key: str) -> str | None:
     return row.value if row is not None else None
 
 
+_OWN = "own_identity"
+
+
 def _own(session: Session) -> tuple[str, bytes] | None:
-    """(id, private key) as stored, or None before the first start created them."""
+    """(id, private key) as stored, or None before the first start created them; kept for the session once
+    found (they never change: a province's folder import asks for every package)."""
+    if _OWN in session.info:
+        return session.info[_OWN]  # type: ignore[no-any-return]
     own_id, key_text = _setting(session, ID_KEY), _setting(session, PRIVATE_KEY)
     if not own_id or not key_text:
         return None
@@ -78,7 +84,10 @@ def _own(session: Session) -> tuple[str, bytes] | None:
         key = base64.b64decode(key_text, validate=True)
     except (binascii.Error, ValueError):
         return None
-    return (own_id, key) if len(key) == signing.KEY_BYTES else None
+    if len(key) != signing.KEY_BYTES:
+        return None
+    session.info[_OWN] = (own_id, key)
+    return own_id, key
 
 
 def _default_name(session: Session) -> str:
@@ -135,12 +144,21 @@ def set_installation_name(db: Database, *, name: str) -> Installation:
     return installation(db)
 
 
+def _own_public(session: Session, private: bytes) -> bytes:
+    if _OWN_PUBLIC not in session.info:
+        session.info[_OWN_PUBLIC] = signing.public_key_of(private)
+    return session.info[_OWN_PUBLIC]  # type: ignore[no-any-return]
+
+
+_OWN_PUBLIC = "own_public_key"
+
+
 def sender_status(session: Session, *, installation_id: str, name: str, public_key: bytes) -> SenderStatus:
     """Whether a package's sender is trusted or unknown; PackageRefused when its key contradicts what is known
     (another key for the same installation or the same name) or when the package comes from here."""
     fingerprint = signing.fingerprint(public_key)
     own = _own(session)
-    if own is not None and (installation_id == own[0] or public_key == signing.public_key_of(own[1])):
+    if own is not None and (installation_id == own[0] or public_key == _own_public(session, own[1])):
         raise PackageRefused("gói này do chính máy này tạo ra; không cần nhập lại. Hãy chọn gói nhận từ đơn vị "
                              "khác.")
     key_text = _b64(public_key)
@@ -164,8 +182,8 @@ def sender_status(session: Session, *, installation_id: str, name: str, public_k
 def trust_sender(session: Session, *, installation_id: str, name: str, public_key: bytes) -> None:
     """Remember a sender's key as trusted (the officer compared its fingerprint); the same rules as
     sender_status apply first."""
-    sender_status(session, installation_id=installation_id, name=name, public_key=public_key)
-    peer = session.get(Peer, installation_id)
+    status = sender_status(session, installation_id=installation_id, name=name, public_key=public_key)
+    peer = session.get(Peer, installation_id) if status.state == "trusted" else None  # unknown: none stored
     if peer is None:
         peer = Peer(installation_id=installation_id)
         session.add(peer)

@@ -116,6 +116,23 @@ def run_checks(folder: Path, extra: list[tuple[str, Callable[[Any], str]]] | Non
             raise RuntimeError("không đọc lại được kết quả 72,5% trong tệp Word")
         return f"{len(document.tables)} bảng"
 
+    def package_reader() -> str:
+        import shutil
+
+        from desktop_app.services.exchange import export_package
+        from desktop_app.services.package_contents import PREFETCH_FROM, prefetched
+
+        first = folder / "goi_00.cdsx"
+        export_package(state["db"], out=first)
+        paths = [first]
+        for n in range(1, PREFETCH_FROM):  # enough packages for a province's folder import to read ahead
+            paths.append(folder / f"goi_{n:02d}.cdsx")
+            shutil.copyfile(first, paths[-1])
+        read = [got for _path, got in prefetched(paths)]
+        if any(got is None for got in read):
+            raise RuntimeError(f"tiến trình đọc gói chỉ đọc được {sum(g is not None for g in read)}/{len(read)} gói")
+        return f"{len(read)} gói, {sum(len(rows) for rows in read[0][1].tables.values())} bản ghi mỗi gói"
+
     steps: list[tuple[str, Callable[[], str]]] = [
         ("Mở cơ sở dữ liệu tạm và nâng cấp lược đồ", open_db),
         ("Nhập kế hoạch mẫu", import_sample),
@@ -123,6 +140,7 @@ def run_checks(folder: Path, extra: list[tuple[str, Callable[[Any], str]]] | Non
         ("Xuất và đọc lại báo cáo PDF", pdf),
         ("Xuất và đọc lại bảng Excel", xlsx),
         ("Xuất và đọc lại báo cáo Word", docx),
+        ("Ghi gói dữ liệu và đọc lại trong tiến trình phụ", package_reader),
     ]
     steps += [(name, (lambda check=check: check(state["db"]))) for name, check in extra or []]
     try:
