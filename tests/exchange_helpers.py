@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import sqlite3
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from db.engine import Database
 from db.sync_schema import REFERENCES, SYNCED
 from desktop_app.services.exchange import ImportOutcome, export_package, import_package
+from desktop_app.services.progress import item_by_number, record_progress
 
 
 def content(db: Database, tables: tuple[str, ...] = tuple(SYNCED)) -> dict[str, dict[str, tuple[Any, ...]]]:
@@ -37,3 +39,16 @@ def send(source: Database, target: Database, folder: Path, name: str = "goi.cdsx
     path = folder / name
     export_package(source, out=path, since_last_to=to)
     return import_package(target, path=path, trust=True, **options)
+
+
+def incremental_packages(db: Database, plan: int, folder: Path, count: int) -> list[Path]:
+    """A full package to the province, then count - 1 incremental ones, a report recorded before each."""
+    folder.mkdir(exist_ok=True)
+    paths = []
+    for n in range(count):
+        item = item_by_number(db, plan_id=plan, number=f"2.{n % 3 + 1}")
+        record_progress(db, item_id=item, period=f"2026-M{n + 1:02d}", value=Decimal(10 + n))
+        path = folder / f"goi_{n:02d}.cdsx"
+        export_package(db, out=path, since_last_to="Sở Khoa học và Công nghệ")
+        paths.append(path)
+    return paths

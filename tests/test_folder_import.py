@@ -9,23 +9,21 @@ import os
 import shutil
 import signal
 import sqlite3
-from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from db.audit_schema import AUDITED, insert_trigger_name
-from db.engine import Database, open_database
-from desktop_app.services.exchange import export_package, import_packages
+from db.engine import open_database
+from desktop_app.services.exchange import import_packages
 from desktop_app.services.importing import import_file
 from desktop_app.services.package_contents import (
     PREFETCH_FROM,
     prefetched,
     read_checked,
 )
-from desktop_app.services.progress import item_by_number, record_progress
 from tests.conftest import NAM_HONG
-from tests.exchange_helpers import content
+from tests.exchange_helpers import content, incremental_packages
 
 
 @pytest.fixture
@@ -36,22 +34,9 @@ def commune(tmp_path: Path):  # type: ignore[no-untyped-def]
     db.close()
 
 
-def _incremental_packages(db: Database, plan: int, folder: Path, count: int) -> list[Path]:
-    """A full package to the province, then count - 1 incremental ones, a report recorded before each."""
-    folder.mkdir(exist_ok=True)
-    paths = []
-    for n in range(count):
-        item = item_by_number(db, plan_id=plan, number=f"2.{n % 3 + 1}")
-        record_progress(db, item_id=item, period=f"2026-M{n + 1:02d}", value=Decimal(10 + n))
-        path = folder / f"goi_{n:02d}.cdsx"
-        export_package(db, out=path, since_last_to="Sở Khoa học và Công nghệ")
-        paths.append(path)
-    return paths
-
-
 def test_the_reader_process_gives_what_reading_here_gives(commune, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     db, plan = commune
-    paths = _incremental_packages(db, plan, tmp_path / "goi", PREFETCH_FROM)
+    paths = incremental_packages(db, plan, tmp_path / "goi", PREFETCH_FROM)
     broken = tmp_path / "goi" / "hong.cdsx"
     broken.write_bytes(b"PK\x03\x04 not really a zip")
     tampered = tmp_path / "goi" / "sua.cdsx"
@@ -78,7 +63,7 @@ def test_the_reader_process_gives_what_reading_here_gives(commune, tmp_path: Pat
 
 def test_a_killed_reader_leaves_the_reading_to_the_importer(commune, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     db, plan = commune
-    paths = _incremental_packages(db, plan, tmp_path / "goi", PREFETCH_FROM + 2)
+    paths = incremental_packages(db, plan, tmp_path / "goi", PREFETCH_FROM + 2)
     ahead = prefetched(paths)
     first = next(ahead)
     assert first == (paths[0], first[1]) and first[1] is not None
@@ -99,7 +84,7 @@ def test_few_packages_are_read_here() -> None:
 
 def test_a_folder_imported_through_the_reader(commune, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     db, plan = commune
-    paths = _incremental_packages(db, plan, tmp_path / "goi", PREFETCH_FROM + 1)
+    paths = incremental_packages(db, plan, tmp_path / "goi", PREFETCH_FROM + 1)
     broken = tmp_path / "goi" / "hong.cdsx"
     broken.write_bytes(b"not a zip at all")
     province = open_database(tmp_path / "tinh" / "du_lieu.sqlite3")

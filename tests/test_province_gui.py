@@ -168,3 +168,28 @@ def test_a_communes_change_log_shows_only_its_plan(view: ProvinceView, qtbot: An
     assert any(r.startswith("Kết quả") and "Nam Hồng" not in r for r in records)  # its five results
     assert sum(r.startswith("Kết quả") for r in records) == 5  # not Minh Châu's two
     assert all("Minh" not in r for r in records)
+
+
+def test_a_folder_large_enough_to_read_ahead(view: ProvinceView, qtbot: Any, tmp_path: Path) -> None:
+    """Enough packages for the reader process, started from the background thread of the progress bar."""
+    from db.engine import open_database
+    from desktop_app.services.package_contents import PREFETCH_FROM
+    from tests.exchange_helpers import incremental_packages
+    from tests.qt_helpers import answer_next_box
+
+    copy = tmp_path / "minh_khai.txt"
+    copy.write_text(MINH_TAN.read_text(encoding="utf-8").replace("Minh Tân", "Minh Khai"), encoding="utf-8")
+    commune = open_database(tmp_path / "minh_khai.sqlite3")
+    try:
+        plan = import_file(commune, path=copy).plan_id
+        paths = incremental_packages(commune, plan, tmp_path / "goi", PREFETCH_FROM)
+    finally:
+        commune.close()
+    seen: list[str] = []
+    answer_next_box("Đồng ý", seen)
+    task = view.import_folder(tmp_path / "goi", trust=True)
+    with qtbot.waitSignal(task.finished, timeout=60000):
+        pass
+    assert task.last_progress == (len(paths), len(paths), "")
+    assert seen == [f"Đã nhập {len(paths)}/{len(paths)} gói."]  # none skipped
+    assert "Minh Khai" in _column(view, 0) and view.model.rowCount() == 4
