@@ -86,7 +86,7 @@ def prefetched(paths: list[Path]) -> Iterator[tuple[Path, tuple[Package, Content
         return
     try:  # spawn: the same on Windows and Linux, and safe beside Qt's threads (fork is not)
         pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, ImportError, NotImplementedError):  # no working semaphores (sem_open) here
         pool = None
     if pool is None:
         for path in paths:
@@ -100,7 +100,7 @@ def prefetched(paths: list[Path]) -> Iterator[tuple[Path, tuple[Package, Content
                 try:
                     pending.append(pool.submit(_read_in_reader, str(paths[submitted])))
                     submitted += 1
-                except RuntimeError:  # the pool broke (its process was killed): read here from now on
+                except (RuntimeError, OSError):  # the reader broke or could not start: read here from now on
                     broken = True
             read = None
             if pending:
