@@ -56,6 +56,24 @@ def test_the_change_log_filters_by_person_record_and_date(qtbot: Any, db: Databa
     assert dialog.table.rowCount() == everyone
 
 
+def test_rows_fit_their_text_once_the_window_is_laid_out(qtbot: Any, db: Database) -> None:
+    import_file(db, path=NAM_HONG)
+    dialog = AuditDialog(db)  # filled before it is shown, while the changes column is still narrow
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.resize(1400, 600)
+    table = dialog.table
+
+    def fitted() -> bool:
+        return all(table.rowHeight(r) == table.sizeHintForRow(r) for r in range(min(20, table.rowCount())))
+
+    qtbot.waitUntil(fitted, timeout=3000)
+    one_line = table.fontMetrics().height()
+    assert min(table.rowHeight(r) for r in range(20)) < 3 * one_line  # no tall empty rows left from the fill
+    table.setColumnWidth(3, 120)  # a narrower record column wraps more: its rows grow again
+    qtbot.waitUntil(fitted, timeout=3000)
+
+
 def test_an_items_history_lists_only_its_changes(qtbot: Any, db: Database) -> None:
     plan = import_file(db, path=NAM_HONG).plan_id
     item_id = item_by_number(db, plan_id=plan, number="2.1")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +32,8 @@ from desktop_app.services import audit, officer
 from desktop_app.ui import dialogs
 
 LIMIT = 5000
+REFIT_MS = 80
+WRAPPED = (3, 4, 5)  # record, changes, source: wrapped text
 NO_DATE = QDate(2000, 1, 1)  # the minimum of the date fields, shown as "—": no limit
 
 
@@ -53,6 +55,13 @@ class AuditTable(QTableWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.setColumnWidth(column, 260)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)  # the changes take what is left
+        # rows are as tall as their wrapped text: measured again once the wrapping columns settle in width
+        # (the window laid out, or a column dragged), not at every step of a drag
+        self._refit = QTimer(self)
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(REFIT_MS)
+        self._refit.timeout.connect(self.resizeRowsToContents)
+        header.sectionResized.connect(lambda column, _old, _new: self._refit.start() if column in WRAPPED else None)
 
     def show_rows(self, rows: list[audit.AuditRow]) -> None:
         """Replace the rows shown."""
