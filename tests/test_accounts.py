@@ -15,6 +15,7 @@ from desktop_app.cli import main
 from desktop_app.domain.report import ReportSettings
 from desktop_app.errors import InvalidValue, NotAllowed
 from desktop_app.services import (
+    account_admin,
     accounts,
     backups,
     editing,
@@ -56,11 +57,11 @@ def plan(db: Database) -> int:
 def signed(db: Database, plan: int) -> dict[str, accounts.Account]:
     """An administrator and an officer of Công an xã; sign-in turned on by the administrator, who is then
     signed out (each test signs in as it needs)."""
-    admin = accounts.create_account(db, login="Admin", full_name="Nguyễn Văn Quản", role=ADMIN, password=ADMIN_PW)
-    officer = accounts.create_account(db, login="lan", full_name="Trần Thị Lan", role=UNIT_OFFICER,
+    admin = account_admin.create_account(db, login="Admin", full_name="Nguyễn Văn Quản", role=ADMIN, password=ADMIN_PW)
+    officer = account_admin.create_account(db, login="lan", full_name="Trần Thị Lan", role=UNIT_OFFICER,
                                       password=OFFICER_PW, unit_id=_unit_id(db, "Công an xã"))
     accounts.sign_in(db, login="admin", password=ADMIN_PW)
-    accounts.set_sign_in_required(db, required=True)
+    account_admin.set_sign_in_required(db, required=True)
     accounts.sign_out(db)
     return {"admin": admin, "officer": officer}
 
@@ -77,7 +78,7 @@ def _officer(db: Database) -> None:
 # ----- sign-in off (the default) -------------------------------------------------------------------------
 def test_sign_in_is_off_by_default_and_then_everyone_may_do_everything(db: Database, plan: int) -> None:
     assert not accounts.sign_in_required(db) and accounts.current_account(db) is None
-    officer = accounts.create_account(db, login="lan", full_name="Trần Thị Lan", role=UNIT_OFFICER,
+    officer = account_admin.create_account(db, login="lan", full_name="Trần Thị Lan", role=UNIT_OFFICER,
                                       password=OFFICER_PW, unit_id=_unit_id(db, "Công an xã"))
     assert officer.active and officer.unit_name == "Công an xã" and not officer.is_admin
     _officer(db)  # an officer signed in while sign-in is off is not restricted either
@@ -89,7 +90,7 @@ def test_sign_in_is_off_by_default_and_then_everyone_may_do_everything(db: Datab
 
 # ----- accounts and signing in ---------------------------------------------------------------------------
 def test_signing_in_checks_the_password_and_names_the_person_in_the_audit(db: Database) -> None:
-    made = accounts.create_account(db, login="Admin", full_name="Nguyễn Văn Quản", role=ADMIN, password=ADMIN_PW)
+    made = account_admin.create_account(db, login="Admin", full_name="Nguyễn Văn Quản", role=ADMIN, password=ADMIN_PW)
     assert made.last_sign_in_at is None
     for login, password in (("admin", "sai mật khẩu"), ("không-có", ADMIN_PW), ("", "")):
         with pytest.raises(SignInFailed) as refused:
@@ -98,13 +99,13 @@ def test_signing_in_checks_the_password_and_names_the_person_in_the_audit(db: Da
     assert accounts.current_account(db) is None
     account = accounts.sign_in(db, login="ADMIN", password=ADMIN_PW)  # logins ignore case
     assert account.login == "Admin" and db.actor == "Nguyễn Văn Quản"
-    assert accounts.list_accounts(db)[0].last_sign_in_at is not None
+    assert account_admin.list_accounts(db)[0].last_sign_in_at is not None
     accounts.sign_out(db)
     assert accounts.current_account(db) is None and db.actor != "Nguyễn Văn Quản"
 
 
 def test_account_rules_are_explained(db: Database, plan: int) -> None:
-    accounts.create_account(db, login="lan", full_name="Lan", role=ADMIN, password=ADMIN_PW)
+    account_admin.create_account(db, login="lan", full_name="Lan", role=ADMIN, password=ADMIN_PW)
     cases = [
         (dict(login="LAN", full_name="Lan khác", role=ADMIN, password=ADMIN_PW), "đã có"),
         (dict(login="có dấu cách", full_name="X", role=ADMIN, password=ADMIN_PW), "không có dấu cách"),
@@ -115,60 +116,60 @@ def test_account_rules_are_explained(db: Database, plan: int) -> None:
     ]
     for kwargs, words in cases:
         with pytest.raises(InvalidValue, match=words):
-            accounts.create_account(db, **kwargs)  # type: ignore[arg-type]
+            account_admin.create_account(db, **kwargs)  # type: ignore[arg-type]
 
 
 def test_a_locked_account_cannot_sign_in(db: Database, plan: int, signed: dict[str, accounts.Account]) -> None:
     accounts.sign_in(db, login="admin", password=ADMIN_PW)
-    accounts.deactivate_account(db, account_id=signed["officer"].id)
+    account_admin.deactivate_account(db, account_id=signed["officer"].id)
     with pytest.raises(SignInFailed, match="bị khóa"):
         _officer(db)
 
 
 def test_enabling_needs_an_active_administrator_signed_in(db: Database, plan: int) -> None:
     with pytest.raises(InvalidValue, match="quản trị viên"):
-        accounts.set_sign_in_required(db, required=True)  # no account at all
-    accounts.create_account(db, login="lan", full_name="Trần Thị Lan", role=UNIT_OFFICER, password=OFFICER_PW,
+        account_admin.set_sign_in_required(db, required=True)  # no account at all
+    account_admin.create_account(db, login="lan", full_name="Trần Thị Lan", role=UNIT_OFFICER, password=OFFICER_PW,
                             unit_id=_unit_id(db, "Công an xã"))
     with pytest.raises(InvalidValue, match="ít nhất một tài khoản quản trị viên"):
-        accounts.set_sign_in_required(db, required=True)  # only an officer
-    accounts.create_account(db, login="admin", full_name="Quản", role=ADMIN, password=ADMIN_PW)
+        account_admin.set_sign_in_required(db, required=True)  # only an officer
+    account_admin.create_account(db, login="admin", full_name="Quản", role=ADMIN, password=ADMIN_PW)
     with pytest.raises(NotAllowed, match="Chưa đăng nhập"):
-        accounts.set_sign_in_required(db, required=True)
+        account_admin.set_sign_in_required(db, required=True)
     _officer(db)
     with pytest.raises(NotAllowed, match="«lan» .*chỉ quản trị viên"):
-        accounts.set_sign_in_required(db, required=True)
+        account_admin.set_sign_in_required(db, required=True)
     assert not accounts.sign_in_required(db)
     accounts.sign_in(db, login="admin", password=ADMIN_PW)
-    accounts.set_sign_in_required(db, required=True)
+    account_admin.set_sign_in_required(db, required=True)
     assert accounts.sign_in_required(db)
 
 
 def test_the_first_administrator_is_made_signed_in_and_sign_in_turned_on_in_one_step(db: Database) -> None:
-    admin = accounts.setup_first_admin(db, login="admin", full_name="Nguyễn Văn Quản", password=ADMIN_PW)
+    admin = account_admin.setup_first_admin(db, login="admin", full_name="Nguyễn Văn Quản", password=ADMIN_PW)
     assert admin.is_admin and accounts.current_account(db) == admin and accounts.sign_in_required(db)
     with pytest.raises(NotAllowed, match="Đã có tài khoản"):
-        accounts.setup_first_admin(db, login="khac", full_name="Khác", password=ADMIN_PW)
+        account_admin.setup_first_admin(db, login="khac", full_name="Khác", password=ADMIN_PW)
 
 
 def test_only_an_administrator_manages_accounts_and_turns_sign_in_off(
         db: Database, plan: int, signed: dict[str, accounts.Account]) -> None:
     _officer(db)
     with pytest.raises(NotAllowed, match="không được tạo tài khoản: chỉ quản trị viên"):
-        accounts.create_account(db, login="x", full_name="X", role=ADMIN, password=ADMIN_PW)
+        account_admin.create_account(db, login="x", full_name="X", role=ADMIN, password=ADMIN_PW)
     with pytest.raises(NotAllowed, match="đặt mật khẩu"):
-        accounts.set_password(db, account_id=signed["admin"].id, password="mật khẩu mới 1")
+        account_admin.set_password(db, account_id=signed["admin"].id, password="mật khẩu mới 1")
     with pytest.raises(NotAllowed, match="tắt yêu cầu đăng nhập"):
-        accounts.set_sign_in_required(db, required=False)
-    accounts.change_own_password(db, old_password=OFFICER_PW, new_password="mật khẩu mới 1")
+        account_admin.set_sign_in_required(db, required=False)
+    account_admin.change_own_password(db, old_password=OFFICER_PW, new_password="mật khẩu mới 1")
     accounts.sign_in(db, login="lan", password="mật khẩu mới 1")
     accounts.sign_in(db, login="admin", password=ADMIN_PW)
     with pytest.raises(InvalidValue, match="ít nhất một quản trị viên"):
-        accounts.update_account(db, account_id=signed["admin"].id, full_name="Quản", role=UNIT_OFFICER,
+        account_admin.update_account(db, account_id=signed["admin"].id, full_name="Quản", role=UNIT_OFFICER,
                                 unit_id=_unit_id(db, "Công an xã"))
     with pytest.raises(InvalidValue, match="đang đăng nhập"):
-        accounts.deactivate_account(db, account_id=signed["admin"].id)
-    accounts.set_sign_in_required(db, required=False)
+        account_admin.deactivate_account(db, account_id=signed["admin"].id)
+    account_admin.set_sign_in_required(db, required=False)
     assert not accounts.sign_in_required(db)
 
 
@@ -275,9 +276,9 @@ def test_a_change_of_role_or_a_lock_counts_at_once(
     try:
         accounts.sign_in(other, login="admin", password=ADMIN_PW)
         _officer(db)
-        accounts.update_account(other, account_id=signed["officer"].id, full_name="Trần Thị Lan", role=ADMIN)
+        account_admin.update_account(other, account_id=signed["officer"].id, full_name="Trần Thị Lan", role=ADMIN)
         structure.update_plan(db, plan_id=plan, header=structure.plan_header(db, plan_id=plan))  # now admin
-        accounts.update_account(other, account_id=signed["officer"].id, full_name="Trần Thị Lan", role=ADMIN,
+        account_admin.update_account(other, account_id=signed["officer"].id, full_name="Trần Thị Lan", role=ADMIN,
                                 active=False)
         with pytest.raises(NotAllowed, match="đã bị khóa"):
             structure.update_plan(db, plan_id=plan, header=structure.plan_header(db, plan_id=plan))
@@ -311,7 +312,7 @@ def test_an_officer_of_a_merged_unit_belongs_to_the_unit_kept(
     accounts.sign_in(db, login="admin", password=ADMIN_PW)
     office = _unit_id(db, "Văn phòng HĐND- UBND xã")
     units.merge_units(db, source_id=_unit_id(db, "Công an xã"), target_id=office)
-    officer = next(a for a in accounts.list_accounts(db) if a.login == "lan")
+    officer = next(a for a in account_admin.list_accounts(db) if a.login == "lan")
     assert officer.unit_id == office
 
 

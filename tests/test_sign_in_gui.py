@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDialog, QLineEdit
 
 from db.engine import Database
-from desktop_app.services import accounts
+from desktop_app.services import account_admin, accounts
 from desktop_app.services.accounts import ADMIN, UNIT_OFFICER, WRONG
 from desktop_app.services.editing import item_detail
 from desktop_app.services.importing import import_file
@@ -36,11 +36,11 @@ def people(db: Database) -> Iterator[dict[str, int]]:
     """Minh Tân's plan, an administrator and an officer of Công an xã, sign-in on, nobody signed in."""
     plan = import_file(db, path=MINH_TAN).plan_id
     police = next(u for u in _units(db) if u.name == "Công an xã")
-    accounts.create_account(db, login="admin", full_name="Nguyễn Văn Quản", role=ADMIN, password=ADMIN_PW)
-    accounts.create_account(db, login="lan", full_name="Trần Thị Lan", role=UNIT_OFFICER, password=OFFICER_PW,
+    account_admin.create_account(db, login="admin", full_name="Nguyễn Văn Quản", role=ADMIN, password=ADMIN_PW)
+    account_admin.create_account(db, login="lan", full_name="Trần Thị Lan", role=UNIT_OFFICER, password=OFFICER_PW,
                             unit_id=police.id)
     accounts.sign_in(db, login="admin", password=ADMIN_PW)
-    accounts.set_sign_in_required(db, required=True)
+    account_admin.set_sign_in_required(db, required=True)
     accounts.sign_out(db)
     yield {"plan": plan, "police": police.id}
 
@@ -111,13 +111,13 @@ def test_the_accounts_window_creates_an_account(qtbot: Any, app: Any, db: Databa
     editor.password.setText(OFFICER_PW)
     editor.repeat.setText(OFFICER_PW + "x")
     editor.accept()
-    assert editor.isVisible() and editor.error.text() and not accounts.list_accounts(db)  # two passwords differ
+    assert editor.isVisible() and editor.error.text() and not account_admin.list_accounts(db)  # two passwords differ
     editor.repeat.setText(OFFICER_PW)
     editor.accept()
     assert editor.result() == QDialog.DialogCode.Accepted
     assert dialog.table.rowCount() == 1 and dialog.table.item(0, 0).text() == "lan"
     assert dialog.table.item(0, 3).text() == "Công an xã"
-    [made] = accounts.list_accounts(db)
+    [made] = account_admin.list_accounts(db)
     assert made.role == UNIT_OFFICER and made.full_name == "Trần Thị Lan"
 
 

@@ -20,7 +20,7 @@ from db.units_query import (
 )
 from desktop_app.domain.text import clean, collation_key, unit_key
 from desktop_app.errors import InvalidValue, NotFound
-from desktop_app.services.accounts import move_accounts
+from desktop_app.services.account_admin import move_accounts
 from desktop_app.services.permissions import require_admin
 
 __all__ = ["MergeUndo", "RenameUndo", "UnitInfo", "list_units", "merge_units", "rename_unit", "undo_merge",

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from db.engine import Database
 from desktop_app.errors import AppError
-from desktop_app.services import accounts
+from desktop_app.services import account_admin, accounts
 from desktop_app.services.accounts import ADMIN, UNIT_OFFICER, Account
 from desktop_app.services.units import list_units
 from desktop_app.ui import dialogs
@@ -121,17 +121,17 @@ class AccountEditor(QDialog):
         role, unit_id = self.role.currentData(), self.unit.currentData()
         try:
             if self.editing is not None:
-                self.saved = accounts.update_account(
+                self.saved = account_admin.update_account(
                     self.db, account_id=self.editing.id, login=self.login.text(), full_name=self.full_name.text(),
                     role=role, unit_id=unit_id, active=self.active.isChecked())
             elif self.password.text() != self.repeat.text():
                 self.error.setText(self.tr("The two passwords are not the same."))
                 return
             elif self.first_admin:
-                self.saved = accounts.setup_first_admin(self.db, login=self.login.text(),
+                self.saved = account_admin.setup_first_admin(self.db, login=self.login.text(),
                                                         full_name=self.full_name.text(), password=self.password.text())
             else:
-                self.saved = accounts.create_account(self.db, login=self.login.text(), full_name=self.full_name.text(),
+                self.saved = account_admin.create_account(self.db, login=self.login.text(), full_name=self.full_name.text(),
                                                      role=role, unit_id=unit_id, password=self.password.text())
         except AppError as exc:
             self.error.setText(exc.message)
@@ -171,9 +171,9 @@ class PasswordDialog(QDialog):
             return
         try:
             if self.account is None:
-                accounts.change_own_password(self.db, old_password=self.old.text(), new_password=self.new.text())
+                account_admin.change_own_password(self.db, old_password=self.old.text(), new_password=self.new.text())
             else:
-                accounts.set_password(self.db, account_id=self.account.id, password=self.new.text())
+                account_admin.set_password(self.db, account_id=self.account.id, password=self.new.text())
         except AppError as exc:
             self.error.setText(exc.message)
             return
@@ -244,7 +244,7 @@ class AccountsDialog(QDialog):
     def refresh(self) -> None:
         """Read the accounts and the switch again."""
         selected = self.selected()
-        self.rows = accounts.list_accounts(self.db)
+        self.rows = account_admin.list_accounts(self.db)
         self.table.setRowCount(len(self.rows))
         for r, account in enumerate(self.rows):
             role = self.tr("Administrator") if account.is_admin else self.tr("Unit officer")
@@ -319,7 +319,7 @@ class AccountsDialog(QDialog):
         if chosen is None:
             return
         try:
-            accounts.update_account(self.db, account_id=chosen.id, full_name=chosen.full_name, role=chosen.role,
+            account_admin.update_account(self.db, account_id=chosen.id, full_name=chosen.full_name, role=chosen.role,
                                     unit_id=chosen.unit_id, active=not chosen.active)
         except AppError as exc:
             dialogs.warn(self, self.tr("Accounts and sign-in"), exc.full_message())
@@ -341,7 +341,7 @@ class AccountsDialog(QDialog):
 
     def _switch(self, required: bool) -> None:
         try:
-            accounts.set_sign_in_required(self.db, required=required)
+            account_admin.set_sign_in_required(self.db, required=required)
         except AppError as exc:
             dialogs.warn(self, self.tr("Accounts and sign-in"), exc.full_message())
         self._after()
