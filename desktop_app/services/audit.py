@@ -18,8 +18,9 @@ from desktop_app.services.exchange_merge import TABLE_NAMES
 ACTION_NAMES = {"insert": "Thêm", "update": "Sửa", "delete": "Xoá", "import": "Nhập hàng loạt",
                 "restore": "Khôi phục"}
 RECORD_KINDS = {**TABLE_NAMES, audit_db.WHOLE_DATABASE: "Dữ liệu"}
-WHOLE = (ACTION_NAMES["import"], ACTION_NAMES["restore"])
-"""Actions whose entry stands for many rows: the record's label says what happened."""
+_BULK = ("import", "restore")  # an entry standing for many rows: its label says what happened
+WHOLE = tuple(ACTION_NAMES[action] for action in _BULK)
+"""Those actions as shown."""
 HERE = "Máy này"
 
 
@@ -64,7 +65,7 @@ def _row(entry: Any) -> AuditRow:
         raw = json.loads(entry.changes or "{}")
     except ValueError:
         raw = {}
-    if entry.action in ("import", "restore"):
+    if entry.action in _BULK:
         changes: tuple[FieldChange, ...] = ()
     else:
         shown = ((c, _shown(c, pair[0]), _shown(c, pair[1])) for c, pair in raw.items()

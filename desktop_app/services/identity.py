@@ -69,12 +69,12 @@ def _setting(session: Session, key: str) -> str | None:
     return row.value if row is not None else None
 
 
-_OWN = "own_identity"
+_OWN = "own_identity"  # session.info: (id, private key, public key), read once a session
 
 
-def _own(session: Session) -> tuple[str, bytes] | None:
-    """(id, private key) as stored, or None before the first start created them; kept for the session once
-    found (they never change: a province's folder import asks for every package)."""
+def _own_keys(session: Session) -> tuple[str, bytes, bytes] | None:
+    """(id, private key, public key) as stored, or None before the first start created them; kept for the
+    session once found (they never change: a province's folder import asks for every package)."""
     if _OWN in session.info:
         return session.info[_OWN]  # type: ignore[no-any-return]
     own_id, key_text = _setting(session, ID_KEY), _setting(session, PRIVATE_KEY)
@@ -86,8 +86,8 @@ def _own(session: Session) -> tuple[str, bytes] | None:
         return None
     if len(key) != signing.KEY_BYTES:
         return None
-    session.info[_OWN] = (own_id, key)
-    return own_id, key
+    session.info[_OWN] = (own_id, key, signing.public_key_of(key))
+    return session.info[_OWN]  # type: ignore[no-any-return]
 
 
 def _default_name(session: Session) -> str:
@@ -111,11 +111,10 @@ def installation(db: Database) -> Installation:
     """This installation's id, name and public key (the id and key pair are created on the first call)."""
     for attempt in range(2):
         with db.reading() as session:
-            own = _own(session)
+            own = _own_keys(session)
             if own is not None:
                 name = clean(_setting(session, NAME_KEY)) or _default_name(session)
-                public = signing.public_key_of(own[1])
-                return Installation(own[0], name, public, signing.fingerprint(public))
+                return Installation(own[0], name, own[2], signing.fingerprint(own[2]))
         if attempt == 0:
             _ensure(db)
     raise InvalidValue("Khoá ký của máy này trong cơ sở dữ liệu bị hỏng; hãy khôi phục từ bản sao lưu.")
@@ -125,7 +124,7 @@ def private_key(db: Database) -> bytes:
     """This installation's private signing key (32 raw bytes), created on first use."""
     installation(db)
     with db.reading() as session:
-        own = _own(session)
+        own = _own_keys(session)
     assert own is not None
     return own[1]
 
@@ -144,21 +143,12 @@ def set_installation_name(db: Database, *, name: str) -> Installation:
     return installation(db)
 
 
-def _own_public(session: Session, private: bytes) -> bytes:
-    if _OWN_PUBLIC not in session.info:
-        session.info[_OWN_PUBLIC] = signing.public_key_of(private)
-    return session.info[_OWN_PUBLIC]  # type: ignore[no-any-return]
-
-
-_OWN_PUBLIC = "own_public_key"
-
-
 def sender_status(session: Session, *, installation_id: str, name: str, public_key: bytes) -> SenderStatus:
     """Whether a package's sender is trusted or unknown; PackageRefused when its key contradicts what is known
     (another key for the same installation or the same name) or when the package comes from here."""
     fingerprint = signing.fingerprint(public_key)
-    own = _own(session)
-    if own is not None and (installation_id == own[0] or public_key == _own_public(session, own[1])):
+    own = _own_keys(session)
+    if own is not None and (installation_id == own[0] or public_key == own[2]):
         raise PackageRefused("gói này do chính máy này tạo ra; không cần nhập lại. Hãy chọn gói nhận từ đơn vị "
                              "khác.")
     key_text = _b64(public_key)

@@ -80,25 +80,19 @@ def prefetched(paths: list[Path]) -> Iterator[tuple[Path, tuple[Package, Content
     """Each path with its package and checked records read ahead in a second process, in order; None for
     one the reader could not give (a refused package, or no reader process at all): the caller reads it
     with read_checked, which raises the reason. Fewer than PREFETCH_FROM packages are not read ahead."""
-    if len(paths) < PREFETCH_FROM:
-        for path in paths:
-            yield Path(path), None
-        return
-    try:  # spawn: the same on Windows and Linux, and safe beside Qt's threads (fork is not)
-        pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
-    except (OSError, ValueError, ImportError, NotImplementedError):  # no working semaphores (sem_open) here
-        pool = None
-    if pool is None:
-        for path in paths:
-            yield Path(path), None
-        return
+    pool = None
+    if len(paths) >= PREFETCH_FROM:
+        try:  # spawn: the same on Windows and Linux, and safe beside Qt's threads (fork is not)
+            pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+        except (OSError, ValueError, ImportError, NotImplementedError):  # no working semaphores (sem_open)
+            pool = None
     pending: deque[Future[tuple[Package, Contents] | None]] = deque()  # consumed ones are let go at once
-    submitted, broken = 0, False  # pending[0], when there is one, is the current path's
+    submitted, broken = 0, pool is None  # pending[0], when there is one, is the current path's
     try:
         for path in paths:
             while not broken and submitted < len(paths) and len(pending) < AHEAD:
                 try:
-                    pending.append(pool.submit(_read_in_reader, str(paths[submitted])))
+                    pending.append(pool.submit(_read_in_reader, str(paths[submitted])))  # type: ignore[union-attr]
                     submitted += 1
                 except (RuntimeError, OSError):  # the reader broke or could not start: read here from now on
                     broken = True
@@ -110,5 +104,6 @@ def prefetched(paths: list[Path]) -> Iterator[tuple[Path, tuple[Package, Content
                     read = None
             yield Path(path), read
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
 
