@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 import unicodedata
 from decimal import Decimal
 from pathlib import Path
@@ -571,3 +572,122 @@ def test_target_value_json(value: Decimal, expected: int | float, kind: type) ->
     result = target_value_json(value)
     assert result == expected
     assert type(result) is kind
+
+
+# Conditions inside an item's text are not targets: a rate or amount introduced by "với tỷ lệ",
+# "với mức", "theo tỷ lệ", "khoảng", "bình quân"/"trung bình" describes how a task is done, and a
+# range with no lead word ("1% – 3%") is a condition too. Codes and periods never are targets.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hỗ trợ doanh nghiệp đổi mới công nghệ với tỷ lệ 1% – 3% doanh thu",
+        "Hỗ trợ doanh nghiệp đổi mới công nghệ với tỷ lệ 1% - 3% doanh thu",
+        "Hỗ trợ doanh nghiệp với tỷ lệ 5% doanh thu",
+        "Hỗ trợ doanh nghiệp với tỉ lệ 5% doanh thu",
+        "Hỗ trợ với mức 50% kinh phí",
+        "Cấp kinh phí theo tỷ lệ 30% tổng dự toán",
+        "Kinh phí khoảng 20% tổng vốn",
+        "Tăng trưởng bình quân 10% mỗi năm",
+        "Tăng trung bình 10% mỗi năm",
+        "Triển khai theo Nghị quyết 57-NQ/TW",
+        "Triển khai chuyển đổi số theo Nghị quyết 57-NQ/TW của Bộ Chính trị",
+        "Thực hiện chuyển đổi số giai đoạn 2025-2030",
+        "Thực hiện chuyển đổi số giai đoạn 2025 - 2030",
+        "Tăng 20% - 50% so với năm trước",  # a range without a lead word
+        "Hỗ trợ từ 40% đến 50% kinh phí",
+        "Giảm 20 - 30% thời gian xử lý",
+        "Hoàn thành khoảng 50% khối lượng",  # a task verb does not lift a condition
+        "Hỗ trợ các tổ chức với mức 50% kinh phí",
+        "Với tỷ lệ trên 50% hồ sơ",  # "trên" alone is a weak lead
+    ],
+)
+def test_conditions_are_not_targets(text: str) -> None:
+    assert parse_targets(text) == []
+
+
+def _pr(op: str, value: str, raw: str, subject: str | None = None) -> Target:
+    return Target(op, Decimal(value), "percent", "%", subject, raw)
+
+
+# A percent range introduced by a lead word (or opening the item) is two bounds, >= and <=, both
+# with the range as raw; a lead word also lifts a condition word ("đạt khoảng 50%").
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tỷ lệ doanh nghiệp đạt 20% - 50%",
+         [_pr(">=", "20", "đạt 20% - 50%"), _pr("<=", "50", "đạt 20% - 50%")]),
+        ("Tỷ lệ doanh nghiệp đạt 20% – 50%.",
+         [_pr(">=", "20", "đạt 20% – 50%"), _pr("<=", "50", "đạt 20% – 50%")]),
+        ("Tỷ lệ doanh nghiệp đạt 20 - 50%",
+         [_pr(">=", "20", "đạt 20 - 50%"), _pr("<=", "50", "đạt 20 - 50%")]),
+        ("Tỷ lệ doanh nghiệp đạt 20%-50%",
+         [_pr(">=", "20", "đạt 20%-50%"), _pr("<=", "50", "đạt 20%-50%")]),
+        ("Tỷ lệ hộ phấn đấu đạt từ 40% đến 50%",
+         [_pr(">=", "40", "phấn đấu đạt từ 40% đến 50%"), _pr("<=", "50", "phấn đấu đạt từ 40% đến 50%")]),
+        ("Phấn đấu từ 40% đến 50% hộ gia đình có internet",
+         [_pr(">=", "40", "Phấn đấu từ 40% đến 50%"), _pr("<=", "50", "Phấn đấu từ 40% đến 50%")]),
+        ("Tối thiểu 20% - 50% hồ sơ",
+         [_pr(">=", "20", "Tối thiểu 20% - 50%"), _pr("<=", "50", "Tối thiểu 20% - 50%")]),
+        # A range opening the item is its statement, like "100% nhiệm vụ".
+        ("Từ 40% đến 50% hộ gia đình có internet",
+         [_pr(">=", "40", "Từ 40% đến 50%"), _pr("<=", "50", "Từ 40% đến 50%")]),
+        ("20% - 50% doanh nghiệp dùng nền tảng số",
+         [_pr(">=", "20", "20% - 50%"), _pr("<=", "50", "20% - 50%")]),
+        # A lead word lifts a condition word, whichever comes first.
+        ("Phấn đấu đạt khoảng 50% hộ dân", [_pr("=", "50", "Phấn đấu đạt khoảng 50%")]),
+        ("Tỷ lệ tăng trưởng bình quân đạt 10%", [_pr("=", "10", "đạt 10%")]),
+        ("Hỗ trợ với tỷ lệ tối thiểu 5% doanh thu", [_pr(">=", "5", "tối thiểu 5%")]),
+        ("với tỷ lệ đạt 1% – 3%", [_pr(">=", "1", "đạt 1% – 3%"), _pr("<=", "3", "đạt 1% – 3%")]),
+        # Decision: a share the task must set aside, introduced by "tối thiểu", is its target.
+        ("Dành tối thiểu 2% tổng chi ngân sách hằng năm cho khoa học, công nghệ, đổi mới sáng tạo",
+         [_pr(">=", "2", "tối thiểu 2%")]),
+        # The condition is dropped, the real target kept.
+        ("Hỗ trợ doanh nghiệp với tỷ lệ 1% – 3% doanh thu; tỷ lệ doanh nghiệp tham gia đạt tối thiểu 40%",
+         [_pr(">=", "40", "đạt tối thiểu 40%")]),
+        ("Theo Nghị quyết 57-NQ/TW, giai đoạn 2025-2030: đạt 80%", [_pr("=", "80", "đạt 80%")]),
+    ],
+)
+def test_ranges_and_lifted_conditions(text: str, expected: list[Target]) -> None:
+    assert parse_targets(text) == expected
+    assert all(t.raw in text for t in expected)
+
+
+# The two bounds of a range count as one target when subjects are given: they share theirs.
+def test_range_bounds_share_their_subject() -> None:
+    got = parse_targets("Tỷ lệ doanh nghiệp số đạt 20% - 50%; tỷ lệ hộ gia đình có cáp quang đạt 80%")
+    assert [(t.op, str(t.value), t.subject) for t in got] == [
+        (">=", "20", "doanh nghiệp số"), ("<=", "50", "doanh nghiệp số"), ("=", "80", "hộ gia đình")]
+
+
+def test_digits_glued_by_a_dash_stay_unread() -> None:
+    # Codes and periods are written so ("57-NQ", "2025-2030"); a range needs spaces or a "%" first.
+    assert parse_targets("Đạt 70-80%") == []
+
+
+# A low bound above the high one is no range: each number is read on its own, as before.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Năm 2025 - 80%, năm 2026 - 100%", [_pr("=", "80", "80%"), _pr("=", "100", "100%")]),
+        ("Đạt 50% - 20%", [_pr("=", "50", "Đạt 50%"), _pr("=", "20", "20%")]),
+    ],
+)
+def test_reversed_bounds_are_no_range(text: str, expected: list[Target]) -> None:
+    assert [(t.op, t.value, t.raw) for t in parse_targets(text)] == [(t.op, t.value, t.raw) for t in expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1-2-" * 25_000, "12 - " * 20_000, "Đạt 1, " * 15_000, "Đạt 5%; " * 12_000,
+        "Đạt 1% đối với a " * 6_000, "Tỷ lệ a đạt 1% và tỷ lệ b đạt 2% " * 3_000,
+        "Chỉ số: " + "x: 0,5 " * 12_000, "1% " * 30_000, "đạt 1% - 2% " * 8_000,
+        "Đạt 1%" + " " * 50_000 + "x 1" * 15_000, "khoảng " * 14_000 + "5%", "với tỷ lệ 1% " * 7_000,
+        "Tỷ lệ " + "và tỷ lệnh " * 9_000 + "đạt 1% " * 2_000,
+    ],
+)
+def test_hostile_texts_stay_fast(text: str) -> None:
+    start = time.perf_counter()
+    parse_targets(text)
+    looks_like_indicator(text)
+    assert time.perf_counter() - start < 5.0  # linear: well under a second; quadratic took 10-100 s
