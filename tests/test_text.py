@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 import unicodedata
 
 import pytest
@@ -14,6 +15,7 @@ from desktop_app.domain.text import (
     search_key,
     sort_key,
     split_units,
+    starts_like_unit_name,
     unit_key,
 )
 
@@ -323,6 +325,136 @@ def test_split_units_drops_list_bullets(cell: str, expected: list[str]) -> None:
     assert split_units(cell) == expected
 
 
+# --- split_units: commas between units ---------------------------------------------------------------------
+# A comma separates two units only where the part after it starts like a unit's name (a capitalised head such as
+# Bộ, Sở, Ủy ban/UBND, Phòng, Công an, Trạm, Trung tâm, Hội, Đoàn, Các …); any other part goes on with the unit
+# before it. Rows marked NQ 03 are cells of the task tables of Nghị quyết 03/NQ-CP (09/01/2025).
+
+UNIT_COMMA_CASES: list[tuple[str, list[str], str]] = [
+    # every part a unit
+    ("Bộ Tài chính, Bộ Công Thương", ["Bộ Tài chính", "Bộ Công Thương"], "two ministries (NQ 03)"),
+    ("Bộ Nội vụ, Bộ Tư pháp", ["Bộ Nội vụ", "Bộ Tư pháp"], "NQ 03"),
+    ("Bộ Khoa học và Công nghệ", ["Bộ Khoa học và Công nghệ"], "one ministry, 'và' inside (NQ 03)"),
+    ("Bộ Tài chính, Ngân hàng Nhà nước Việt Nam", ["Bộ Tài chính", "Ngân hàng Nhà nước Việt Nam"], "NQ 03"),
+    ("Đài Truyền hình Việt Nam, Đài Tiếng nói Việt Nam, Thông tấn xã Việt Nam",
+     ["Đài Truyền hình Việt Nam", "Đài Tiếng nói Việt Nam", "Thông tấn xã Việt Nam"], "NQ 03"),
+    ("Học viện Chính trị quốc gia Hồ Chí Minh, Bộ Giáo dục và Đào tạo",
+     ["Học viện Chính trị quốc gia Hồ Chí Minh", "Bộ Giáo dục và Đào tạo"], "NQ 03"),
+    ("Bộ Khoa học và Công nghệ, Hội Nhà báo Việt Nam", ["Bộ Khoa học và Công nghệ", "Hội Nhà báo Việt Nam"], "NQ 03"),
+    ("Công an xã, Ban Chỉ huy Quân sự xã, Trạm Y tế", ["Công an xã", "Ban Chỉ huy Quân sự xã", "Trạm Y tế"],
+     "commune units"),
+    ("Công an xã, Phòng Kinh tế", ["Công an xã", "Phòng Kinh tế"], "commune units"),
+    ("Tổ công nghệ số cộng đồng, Hội Liên hiệp Phụ nữ xã, Đoàn Thanh niên xã",
+     ["Tổ công nghệ số cộng đồng", "Hội Liên hiệp Phụ nữ xã", "Đoàn Thanh niên xã"], "commune mass organisations"),
+    ("Hội Nông dân, Hội Cựu chiến binh, Đoàn Thanh niên xã", ["Hội Nông dân", "Hội Cựu chiến binh",
+                                                               "Đoàn Thanh niên xã"], "commune mass organisations"),
+    ("Bộ phận Một cửa, Công an xã", ["Bộ phận Một cửa", "Công an xã"], "'Bộ phận' is a unit"),
+    ("Trung tâm phục vụ hành chính công, Các phòng, ban", ["Trung tâm phục vụ hành chính công", "Các phòng, ban"],
+     "'Các …' starts a group of units"),
+    ("Uỷ ban nhân dân xã, Uỷ ban MTTQ xã", ["Uỷ ban nhân dân xã", "Uỷ ban MTTQ xã"], "old tone placement"),
+    ("Toà án nhân dân huyện, Viện kiểm sát nhân dân huyện",
+     ["Toà án nhân dân huyện", "Viện kiểm sát nhân dân huyện"], "old tone placement"),
+    (unicodedata.normalize("NFD", "Bộ Tài chính, Sở Y tế"), ["Bộ Tài chính", "Sở Y tế"], "decomposed text"),
+    ("Bo Tai chinh, So Y te", ["Bo Tai chinh", "So Y te"], "typed without accents"),
+    ("BỘ TÀI CHÍNH, BỘ CÔNG THƯƠNG", ["BỘ TÀI CHÍNH", "BỘ CÔNG THƯƠNG"], "all in capitals"),
+    ("VNPT, Viettel, MobiFone", ["VNPT", "Viettel", "MobiFone"], "carriers by brand"),
+    ("VNPT, FPT, CMC", ["VNPT", "FPT", "CMC"], "every part an acronym: each a name"),
+    ("Đảng ủy, HĐND, UBND, UBMTTQ xã", ["Đảng ủy", "HĐND", "UBND", "UBMTTQ xã"], "the commune's four bodies"),
+    ("Bộ Tài chính,, Bộ Công Thương", ["Bộ Tài chính", "Bộ Công Thương"], "a doubled comma"),
+    ("Bộ Tài chính, Bộ Công Thương.", ["Bộ Tài chính", "Bộ Công Thương"], "a full stop at the end"),
+    # a part that is no unit's name goes on with the unit before it
+    ("Bộ Văn hóa, Thể thao và Du lịch", ["Bộ Văn hóa, Thể thao và Du lịch"], "one ministry (NQ 03)"),
+    ("Bộ Khoa học và Công nghệ, Bộ Văn hóa, Thể thao và Du lịch",
+     ["Bộ Khoa học và Công nghệ", "Bộ Văn hóa, Thể thao và Du lịch"], "NQ 03: split only before 'Bộ'"),
+    ("Bộ Văn hóa, Thể thao và Du lịch, Bộ Khoa học và Công nghệ",
+     ["Bộ Văn hóa, Thể thao và Du lịch", "Bộ Khoa học và Công nghệ"], "NQ 03, the other order"),
+    ("BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH", ["BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH"], "capitals are not acronyms"),
+    ("Sở Lao động, Thương binh và Xã hội, Sở Y tế", ["Sở Lao động, Thương binh và Xã hội", "Sở Y tế"], "province"),
+    ("Phòng Kinh tế, Hạ tầng và Đô thị, Phòng Văn hóa - Xã hội",
+     ["Phòng Kinh tế, Hạ tầng và Đô thị", "Phòng Văn hóa - Xã hội"], "commune offices"),
+    ("Sở Thông tin và Truyền thông, UBND các huyện, thành phố",
+     ["Sở Thông tin và Truyền thông", "UBND các huyện, thành phố"], "'thành phố' goes on with UBND các huyện"),
+    ("Các phòng, ban, ngành, đơn vị, tổ chức hành chính xã",
+     ["Các phòng, ban, ngành, đơn vị, tổ chức hành chính xã"], "kinds in lower case (seed)"),
+    ("Các bộ, ngành, địa phương", ["Các bộ, ngành, địa phương"], "NQ 03: no unit named 'ngành'"),
+    ("Các bộ, cơ quan ngang bộ", ["Các bộ, cơ quan ngang bộ"], "NQ 03"),
+    # NQ 03: the central bodies, then the provinces. "UBND các tỉnh …" starts like a unit, so two groups: the
+    # officer filters by either, and neither keeps a stray word ("thành phố" stays with "UBND các tỉnh").
+    ("Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ, UBND các tỉnh, thành phố trực thuộc trung ương",
+     ["Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ", "UBND các tỉnh, thành phố trực thuộc trung ương"], "NQ 03"),
+    ("Các phòng, ban, ngành, đoàn thể xã", ["Các phòng, ban, ngành, đoàn thể xã"], "commune"),
+    ("Các hợp tác xã, hộ kinh doanh trên địa bàn", ["Các hợp tác xã, hộ kinh doanh trên địa bàn"], "commune"),
+    ("Chi cục thuế khu vực, các đơn vị liên quan", ["Chi cục thuế khu vực, các đơn vị liên quan"],
+     "a lower-case part never starts a unit (seed)"),
+    ("Ủy ban MTTQ xã, các đoàn thể", ["Ủy ban MTTQ xã, các đoàn thể"], "lower case"),
+    ("Thôn, xóm trên địa bàn xã", ["Thôn, xóm trên địa bàn xã"], "seed"),
+    ("Các Phòng, ban", ["Các Phòng, ban"], "seed"),
+    ("Các Phòng, Ban, Ngành", ["Các Phòng, Ban, Ngành"], "a kind alone is no unit"),
+    ("Các Phòng, Ban chuyên môn", ["Các Phòng, Ban chuyên môn"], "kinds enumerated after 'Các'"),
+    ("Các sở, ban, ngành, UBND các huyện", ["Các sở, ban, ngành", "UBND các huyện"], "province"),
+    ("Các Bộ: Công an, Quốc phòng, Tài chính", ["Các Bộ: Công an, Quốc phòng, Tài chính"], "names after a colon"),
+    ("Công an xã, Tổ chức Đoàn", ["Công an xã, Tổ chức Đoàn"], "'Tổ chức' is not 'Tổ …'"),
+    ("Sở Y tế, Báo cáo viên", ["Sở Y tế, Báo cáo viên"], "'Báo cáo' is not 'Báo …'"),
+    ("Sở Y tế, Bổ sung nhân lực", ["Sở Y tế, Bổ sung nhân lực"], "'Bổ' is not 'Bộ'"),
+    ("UBND các xã Đồng Tâm, Trường Sơn", ["UBND các xã Đồng Tâm, Trường Sơn"], "a commune named Trường Sơn"),
+    ("UBND xã Tân Phú, Trạm Y tế xã", ["UBND xã Tân Phú", "Trạm Y tế xã"], "after a place name, still a unit"),
+    ("Văn phòng HĐND, UBND xã", ["Văn phòng HĐND, UBND xã"], "one office of both bodies"),
+    ("Thường trực Đảng ủy, HĐND, UBND xã", ["Thường trực Đảng ủy, HĐND, UBND xã"], "one head over three bodies"),
+    ("Văn phòng Đảng ủy, UBND xã", ["Văn phòng Đảng ủy", "UBND xã"], "the Party's office, then the committee"),
+    ("Ban chỉ huy PCTT, TKCN", ["Ban chỉ huy PCTT, TKCN"], "an acronym after a named unit goes on with it"),
+    ("Các doanh nghiệp viễn thông (VNPT, Viettel, MobiFone)", ["Các doanh nghiệp viễn thông (VNPT, Viettel, MobiFone)"],
+     "commas in brackets"),
+    ("Bộ Công an (chủ trì, phối hợp), Bộ Tư pháp", ["Bộ Công an (chủ trì, phối hợp)", "Bộ Tư pháp"], "brackets"),
+    # as before: ";" and line breaks, the seed spellings, bullets
+    ("Phòng Văn hóa - Xã hội; Công an xã", ["Phòng Văn hóa - Xã hội", "Công an xã"], "';' as before"),
+    ("Văn phòng HĐND & UBND xã", ["Văn phòng HĐND & UBND xã"], "seed"),
+    ("Văn phòng HĐND- UBND xã", ["Văn phòng HĐND- UBND xã"], "seed"),
+    ("Văn phòng HĐND &UBND xã; Các phòng, ban, ngành, đơn vị, tổ chức hành chính",
+     ["Văn phòng HĐND &UBND xã", "Các phòng, ban, ngành, đơn vị, tổ chức hành chính"], "seed"),
+    ("- Bộ Công an\n+ Bộ Quốc phòng", ["Bộ Công an", "Bộ Quốc phòng"], "bullets"),
+    ("- Bộ Công an, Bộ Quốc phòng;\n- Bộ Ngoại giao", ["Bộ Công an", "Bộ Quốc phòng", "Bộ Ngoại giao"],
+     "bullets and commas"),
+]
+
+
+@pytest.mark.parametrize(("cell", "expected"), [c[:2] for c in UNIT_COMMA_CASES],
+                         ids=[f"{c[2]}: {c[0][:40]}" for c in UNIT_COMMA_CASES])
+def test_split_units_on_commas(cell: str, expected: list[str]) -> None:
+    assert split_units(cell) == [nfc(e) for e in expected]
+
+
+@pytest.mark.parametrize("cell", [c[0] for c in UNIT_COMMA_CASES], ids=[c[0][:40] for c in UNIT_COMMA_CASES])
+def test_split_units_is_idempotent(cell: str) -> None:
+    """A unit name split again is itself (the item form splits names already split)."""
+    for name in split_units(cell):
+        assert split_units(name) == [name]
+
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    ("Phòng Văn hóa - Xã hội", True), ("Công an xã", True), ("UBND xã", True), ("Các phòng, ban, ngành", True),
+    ("Bộ Tài chính, Ngân hàng Nhà nước Việt Nam", True), ("- Trạm Y tế", True), ("Uỷ ban nhân dân xã", True),
+    ("%", False), ("% GDP", False), ("Thứ hạng", False), ("Chỉ số", False), ("Tổ chức, doanh nghiệp", False),
+    ("Hệ thống", False), ("100", False), ("Tỷ lệ người dân", False), ("ban", False), ("Ban", False), ("", False),
+    (None, False),
+])
+def test_starts_like_unit_name(cell: str | None, expected: bool) -> None:
+    """The comma rule's test, for a whole cell: what a column of unit names holds, not units of measure."""
+    assert starts_like_unit_name(cell) is expected
+
+
+def test_split_units_is_fast() -> None:
+    """On the import hot path: 100,000 calls over a file's typical cells well under a second, and new cells fast."""
+    cells = [c[0] for c in UNIT_COMMA_CASES]
+    started = time.perf_counter()
+    for i in range(100_000):
+        split_units(cells[i % len(cells)])
+    assert time.perf_counter() - started < 1.5
+    started = time.perf_counter()
+    for i in range(10_000):
+        split_units(f"{cells[i % len(cells)]}, Phòng số {i}")  # a new cell every time: nothing cached
+    assert time.perf_counter() - started < 2.0
+
+
 # --- collation_key -------------------------------------------------------------
 
 import sqlite3  # noqa: E402
@@ -465,3 +597,25 @@ def test_number_sort_key_orders_like_natural_key(numbers: list[str]) -> None:
     for a in safe:
         for b in safe:
             assert _sign(number_sort_key(a), number_sort_key(b)) == _sign(natural_key(a), natural_key(b)), (a, b)
+
+
+# --- split_units: properties ----------------------------------------------------------------
+
+_UNIT_FRAGMENTS = ["Bộ Tài chính", "Bộ Văn hóa", "Thể thao và Du lịch", "Các phòng", "ban", "ngành", "Ban",
+                   "Công an xã", "UBND các tỉnh", "thành phố", "Văn phòng HĐND", "UBND xã", "HĐND", "Đảng ủy",
+                   "VNPT", "CMC", "Trường Sơn", "UBND các xã Đồng Tâm", "Trạm Y tế", "Tổ chức", "Hội Nông dân",
+                   "Các Phòng", "Ban chuyên môn", "Thường trực Đảng ủy", "(chủ trì", "phối hợp)", "Phong Điền"]
+
+
+@given(st.lists(st.sampled_from(_UNIT_FRAGMENTS), min_size=1, max_size=7), st.sampled_from([", ", ",", " , "]))
+@settings(max_examples=400, deadline=None)
+def test_split_units_properties(fragments: list[str], comma: str) -> None:
+    cell = comma.join(fragments)
+    names = split_units(cell)
+    assert names, cell
+    for n, name in enumerate(names):
+        assert split_units(name) == [name], (cell, names)
+        # a part that is no unit's name is never a unit of its own, unless it opens the cell
+        assert n == 0 or name not in {"ban", "Ban", "ngành", "thành phố", "Thể thao và Du lịch"}, (cell, names)
+    # nothing lost or added: the names are the cell's own text, in order
+    assert "".join(n.replace(",", "").replace(" ", "") for n in names) == cell.replace(",", "").replace(" ", "")

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from desktop_app.domain.numbering import natural_key
 
@@ -30,7 +30,6 @@ _DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"
 _DASH_RE = re.compile(f"[{_DASHES}]")
 _JOINER_SPACING = re.compile(r"\s*([-&])\s*")
 _TRAILING_UNIT_PUNCT = re.compile(r"[\s;.,]+$")
-_TRAILING_PART_PUNCT = re.compile(r"[\s.,]+$")
 # ";" and every line-break form Excel/Word may hand us; commas never split units.
 _UNIT_SEPARATORS = re.compile("[;\r\n\u2028\u2029\x0b\x0c\x85]")
 
@@ -88,13 +87,17 @@ def unit_key(name: str) -> str:
     return _TRAILING_UNIT_PUNCT.sub("", key)
 
 
+_VIETNAMESE_MARKS = re.compile("[\u0300-\u036f]")
+
+
 def search_key(s: str) -> str:
     """Accent-insensitive lowercase key; a query matches when its key is a substring."""
-    d = unicodedata.normalize("NFD", clean(s))
-    bare = "".join(ch for ch in d if not unicodedata.combining(ch))
     # đ has no decomposition, so it survives mark stripping and needs mapping by hand.
-    bare = bare.replace("đ", "d").replace("Đ", "d").lower()
-    return " ".join(bare.split())
+    d = unicodedata.normalize("NFD", clean(s)).replace("đ", "d").replace("Đ", "d")
+    bare = _VIETNAMESE_MARKS.sub("", d)  # at C speed: an import makes a key of every item's text
+    if not bare.isascii():  # marks of other scripts, as unicodedata knows them
+        bare = "".join(ch for ch in bare if not unicodedata.combining(ch))
+    return " ".join(bare.lower().split())
 
 
 def _clusters(s: str) -> list[tuple[str, str]]:
@@ -140,13 +143,270 @@ def sort_key(s: str) -> tuple:
 # A list bullet typed before a name on its own line: "- Công an xã", "+ Trạm Y tế", "• …".
 _BULLET = re.compile(r"^[-+•*–—]\s+")
 
+# --- commas between units -------------------------------------------------------------------------------------
+# A cell is split on commas only where the part after the comma starts like the name of a unit: a capitalised
+# first word (or first words) from _UNIT_HEADS. Everything else after a comma continues the unit before it, so
+# "Bộ Văn hóa, Thể thao và Du lịch" and "Các phòng, ban, ngành" stay whole. Words are compared after tone
+# placement folding and lower-casing ("Uỷ ban" = "Ủy ban"); a word typed without any accent also matches the
+# head without accents ("So Y te" = "Sở Y tế"), but a word with accents must carry the head's ("Bản" is not "Ban",
+# "Bổ sung" is not "Bộ"): folding every accent away would make heads of ordinary words and place names.
+_UNIT_HEADS = (
+    # kinds named by one word: "Bộ Tài chính", "Sở Y tế", "Trạm Y tế", "Thôn Đông", "Tổ công nghệ số cộng đồng"
+    "Bộ", "Sở", "Phòng", "Ban", "Trạm", "Trường", "Hội", "Đoàn", "Viện", "Cục", "Đài", "Báo", "Thôn", "Xóm", "Tổ",
+    "Đội", "Đồn", "Hạt",
+    # kinds named by two or more words
+    "Văn phòng", "Công an", "Quân sự", "Trung tâm", "Mặt trận", "Ngân hàng", "Tòa án", "Tổng cục", "Chi cục",
+    "Bưu điện", "Liên đoàn", "Tổng Liên đoàn", "Hợp tác xã", "Đảng ủy", "Đảng bộ", "Chi bộ", "Ủy ban", "Doanh nghiệp",
+    "Tập đoàn", "Tổng công ty", "Công ty", "Kho bạc", "Chi nhánh", "Học viện", "Đại học", "Bệnh viện",
+    "Thông tấn xã", "Bảo hiểm xã hội", "Điện lực", "Công đoàn", "Chi hội", "Thanh tra", "Cảnh sát", "Thư viện",
+    "Bảo tàng", "Nhà văn hóa",
+    # bodies known by their acronym or brand
+    "UBND", "HĐND", "UBMTTQ", "UBMTTQVN", "MTTQ", "MTTQVN", "BCH", "BCHQS", "BCĐ", "BQL", "HTX", "BHXH", "KBNN",
+    "NHCSXH", "NHNN", "TTYT", "LĐLĐ", "HLHPN", "HND", "HCCB", "ĐTN", "ĐTNCS", "CA", "TTXVN", "VTV", "VOV",
+    "VNPT", "FPT", "EVN", "VNPost", "Viettel", "MobiFone", "Vinaphone", "Vietnamobile", "Gmobile",
+)
+# Kinds named by one word: alone ("Ban", "Phòng") they are a kind in an enumeration, never a unit of their own.
+_ONE_WORD_KINDS = ("Bộ", "Sở", "Phòng", "Ban", "Ngành", "Trạm", "Trường", "Hội", "Đoàn", "Viện", "Cục", "Đài", "Báo",
+                   "Thôn", "Xóm", "Tổ", "Đội", "Đồn", "Hạt")
+# Words that make an ordinary word of a head: "Tổ chức", "Đoàn kết", "Hội nghị", "Ban hành", "Phòng, chống", "Báo cáo".
+_NOT_UNIT_AFTER = {
+    "Tổ": ("chức", "quốc", "hợp"), "Đoàn": ("kết", "viên", "thể"),
+    "Hội": ("nghị", "thảo", "thi", "viên", "nhập", "đủ", "chợ"), "Ban": ("hành", "đầu", "ngày", "đêm"),
+    "Phòng": ("chống", "ngừa", "tránh", "thủ"), "Trường": ("hợp",), "Bộ": ("máy",), "Báo": ("cáo",),
+    "Cục": ("bộ",), "Sở": ("hữu", "dĩ", "thích"), "Đội": ("ngũ",),
+}
+# "Các …" / "Những …" after a comma starts a new group of units ("Công an xã, Các thôn, xóm").
+_PLURALS = ("Các", "Những")
+# Words for an administrative area: "xã Đồng Tâm, Trường Sơn" goes on naming places, not a school.
+_PLACE_WORDS = ("xã", "phường", "trấn", "huyện", "tỉnh", "thôn", "xóm", "bản", "ấp", "quận", "phố", "khu")
+# Bodies in the order a shared head enumerates them: "Thường trực Đảng ủy, HĐND, UBND xã", "Văn phòng HĐND, UBND".
+_BODY_RANKS = {
+    ("Đảng", "ủy"): 0, ("HĐND",): 1, ("Hội", "đồng", "nhân", "dân"): 1, ("UBND",): 2,
+    ("Ủy", "ban", "nhân", "dân"): 2, ("UBMTTQ",): 3, ("MTTQ",): 3, ("Ủy", "ban", "Mặt", "trận"): 3,
+}
+_WORD_EDGE_PUNCT = "()[]{}\"'“”‘’:;.,!?"
+_OPENERS, _CLOSERS = "([{“‘", ")]}”’"
+
+
+@lru_cache(maxsize=8192)
+def _word_key(word: str) -> tuple[str, bool]:
+    """A word as compared with the vocabulary: tone placement folded, lower case; and whether it has no accent."""
+    key = fold_tone_placement(word.strip(_WORD_EDGE_PUNCT)).lower()
+    return key, key.isascii()
+
+
+def _ascii_fold(key: str) -> str:
+    d = unicodedata.normalize("NFD", key)
+    return "".join(ch for ch in d if not unicodedata.combining(ch)).replace("đ", "d")
+
+
+def _keys(words: Iterable[str]) -> tuple[str, ...]:
+    return tuple(_word_key(w)[0] for w in words)
+
+
+def _vocabulary(names: Iterable[str]) -> tuple[dict[str, list[tuple[str, ...]]], dict[str, list[tuple[str, ...]]]]:
+    """Head names by their first word's key, accented and accent-free."""
+    toned: dict[str, list[tuple[str, ...]]] = {}
+    plain: dict[str, list[tuple[str, ...]]] = {}
+    for name in names:
+        keys = _keys(name.split())
+        toned.setdefault(keys[0], []).append(keys)
+        bare = tuple(_ascii_fold(k) for k in keys)
+        plain.setdefault(bare[0], []).append(bare)
+    return toned, plain
+
+
+_HEADS_TONED, _HEADS_PLAIN = _vocabulary(_UNIT_HEADS)
+_ONE_WORD_KIND_KEYS = frozenset(_keys(_ONE_WORD_KINDS)) | frozenset(_ascii_fold(k) for k in _keys(_ONE_WORD_KINDS))
+_NOT_UNIT_AFTER_KEYS = {_word_key(head)[0]: frozenset(_keys(words)) for head, words in _NOT_UNIT_AFTER.items()}
+_PLURAL_KEYS = frozenset(_keys(_PLURALS)) | {"cac", "nhung"}
+_PLACE_KEYS = frozenset(_keys(_PLACE_WORDS)) | frozenset(_ascii_fold(k) for k in _keys(_PLACE_WORDS))
+_BODY_RANK_KEYS = {_keys(words): rank for words, rank in _BODY_RANKS.items()}
+_BODY_LONGEST = max(len(words) for words in _BODY_RANK_KEYS)
+
+
+def _head_length(words: list[str]) -> int:
+    """How many leading words name a kind of unit from _UNIT_HEADS (0: none). The first letter must be upper case."""
+    if not words or not words[0][:1].isupper():
+        return 0
+    keys = [_word_key(w) for w in words[:4]]
+    first, plain = keys[0]
+    entries = [*_HEADS_TONED.get(first, ()), *(_HEADS_PLAIN.get(first, ()) if plain else ())]
+    # an accent-free entry can only equal a word typed without accents: "So Y te", never "Số" for "Sở"
+    return max((len(e) for e in entries if len(e) <= len(keys) and all(k[0] == w for k, w in zip(keys, e))),
+               default=0)
+
+
+def _is_acronym(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+class _Piece:
+    """One comma-separated piece of a cell part, with what the splitting rules ask of it (worked out when asked:
+    most pieces after a comma are no head, and nothing more is needed of them)."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text, self.start, self.end = text, start, end
+        self.words = words = text.split()
+        head = _head_length(words)
+        first_key = _word_key(words[0])[0] if words else ""
+        if head == 1 and len(words) > 1 and _word_key(words[1])[0] in _NOT_UNIT_AFTER_KEYS.get(first_key, ()):
+            head = 0  # "Tổ chức …", "Hội nghị …", "Báo cáo …"
+        self.plural = len(words) > 1 and words[0][:1].isupper() and first_key in _PLURAL_KEYS
+        self.head = head > 0 or self.plural
+        self.one_word_kind = first_key in _ONE_WORD_KIND_KEYS
+        self.bare_kind = len(words) == 1 and self.one_word_kind
+
+    @cached_property
+    def capitalised(self) -> bool:
+        return bool(self.words) and all(w[:1].isupper() for w in self.words)
+
+    @cached_property
+    def acronym(self) -> bool:
+        """An acronym leads the piece ("VNPT", "UBND xã"); a piece all in capitals is shouted text, not one."""
+        words = self.words
+        return bool(words) and _is_acronym(words[0]) and (len(words) == 1 or any(c.islower() for c in self.text))
+
+    @cached_property
+    def place_tail(self) -> bool:
+        return _place_tail(self.words)
+
+    @cached_property
+    def body_rank(self) -> int | None:
+        keys = _keys(self.words[:_BODY_LONGEST])
+        return next((r for ws, r in _BODY_RANK_KEYS.items() if keys[:len(ws)] == ws), None)
+
+    @cached_property
+    def body_tail(self) -> tuple[int | None, bool]:
+        """The rank of the body the piece ends with ("Văn phòng HĐND": 1), and whether words come before it."""
+        tail = _keys(self.words[-_BODY_LONGEST:])
+        for ws, r in _BODY_RANK_KEYS.items():
+            if len(ws) <= len(tail) and tail[len(tail) - len(ws):] == ws:
+                return r, len(self.words) > len(ws)
+        return None, False
+
+
+def _place_tail(words: list[str]) -> bool:
+    """Whether the words end with an area and its name: "UBND các xã Đồng Tâm"."""
+    i = len(words)
+    while i > 0 and words[i - 1][:1].isupper() and not _is_acronym(words[i - 1]):
+        i -= 1
+    if i == len(words) or i == 0:
+        return False
+    key = _word_key(words[i - 1])[0]
+    return key in _PLACE_KEYS
+
+
+def _comma_spans(part: str) -> list[tuple[int, int]]:
+    """Where the comma-separated pieces of part are; commas inside brackets or quotes do not separate."""
+    if not any(c in part for c in "([{“‘\""):
+        spans, start = [], 0
+        for piece in part.split(","):
+            spans.append((start, start + len(piece)))
+            start += len(piece) + 1
+        return spans
+    spans, start, depth, quoted = [], 0, 0, False
+    for i, ch in enumerate(part):
+        if ch == '"':
+            quoted = not quoted
+        elif ch in _OPENERS:
+            depth += 1
+        elif ch in _CLOSERS:
+            depth = max(0, depth - 1)
+        elif ch == "," and depth == 0 and not quoted:
+            spans.append((start, i))
+            start = i + 1
+    spans.append((start, len(part)))
+    return spans
+
+
+def _goes_on(piece: _Piece, before: _Piece, shared: bool, generic: bool) -> str:
+    """Why piece, after the comma that ends `before`, goes on with the unit before it ("" when it starts a new one).
+    shared: `before` went on under a head shared by bodies; generic: the unit so far enumerates kinds ("Các …")."""
+    if not piece.head:
+        return "no head"  # "Thể thao và Du lịch", "ban", "ngành", "thành phố"
+    if piece.bare_kind:
+        return "bare kind"  # "Các Phòng, Ban, Ngành"
+    if generic and piece.one_word_kind and all(not w[:1].isupper() for w in piece.words[1:]):
+        return "kinds"  # "Các Phòng, Ban chuyên môn": kinds enumerated after "Các"
+    if before.place_tail and piece.one_word_kind and piece.capitalised and len(piece.words) <= 4:
+        return "place"  # "UBND các xã Đồng Tâm, Trường Sơn": another place's name
+    tail_rank, prefixed = before.body_tail
+    if tail_rank is not None and piece.body_rank == tail_rank + 1 and (prefixed or shared):
+        return "shared head"  # "Văn phòng HĐND, UBND xã", "Thường trực Đảng ủy, HĐND, UBND xã"
+    return ""
+
+
+def _split_commas(part: str) -> list[str]:
+    spans = _comma_spans(part)
+    if len(spans) == 1:
+        return [part]
+    # a piece without a letter or digit (",,", ", ., ") is no piece: the comma around it is one comma
+    pieces = [_Piece(part[s:e], s, e) for s, e in spans if any(c.isalnum() for c in part[s:e])]
+    if len(pieces) < 2:
+        return [part]
+    units: list[list[_Piece]] = [[pieces[0]]]
+    first = pieces[0]
+    generic = first.bare_kind or (first.plural and len(first.words) == 2)
+    shared = False
+    for before, piece in zip(pieces, pieces[1:]):
+        why = _goes_on(piece, before, shared, generic)
+        if why:
+            units[-1].append(piece)
+        else:
+            units.append([piece])
+            generic = piece.plural and len(piece.words) == 2
+        shared = why == "shared head"
+    # acronyms of bodies not in the vocabulary are names when every piece of the unit is one: "VNPT, FPT, CMC"
+    split: list[list[_Piece]] = []
+    for unit in units:
+        if len(unit) > 1 and all(p.acronym for p in unit):
+            split.extend([p] for p in unit)
+        else:
+            split.append(unit)
+    if len(split) == 1:
+        return [part]  # not split: the part as it was
+    return [text for unit in split
+            if (text := _BULLET.sub("", part[unit[0].start:unit[-1].end].strip()).rstrip(" .,"))]
+
+
+@lru_cache(maxsize=16384)  # a file repeats the same few unit cells on most of its rows
+def _split_units(cell: str) -> tuple[str, ...]:
+    out: list[str] = []
+    for raw in _UNIT_SEPARATORS.split(cell):
+        part = _BULLET.sub("", clean(raw)).rstrip(" .,")
+        if not part:
+            continue
+        if "," in part:
+            out.extend(_split_commas(part))
+        else:
+            out.append(part)
+    return tuple(out)
+
 
 def split_units(cell: str | None) -> list[str]:
-    """Split a cell into unit names on ";" and line breaks (never on commas), without list bullets."""
+    """Split a cell into unit names: on ";" and line breaks, without list bullets, and on a comma where every part
+    after it starts like a unit's name ("Bộ Tài chính, Bộ Công Thương"; not "Bộ Văn hóa, Thể thao và Du lịch" nor
+    "Các phòng, ban, ngành")."""
     if not cell:
         return []
-    parts = (_TRAILING_PART_PUNCT.sub("", _BULLET.sub("", clean(p))) for p in _UNIT_SEPARATORS.split(cell))
-    return [p for p in parts if p]
+    return list(_split_units(cell))
+
+
+def starts_like_unit_name(text: str | None) -> bool:
+    """Whether a cell starts like a unit's name ("Phòng Văn hóa - Xã hội", "Công an xã", "UBND xã", "Các phòng, ban"):
+    the rule split_units applies to the part after a comma, here to the cell's first part. "%", "Thứ hạng",
+    "Tổ chức, doanh nghiệp", a lower-case text or a kind alone ("Ban") do not."""
+    if not text:
+        return False
+    for raw in _UNIT_SEPARATORS.split(text):
+        part = _BULLET.sub("", clean(raw))
+        if any(c.isalnum() for c in part):
+            start, end = _comma_spans(part)[0]
+            piece = _Piece(part[start:end], start, end)
+            return piece.head and not piece.bare_kind
+    return False
 
 
 def canonical_spelling(spellings: Iterable[str]) -> str:
@@ -221,3 +481,24 @@ def number_sort_key(number: str) -> str:
     # Mixed text: each chunk is tagged so a digit chunk sorts before a text chunk at the same place.
     chunks = ("0" + _int_code(n) if flag == 0 else "1" + text for flag, n, text in parts)
     return _NUMBER_KIND_CHARS[2] + _CHUNK_SEP.join(chunks)
+
+
+# A line of a cell that starts a list entry: "- …", "+ …", "• …", "a) …", "1. …" (kept on its own line).
+_LIST_LINE = re.compile(r"^(?:[-+•*–—]\s|[a-zđ]\)\s|\d{1,2}[.)]\s)")
+
+
+def clean_lines(s: str | None) -> str:
+    """clean(), but a cell's list entries keep their own lines ("Nhiệm vụ:\\n- a;\\n- b"): other line breaks (Word
+    wraps) become spaces."""
+    if not s or "\n" not in s:
+        return clean(s)
+    out: list[str] = []
+    for line in s.split("\n"):
+        text = clean(line)
+        if not text:
+            continue
+        if out and not _LIST_LINE.match(text):
+            out[-1] = f"{out[-1]} {text}"
+        else:
+            out.append(text)
+    return "\n".join(out)
