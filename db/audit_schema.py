@@ -16,9 +16,10 @@ from typing import Final
 from db.sync_schema import NEW_REV_SQL, NOW_SQL
 
 AUDITED: Final[dict[str, tuple[str, ...]]] = {
-    "plans": ("commune", "plan_number", "plan_date", "year", "title", "source_name", "period_kind"),
+    "plans": ("commune", "plan_number", "plan_date", "year", "title", "source_name", "period_kind", "issuer"),
     "units": ("name",),
-    "items": ("group_id", "number", "kind", "text", "note"),
+    "items": ("group_id", "number", "kind", "text", "note", "explanation", "unit_of_measure", "target_text", "output",
+              "budget"),
     "targets": ("op", "value", "unit", "subject", "raw"),
     "deadlines": ("raw", "due"),
     "assignments": ("unit_id", "role"),
@@ -67,9 +68,10 @@ def _entry(table: str, action: str, row: str, changes: str) -> str:
             f"coalesce({label}, ''), '{action}', json_patch('{{}}', json_object({changes})));")
 
 
-def audit_trigger_sql(table: str) -> list[str]:
-    """CREATE TRIGGER statements of one audited table (insert, update, delete)."""
-    columns = AUDITED[table]
+def audit_trigger_sql(table: str, columns: tuple[str, ...] | None = None) -> list[str]:
+    """CREATE TRIGGER statements of one audited table (insert, update, delete); columns default to AUDITED's
+    (a migration passes the list frozen at its revision)."""
+    columns = AUDITED[table] if columns is None else columns
     # json_patch drops the members whose value is NULL: only the fields that changed (or are set) remain
     inserted = ", ".join(f"'{c}', CASE WHEN NEW.{_q(c)} IS NOT NULL THEN json_array(NULL, {_shown(c, 'NEW')}) END"
                          for c in columns)

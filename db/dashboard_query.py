@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from db.items_query import assessment_expr
 from db.models import Assignment, Deadline, Group, Item, Section, Unit
+from desktop_app.domain.deadlines import DATED_KINDS
 
 
 def counts_by_place(session: Session, plan_id: int, today: date) -> list[Any]:
@@ -56,7 +57,7 @@ def _window(plan_id: int, today: date, window: str, *, plan_index: bool = True) 
     unfinished = Item.result.is_(None) | (Item.result == "unmet")
     # "+ 0" hides the plan index from SQLite's planner, so it walks the deadlines in date order instead.
     plan = Item.plan_id if plan_index else Item.plan_id + 0
-    conditions: list[Any] = [plan == plan_id, Deadline.kind == "date", unfinished]
+    conditions: list[Any] = [plan == plan_id, Deadline.kind.in_(DATED_KINDS), unfinished]
     if window == "overdue":
         conditions.append(Deadline.due < today)
     elif window == "due30":

@@ -10,6 +10,7 @@ from sqlalchemy import Select, and_, case, func, literal, select
 from sqlalchemy.orm import Session
 
 from db.models import Assignment, Deadline, Item, Target, Unit
+from desktop_app.domain.deadlines import DATED_KINDS
 
 WINDOWS = ("overdue", "due7", "due30", "quarter")
 SORTS = ("number", "deadline", "unit")
@@ -39,7 +40,7 @@ class ItemQuery:
 
 def assessment_expr(today: date) -> Any:
     """The assessment of each item as SQL, the same rule as domain.assessment.assess."""
-    late = and_(Deadline.kind == "date", Deadline.due < today)
+    late = and_(Deadline.kind.in_(DATED_KINDS), Deadline.due < today)
     return case(
         (Item.result == "exceeded", literal("exceeded")),
         (Item.result == "met", literal("achieved")),
@@ -84,14 +85,14 @@ def _filtered(query: ItemQuery, columns: list[Any]) -> Select[Any]:
     if query.window:
         unfinished = Item.result.is_(None) | (Item.result == "unmet")
         if query.window == "overdue":
-            conditions += [Deadline.kind == "date", Deadline.due < query.today, unfinished]
+            conditions += [Deadline.kind.in_(DATED_KINDS), Deadline.due < query.today, unfinished]
         elif query.window in ("due7", "due30"):
             days = 7 if query.window == "due7" else 30
-            conditions += [Deadline.kind == "date", Deadline.due >= query.today,
+            conditions += [Deadline.kind.in_(DATED_KINDS), Deadline.due >= query.today,
                            Deadline.due <= query.today + timedelta(days=days), unfinished]
         elif query.window == "quarter":
             start, end = _quarter(query.today)
-            conditions += [Deadline.kind == "date", Deadline.due >= start, Deadline.due <= end]
+            conditions += [Deadline.kind.in_(DATED_KINDS), Deadline.due >= start, Deadline.due <= end]
     return stmt.where(*conditions)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import uuid as uuid_mod
+import os
 from datetime import date, datetime, timezone
 from decimal import Decimal
 from typing import Any
@@ -45,13 +45,18 @@ def utcnow() -> datetime:
 
 
 def new_uuid() -> str:
-    """A fresh random UUID as text: the stable identity used to merge data between offices."""
-    return str(uuid_mod.uuid4())
+    """A fresh random (version 4) UUID as text: the stable identity used to merge data between offices. Spelled
+    out from the random bytes directly: an import makes hundreds of thousands."""
+    raw = bytearray(os.urandom(16))
+    raw[6] = raw[6] & 0x0F | 0x40
+    raw[8] = raw[8] & 0x3F | 0x80
+    h = raw.hex()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 def new_rev() -> str:
     """A fresh revision name for a row's content (the SQL triggers of db.sync_schema make the same shape)."""
-    return uuid_mod.uuid4().hex
+    return os.urandom(16).hex()
 
 
 class DecimalText(TypeDecorator[Decimal]):
@@ -99,6 +104,8 @@ class Plan(Tracked, Base):
     plan_date: Mapped[date | None] = mapped_column(Date)
     year: Mapped[int | None] = mapped_column(Integer)
     title: Mapped[str] = mapped_column(Text, default="")
+    issuer: Mapped[str] = mapped_column(String(300), default="", server_default="")
+    """The issuing body as the header block names it ("UBND XÃ GIA PHONG", "CHÍNH PHỦ")."""
     source_name: Mapped[str] = mapped_column(String(500), default="")
     source_sha256: Mapped[str] = mapped_column(String(64), default="", index=True)
     imported_at: Mapped[datetime | None] = mapped_column(DateTime)
@@ -175,6 +182,13 @@ class Item(Tracked, Base):
     kind: Mapped[str] = mapped_column(String(10))
     text: Mapped[str] = mapped_column(Text)
     note: Mapped[str] = mapped_column(Text, default="")
+    # What an appendix's own columns say beside the text (migration 0008): the indicator's explanation or way of
+    # computing it, its unit of measure and target as written, the task's product, its budget and source.
+    explanation: Mapped[str] = mapped_column(Text, default="", server_default="")
+    unit_of_measure: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    target_text: Mapped[str] = mapped_column(Text, default="", server_default="")
+    output: Mapped[str] = mapped_column(Text, default="", server_default="")
+    budget: Mapped[str] = mapped_column(Text, default="", server_default="")
     source_line: Mapped[int | None] = mapped_column(Integer)
     # Derived columns kept up to date by db.summary so the items table can filter and sort in SQL:
     number_key: Mapped[str] = mapped_column(String(80), default="", index=True)
@@ -241,7 +255,7 @@ class Deadline(Tracked, Base):
 
     item: Mapped[Item] = relationship(back_populates="deadline")
 
-    __table_args__ = (CheckConstraint("kind IN ('date', 'ongoing', 'other')", name="kind"),)
+    __table_args__ = (CheckConstraint("kind IN ('date', 'ongoing', 'yearly', 'other')", name="kind"),)
 
 
 class Unit(Tracked, Base):
@@ -286,7 +300,7 @@ class Assignment(Tracked, Base):
     unit: Mapped[Unit] = relationship(back_populates="assignments")
 
     __table_args__ = (
-        CheckConstraint("role IN ('monitoring', 'implementing')", name="role"),
+        CheckConstraint("role IN ('monitoring', 'implementing', 'coordinating')", name="role"),
         UniqueConstraint("item_id", "unit_id", "role"),
     )
 

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import Boolean, Date, DateTime, Integer, String
 
 from db.models import Base, DecimalText
-from db.sync_schema import REFERENCES, SYNCED
+from db.sync_schema import ADDED, REFERENCES, SYNCED
 from desktop_app.errors import FileRefused
 
 HEAD = ("uuid", "rev", "base", "changed_at")
@@ -31,8 +31,8 @@ ENUMS: dict[tuple[str, str], frozenset[str]] = {
     ("items", "kind"): frozenset({"indicator", "task", "document"}),
     ("targets", "op"): frozenset({">=", ">", "=", "<=", "<"}),
     ("targets", "unit_kind"): frozenset({"percent", "index", "count", "none"}),
-    ("deadlines", "kind"): frozenset({"date", "ongoing", "other"}),
-    ("assignments", "role"): frozenset({"monitoring", "implementing"}),
+    ("deadlines", "kind"): frozenset({"date", "ongoing", "yearly", "other"}),
+    ("assignments", "role"): frozenset({"monitoring", "implementing", "coordinating"}),
     ("progress_reports", "status"): frozenset({"not_started", "in_progress", "done", "blocked"}),
 }
 
@@ -122,9 +122,16 @@ def checked_rows(table: str, data: Any, *, member: str) -> list[list[Any]]:
         raise refuse("không đúng cấu trúc (cần «columns» và «rows»).")
     columns = data["columns"]
     expected = expected_columns(table)
+    rows = data["rows"]
+    added = ADDED.get(table, {})
+    missing = [c for c in expected if c not in columns]
+    if missing and set(missing) <= added.keys() and len(columns) + len(missing) == len(expected) \
+            and all(type(r) is list and len(r) == len(columns) for r in rows):
+        # a package of an older program (format 1): the columns added since stand at their defaults
+        defaults = [added[c] for c in missing]
+        columns, rows = [*columns, *missing], [[*r, *defaults] for r in rows]
     if sorted(map(str, columns)) != sorted(expected) or len(columns) != len(expected):
         raise refuse(f"các cột không đúng: có {columns[:20]}, cần {expected}.")
-    rows = data["rows"]
     if any(type(r) is not list for r in rows) or {len(r) for r in rows} - {len(columns)}:
         raise refuse("có dòng không phải danh sách hoặc sai số cột.")
     order = [columns.index(name) for name in expected]

@@ -15,11 +15,11 @@ SYNCED: Final[dict[str, tuple[str, ...]]] = {
     # in parent-before-child order: an import inserts in this order and deletes in the reverse one
     "units": ("name", "key", "named_by_user"),
     "plans": ("commune", "plan_number", "plan_date", "year", "title", "source_name", "source_sha256",
-              "imported_at", "period_kind", "period_basis"),
+              "imported_at", "period_kind", "period_basis", "issuer"),
     "sections": ("plan_id", "order", "numeral", "title"),
     "groups": ("section_id", "order", "number", "title"),
     "items": ("plan_id", "section_id", "group_id", "order", "number_raw", "number", "kind", "text", "note",
-              "source_line"),
+              "source_line", "explanation", "unit_of_measure", "target_text", "output", "budget"),
     "targets": ("item_id", "order", "op", "value", "unit_kind", "unit", "subject", "raw"),
     "deadlines": ("item_id", "raw", "kind", "due"),
     "assignments": ("item_id", "unit_id", "role", "order"),
@@ -28,6 +28,12 @@ SYNCED: Final[dict[str, tuple[str, ...]]] = {
                          "narrative", "evidence", "document_number", "document_date", "reported_at",
                          "reported_by"),
     "evidence_files": ("report_id", "file_name", "sha256", "size"),
+}
+
+ADDED: Final[dict[str, dict[str, object]]] = {
+    # columns added to SYNCED after package format 1, with the value a format-1 package stands for
+    "plans": {"issuer": ""},
+    "items": {"explanation": "", "unit_of_measure": "", "target_text": "", "output": "", "budget": ""},
 }
 
 REFERENCES: Final[dict[str, str]] = {

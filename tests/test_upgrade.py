@@ -122,6 +122,40 @@ def test_upgrade_fills_what_later_revisions_add(old_db: Path) -> None:
     assert _query(old_db, "PRAGMA integrity_check") == [("ok",)]
 
 
+def _triggers(path: Path) -> set[str]:
+    return {name for (name,) in _query(path, "SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+
+
+def test_0008_rebuilds_deadlines_and_assignments_with_their_triggers_and_new_values(old_db: Path,
+                                                                                     tmp_path: Path) -> None:
+    db = open_database(old_db)
+    db.close()
+    fresh = open_database(tmp_path / "moi.sqlite3")
+    fresh.close()
+    assert _triggers(old_db) == _triggers(tmp_path / "moi.sqlite3")  # every trigger there, as on a new file
+    schema = {name: sql for name, sql in _query(old_db, "SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL")}
+    assert "'yearly'" in schema["deadlines"] and "'coordinating'" in schema["assignments"]
+    assert "budget" in schema["trg_items_rev"] and "issuer" in schema["trg_plans_audit_update"]
+    con = sqlite3.connect(old_db)
+    try:
+        con.execute("PRAGMA foreign_keys = ON")
+        con.execute("UPDATE deadlines SET kind = 'yearly', raw = 'Hằng năm' WHERE id = 1")
+        item, unit = con.execute("SELECT item_id, unit_id FROM assignments WHERE id = 1").fetchone()
+        con.execute("INSERT INTO assignments (item_id, unit_id, role, \"order\", uuid, created_at, updated_at, version)"
+                    " VALUES (?, ?, 'coordinating', 0, 'u-8', '2026-01-01', '2026-01-01', 1)", (item, unit))
+        con.execute("UPDATE items SET budget = '100 triệu đồng' WHERE id = 1")
+        changes = [c for (c,) in con.execute("SELECT changes FROM audit_log ORDER BY id")]
+        assert any("Hằng năm" in c for c in changes) and any("100 triệu" in c for c in changes)
+        assert con.execute("SELECT count(*) FROM tombstones").fetchone() == (0,)
+        con.execute("DELETE FROM assignments WHERE uuid = 'u-8'")
+        assert con.execute("SELECT table_name FROM tombstones").fetchall() == [("assignments",)]
+        with pytest.raises(sqlite3.IntegrityError):
+            con.execute("UPDATE deadlines SET kind = 'sometimes' WHERE id = 1")
+        con.rollback()
+    finally:
+        con.close()
+
+
 def test_the_upgraded_database_works_with_the_program(old_db: Path) -> None:
     from desktop_app.domain.report import ReportSettings
     from desktop_app.services import items, settings

@@ -22,12 +22,15 @@ FIELD_LABELS = {
     "unit_kind": "Loại đơn vị tính", "key": "Khoá tên", "named_by_user": "Tên do người dùng đặt",
     "source_name": "Tệp nguồn", "source_sha256": "SHA-256 tệp nguồn",
     "imported_at": "Ngày nhập", "period_kind": "Loại kỳ báo cáo", "period_basis": "Cách tính kỳ",
-    "basis": "Cách tính kỳ", "sha256": "SHA-256", "size": "Kích thước (byte)",
+    "basis": "Cách tính kỳ", "sha256": "SHA-256", "size": "Kích thước (byte)", "issuer": "Cơ quan ban hành",
+    "explanation": "Giải thích, cách tính", "unit_of_measure": "Đơn vị tính của chỉ tiêu",
+    "target_text": "Chỉ tiêu (nguyên văn)", "output": "Sản phẩm", "budget": "Kinh phí",
 }
 CODES = {
     "kind": {"indicator": "chỉ tiêu", "task": "nhiệm vụ", "document": "văn bản", "date": "ngày",
-             "month": "tháng", "quarter": "quý", "half": "6 tháng", "year": "năm"},
-    "role": {"monitoring": "theo dõi", "implementing": "thực hiện"},
+             "month": "tháng", "quarter": "quý", "half": "6 tháng", "year": "năm", "ongoing": "thường xuyên",
+             "yearly": "hằng năm", "other": "khác"},
+    "role": {"monitoring": "theo dõi", "implementing": "thực hiện", "coordinating": "phối hợp"},
     "status": STATUS_NAMES,
     "named_by_user": {0: "không", 1: "có"},
     "op": {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "="},

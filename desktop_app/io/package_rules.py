@@ -13,7 +13,9 @@ from typing import Any, BinaryIO
 
 SUFFIX = ".cdsx"
 FORMAT = "cdsx"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+"""2: plans carry an issuer, items their explanation, unit of measure, target text, product and budget (a
+format-1 package is read with those empty); coordinating units and yearly deadlines."""
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
 
