@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import DateTime, func, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from db.models import (
@@ -20,6 +20,7 @@ from db.models import (
     Section,
     Unit,
     UnitAlias,
+    utcnow,
 )
 from desktop_app.domain.text import canonical_spelling, clean, collation_key, unit_key
 
@@ -130,14 +131,47 @@ def insert_rows(session: Session, model: type[Base], rows: list[dict[str, Any]])
     """Insert many rows of one table with plain executemany (defaults applied); returns their ids in order.
 
     Ids are given from max(id) + 1: call this only after the transaction has written something, so that
-    SQLite's write lock is held and no other connection can take those ids meanwhile. (RETURNING over
-    executemany is quadratic in SQLAlchemy's row splicing: 5,000 rows took seconds.)
+    SQLite's write lock is held and no other connection can take those ids meanwhile. The values go through the
+    columns' own bind conversions and Python defaults, then straight to the driver: SQLAlchemy's per-row
+    parameter handling cost more than SQLite's inserts (100,000 rows: 6 s of 10).
     """
     if not rows:
         return []
+    table = model.__table__  # type: ignore[attr-defined]
     first = int(session.scalar(select(func.coalesce(func.max(model.id), 0))) or 0) + 1  # type: ignore[attr-defined]
     ids = list(range(first, first + len(rows)))
-    session.execute(model.__table__.insert(), [{**row, "id": id_} for id_, row in zip(ids, rows)])  # type: ignore[attr-defined]
+    dialect = session.get_bind().dialect
+    given = set(rows[0])
+    columns = [c for c in table.columns if c.name == "id" or c.name in given
+               or (c.default is not None and (c.default.is_scalar or c.default.is_callable))]
+    makers = []
+    now = utcnow()  # one moment for the whole batch: the rows are written in one transaction
+    for c in columns:
+        convert = c.type.bind_processor(dialect)
+        if c.name == "id" or c.name in given:
+            makers.append((c.name, None, convert))
+        else:
+            default = c.default
+            if default.is_scalar:
+                make = lambda v=default.arg: v  # noqa: E731
+            elif isinstance(c.type, DateTime):
+                stored = convert(now) if convert is not None else now
+                makers.append((None, lambda v=stored: v, None))
+                continue
+            else:
+                make = lambda f=default.arg: f(None)  # noqa: E731
+            makers.append((None, make, convert))
+    values = []
+    for id_, row in zip(ids, rows):
+        row = {**row, "id": id_}
+        out = []
+        for name, make, convert in makers:
+            value = row[name] if name is not None else make()
+            out.append(convert(value) if convert is not None and value is not None else value)
+        values.append(tuple(out))
+    names = ", ".join(f'"{c.name}"' for c in columns)
+    marks = ", ".join("?" for _ in columns)
+    session.connection().exec_driver_sql(f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})', values)
     return ids
 
 

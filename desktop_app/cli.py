@@ -40,6 +40,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path)
     p.add_argument("--again", action="store_true", help="nhập lại tệp đã nhập (tạo thêm một bản kế hoạch)")
     p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+    p.add_argument("--columns", action="append", metavar="CỘT=VAI_TRÒ,…",
+                   help="vai trò các cột, đếm từ 1, vd. \"1=number,2=text,4=unit_of_measure,5=target\" (vai trò: "
+                        "number, text, explanation, unit_of_measure, target, output, monitoring, lead, coordinating, "
+                        "implementing, deadline, budget, note, ignore); một lần cho mọi bảng chương trình chưa chắc, "
+                        "hoặc mỗi bảng một lần theo thứ tự; được ghi nhớ cho tệp cùng tiêu đề")
+    p.add_argument("--show-columns", action="store_true",
+                   help="chỉ in vai trò đoán cho các cột của từng bảng (không nhập)")
 
     p = sub.add_parser("show", help="in kế hoạch và các chỉ tiêu")
     p.add_argument("--json", action="store_true", help="in dạng JSON")
@@ -128,9 +135,18 @@ def _print_json(data: Any) -> None:
 
 
 def _cmd_import(db: Any, args: argparse.Namespace) -> int:
-    from desktop_app.services.importing import import_file
+    from desktop_app.services.importing import import_file, show_columns
 
-    result = import_file(db, path=args.file, again=args.again)
+    if args.show_columns:
+        tables = show_columns(db, path=args.file)
+        if args.json:
+            _print_json({"tables": tables})
+        for n, table in enumerate([] if args.json else tables, 1):
+            print(f"Bảng {n} ({'chắc chắn' if table['confident'] else 'chưa chắc'}):")
+            for i, (header, role) in enumerate(zip(table["header"], table["roles"]), 1):
+                print(f"  {i}. {header or '(trống)'} → {role}")
+        return EXIT_OK
+    result = import_file(db, path=args.file, again=args.again, columns=args.columns)
     if args.json:
         _print_json({
             "plan_id": result.plan_id, "commune": result.commune, "plan_number": result.plan_number,
@@ -331,6 +347,8 @@ DATA_CHANGING = ("import", "record", "import-package", "read-form", "restore-ver
 
 
 def _changes_data(args: argparse.Namespace) -> bool:
+    if getattr(args, "show_columns", False):
+        return False  # import --show-columns only reads the file
     return (args.command in (*DATA_CHANGING, "restore") or (args.command == "progress" and args.action == "add")
             or (args.command == "periods" and bool(args.kind or args.basis)))
 
@@ -371,7 +389,7 @@ def _sign_in_to_restore(db_path: Path, args: argparse.Namespace) -> None:
 
 def _daily_backup(db_path: Path, args: argparse.Namespace) -> None:
     """The first data-changing command of the day backs the file up first (a failure is only a warning)."""
-    if args.command not in DATA_CHANGING and not (args.command == "progress" and args.action == "add"):
+    if not _changes_data(args) or args.command == "restore":
         return
     from desktop_app.services.backups import daily_backup
 

@@ -10,16 +10,15 @@ import openpyxl
 from docx import Document
 from openpyxl.styles import Alignment, Font
 
-from desktop_app.io.appendix_parser import _find_header
+from desktop_app.io.appendix_tables import find_runs
 from desktop_app.io.detect import read_document
 
 
 def seed_rows(path: Path) -> tuple[list[str], list[str], list[list[list[str]]]]:
     """Title lines, the header row and the body split into page chunks, from a seed text file."""
     doc = read_document(path.read_bytes(), path.name)
-    found = _find_header(doc)
-    assert found is not None
-    t_index, r_index, _ = found
+    run = find_runs(doc)[0]
+    t_index, r_index = run.table, run.row
     header = doc.tables[t_index].rows[r_index].cells
     chunks: list[list[list[str]]] = []
     for n, table in enumerate(doc.tables[t_index:]):

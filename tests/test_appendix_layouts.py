@@ -114,8 +114,10 @@ def test_other_column_titles(db: Database, tmp_path: Path) -> None:
     header = ["TT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian thực hiện", "Ghi chú"]
     plan = _import(db, tmp_path, "cot.docx", _docx([[header, *BODY]]))
     assert _summary(plan) == EXPECTED
-    assert plan["items"][1]["monitoring_units"] == ["Phòng Văn hóa - Xã hội"]
-    assert plan["items"][1]["implementing_units"] == ["Công an xã"]
+    # the lead unit carries the task out and reports; the coordinating ones keep a role of their own
+    assert plan["items"][1]["monitoring_units"] == []
+    assert plan["items"][1]["implementing_units"] == ["Phòng Văn hóa - Xã hội"]
+    assert plan["items"][1]["coordinating_units"] == ["Công an xã"]
 
 
 def test_two_row_header_repeated_at_a_page_break(db: Database, tmp_path: Path) -> None:
@@ -201,17 +203,29 @@ def test_merged_headings_without_a_space_after_the_number(db: Database, tmp_path
     assert [u["name"] for u in units(db)["units"] if "Về" in u["name"]] == []  # no heading became a unit
 
 
-def test_lead_and_partner_columns_and_unknown_columns_go_to_the_note(db: Database, tmp_path: Path) -> None:
+def test_lead_and_partner_columns_and_columns_of_their_own(db: Database, tmp_path: Path) -> None:
     header = ["Stt", "Nhiệm vụ", "Đơn vị chủ trì thực hiện", "Đơn vị phối hợp thực hiện", "Thời gian thực hiện",
-              "Kết quả thực hiện", "Kinh phí"]
+              "Kết quả thực hiện", "Kinh phí", "Ý kiến"]
     rows = [header, ["I", "Nhiệm vụ"], ["1", "Tổ chức 02 hội nghị", "Công an xã", "Trạm Y tế", "Quý III/2026",
-                                        "Đã xong", "1000000"]]
-    text = "\n".join("\t".join(r + [""] * (7 - len(r))) for r in rows).encode()
-    plan = _import(db, tmp_path, "cot_la.txt", text)
-    item = plan["items"][0]
-    assert item["monitoring_units"] == ["Công an xã"] and item["implementing_units"] == ["Trạm Y tế"]
-    assert item["note"] == "Kết quả thực hiện: Đã xong; Kinh phí: 1000000"
-    assert len([w for w in plan["warnings"] if w.startswith("Cột «")]) == 2
+                                        "Đã xong", "1000000", "Đồng ý"]]
+    text = "\n".join("\t".join(r + [""] * (8 - len(r))) for r in rows).encode()
+    path = tmp_path / "cot_la.txt"
+    path.write_bytes(text)
+    import pytest
+
+    from desktop_app.services.import_columns import UnsureColumns
+
+    with pytest.raises(UnsureColumns, match="Ý kiến"):  # a column the program cannot name: asked, not guessed
+        import_file(db, path=path, again=True)
+    result = import_file(db, path=path, again=True, columns="1=number,2=text,3=lead,4=coordinating,5=deadline,"
+                                                            "6=output,7=budget,8=note")
+    item = show(db, plan_id=result.plan_id)["plans"][0]["items"][0]
+    assert item["monitoring_units"] == [] and item["implementing_units"] == ["Công an xã"]
+    assert item["coordinating_units"] == ["Trạm Y tế"]
+    assert (item["output"], item["budget"], item["note"]) == ("Đã xong", "1000000", "Đồng ý")
+    assert item["text"] == "Tổ chức 02 hội nghị"
+    again = _import(db, tmp_path, "cot_la.txt", text)  # the same header again: the roles are remembered
+    assert again["items"][0]["coordinating_units"] == ["Trạm Y tế"]
 
 
 def test_excel_numeric_stt_1_10(db: Database, tmp_path: Path) -> None:

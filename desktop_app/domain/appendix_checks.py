@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections import defaultdict
 
 from desktop_app.domain.appendix import ImportWarning, ParsedAppendix, ParsedItem
+from desktop_app.domain.deadlines import Deadline
 from desktop_app.domain.numbering import number_kind
 from desktop_app.domain.text import canonical_spelling, search_key, unit_key
 
+_NO_DEADLINE = Deadline("", "other", None)
 KIND_NAMES = {"indicator": "chỉ tiêu", "task": "nhiệm vụ", "document": "văn bản"}
 
 
@@ -34,10 +36,23 @@ Indexed = list[tuple[int, ImportWarning]]
 
 def _numbering(parsed: ParsedAppendix) -> Indexed:
     warnings: Indexed = []
-    seen: dict[tuple[int, str], ParsedItem] = {}
-    previous: dict[tuple[int, int | None], ParsedItem] = {}
+    seen: dict[tuple[int, str, str], ParsedItem] = {}
+    # the last number under each parent: "12" follows "11" even with 11.1 … 11.10 between them
+    previous: dict[tuple[int, int | None, str], ParsedItem] = {}
+    last_integer = 0  # numbering may run on from one section or group to the next (section II starts at 14)
+    anchor = ""  # the last number a lettered row hangs under
+    groups = sorted((g.position, n) for n, g in enumerate(parsed.groups) if number_kind(g.number) == "integer")
+    next_group = 0
     for index, item in enumerate(parsed.items):
-        context = (item.section, item.group)
+        while next_group < len(groups) and groups[next_group][0] <= index:
+            group = parsed.groups[groups[next_group][1]]  # a numbered heading takes its place in the numbering
+            previous[(group.section, None, "")] = ParsedItem(
+                section=group.section, group=None, number_raw=group.number, number=group.number, kind="task",
+                text=group.title, note="", monitoring=[], implementing=[], deadline=_NO_DEADLINE, targets=[],
+                line=group.line, place="")
+            last_integer = int(group.number)
+            anchor = group.number
+            next_group += 1
         if not item.number:
             group = parsed.groups[item.group].number if item.group is not None else None
             in_group = f" trong nhóm {group}" if group else ""
@@ -47,7 +62,14 @@ def _numbering(parsed: ParsedAppendix) -> Indexed:
                 f"xếp loại «{KIND_NAMES[item.kind]}».",
                 item.line, "")))
             continue
-        key = (item.section, item.number)
+        kind = number_kind(item.number)
+        prefix = item.number.rsplit(".", 1)[0] if kind == "dotted" else ""
+        context = (item.section, item.group, prefix)
+        lettered = kind == "other" and len(item.number) == 1 and item.number.islower()
+        # a) b) start again under every numbered row: the same letter under another row is no duplicate
+        key = (item.section, anchor, item.number) if lettered else (item.section, "", item.number)
+        if kind in ("integer", "dotted"):
+            anchor = item.number
         if key in seen:
             first = seen[key]
             warnings.append((index, ImportWarning(
@@ -57,26 +79,30 @@ def _numbering(parsed: ParsedAppendix) -> Indexed:
             previous[context] = item
             continue
         seen[key] = item
-        if item.group is not None and number_kind(item.number) == "dotted":
+        if item.group is not None and kind == "dotted":
             group = parsed.groups[item.group].number
-            if item.number.rsplit(".", 1)[0] != group:
+            if group and not item.number.startswith(group + "."):
                 warnings.append((index, ImportWarning(
                     "wrong_group", f"{_where(item)}: số thứ tự {item.number} không thuộc nhóm {group} mà nó đứng trong.",
                     item.line, item.number)))
         last = previous.get(context)
         now = _last_index(item.number)
         before = _last_index(last.number) if last else 0
+        if last is None and kind == "integer" and now == last_integer + 1:
+            before = last_integer
         if now is not None and before is not None and now > before + 1:
-            prefix = item.number.rsplit(".", 1)[0] + "." if "." in item.number else ""
+            prefix_text = prefix + "." if prefix else ""
             if now - before - 1 <= MAX_LISTED_GAP:
-                missing = ", ".join(f"{prefix}{i}" for i in range(before + 1, now))
+                missing = ", ".join(f"{prefix_text}{i}" for i in range(before + 1, now))
             else:  # a number like 99999999999 must not make a list of billions of numbers
-                missing = f"{now - before - 1} số (từ {prefix}{before + 1} đến {prefix}{now - 1})"
+                missing = f"{now - before - 1} số (từ {prefix_text}{before + 1} đến {prefix_text}{now - 1})"
             warnings.append((index, ImportWarning(
                 "numbering_gap",
                 f"{_where(item)}: số thứ tự nhảy cóc, thiếu {missing}.",
                 item.line, item.number)))
         previous[context] = item
+        if kind == "integer":
+            last_integer = now or 0
     return warnings
 
 

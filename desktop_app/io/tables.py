@@ -23,6 +23,8 @@ class RawTable:
     rows: list[RawRow] = field(default_factory=list)
     name: str | None = None
     """The worksheet name for xlsx (one RawTable per sheet, title rows included); None elsewhere."""
+    truncated: bool = False
+    """Only the first rows were read (a worksheet with no appendix header near its top)."""
     preceding_lines: list[str] = field(default_factory=list)
     """Paragraphs / text lines between the previous table (or the start, for the first) and this one."""
 

@@ -11,7 +11,7 @@ import warnings
 from lxml import etree
 
 from desktop_app.errors import FileRefused
-from desktop_app.io.columns import find_columns
+from desktop_app.io.columns import is_header_row
 from desktop_app.io.safety import check_zip
 from desktop_app.io.tables import RawDocument, RawRow, RawTable
 
@@ -115,7 +115,7 @@ def cell_text(value: object, number_format: str = "General") -> str:
 def _has_header(band: list[dict[int, str]]) -> bool:
     """Whether the last row of the band, alone or together with the rows just above it, is an appendix header."""
     return any(
-        find_columns([text for row in band[start:] for text in row.values()]) is not None
+        is_header_row([text for row in band[start:] for text in row.values()])
         for start in range(len(band) - 1, -1, -1)
     )
 
@@ -125,7 +125,7 @@ def _sheet_table(ws: object, name: str) -> RawTable:
 
     A sheet with no appendix header among its first HEADER_SEARCH_ROWS non-empty rows is not an appendix: it is
     read no further, and its merged ranges are left unfilled (they are listed after the last row of the sheet's
-    XML, so finding them would mean parsing the whole sheet after all).
+    XML, so finding them would mean parsing the whole sheet after all); the table says it was cut short.
     """
     title = ws.title  # type: ignore[attr-defined]
     values: dict[int, dict[int, str]] = {}
@@ -181,7 +181,7 @@ def _sheet_table(ws: object, name: str) -> RawTable:
         rows.append(
             RawRow(cells=[cols.get(c, "") for c in range(1, width + 1)], line=r, place=f"trang tính «{title}», hàng {r}")
         )
-    return RawTable(rows=rows, name=title)
+    return RawTable(rows=rows, name=title, truncated=truncated)
 
 
 def _load_workbook(source: io.BytesIO) -> object:

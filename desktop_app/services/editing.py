@@ -13,14 +13,14 @@ from db.queries import resolve_units
 from db.summary import refresh_items
 from desktop_app.domain.deadlines import parse_deadline
 from desktop_app.domain.numbering import normalise_number
-from desktop_app.domain.text import clean, split_units, unit_key
+from desktop_app.domain.text import clean, clean_lines, split_units, unit_key
 from desktop_app.errors import InvalidValue, NotFound
 from desktop_app.services.permissions import require_admin
 
 OPS = (">=", ">", "=", "<=", "<")
 UNIT_KINDS = ("percent", "index", "count", "none")
 KINDS = ("indicator", "task", "document")
-DEADLINE_KINDS = ("date", "ongoing", "other")
+DEADLINE_KINDS = ("date", "ongoing", "yearly", "other")
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,12 @@ class ItemDetail:
     monitoring: tuple[str, ...]
     implementing: tuple[str, ...]
     version: int = field(default=0, compare=False)
+    coordinating: tuple[str, ...] = ()
+    explanation: str = ""
+    unit_of_measure: str = ""
+    target_text: str = ""
+    output: str = ""
+    budget: str = ""
 
 
 class StaleItem(InvalidValue):
@@ -81,6 +87,12 @@ def _detail(item: Item) -> ItemDetail:
         monitoring=tuple(a.unit.name for a in item.assignments if a.role == "monitoring"),
         implementing=tuple(a.unit.name for a in item.assignments if a.role == "implementing"),
         version=item.version,
+        coordinating=tuple(a.unit.name for a in item.assignments if a.role == "coordinating"),
+        explanation=item.explanation,
+        unit_of_measure=item.unit_of_measure,
+        target_text=item.target_text,
+        output=item.output,
+        budget=item.budget,
     )
 
 
@@ -116,10 +128,18 @@ def _normalised(detail: ItemDetail) -> ItemDetail:
         raw = raw if parse_deadline(raw).due == due else due.strftime("%d/%m/%Y")
     elif detail.deadline_kind == "ongoing":
         raw = raw or "Thường xuyên"
-    monitoring = tuple(dict.fromkeys(n for name in detail.monitoring for n in split_units(name)))
-    implementing = tuple(dict.fromkeys(n for name in detail.implementing for n in split_units(name)))
+    elif detail.deadline_kind == "yearly":
+        due, raw = detail.deadline_due, raw or "Hằng năm"  # due: the end of the plan's year (or the month given)
+
+    def units(names: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(n for name in names for n in split_units(name)))
+
     return replace(detail, number=normalise_number(detail.number), text=text, note=clean(detail.note),
-                   deadline_due=due, deadline_raw=raw, monitoring=monitoring, implementing=implementing)
+                   deadline_due=due, deadline_raw=raw, monitoring=units(detail.monitoring),
+                   implementing=units(detail.implementing), coordinating=units(detail.coordinating),
+                   explanation=clean_lines(detail.explanation), unit_of_measure=clean(detail.unit_of_measure),
+                   target_text=clean(detail.target_text), output=clean_lines(detail.output),
+                   budget=clean_lines(detail.budget))
 
 
 def update_item(db: Database, *, new: ItemDetail) -> ItemDetail:
@@ -137,17 +157,23 @@ def update_item(db: Database, *, new: ItemDetail) -> ItemDetail:
                             "lưu. Hãy tải lại bản mới nhất rồi sửa tiếp.")
         before = _detail(item)
         item.number, item.kind, item.text, item.note = new.number, new.kind, new.text, new.note
+        for name in ("explanation", "unit_of_measure", "target_text", "output", "budget"):
+            if getattr(item, name) != getattr(new, name):
+                setattr(item, name, getattr(new, name))
         item.updated_at = utcnow()  # an edit of targets, deadline or units is an edit of the item: new version
         _set_targets(item, new.targets)
         if item.deadline is None:
             item.deadline = Deadline(raw=new.deadline_raw, kind=new.deadline_kind, due=new.deadline_due)
         else:
             item.deadline.raw, item.deadline.kind, item.deadline.due = new.deadline_raw, new.deadline_kind, new.deadline_due
-        if (new.monitoring, new.implementing) != (before.monitoring, before.implementing):
-            units = resolve_units(session, [*new.monitoring, *new.implementing]) if new.monitoring or new.implementing else {}
-            wanted = [(units[unit_key(name)], role, n)
-                      for role, names in (("monitoring", new.monitoring), ("implementing", new.implementing))
-                      for n, name in enumerate(names)]
+        roles = (("monitoring", new.monitoring), ("implementing", new.implementing),
+                 ("coordinating", new.coordinating))
+        if (new.monitoring, new.implementing, new.coordinating) != (before.monitoring, before.implementing,
+                                                                    before.coordinating):
+            names = [name for _, role_names in roles for name in role_names]
+            units = resolve_units(session, names) if names else {}
+            wanted = [(units[unit_key(name)], role, n) for role, role_names in roles
+                      for n, name in enumerate(role_names)]
             _set_assignments(session, item, wanted)
         session.flush()
         refresh_items(session, [item.id])

@@ -53,6 +53,7 @@ def item_dict(item: Item) -> dict[str, Any]:
         "text": item.text,
         "monitoring_units": _units(item, "monitoring"),
         "implementing_units": _units(item, "implementing"),
+        "coordinating_units": _units(item, "coordinating"),
         "deadline": {
             "raw": deadline.raw if deadline else "",
             "kind": deadline.kind if deadline else "other",
@@ -70,6 +71,11 @@ def item_dict(item: Item) -> dict[str, Any]:
             for t in item.targets
         ],
         "note": item.note,
+        "explanation": item.explanation,
+        "unit_of_measure": item.unit_of_measure,
+        "target_text": item.target_text,
+        "output": item.output,
+        "budget": item.budget,
         "line": item.source_line,
     }
 
@@ -84,6 +90,7 @@ def plan_dict(plan: Plan) -> dict[str, Any]:
         "plan_date": plan.plan_date.isoformat() if plan.plan_date else None,
         "year": plan.year,
         "title": plan.title,
+        "issuer": plan.issuer,
         "source_name": plan.source_name,
         "source_sha256": plan.source_sha256,
         "imported_at": plan.imported_at.isoformat(timespec="seconds") if plan.imported_at else None,
