@@ -1,6 +1,8 @@
 """The import preview: the parsed tree, targets, deadlines, units and warnings before anything is written.
 
-The officer may correct a cell (Stt, text, units, deadline, note); targets, kind and warnings follow at once.
+The officer may correct a cell (Stt, text, units, deadline, note …); targets, kind and warnings follow at once.
+When the program is not sure what some columns of the file hold, the dialog opens on the column roles: the
+officer confirms or changes them before anything can be imported.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QSplitter,
+    QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -23,11 +26,15 @@ from db.engine import Database
 from desktop_app.domain.appendix import ParsedItem
 from desktop_app.domain.deadlines import format_deadline
 from desktop_app.domain.targets import format_target
-from desktop_app.services.importing import Preview, revise
+from desktop_app.services.importing import Preview, revise, table_samples, with_roles
+from desktop_app.ui.column_roles import ColumnRolesPanel, first_unsure_role
 
 INDEX_ROLE = Qt.ItemDataRole.UserRole + 1
 # column → the ParsedItem field a correction of that column revises
-FIELDS = {0: "number", 1: "text", 3: "deadline", 4: "monitoring", 5: "implementing", 6: "note"}
+FIELDS = {0: "number", 1: "text", 3: "deadline", 4: "monitoring", 5: "implementing", 6: "note", 7: "coordinating",
+          8: "unit_of_measure", 9: "target_text", 10: "output", 11: "budget", 12: "explanation"}
+OPTIONAL = range(7, 13)
+"""Columns shown only when some item of the file has them."""
 
 
 class ImportPreviewDialog(QDialog):
@@ -37,18 +44,21 @@ class ImportPreviewDialog(QDialog):
         super().__init__(parent)
         self.db, self.preview = db, preview
         self.setWindowTitle(self.tr("Import preview — {name}").format(name=preview.parsed.source_name))
-        self.resize(1200, 720)
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        self.resize(min(1200, screen.width() - 40) if screen else 1200, min(720, screen.height() - 60) if screen else 720)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.tree = QTreeWidget()
-        self.tree.setColumnCount(7)
+        self.tree.setColumnCount(len(FIELDS) + 1)
         self.tree.setHeaderLabels([self.tr("No."), self.tr("Indicator / task"), self.tr("Target"), self.tr("Deadline"),
-                                   self.tr("Monitoring unit"), self.tr("Implementing units"), self.tr("Note")])
+                                   self.tr("Monitoring unit"), self.tr("Implementing units"), self.tr("Note"),
+                                   self.tr("Coordinating units"), self.tr("Unit of measure"), self.tr("Target as written"),
+                                   self.tr("Product"), self.tr("Budget"), self.tr("Explanation")])
         self.tree.setWordWrap(True)
         self.tree.setAlternatingRowColors(True)
         header = self.tree.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((90, 420, 110, 110, 170, 200, 100)):
+        for column, width in enumerate((90, 420, 110, 110, 170, 200, 100, 170, 90, 110, 160, 120, 200)):
             self.tree.setColumnWidth(column, width)
         self.tree.setEditTriggers(QTreeWidget.EditTrigger.DoubleClicked | QTreeWidget.EditTrigger.EditKeyPressed)
         self.warnings = QListWidget()
@@ -69,13 +79,39 @@ class ImportPreviewDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         hint = QLabel(self.tr("Double-click a cell (or press F2) to correct it before importing."))
+        contents = QWidget()
+        inner = QVBoxLayout(contents)
+        inner.addWidget(split, 1)
+        inner.addWidget(hint)
+        self.columns = ColumnRolesPanel(preview.parsed.layouts, table_samples(preview))
+        self.columns.applied.connect(self.use_roles)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(contents, self.tr("&Contents"))
+        self.tabs.addTab(self.columns, self.tr("Co&lumns of the table"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
-        layout.addWidget(split, 1)
-        layout.addWidget(hint)
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(self.buttons)
         self._fill()
         self.tree.itemChanged.connect(self._corrected)
+        if not preview.confident:
+            self.tabs.setCurrentWidget(self.columns)
+            if (first := first_unsure_role(preview.parsed.layouts)) is not None:
+                self.columns.tables[first[0]].choosers[first[1]].setFocus()
+        self._enable_import()
+
+    def _enable_import(self) -> None:
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(self.preview.confident and bool(self.preview.parsed.items))
+        ok.setToolTip("" if self.preview.confident else self.tr("Check the columns of the table first."))
+
+    def use_roles(self, roles: dict[str, list[str]]) -> None:
+        """Read the file again with the column roles chosen (they count as confirmed) and show the result."""
+        self.preview = with_roles(self.preview, roles=roles)
+        self.columns.set_confident(True)
+        self._fill()
+        self._enable_import()
+        self.tabs.setCurrentIndex(0)
 
     def _fill(self) -> None:
         parsed = self.preview.parsed
@@ -86,6 +122,9 @@ class ImportPreviewDialog(QDialog):
             commune=parsed.commune or "?", number=parsed.plan_number or "—",
             date=parsed.plan_date.strftime("%d/%m/%Y") if parsed.plan_date else "—", year=parsed.year or "—",
             sections=len(parsed.sections), groups=len(parsed.groups), items=len(parsed.items)))
+        if parsed.issuer:
+            self.summary.setText(self.tr("Issued by: {issuer}.").format(issuer=parsed.issuer) + " "
+                                 + self.summary.text())
         if self.preview.already_imported is not None:
             self.summary.setText(self.summary.text() + "\n" + self.tr(
                 "This file was already imported (plan #{id}); importing it again creates a second copy.").format(
@@ -102,13 +141,17 @@ class ImportPreviewDialog(QDialog):
             node.setData(0, INDEX_ROLE, index)
             node.setFlags(node.flags() | Qt.ItemFlag.ItemIsEditable)
             (groups[item.group] if item.group is not None else sections[item.section]).addChild(node)
+        for column in OPTIONAL:
+            self.tree.setColumnHidden(column, not any(self._cells(item)[column] for item in parsed.items))
         self.tree.expandAll()
         self.tree.blockSignals(False)
         self._fill_warnings()
 
     def _cells(self, item: ParsedItem) -> list[str]:
         return [item.number, item.text, "; ".join(format_target(t) for t in item.targets),
-                format_deadline(item.deadline), "; ".join(item.monitoring), "; ".join(item.implementing), item.note]
+                format_deadline(item.deadline), "; ".join(item.monitoring), "; ".join(item.implementing), item.note,
+                "; ".join(item.coordinating), item.unit_of_measure, item.target_text, item.output, item.budget,
+                item.explanation]
 
     def _fill_warnings(self) -> None:
         warnings = self.preview.warnings(self.db)

@@ -100,17 +100,27 @@ class ItemForm(QWidget):
         add.clicked.connect(self.add_target)
         remove.clicked.connect(self.remove_target)
         self.deadline_kind = QComboBox()
-        for value, label in (("date", self.tr("Date")), ("ongoing", self.tr("Ongoing")), ("other", self.tr("Other (text)"))):
+        for value, label in (("date", self.tr("Date")), ("ongoing", self.tr("Ongoing")), ("yearly", self.tr("Every year")),
+                             ("other", self.tr("Other (text)"))):
             self.deadline_kind.addItem(label, value)
         self.deadline_due = QDateEdit()
         self.deadline_due.setDisplayFormat("dd/MM/yyyy")
         self.deadline_due.setCalendarPopup(True)
         self.deadline_raw = QLineEdit()
         self.deadline_kind.currentIndexChanged.connect(
-            lambda: self.deadline_due.setEnabled(self.deadline_kind.currentData() == "date"))
-        self.monitoring, self.implementing = QLineEdit(), QLineEdit()
+            lambda: self.deadline_due.setEnabled(self.deadline_kind.currentData() in ("date", "yearly")))
+        self.monitoring, self.implementing, self.coordinating = QLineEdit(), QLineEdit(), QLineEdit()
+        # what some appendices give in columns of their own (shown when the item has it, or on «More details»)
+        self.explanation, self.unit_of_measure, self.target_text = QLineEdit(), QLineEdit(), QLineEdit()
+        self.output, self.budget = QLineEdit(), QLineEdit()
+        self.unit_of_measure.setPlaceholderText(self.tr("%, people, households…"))
+        self.target_text.setPlaceholderText(self.tr("Target as written"))
+        self.more = QPushButton(self.tr("More &details"))
+        self.more.setCheckable(True)
+        self.more.setToolTip(self.tr("Coordinating units, explanation, unit of measure, product and budget"))
+        self.more.toggled.connect(lambda _: self._show_details())
         self.units_model = QStringListModel(self)
-        for edit in (self.monitoring, self.implementing):
+        for edit in (self.monitoring, self.implementing, self.coordinating):
             completer = QCompleter(self.units_model, edit)
             completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -145,6 +155,19 @@ class ItemForm(QWidget):
         right.addRow(self.tr("Deadline"), deadline)
         left.addRow(self.tr("Monitoring unit"), self.monitoring)
         left.addRow(self.tr("Implementing units"), self.implementing)
+        measure = QHBoxLayout()
+        measure.addWidget(self.unit_of_measure, 1)
+        measure.addWidget(self.target_text, 2)
+        self._details: list[tuple[QFormLayout, int, tuple[QLineEdit, ...]]] = []
+        for form, label, field, edits in (
+                (left, self.tr("Coordinating units"), self.coordinating, (self.coordinating,)),
+                (left, self.tr("Explanation"), self.explanation, (self.explanation,)),
+                (right, self.tr("Unit / target"), measure, (self.unit_of_measure, self.target_text)),
+                (right, self.tr("Product"), self.output, (self.output,)),
+                (right, self.tr("Budget"), self.budget, (self.budget,))):
+            form.addRow(label, field)
+            self._details.append((form, form.rowCount() - 1, edits))
+        right.addRow("", self.more)
         columns = QHBoxLayout()
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
@@ -156,7 +179,8 @@ class ItemForm(QWidget):
         layout.addLayout(refusal)
         layout.addStretch(1)
 
-        for edit in (self.number, self.note, self.deadline_raw, self.monitoring, self.implementing):
+        for edit in (self.number, self.note, self.deadline_raw, self.monitoring, self.implementing, self.coordinating,
+                     self.explanation, self.unit_of_measure, self.target_text, self.output, self.budget):
             edit.editingFinished.connect(self.save)
         self.text.editing_finished.connect(self.save)
         for combo in (self.kind, self.deadline_kind):
@@ -189,8 +213,17 @@ class ItemForm(QWidget):
             self.deadline_raw.setText(d.deadline_raw if d else "")
             self.monitoring.setText("; ".join(d.monitoring) if d else "")
             self.implementing.setText("; ".join(d.implementing) if d else "")
+            self.coordinating.setText("; ".join(d.coordinating) if d else "")
+            for name in ("explanation", "unit_of_measure", "target_text", "output", "budget"):
+                getattr(self, name).setText(getattr(d, name) if d else "")
         finally:
             self._loading = False
+        self._show_details()
+
+    def _show_details(self) -> None:
+        """The rows of the appendix's extra columns: those the item has, all of them on «More details»."""
+        for form, row, edits in self._details:
+            form.setRowVisible(row, self.more.isChecked() or any(edit.text() for edit in edits))
 
     def _append_target(self, target: TargetValue) -> None:
         row = self.targets.rowCount()
@@ -259,10 +292,16 @@ class ItemForm(QWidget):
             note=self.note.text(),
             targets=self._targets(),
             deadline_kind=self.deadline_kind.currentData(),
-            deadline_due=due.toPython() if self.deadline_kind.currentData() == "date" else None,
+            deadline_due=due.toPython() if self.deadline_kind.currentData() in ("date", "yearly") else None,
             deadline_raw=self.deadline_raw.text(),
             monitoring=tuple(n.strip() for n in self.monitoring.text().split(";") if n.strip()),
             implementing=tuple(n.strip() for n in self.implementing.text().split(";") if n.strip()),
+            coordinating=tuple(n.strip() for n in self.coordinating.text().split(";") if n.strip()),
+            explanation=self.explanation.text(),
+            unit_of_measure=self.unit_of_measure.text(),
+            target_text=self.target_text.text(),
+            output=self.output.text(),
+            budget=self.budget.text(),
         )
 
     def save(self) -> None:

@@ -332,88 +332,88 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="84"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="93"/>
         <source>Change history — %1</source>
         <translation>Lịch sử thay đổi — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="85"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="94"/>
         <source>Change log</source>
         <translation>Nhật ký thay đổi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="90"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="99"/>
         <source>Everyone</source>
         <translation>Tất cả mọi người</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="94"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="103"/>
         <source>Everywhere</source>
         <translation>Mọi nơi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="99"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="108"/>
         <source>Stt, item text, unit or period…</source>
         <translation>Stt, nội dung chỉ tiêu, đơn vị hoặc kỳ…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="101"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="110"/>
         <source>&amp;Person:</source>
         <translation>&amp;Người:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="101"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="110"/>
         <source>Made &amp;at:</source>
         <translation>Nơ&amp;i thực hiện:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="102"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="111"/>
         <source>&amp;From:</source>
         <translation>&amp;Từ ngày:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="103"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="112"/>
         <source>&amp;To:</source>
         <translation>Đế&amp;n ngày:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="103"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="112"/>
         <source>&amp;Record:</source>
         <translation>&amp;Bản ghi:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="114"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="123"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="148"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="157"/>
         <source>%1 change(s)</source>
         <translation>%1 thay đổi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="150"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="159"/>
         <source>(only the newest are shown: narrow the filters)</source>
         <translation>(chỉ hiện các thay đổi mới nhất: hãy thu hẹp bộ lọc)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="216"/>
-        <location filename="../../desktop_app/ui/audit_view.py" line="232"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="225"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="241"/>
         <source>Officer name</source>
         <translation>Tên cán bộ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="217"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="226"/>
         <source>Your full name, recorded with every change you make (change log):</source>
         <translation>Họ và tên của anh/chị, được ghi cùng mỗi thay đổi (nhật ký thay đổi):</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="219"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="228"/>
         <source>&amp;Save</source>
         <translation>&amp;Lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="220"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="229"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
@@ -439,37 +439,37 @@
 <context>
     <name>AuditTable</name>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="43"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="45"/>
         <source>Time</source>
         <translation>Thời gian</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="43"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="45"/>
         <source>Person</source>
         <translation>Người thực hiện</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="43"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="45"/>
         <source>Action</source>
         <translation>Thao tác</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="43"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="45"/>
         <source>Record</source>
         <translation>Bản ghi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="44"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="46"/>
         <source>Changes (old → new)</source>
         <translation>Thay đổi (cũ → mới)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="44"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="46"/>
         <source>Source</source>
         <translation>Nguồn</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="44"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="46"/>
         <source>Made at</source>
         <translation>Nơi thực hiện</translation>
     </message>
@@ -546,6 +546,107 @@ Dữ liệu hiện tại sẽ được sao lưu trước (vào thư mục «back
         <location filename="../../desktop_app/ui/bar_chart.py" line="189"/>
         <source>No items</source>
         <translation>Không có chỉ tiêu</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnRoles</name>
+    <message>
+        <location filename="../../desktop_app/ui/column_roles.py" line="30"/>
+        <source>No. (Stt)</source>
+        <translation>Số thứ tự (Stt)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/column_roles.py" line="31"/>
+        <source>Indicator / task text</source>
+        <translation>Nội dung chỉ tiêu/nhiệm vụ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/column_roles.py" line="32"/>
+        <source>Explanation, how computed</source>
+        <translation>Giải thích, cách tính</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/column_roles.py" line="33"/>
+        <source>Unit of measure</source>
+        <translation>Đơn vị tính</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/column_roles.py" line="34"/>
+        <source>Target value</source>
+        <translation>Chỉ tiêu (giá trị)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/column_roles.py" line="35"/>
+        <source>Product, result</source>
+        <translation>Sản phẩm, kết quả</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/column_roles.py" line="36"/>
+        <source>Monitoring unit</source>
+        <translation>Đơn vị theo dõi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/column_roles.py" line="37"/>
+        <source>Lead unit</source>
+        <translation>Đơn vị chủ trì</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/column_roles.py" line="38"/>
+        <source>Coordinating units</source>
+        <translation>Đơn vị phối hợp</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/column_roles.py" line="39"/>
+        <source>Implementing units</source>
+        <translation>Đơn vị thực hiện</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/column_roles.py" line="40"/>
+        <source>Deadline</source>
+        <translation>Thời hạn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/column_roles.py" line="41"/>
+        <source>Budget, funding source</source>
+        <translation>Kinh phí, nguồn kinh phí</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/column_roles.py" line="42"/>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/column_roles.py" line="43"/>
+        <source>Ignore</source>
+        <translation>Bỏ qua</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnRolesPanel</name>
+    <message>
+        <location filename="../../desktop_app/ui/column_roles.py" line="113"/>
+        <source>Table {n}:</source>
+        <translation>Bảng {n}:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/column_roles.py" line="119"/>
+        <source>&amp;Use these columns</source>
+        <translation>&amp;Dùng các cột này</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/column_roles.py" line="120"/>
+        <source>Read the tables again with these roles; they are remembered for the next file with the same header once you import.</source>
+        <translation>Đọc lại các bảng với vai trò cột này; khi nhập, lựa chọn được ghi nhớ cho tệp sau có cùng tiêu đề bảng.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/column_roles.py" line="130"/>
+        <source>The program recognised the role of every column. Change one here if it is wrong, then press «Use these columns».</source>
+        <translation>Chương trình đã nhận ra vai trò của mọi cột. Nếu có cột sai, hãy đổi ở đây rồi bấm «Dùng các cột này».</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/column_roles.py" line="132"/>
+        <source>The program is not sure what some columns hold (marked ⚠). Choose the role of each column — «Ignore» leaves it out — then press «Use these columns». The choice is remembered for the next file with the same header.</source>
+        <translation>Chương trình chưa chắc nội dung của một số cột (đánh dấu ⚠). Hãy chọn vai trò cho từng cột — «Bỏ qua» để không nhập cột đó — rồi bấm «Dùng các cột này». Lựa chọn được ghi nhớ cho tệp sau có cùng tiêu đề bảng.</translation>
     </message>
 </context>
 <context>
@@ -1227,72 +1328,122 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/import_preview.py" line="39"/>
+        <location filename="../../desktop_app/ui/import_preview.py" line="46"/>
         <source>Import preview — {name}</source>
         <translation>Xem trước khi nhập — {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_preview.py" line="45"/>
+        <location filename="../../desktop_app/ui/import_preview.py" line="53"/>
         <source>No.</source>
         <translation>Stt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_preview.py" line="45"/>
+        <location filename="../../desktop_app/ui/import_preview.py" line="53"/>
         <source>Indicator / task</source>
         <translation>Chỉ tiêu/nhiệm vụ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_preview.py" line="45"/>
+        <location filename="../../desktop_app/ui/import_preview.py" line="53"/>
         <source>Target</source>
         <translation>Mục tiêu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_preview.py" line="45"/>
+        <location filename="../../desktop_app/ui/import_preview.py" line="53"/>
         <source>Deadline</source>
         <translation>Thời hạn</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_preview.py" line="46"/>
+        <location filename="../../desktop_app/ui/import_preview.py" line="54"/>
         <source>Monitoring unit</source>
         <translation>Đơn vị theo dõi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_preview.py" line="46"/>
+        <location filename="../../desktop_app/ui/import_preview.py" line="54"/>
         <source>Implementing units</source>
         <translation>Đơn vị triển khai</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_preview.py" line="46"/>
+        <location filename="../../desktop_app/ui/import_preview.py" line="54"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_preview.py" line="67"/>
+        <location filename="../../desktop_app/ui/import_preview.py" line="55"/>
+        <source>Coordinating units</source>
+        <translation>Đơn vị phối hợp</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/import_preview.py" line="55"/>
+        <source>Unit of measure</source>
+        <translation>Đơn vị tính</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/import_preview.py" line="55"/>
+        <source>Target as written</source>
+        <translation>Chỉ tiêu (nguyên văn)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/import_preview.py" line="56"/>
+        <source>Product</source>
+        <translation>Sản phẩm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/import_preview.py" line="56"/>
+        <source>Budget</source>
+        <translation>Kinh phí</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/import_preview.py" line="56"/>
+        <source>Explanation</source>
+        <translation>Giải thích</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/import_preview.py" line="77"/>
         <source>&amp;Import</source>
         <translation>&amp;Nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_preview.py" line="68"/>
+        <location filename="../../desktop_app/ui/import_preview.py" line="78"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_preview.py" line="71"/>
+        <location filename="../../desktop_app/ui/import_preview.py" line="81"/>
         <source>Double-click a cell (or press F2) to correct it before importing.</source>
         <translation>Nháy đúp vào một ô (hoặc nhấn F2) để sửa trước khi nhập.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_preview.py" line="83"/>
+        <location filename="../../desktop_app/ui/import_preview.py" line="89"/>
+        <source>&amp;Contents</source>
+        <translation>&amp;Nội dung</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/import_preview.py" line="90"/>
+        <source>Co&amp;lumns of the table</source>
+        <translation>&amp;Cột của bảng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/import_preview.py" line="106"/>
+        <source>Check the columns of the table first.</source>
+        <translation>Hãy kiểm tra các cột của bảng trước.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/import_preview.py" line="119"/>
         <source>Commune: {commune} — plan number: {number} — date: {date} — year: {year}. {sections} sections, {groups} groups, {items} indicators and tasks. Nothing is written until you press Import.</source>
         <translation>Xã: {commune} — số kế hoạch: {number} — ngày: {date} — năm: {year}. {sections} mục, {groups} nhóm, {items} chỉ tiêu, nhiệm vụ. Chưa có gì được ghi cho đến khi bạn bấm Nhập.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_preview.py" line="91"/>
+        <location filename="../../desktop_app/ui/import_preview.py" line="126"/>
+        <source>Issued by: {issuer}.</source>
+        <translation>Cơ quan ban hành: {issuer}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/import_preview.py" line="130"/>
         <source>This file was already imported (plan #{id}); importing it again creates a second copy.</source>
         <translation>Tệp này đã được nhập (kế hoạch #{id}); nhập lại sẽ tạo bản thứ hai.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_preview.py" line="117"/>
+        <location filename="../../desktop_app/ui/import_preview.py" line="160"/>
         <source>Warnings to check ({n}):</source>
         <translation>Các cảnh báo cần kiểm tra ({n}):</translation>
     </message>
@@ -1366,17 +1517,17 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>ItemAuditView</name>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="168"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="177"/>
         <source>&amp;Kept versions…</source>
         <translation>&amp;Phiên bản đã lưu…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="169"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="178"/>
         <source>Versions of this item replaced or not chosen when data packages were merged; one can be restored.</source>
         <translation>Các phiên bản của chỉ tiêu này bị thay thế hoặc không được chọn khi hợp nhất gói dữ liệu; có thể khôi phục một phiên bản.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="197"/>
+        <location filename="../../desktop_app/ui/audit_view.py" line="206"/>
         <source>%1 change(s)</source>
         <translation>%1 thay đổi</translation>
     </message>
@@ -1445,81 +1596,131 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
     </message>
     <message>
         <location filename="../../desktop_app/ui/item_form.py" line="103"/>
+        <source>Every year</source>
+        <translation>Hằng năm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/item_form.py" line="104"/>
         <source>Other (text)</source>
         <translation>Khác (ghi chữ)</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/ui/item_form.py" line="116"/>
+        <source>%, people, households…</source>
+        <translation>%, người, hộ…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/item_form.py" line="117"/>
+        <source>Target as written</source>
+        <translation>Chỉ tiêu (nguyên văn)</translation>
+    </message>
+    <message>
         <location filename="../../desktop_app/ui/item_form.py" line="118"/>
+        <source>More &amp;details</source>
+        <translation>Chi &amp;tiết khác</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/item_form.py" line="120"/>
+        <source>Coordinating units, explanation, unit of measure, product and budget</source>
+        <translation>Đơn vị phối hợp, giải thích, đơn vị tính, sản phẩm và kinh phí</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/item_form.py" line="128"/>
         <source>Names separated by ;</source>
         <translation>Các tên cách nhau bằng dấu ;</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="122"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="132"/>
         <source>&amp;Reload the saved version</source>
         <translation>&amp;Tải lại bản đã lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="123"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="133"/>
         <source>Show the item as it was saved elsewhere (what you typed is dropped)</source>
         <translation>Hiện chỉ tiêu như đã được lưu ở nơi khác (những gì bạn vừa gõ sẽ bị bỏ)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="132"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="142"/>
         <source>No.</source>
         <translation>Stt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="133"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="143"/>
         <source>Text</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="135"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="145"/>
         <source>Targets</source>
         <translation>Mục tiêu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="145"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="155"/>
         <source>Deadline</source>
         <translation>Thời hạn</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="146"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="156"/>
         <source>Monitoring unit</source>
         <translation>Đơn vị theo dõi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="147"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="157"/>
         <source>Implementing units</source>
         <translation>Đơn vị triển khai</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="134"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="144"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="204"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="163"/>
+        <source>Coordinating units</source>
+        <translation>Đơn vị phối hợp</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/item_form.py" line="164"/>
+        <source>Explanation</source>
+        <translation>Giải thích</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/item_form.py" line="165"/>
+        <source>Unit / target</source>
+        <translation>Đơn vị tính / chỉ tiêu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/item_form.py" line="166"/>
+        <source>Product</source>
+        <translation>Sản phẩm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/item_form.py" line="167"/>
+        <source>Budget</source>
+        <translation>Kinh phí</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/item_form.py" line="237"/>
         <source>index</source>
         <translation>chỉ số</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="204"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="237"/>
         <source>count</source>
         <translation>số lượng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="205"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="238"/>
         <source>none</source>
         <translation>không đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="237"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="270"/>
         <source>Target {n}: “{text}” is not a number.</source>
         <translation>Mục tiêu {n}: «{text}» không phải là một số.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="283"/>
+        <location filename="../../desktop_app/ui/item_form.py" line="322"/>
         <source>Edit item {n}</source>
         <translation>Sửa chỉ tiêu {n}</translation>
     </message>
@@ -3209,6 +3410,34 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
         <location filename="../../desktop_app/ui/structure_actions.py" line="202"/>
         <source>Delete item {label}</source>
         <translation>Xóa chỉ tiêu {label}</translation>
+    </message>
+</context>
+<context>
+    <name>TableRoles</name>
+    <message>
+        <location filename="../../desktop_app/ui/column_roles.py" line="57"/>
+        <source>Role</source>
+        <translation>Vai trò</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/column_roles.py" line="57"/>
+        <source>Header</source>
+        <translation>Tiêu đề</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/column_roles.py" line="70"/>
+        <source>The program is not sure of this column: check its role.</source>
+        <translation>Chương trình chưa chắc về cột này: hãy kiểm tra vai trò của nó.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/column_roles.py" line="71"/>
+        <source>Role of column {n}</source>
+        <translation>Vai trò của cột {n}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/column_roles.py" line="75"/>
+        <source>(empty)</source>
+        <translation>(trống)</translation>
     </message>
 </context>
 <context>
