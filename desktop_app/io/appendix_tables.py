@@ -6,13 +6,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from desktop_app.domain.appendix import header_key
 from desktop_app.domain.text import clean
 from desktop_app.io.columns import (
     SAMPLE_ROWS,
     Layout,
     combine_header,
     guess_layout,
-    header_key,
     header_role,
     is_column_number_row,
     is_header_row,
