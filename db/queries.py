@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import DateTime, func, select, update
@@ -95,9 +96,9 @@ def resolve_units(session: Session, spellings: list[str]) -> dict[str, Unit]:
     is shown by its most common spelling.
     """
     met: dict[str, Counter[str]] = {}
-    for spelling in spellings:
-        spelling = clean(spelling)
-        met.setdefault(unit_key(spelling), Counter())[spelling] += 1
+    for written, n in Counter(spellings).items():  # a file names the same few units on every row
+        spelling = clean(written)
+        met.setdefault(unit_key(spelling), Counter())[spelling] += n
     if not met:
         return {}
     keys = list(met)
@@ -141,35 +142,39 @@ def insert_rows(session: Session, model: type[Base], rows: list[dict[str, Any]])
     first = int(session.scalar(select(func.coalesce(func.max(model.id), 0))) or 0) + 1  # type: ignore[attr-defined]
     ids = list(range(first, first + len(rows)))
     dialect = session.get_bind().dialect
-    given = set(rows[0])
-    columns = [c for c in table.columns if c.name == "id" or c.name in given
-               or (c.default is not None and (c.default.is_scalar or c.default.is_callable))]
-    makers = []
+    given = list(rows[0])
     now = utcnow()  # one moment for the whole batch: the rows are written in one transaction
-    for c in columns:
+    plain: list[str] = []  # given values the driver takes as they are
+    converted: list[tuple[str, Any]] = []  # given values with a bind conversion (DecimalText)
+    same: list[tuple[str, Any]] = []  # defaults with one value for every row
+    made: list[tuple[str, Any, Any]] = []  # defaults made per row (UUIDs, revisions)
+    for c in table.columns:
         convert = c.type.bind_processor(dialect)
-        if c.name == "id" or c.name in given:
-            makers.append((c.name, None, convert))
+        if c.name == "id":
+            continue
+        if c.name in given:
+            (converted.append((c.name, convert)) if convert is not None else plain.append(c.name))
+        elif c.default is None or not (c.default.is_scalar or c.default.is_callable):
+            continue  # left to the database (server defaults, NULL)
+        elif c.default.is_scalar:
+            arg = c.default.arg
+            same.append((c.name, convert(arg) if convert is not None and arg is not None else arg))
+        elif isinstance(c.type, DateTime):
+            # as the driver's own adapter writes a datetime (SQLAlchemy's SQLite DateTime has no processor)
+            same.append((c.name, convert(now) if convert is not None else now.isoformat(" ")))
         else:
-            default = c.default
-            if default.is_scalar:
-                make = lambda v=default.arg: v  # noqa: E731
-            elif isinstance(c.type, DateTime):
-                stored = convert(now) if convert is not None else now
-                makers.append((None, lambda v=stored: v, None))
-                continue
-            else:
-                make = lambda f=default.arg: f(None)  # noqa: E731
-            makers.append((None, make, convert))
-    values = []
-    for id_, row in zip(ids, rows):
-        row = {**row, "id": id_}
-        out = []
-        for name, make, convert in makers:
-            value = row[name] if name is not None else make()
-            out.append(convert(value) if convert is not None and value is not None else value)
-        values.append(tuple(out))
-    names = ", ".join(f'"{c.name}"' for c in columns)
+            made.append((c.name, c.default.arg, convert))
+    take = itemgetter(*plain) if len(plain) > 1 else (lambda row: (row[plain[0]],)) if plain else (lambda row: ())
+    fixed = tuple(value for _, value in same)
+    values = [
+        (id_, *take(row),
+         *[convert(row[name]) if row[name] is not None else None for name, convert in converted],
+         *fixed,
+         *[convert(make(None)) if convert is not None else make(None) for _, make, convert in made])
+        for id_, row in zip(ids, rows)
+    ]
+    columns = ["id", *plain, *(n for n, _ in converted), *(n for n, _ in same), *(n for n, _, _ in made)]
+    names = ", ".join(f'"{name}"' for name in columns)
     marks = ", ".join("?" for _ in columns)
     session.connection().exec_driver_sql(f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})', values)
     return ids

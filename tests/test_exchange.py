@@ -267,3 +267,31 @@ def test_a_target_edited_on_both_sides_stays_one_target(pair, tmp_path: Path) ->
         con = sqlite3.connect(db.path)
         assert con.execute("SELECT value FROM targets WHERE item_id = ?", (_item(db, "2.2"),)).fetchall() == [("80",)]
     assert content(a) == content(b)
+
+
+def test_what_other_layouts_carry_travels_in_a_package(tmp_path: Path) -> None:
+    rows = [["TT", "Tên nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Kết quả (sản phẩm)", "Thời gian hoàn thành",
+             "Kinh phí"],
+            ["I", "Hạ tầng số", "", "", "", "", ""],
+            ["1", "Nâng cấp mạng nội bộ", "Văn phòng HĐND và UBND xã", "Công an xã, Trạm Y tế xã",
+             "Mạng LAN đạt chuẩn", "Hằng năm", "50 triệu đồng"]]
+    path = tmp_path / "nhiem_vu.txt"
+    path.write_text("\n".join("\t".join(r) for r in rows), encoding="utf-8")
+    a = open_database(tmp_path / "a" / "du_lieu.sqlite3")
+    b = open_database(tmp_path / "b" / "du_lieu.sqlite3")
+    try:
+        import_file(a, path=path)
+        send(a, b, tmp_path)
+        assert content(a) == content(b)
+        con = sqlite3.connect(b.path)
+        try:
+            assert con.execute("SELECT output, budget FROM items").fetchone() == ("Mạng LAN đạt chuẩn", "50 triệu đồng")
+            assert con.execute("SELECT kind FROM deadlines").fetchone() == ("yearly",)
+            assert sorted(con.execute("SELECT u.name, a.role FROM assignments a JOIN units u ON u.id = a.unit_id")) == [
+                ("Công an xã", "coordinating"), ("Trạm Y tế xã", "coordinating"),
+                ("Văn phòng HĐND và UBND xã", "implementing")]
+        finally:
+            con.close()
+    finally:
+        a.close()
+        b.close()

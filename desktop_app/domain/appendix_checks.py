@@ -141,7 +141,7 @@ def unit_merge_warnings(
     first_place: dict[str, dict[str, str]] = defaultdict(dict)
     met: dict[str, list[str]] = defaultdict(list)
     for item in parsed.items:
-        for name in item.monitoring + item.implementing:
+        for name in item.monitoring + item.implementing + item.coordinating:
             key = unit_key(name)
             met[key].append(name)
             first_place[key].setdefault(name, item.place)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Source documents end numbers with stray ".", "," or ";" and sometimes wrap them in brackets.
 _EDGE_PUNCT = " \t\r\n\u00a0.,;:()[]{}-–—"
@@ -17,6 +18,7 @@ _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
 _CHUNK = re.compile(r"\d+|\D+")
 
 
+@lru_cache(maxsize=65536)  # an import asks for every row's number several times
 def normalise_number(raw: str | None) -> str:
     """Return the number without surrounding punctuation, with dotted parts joined by dots."""
     if not raw:
@@ -43,6 +45,7 @@ def roman_to_int(s: str) -> int:
     return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
 
 
+@lru_cache(maxsize=65536)
 def number_kind(normalised: str) -> str:
     """Classify a number as "roman", "integer", "dotted", "empty" or "other"."""
     text = normalise_number(normalised)

@@ -13,6 +13,7 @@ from desktop_app.domain.numbering import natural_key
 # Zero-width characters are deleted outright: they sit inside words when text is
 # pasted from Word/web pages, so turning them into spaces would split the word.
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+_ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 
 # Combining tone marks in NFD: huyền, sắc, ngã, hỏi, nặng.
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
@@ -60,8 +61,13 @@ def clean(s: str | None) -> str:
     """NFC-normalise, drop zero-width chars, collapse all whitespace runs to one space, strip."""
     if not s:
         return ""
+    if not s.isascii():  # the checks first: an import cleans every cell, and most need no change
+        if not unicodedata.is_normalized("NFC", s):
+            s = _nfc(s)
+        if _ZERO_WIDTH_RE.search(s):
+            s = s.translate(_ZERO_WIDTH)
     # str.split() with no argument splits on every Unicode space, NBSP included.
-    return " ".join(_nfc(s).translate(_ZERO_WIDTH).split())
+    return " ".join(s.split())
 
 
 def fold_tone_placement(s: str) -> str:

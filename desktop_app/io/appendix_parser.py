@@ -4,7 +4,7 @@ in document order, with the warnings an officer should check."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -398,14 +398,20 @@ def _title_lines(doc: RawDocument, t_index: int, r_index: int) -> list[str]:
     return lines
 
 
-def _rows(runs: Sequence[Run]) -> list[_Row]:
-    out = []
+def _rows(runs: Sequence[Run]) -> Iterator[tuple[_Row, _Row | None]]:
+    """Each body row with the next numbered row after it (None at the end), read one at a time so a large file
+    never holds all its rows twice."""
+    pending: list[_Row] = []  # the rows since the last numbered one, waiting for the next
     for run in runs:
         assert run.layout is not None
         for raw in run.rows:
-            if (row := _read_row(raw, run.layout)) is not None:
-                out.append(row)
-    return out
+            if (row := _read_row(raw, run.layout)) is None:
+                continue
+            if row.number:
+                yield from ((waiting, row) for waiting in pending)
+                pending = []
+            pending.append(row)
+    yield from ((waiting, None) for waiting in pending)
 
 
 def _unknown_columns(result: ParsedAppendix, runs: Sequence[Run]) -> None:
@@ -443,15 +449,8 @@ def parse_appendix(doc: RawDocument, *, chosen: Mapping[str, Sequence[str]] | No
         plan_date=title.plan_date, year=title.year, title=title.title, issuer=title.issuer, layouts=layouts,
     )
     builder = _Builder(result)
-    rows = _rows(runs)
-    following: list[_Row | None] = [None] * len(rows)
-    after: _Row | None = None
-    for i in range(len(rows) - 1, -1, -1):  # the next numbered row of each row, in one pass
-        following[i] = after
-        if rows[i].number:
-            after = rows[i]
-    for row, nxt in zip(rows, following):
-        builder.add(row, nxt)
+    for row, following in _rows(runs):
+        builder.add(row, following)
     builder.check_counts()
     _unknown_columns(result, runs)
     confident = all(layout.confident for layout in layouts)

@@ -1,9 +1,14 @@
-"""Word (.docx) input: every body table with the paragraphs before it, read with python-docx, into a RawDocument."""
+"""Word (.docx) input: every body table with the paragraphs before it, into a RawDocument. The document XML is
+read as a stream (lxml iterparse) and each row let go once read, so a large table takes memory for its texts only,
+not for its whole XML tree."""
 
 from __future__ import annotations
 
 import io
+import zipfile
 from collections.abc import Iterator
+
+from lxml import etree
 
 from desktop_app.errors import FileRefused
 from desktop_app.io.safety import check_zip
@@ -59,15 +64,6 @@ def _children(element: object, tag: str) -> Iterator[object]:
             yield from _children(child, tag)
 
 
-def _block_items(element: object) -> Iterator[object]:
-    """Body-level w:p and w:tbl elements in document order, through wrappers."""
-    for child in element:  # type: ignore[attr-defined]
-        if child.tag in (_P, _TBL):
-            yield child
-        elif child.tag in _WRAPPERS:
-            yield from _block_items(child)
-
-
 def _props(element: object, props_tag: str) -> dict[str, object]:
     """The children of the element's properties child (w:tcPr / w:trPr), by tag."""
     for index, child in enumerate(element):  # type: ignore[attr-defined]
@@ -93,12 +89,21 @@ def _cell_text(tc: object) -> str:
     return "\n".join(_paragraph_text(p) for p in _children(tc, _P)).strip()
 
 
-def _table_rows(tbl: object) -> list[list[str]]:
-    """The table as a grid of texts; merged cells repeat their text in every grid cell they cover."""
-    grid_width = len(tbl.findall(f"{_W}tblGrid/{_W}gridCol"))  # type: ignore[attr-defined]
-    rows: list[list[str]] = []
-    above: list[str] = []
-    for tr in _children(tbl, _TR):
+class _Table:
+    """The rows of one body table as its w:tr elements end; merged cells repeat their text in every grid cell."""
+
+    def __init__(self) -> None:
+        self.grid_width: int | None = None
+        self.rows: list[list[str]] = []
+        self.above: list[str] = []
+
+    def add_row(self, tr: object) -> None:
+        """Read one w:tr (the cells above it are remembered for vertical merges)."""
+        if self.grid_width is None:
+            tbl = tr.getparent()  # type: ignore[attr-defined]
+            while tbl is not None and tbl.tag != _TBL:
+                tbl = tbl.getparent()
+            self.grid_width = len(tbl.findall(f"{_W}tblGrid/{_W}gridCol")) if tbl is not None else 0
         tr_props = _props(tr, _TRPR)
         cells = [""] * _int_val(tr_props.get(_GRID_BEFORE), 0)
         for tc in _children(tr, _TC):
@@ -107,35 +112,73 @@ def _table_rows(tbl: object) -> list[list[str]]:
             v_merge, h_merge = tc_props.get(_V_MERGE), tc_props.get(_H_MERGE)
             col = len(cells)
             if v_merge is not None and v_merge.get(_VAL, "continue") == "continue":  # type: ignore[attr-defined]
-                text = above[col] if col < len(above) else ""
+                text = self.above[col] if col < len(self.above) else ""
             elif h_merge is not None and h_merge.get(_VAL, "continue") == "continue" and cells:  # type: ignore[attr-defined]
                 text = cells[-1]
             else:
                 text = _cell_text(tc)
             cells.extend([text] * span)
         cells.extend([""] * _int_val(tr_props.get(_GRID_AFTER), 0))
-        rows.append(cells)
-        above = cells
-    width = max([grid_width, *(len(r) for r in rows)])
-    return [r + [""] * (width - len(r)) for r in rows]
+        self.rows.append(cells)
+        self.above = cells
+
+    def grid(self) -> list[list[str]]:
+        """The rows, all as wide as the widest."""
+        width = max([self.grid_width or 0, *(len(r) for r in self.rows)])
+        return [r + [""] * (width - len(r)) for r in self.rows]
 
 
-def read_docx(data: bytes, name: str, *, checked: bool = False) -> RawDocument:
-    """Read every table of a .docx with the paragraphs before it; `checked` skips check_zip (the caller ran it)."""
-    if not checked:
-        check_zip(data, name)
+def _main_part(zf: zipfile.ZipFile) -> str:
+    """The name of the main document part (the package relationship of type officeDocument)."""
     try:
-        from docx import Document  # imported here: keeps start-up light
+        rels = etree.fromstring(zf.read("_rels/.rels"), etree.XMLParser(resolve_entities=False, no_network=True))
+    except (KeyError, etree.XMLSyntaxError):
+        return "word/document.xml"
+    for rel in rels:
+        if str(rel.get("Type", "")).endswith("/officeDocument"):
+            target = str(rel.get("Target", "")).lstrip("/")
+            if target in zf.namelist():
+                return target
+    return "word/document.xml"
 
-        body = Document(io.BytesIO(data)).element.body
-        doc = RawDocument(source_name=name, fmt="docx")
-        pending: list[str] = []  # paragraph lines since the previous table
-        for element in _block_items(body):
-            if element.tag == _P:
-                text = _paragraph_text(element)
-                pending.extend(line.strip() for line in text.split("\n") if line.strip())
-                continue
-            rows = _table_rows(element)
+
+def _free(element: object) -> None:
+    """Let go of an element read, and of the siblings read before it."""
+    element.clear()  # type: ignore[attr-defined]
+    parent = element.getparent()  # type: ignore[attr-defined]
+    while parent is not None and element.getprevious() is not None:  # type: ignore[attr-defined]
+        del parent[0]
+
+
+def _read_body(stream: object, doc: RawDocument) -> None:
+    """Fill doc from the document XML, block by block and row by row."""
+    path: list[str] = []  # tags of the open elements, wrappers left out
+    table: _Table | None = None
+    pending: list[str] = []  # paragraph lines since the previous table
+    events = etree.iterparse(stream, events=("start", "end"), resolve_entities=False, no_network=True,
+                             load_dtd=False, huge_tree=False)
+    for event, element in events:
+        tag = element.tag
+        if tag in _WRAPPERS:
+            continue
+        if event == "start":
+            path.append(tag)
+            continue
+        path.pop()
+        if len(path) != 2 and not (len(path) == 3 and tag == _TR and path[2] == _TBL):
+            continue  # inside a cell, a run, a nested table …: read with its row or paragraph
+        if tag == _P:
+            text = _paragraph_text(element)
+            pending.extend(line.strip() for line in text.split("\n") if line.strip())
+            _free(element)
+        elif tag == _TR:
+            table = table or _Table()
+            table.add_row(element)
+            _free(element)
+        elif tag == _TBL:
+            rows = table.grid() if table is not None else []
+            table = None
+            _free(element)
             if not rows:
                 continue  # an empty table: its preceding paragraphs carry on to the next one
             number = len(doc.tables) + 1
@@ -144,9 +187,21 @@ def read_docx(data: bytes, name: str, *, checked: bool = False) -> RawDocument:
             if number == 1:
                 doc.title_lines = list(pending)
             pending = []
+        elif len(path) == 2:
+            _free(element)  # w:sectPr and the like
+
+
+def read_docx(data: bytes, name: str, *, checked: bool = False) -> RawDocument:
+    """Read every table of a .docx with the paragraphs before it; `checked` skips check_zip (the caller ran it)."""
+    if not checked:
+        check_zip(data, name)
+    doc = RawDocument(source_name=name, fmt="docx")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf, zf.open(_main_part(zf)) as stream:
+            _read_body(stream, doc)
     except FileRefused:
         raise
-    except Exception as exc:  # PackageNotFoundError, KeyError, ValueError, lxml XMLSyntaxError, BadZipFile...
+    except Exception as exc:  # KeyError, ValueError, lxml XMLSyntaxError, BadZipFile, zlib errors …
         detail = str(exc).strip().splitlines()[0][:160] if str(exc).strip() else type(exc).__name__
         raise FileRefused(f"{READ_FAILED} ({detail}).", file=name) from exc
     if not doc.tables:

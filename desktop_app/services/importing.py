@@ -196,7 +196,7 @@ class Preview:
     def warnings(self, db: Database) -> list[ImportWarning]:
         """The warnings an import would give now, unit merges judged against the registry."""
         with db.reading() as session:
-            keys = list({unit_key(n) for p in self.parsed.items for n in p.monitoring + p.implementing})
+            keys = list({unit_key(n) for p in self.parsed.items for n in p.monitoring + p.implementing + p.coordinating})
             known = known_spellings(session, keys)
         merges = unit_merge_warnings(self.parsed, known=known)
         return [w for w in self.parsed.warnings if w.code != "units_merged"] + merges
@@ -298,7 +298,8 @@ def import_file(db: Database, *, path: Path, again: bool = False,
     columns: the column roles ("1=number,2=text,…"), needed when the program is not sure of them (UnsureColumns);
     given roles are remembered for the next file with the same header."""
     require_admin(db, "nhập kế hoạch")
-    parsed, sha256, _ = parse_file(path, chosen=import_columns.remembered(db), columns=columns)
+    parsed, sha256, document = parse_file(path, chosen=import_columns.remembered(db), columns=columns)
+    del document  # the tables as read are not needed to write: a large file's memory goes back at once
     if not columns and not all(layout.confident for layout in parsed.layouts):
         raise import_columns.UnsureColumns(import_columns.unsure_message(parsed.layouts), file=path.name,
                                            layouts=parsed.layouts)
