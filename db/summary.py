@@ -28,9 +28,16 @@ def number_key(number: str, previous: str | None, section_order: int = 0) -> str
     """The Stt sort key: section first (II's "1" after I's "8.3"), then the number in natural order; an
     unnumbered row sorts right after the numbered row before it, as in the file."""
     prefix = f"{section_order:04d}|"
+    if is_sub_letter(number) and previous:  # "a)", "b)" right after the row they hang under
+        return prefix + number_sort_key(previous) + "~" + number
     if number or previous is None:
         return prefix + number_sort_key(number)
     return prefix + number_sort_key(previous) + "~"
+
+
+def is_sub_letter(number: str) -> bool:
+    """True for a lettered sub-item's number ("a", "b" … as "a)" is normalised)."""
+    return len(number) == 1 and number.isalpha() and number.islower()
 
 
 def item_fields(
@@ -94,7 +101,7 @@ def refresh_items(session: Session, item_ids: Sequence[int]) -> None:
                 FROM progress_reports r JOIN periods p ON p.id = r.period_id WHERE r.item_id IN :ids)
             WHERE newest = 1""", ids)  # only each item's latest report leaves SQLite
         updates = []
-        previous = _previous_numbers(session, [row[0] for row in items if not row[1]])
+        previous = _previous_numbers(session, [row[0] for row in items if not row[1] or is_sub_letter(row[1])])
         for item_id, number, item_text, due, section_order in items:
             monitoring = [u.name for u in units.get(item_id, []) if u.role == "monitoring"]
             implementing = [u.name for u in units.get(item_id, []) if u.role == "implementing"]
@@ -125,12 +132,19 @@ def refresh_items(session: Session, item_ids: Sequence[int]) -> None:
 
 
 def _previous_numbers(session: Session, item_ids: list[int]) -> dict[int, str]:
-    """For unnumbered items: the number of the nearest numbered item before each in its plan."""
+    """For unnumbered items: the number of the nearest numbered item before each in its plan; for lettered ones
+    the nearest number of digits (their parent), else their group's number."""
     if not item_ids:
         return {}
     stmt = text("""
-        SELECT i.id, (SELECT p.number FROM items p WHERE p.section_id = i.section_id AND p."order" < i."order"
-                      AND p.number != '' ORDER BY p."order" DESC LIMIT 1)
+        SELECT i.id, CASE WHEN i.number = '' THEN
+            (SELECT p.number FROM items p WHERE p.section_id = i.section_id AND p."order" < i."order"
+             AND p.number != '' ORDER BY p."order" DESC LIMIT 1)
+          ELSE coalesce(
+            (SELECT p.number FROM items p WHERE p.section_id = i.section_id AND p."order" < i."order"
+             AND p.number GLOB '[0-9]*' AND coalesce(p.group_id, 0) = coalesce(i.group_id, 0)
+             ORDER BY p."order" DESC LIMIT 1),
+            (SELECT g.number FROM groups g WHERE g.id = i.group_id)) END
         FROM items i WHERE i.id IN :ids""").bindparams(bindparam("ids", expanding=True))
     return {item_id: number for item_id, number in session.execute(stmt, {"ids": item_ids}) if number}
 

@@ -282,3 +282,25 @@ def test_plan_without_a_year(db: Database, tmp_path: Path) -> None:
     item = next(i for i in show(db, plan_id=nam_hong)["plans"][0]["items"] if i["number"] == "7.1")
     with pytest.raises(InvalidValue, match="hãy nhập giá trị"):
         record_progress(db, item_id=item["id"], period="Quý I/2026", status="done")
+
+
+def test_lettered_sub_items_sort_under_their_parent_after_an_edit_too(db: Database, tmp_path: Path) -> None:
+    from datetime import date
+
+    from desktop_app.services import editing, items
+
+    rows = [HEADER, ["I", "Nhiệm vụ"], ["1", "Nâng cấp hạ tầng"],
+            ["a)", "Mua máy tính", "Công an xã", "", "Quý II/2026"], ["b)", "Lắp camera", "Công an xã", "", "Quý III/2026"],
+            ["2", "Số hóa hồ sơ", "Công an xã", "", "Tháng 12/2026"], ["3", "Tập huấn kỹ năng số"],
+            ["a)", "Cho cán bộ", "Công an xã", "", "Quý I/2026"], ["b)", "Cho người dân", "Công an xã", "", "Quý IV/2026"]]
+    plan = _import(db, tmp_path, "chu_cai.txt", _tsv(rows))
+    assert [(i["number"], i["group"]) for i in plan["items"]] == [
+        ("a", "1"), ("b", "1"), ("2", None), ("a", "3"), ("b", "3")]  # 1 and 3 only head their rows
+    assert not [w for w in plan["warnings"] if "trùng" in w or "nhảy cóc" in w]
+    query = items.make_query(plan_id=plan["id"], today=date(2026, 1, 1))
+    order = [(r.number, r.text) for r in items.page(db, query)]
+    assert [n for n, _ in order] == ["a", "b", "2", "a", "b"]
+    item = plan["items"][3]["id"]
+    detail = editing.item_detail(db, item_id=item)
+    editing.update_item(db, new=detail.__class__(**{**detail.__dict__, "text": "Cho cán bộ, công chức"}))
+    assert [(r.number, r.text) for r in items.page(db, query)][3] == ("a", "Cho cán bộ, công chức")

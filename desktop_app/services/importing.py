@@ -22,7 +22,7 @@ from db.models import (
     utcnow,
 )
 from db.queries import insert_rows, known_spellings, plan_by_sha256, resolve_units
-from db.summary import item_fields
+from db.summary import is_sub_letter, item_fields
 from desktop_app.domain.appendix import ImportWarning, ParsedAppendix
 from desktop_app.domain.appendix_checks import unit_merge_warnings
 from desktop_app.domain.text import unit_key
@@ -282,13 +282,22 @@ def _require_items(parsed: ParsedAppendix) -> None:
 
 
 def _last_numbers(parsed: ParsedAppendix) -> list[str | None]:
-    """For each item, the last non-empty number before it (an unnumbered row sorts after that one)."""
+    """For each item, what it sorts after: for an unnumbered row the last number before it, for a lettered one
+    ("a)") the number of digits it hangs under in its group, else the group's own number (db.summary does the
+    same when an item is edited)."""
     result: list[str | None] = []
     last: dict[int, str] = {}
+    parent: dict[tuple[int, int | None], str] = {}
     for p in parsed.items:
-        result.append(last.get(p.section))
+        if is_sub_letter(p.number):
+            group = parsed.groups[p.group].number if p.group is not None else None
+            result.append(parent.get((p.section, p.group)) or group)
+        else:
+            result.append(last.get(p.section))
         if p.number:
             last[p.section] = p.number
+        if p.number[:1].isdigit():
+            parent[(p.section, p.group)] = p.number
     return result
 
 

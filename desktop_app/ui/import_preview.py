@@ -33,8 +33,8 @@ INDEX_ROLE = Qt.ItemDataRole.UserRole + 1
 # column → the ParsedItem field a correction of that column revises
 FIELDS = {0: "number", 1: "text", 3: "deadline", 4: "monitoring", 5: "implementing", 6: "note", 7: "coordinating",
           8: "unit_of_measure", 9: "target_text", 10: "output", 11: "budget", 12: "explanation"}
-OPTIONAL = range(7, 13)
-"""Columns shown only when some item of the file has them."""
+OPTIONAL = (4, 6, *range(7, 13))
+"""Columns shown only when some item of the file has them (a task table names no monitoring unit)."""
 
 
 class ImportPreviewDialog(QDialog):
@@ -58,7 +58,7 @@ class ImportPreviewDialog(QDialog):
         self.tree.setAlternatingRowColors(True)
         header = self.tree.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((90, 420, 110, 110, 170, 200, 100, 170, 90, 110, 160, 120, 200)):
+        for column, width in enumerate((90, 420, 110, 150, 170, 200, 100, 170, 90, 110, 160, 120, 200)):
             self.tree.setColumnWidth(column, width)
         self.tree.setEditTriggers(QTreeWidget.EditTrigger.DoubleClicked | QTreeWidget.EditTrigger.EditKeyPressed)
         self.warnings = QListWidget()
