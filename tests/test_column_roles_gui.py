@@ -80,5 +80,5 @@ def test_cli_lists_the_guess_refuses_then_imports_with_columns(db_path: Path, tm
     assert main(["--db", str(db_path), "import", str(path), "--columns", spec, "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["items"] == 3
     assert main(["--db", str(db_path), "import", str(_file(tmp_path, "lich_2.txt", ROWS[:2]))]) == 0  # remembered
-    assert main(["--db", str(db_path), "import", str(path), "--columns", "1=so,2=text"]) == 2
+    assert main(["--db", str(db_path), "import", str(path), "--again", "--columns", "1=so,2=text"]) == 2
     assert "vai trò «so» không có" in capsys.readouterr().err

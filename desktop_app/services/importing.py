@@ -307,13 +307,11 @@ def import_file(db: Database, *, path: Path, again: bool = False,
     columns: the column roles ("1=number,2=text,…"), needed when the program is not sure of them (UnsureColumns);
     given roles are remembered for the next file with the same header."""
     require_admin(db, "nhập kế hoạch")
-    parsed, sha256, document = parse_file(path, chosen=import_columns.remembered(db), columns=columns)
-    del document  # the tables as read are not needed to write: a large file's memory goes back at once
-    if not columns and not all(layout.confident for layout in parsed.layouts):
-        raise import_columns.UnsureColumns(import_columns.unsure_message(parsed.layouts), file=path.name,
-                                           layouts=parsed.layouts)
-    _require_items(parsed)
-    if not again:
+    from desktop_app.io.detect import read_document
+
+    data = read_file_bytes(path)
+    sha256 = hashlib.sha256(data).hexdigest()
+    if not again:  # before reading the file: a large one takes a while to interpret
         with db.reading() as session:
             existing = plan_by_sha256(session, sha256)
             if existing is not None:
@@ -323,6 +321,12 @@ def import_file(db: Database, *, path: Path, again: bool = False,
                     file=path.name,
                     existing_plan_id=existing.id,
                 )
+    parsed = _interpret(read_document(data, path.name), chosen=import_columns.remembered(db), columns=columns)
+    del data  # the tables as read are not needed to write: a large file's memory goes back at once
+    if not columns and not all(layout.confident for layout in parsed.layouts):
+        raise import_columns.UnsureColumns(import_columns.unsure_message(parsed.layouts), file=path.name,
+                                           layouts=parsed.layouts)
+    _require_items(parsed)
     with audit.acting(f"Nhập tệp «{path.name}»"):
         return _write(db, parsed, sha256, remember=bool(columns))
 
