@@ -17,6 +17,7 @@ from desktop_app.io.tables import RawDocument, RawRow, RawTable
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _P, _TBL, _TR, _TC, _T = _W + "p", _W + "tbl", _W + "tr", _W + "tc", _W + "t"
+_BODY = _W + "body"
 _TAB, _BR, _CR, _NB_HYPHEN = _W + "tab", _W + "br", _W + "cr", _W + "noBreakHyphen"
 _VAL, _TYPE = _W + "val", _W + "type"
 _TCPR, _TRPR, _GRID_SPAN = _W + "tcPr", _W + "trPr", _W + "gridSpan"
@@ -150,45 +151,52 @@ def _free(element: object) -> None:
         del parent[0]
 
 
+def _block_parent(element: object) -> object | None:
+    """The parent of an element, looking through content-control and custom-XML wrappers."""
+    parent = element.getparent()  # type: ignore[attr-defined]
+    while parent is not None and parent.tag in _WRAPPERS:
+        parent = parent.getparent()
+    return parent
+
+
 def _read_body(stream: object, doc: RawDocument) -> None:
-    """Fill doc from the document XML, block by block and row by row."""
-    path: list[str] = []  # tags of the open elements, wrappers left out
+    """Fill doc from the document XML, block by block and row by row: lxml hands over only paragraphs, rows and
+    tables, each once complete; those inside a cell are read with their row."""
     table: _Table | None = None
     pending: list[str] = []  # paragraph lines since the previous table
-    events = etree.iterparse(stream, events=("start", "end"), resolve_entities=False, no_network=True,
-                             load_dtd=False, huge_tree=False)
-    for event, element in events:
+    events = etree.iterparse(stream, events=("end",), tag=(_P, _TR, _TBL), resolve_entities=False,
+                             no_network=True, load_dtd=False, huge_tree=False)
+    for _, element in events:
+        parent = _block_parent(element)
+        if parent is None:
+            continue
         tag = element.tag
-        if tag in _WRAPPERS:
+        if tag == _TR:
+            grand = _block_parent(parent) if parent.tag == _TBL else None  # type: ignore[attr-defined]
+            if grand is None or grand.tag != _BODY:  # type: ignore[attr-defined]
+                continue  # a row of a table nested in a cell
+            table = table or _Table()
+            table.add_row(element)
+            _free(element)
             continue
-        if event == "start":
-            path.append(tag)
-            continue
-        path.pop()
-        if len(path) != 2 and not (len(path) == 3 and tag == _TR and path[2] == _TBL):
-            continue  # inside a cell, a run, a nested table …: read with its row or paragraph
+        if parent.tag != _BODY:  # type: ignore[attr-defined]
+            continue  # a paragraph of a cell, a nested table
         if tag == _P:
             text = _paragraph_text(element)
             pending.extend(line.strip() for line in text.split("\n") if line.strip())
             _free(element)
-        elif tag == _TR:
-            table = table or _Table()
-            table.add_row(element)
-            _free(element)
-        elif tag == _TBL:
-            rows = table.grid() if table is not None else []
-            table = None
-            _free(element)
-            if not rows:
-                continue  # an empty table: its preceding paragraphs carry on to the next one
-            number = len(doc.tables) + 1
-            raw_rows = [RawRow(cells=c, line=i, place=f"bảng {number}, hàng {i}") for i, c in enumerate(rows, 1)]
-            doc.tables.append(RawTable(rows=raw_rows, preceding_lines=pending))
-            if number == 1:
-                doc.title_lines = list(pending)
-            pending = []
-        elif len(path) == 2:
-            _free(element)  # w:sectPr and the like
+            continue
+        rows = table.grid() if table is not None else []
+        table = None
+        _free(element)
+        if not rows:
+            continue  # an empty table: its preceding paragraphs carry on to the next one
+        number = len(doc.tables) + 1
+        raw_rows = [RawRow(cells=c, line=i, place=f"bảng {number}, hàng {i}") for i, c in enumerate(rows, 1)]
+        doc.tables.append(RawTable(rows=raw_rows, preceding_lines=pending))
+        if number == 1:
+            doc.title_lines = list(pending)
+        pending = []
 
 
 def read_docx(data: bytes, name: str, *, checked: bool = False) -> RawDocument:

@@ -155,7 +155,8 @@ def _write(db: Database, parsed: ParsedAppendix, sha256: str, *, remember: bool 
         insert_rows(session, Deadline, deadlines)
         insert_rows(session, Target, targets)
         insert_rows(session, Assignment, assignments)
-        plan.warnings.extend(PlanWarning(order=i, code=w.code, message=w.message) for i, w in enumerate(warnings))
+        insert_rows(session, PlanWarning, [{"plan_id": plan.id, "order": i, "code": w.code, "message": w.message}
+                                           for i, w in enumerate(warnings)])
         if remember:
             import_columns.remember(session, parsed.layouts)
         if len(parsed.items) > BULK_ITEMS:
