@@ -26,7 +26,7 @@ from sqlalchemy import event  # noqa: E402
 from db.backup import backup_copy  # noqa: E402
 from db.engine import open_database  # noqa: E402
 from db.models import ProgressReport  # noqa: E402
-from db.report_query import report_items  # noqa: E402
+from db.queries.reports import report_items  # noqa: E402
 from desktop_app.paths import sample_plan_path  # noqa: E402
 from desktop_app.services.importing import import_file  # noqa: E402
 from desktop_app.services.progress import list_periods, record_progress  # noqa: E402

@@ -24,8 +24,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from db.sync_check import expected_columns  # noqa: E402
-from db.sync_schema import REFERENCES, SYNCED  # noqa: E402
+from db.exchange.check import expected_columns  # noqa: E402
+from db.exchange.schema import REFERENCES, SYNCED  # noqa: E402
 from tests.memory import peak_rss_mb  # noqa: E402
 
 UNITS = ["Phòng Văn hóa - Xã hội", "Văn phòng HĐND và UBND xã", "Công an xã", "Trạm Y tế xã",
@@ -95,8 +95,8 @@ def commune_tables(number: int) -> dict[str, list[list]]:
 
 def write_packages(folder: Path, communes: int) -> tuple[int, int]:
     """Write one signed package per commune; returns (records, progress reports)."""
-    from desktop_app.io import signing
-    from desktop_app.io.package import write_package
+    from desktop_app.io.exchange import signing
+    from desktop_app.io.exchange.package import write_package
 
     records = reports = 0
     for number in range(1, communes + 1):
@@ -130,7 +130,7 @@ def bare_insert(folder: Path, db_path: Path) -> float:
     rows: dict[str, list[tuple]] = {t: [] for t in SYNCED}
     ids: dict[str, dict[str, int]] = {t: {} for t in SYNCED}
     unit_ids: dict[str, int] = {}
-    from desktop_app.io.package import read_package
+    from desktop_app.io.exchange.package import read_package
 
     for path in sorted(folder.glob("*.cdsx")):
         package = read_package(path)

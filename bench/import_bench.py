@@ -185,7 +185,8 @@ def child(mode: str, fmt: str, path: str) -> None:
         # reading the file to the commit
         from db.engine import open_database
         from desktop_app.errors import AppError
-        from desktop_app.io import appendix_parser, detect  # noqa: F401 - loaded on the first import
+        from desktop_app.io.appendix import detect  # noqa: F401 - loaded on the first import
+        from desktop_app.io.appendix import parser as appendix_parser  # noqa: F401
         from desktop_app.services.importing import import_file
 
         db = open_database(Path(path).with_suffix(".sqlite3"))

@@ -41,7 +41,7 @@ def pdf_figures(n_items: int) -> None:
         db = open_database(folder / "bench.sqlite3")
         plan = import_file(db, path=source).plan_id
         rnd = random.Random(3)
-        from db.report_query import report_items
+        from db.queries.reports import report_items
 
         with db.reading() as session:
             ids = [r.id for r in report_items(session, plan)]

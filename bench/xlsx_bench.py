@@ -34,8 +34,8 @@ from desktop_app.domain.report import (
     ReportData,
     ReportRow,
 )
-from desktop_app.io.csv_export import FLAT_COLUMNS, flat_values
-from desktop_app.io.xlsx_report import DATA_SHEET, write_xlsx
+from desktop_app.io.reports.csv_export import FLAT_COLUMNS, flat_values
+from desktop_app.io.reports.excel import DATA_SHEET, write_xlsx
 
 PERIODS = [PeriodColumn("2026-Q1", "Quý I/2026", date(2026, 1, 1), date(2026, 3, 31)),
            PeriodColumn("2026-Q2", "Quý II/2026", date(2026, 4, 1), date(2026, 6, 30)),

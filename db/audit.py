@@ -21,8 +21,8 @@ from sqlalchemy import bindparam, select, text
 from sqlalchemy.orm import Session
 
 from db.audit_schema import AUDITED, insert_trigger_name, insert_trigger_sql
+from db.exchange.schema import NOW_SQL
 from db.models import AuditEntry
-from db.sync_schema import NOW_SQL
 
 _source: ContextVar[str | None] = ContextVar("audit_source", default=None)
 _SUSPENDED = "audit_inserts_suspended"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from db.sync_schema import NEW_REV_SQL, NOW_SQL
+from db.exchange.schema import NEW_REV_SQL, NOW_SQL
 
 AUDITED: Final[dict[str, tuple[str, ...]]] = {
     "plans": ("commune", "plan_number", "plan_date", "year", "title", "source_name", "period_kind", "issuer"),

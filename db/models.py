@@ -55,7 +55,7 @@ def new_uuid() -> str:
 
 
 def new_rev() -> str:
-    """A fresh revision name for a row's content (the SQL triggers of db.sync_schema make the same shape)."""
+    """A fresh revision name for a row's content (the SQL triggers of db.exchange.schema make the same shape)."""
     return os.urandom(16).hex()
 
 
@@ -86,7 +86,7 @@ class Tracked:
     """Also set by the revision triggers: an incremental package takes the rows changed since the last one."""
     version: Mapped[int] = mapped_column(Integer, default=1)
     rev: Mapped[str] = mapped_column(String(32), default=new_rev, server_default="")
-    """Names the row's content; a trigger gives it a new one on every local change (db.sync_schema)."""
+    """Names the row's content; a trigger gives it a new one on every local change (db.exchange.schema)."""
     base_rev: Mapped[str | None] = mapped_column(String(32))
     """The revision last exchanged with another installation (sent or received); None for a row made here and
     never exchanged. It differs from rev once the row is changed here after an exchange."""

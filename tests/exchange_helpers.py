@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from db.engine import Database
-from db.sync_schema import REFERENCES, SYNCED
+from db.exchange.schema import REFERENCES, SYNCED
 from desktop_app.services.exchange import ImportOutcome, export_package, import_package
 from desktop_app.services.progress import item_by_number, record_progress
 

@@ -10,8 +10,8 @@ import openpyxl
 from docx import Document
 from openpyxl.styles import Alignment, Font
 
-from desktop_app.io.appendix_tables import find_runs
-from desktop_app.io.detect import read_document
+from desktop_app.io.appendix.detect import read_document
+from desktop_app.io.appendix.tables import find_runs
 
 
 def seed_rows(path: Path) -> tuple[list[str], list[str], list[list[list[str]]]]:

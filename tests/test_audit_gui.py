@@ -21,7 +21,7 @@ from desktop_app.services.officer import (
     start_session,
 )
 from desktop_app.services.progress import item_by_number, record_progress
-from desktop_app.ui.audit_view import AuditDialog, ask_officer_name
+from desktop_app.ui.widgets.audit_view import AuditDialog, ask_officer_name
 from tests.conftest import NAM_HONG
 
 

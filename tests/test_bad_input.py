@@ -20,10 +20,10 @@ from hypothesis import strategies as st
 
 from desktop_app.errors import FileRefused
 from desktop_app.io import safety
-from desktop_app.io.detect import read_clipboard_text, read_document
-from desktop_app.io.docx_reader import read_docx
-from desktop_app.io.tables import RawDocument
-from desktop_app.io.xlsx_reader import read_xlsx
+from desktop_app.io.appendix.detect import read_clipboard_text, read_document
+from desktop_app.io.appendix.docx_reader import read_docx
+from desktop_app.io.appendix.raw import RawDocument
+from desktop_app.io.appendix.xlsx_reader import read_xlsx
 from tests.memory import peak_growth_mb, reset_peak
 
 MB = 1 << 20

@@ -18,7 +18,7 @@ from desktop_app.services.editing import item_detail, update_item
 from desktop_app.services.importing import import_file
 from desktop_app.services.progress import item_by_number, record_progress
 from desktop_app.ui.app import make_app
-from desktop_app.ui.items_model import COL_NUMBER, ID_ROLE
+from desktop_app.ui.models.items import COL_NUMBER, ID_ROLE
 from tests.conftest import MINH_TAN, NAM_HONG
 
 WAIT_MS = 5000  # the timer polls every 1.5 s
@@ -258,7 +258,7 @@ def _commune_package(tmp_path: Path, name: str, source: Path, out: Path) -> None
 
 def test_a_province_folder_import_reaches_the_plan_tree(qtbot: Any, db: Database, tmp_path: Path) -> None:
     pytest.importorskip("desktop_app.services.exchange")
-    from desktop_app.ui.province_view import ProvinceWindow
+    from desktop_app.ui.widgets.province_view import ProvinceWindow
     from tests.qt_helpers import answer_next_box
 
     folder = tmp_path / "goi"

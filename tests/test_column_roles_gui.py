@@ -16,7 +16,7 @@ from desktop_app.services import importing
 from desktop_app.services.import_columns import UnsureColumns
 from desktop_app.services.plans import show
 from desktop_app.ui.app import make_app
-from desktop_app.ui.import_preview import ImportPreviewDialog
+from desktop_app.ui.dialogs.import_preview import ImportPreviewDialog
 
 HEADER = ["Số TT", "Nội dung công việc", "Bộ phận", "Mốc", "Ý kiến"]
 ROWS = [["I", "Cải cách hành chính", "", "", ""],

@@ -1,10 +1,10 @@
-"""Column roles from header cells and contents (desktop_app/io/columns.py), table-driven."""
+"""Column roles from header cells and contents (desktop_app/io/appendix/columns.py), table-driven."""
 
 from __future__ import annotations
 
 import pytest
 
-from desktop_app.io.columns import (
+from desktop_app.io.appendix.columns import (
     guess_layout,
     header_role,
     is_header_row,

@@ -15,7 +15,7 @@ import pytest
 from db.engine import Database
 from desktop_app.domain.report import ITEM, PROGRESS, FlatRow, ReportData, ReportRow
 from desktop_app.io.cell_text import formula_like, printable, safe_text
-from desktop_app.io.csv_export import FLAT_COLUMNS, decimal_text, write_csv
+from desktop_app.io.reports.csv_export import FLAT_COLUMNS, decimal_text, write_csv
 from desktop_app.services.importing import import_file
 from desktop_app.services.progress import item_by_number, record_progress
 from desktop_app.services.reports import build_report

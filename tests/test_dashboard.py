@@ -21,8 +21,8 @@ from desktop_app.services.importing import import_file
 from desktop_app.services.plans import show
 from desktop_app.services.progress import record_progress
 from desktop_app.ui.app import make_app
-from desktop_app.ui.bar_chart import FILL, Bar, BarChart
-from desktop_app.ui.dashboard import (
+from desktop_app.ui.widgets.bar_chart import FILL, Bar, BarChart
+from desktop_app.ui.widgets.dashboard import (
     CountsModel,
     DashboardWidget,
     DeadlineModel,

@@ -11,7 +11,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
 
-import db.exchange_models  # noqa: F401 - its tables are part of the schema compared
+import db.exchange.models  # noqa: F401 - its tables are part of the schema compared
 from db.engine import Database, DatabaseError, open_database
 from db.models import Base, Item, Target
 from desktop_app.services.importing import import_file

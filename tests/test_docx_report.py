@@ -38,7 +38,7 @@ from desktop_app.domain.report_text import (
     document_number,
     summary_line,
 )
-from desktop_app.io.docx_report import write_docx
+from desktop_app.io.reports.word import write_docx
 from desktop_app.services.importing import import_file
 from desktop_app.services.plans import show
 from desktop_app.services.progress import record_progress

@@ -16,7 +16,7 @@ from desktop_app.services import evidence, structure
 from desktop_app.services.importing import import_file
 from desktop_app.services.plans import show
 from desktop_app.services.progress import list_progress, record_progress
-from desktop_app.ui.item_history import ItemHistoryView
+from desktop_app.ui.widgets.item_history import ItemHistoryView
 from tests.conftest import NAM_HONG
 
 

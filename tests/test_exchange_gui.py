@@ -23,10 +23,13 @@ from desktop_app.services.identity import (
 )
 from desktop_app.services.importing import import_file
 from desktop_app.ui.app import make_app
+from desktop_app.ui.dialogs.exchange_destination import (
+    DestinationDialog,
+    TrustSenderDialog,
+)
+from desktop_app.ui.dialogs.exchange_export import PackageExportDialog
+from desktop_app.ui.dialogs.exchange_preview import PackagePreviewDialog
 from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.package_destination import DestinationDialog, TrustSenderDialog
-from desktop_app.ui.package_export_dialog import PackageExportDialog
-from desktop_app.ui.package_preview import PackagePreviewDialog
 from tests.conftest import NAM_HONG
 from tests.qt_helpers import answer_next_box
 

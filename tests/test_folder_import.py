@@ -16,12 +16,12 @@ import pytest
 from db.audit_schema import AUDITED, insert_trigger_name
 from db.engine import open_database
 from desktop_app.services.exchange import import_packages
-from desktop_app.services.importing import import_file
-from desktop_app.services.package_contents import (
+from desktop_app.services.exchange_contents import (
     PREFETCH_FROM,
     prefetched,
     read_checked,
 )
+from desktop_app.services.importing import import_file
 from tests.conftest import NAM_HONG
 from tests.exchange_helpers import content, incremental_packages
 

@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 
 from db.engine import Database, open_database
 from desktop_app.errors import AppError
-from desktop_app.io.form_xlsx import FORM_SHEET, HIDDEN_SHEET
+from desktop_app.io.forms.sheet import FORM_SHEET, HIDDEN_SHEET
 from desktop_app.services.forms import apply_form, make_form, read_form
 from desktop_app.services.importing import import_file
 from tests.conftest import NAM_HONG

@@ -16,10 +16,10 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 
 from db.engine import Database
 from desktop_app.errors import FileRefused
-from desktop_app.io.form_xlsx import FORM_SHEET
+from desktop_app.io.forms.sheet import FORM_SHEET
 from desktop_app.services.importing import import_file
 from desktop_app.services.progress import list_progress
-from desktop_app.ui.form_dialogs import FormFlow, FormPreviewDialog, MakeFormDialog
+from desktop_app.ui.dialogs.forms import FormFlow, FormPreviewDialog, MakeFormDialog
 from desktop_app.ui.tasks import Task, run_task
 from tests.conftest import NAM_HONG
 from tests.qt_helpers import answer_next_box

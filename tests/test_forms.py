@@ -16,10 +16,10 @@ import pytest
 
 from db.engine import Database
 from db.models import Item
-from desktop_app.cli_forms import COMMANDS, add_parsers
+from desktop_app.cli.forms import COMMANDS, add_parsers
 from desktop_app.errors import FileRefused, InvalidValue, NotFound, WriteFailed
 from desktop_app.io.atomic import TEMP_PREFIX
-from desktop_app.io.form_xlsx import FORM_SHEET, HIDDEN_SHEET
+from desktop_app.io.forms.sheet import FORM_SHEET, HIDDEN_SHEET
 from desktop_app.services.forms import (
     CHANGED,
     NEW,

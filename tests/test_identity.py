@@ -11,8 +11,8 @@ import pytest
 
 from db.engine import Database, open_database
 from desktop_app.errors import InvalidValue
-from desktop_app.io import signing
-from desktop_app.io.package import PackageRefused
+from desktop_app.io.exchange import signing
+from desktop_app.io.exchange.package import PackageRefused
 from desktop_app.services.identity import (
     Installation,
     forget_sender,

@@ -9,11 +9,11 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from db.engine import Database
-from db.queries import count_rows
+from db.queries.common import count_rows
 from desktop_app.services import importing
 from desktop_app.services.plans import show
 from desktop_app.ui.app import make_app
-from desktop_app.ui.import_preview import ImportPreviewDialog
+from desktop_app.ui.dialogs.import_preview import ImportPreviewDialog
 from desktop_app.ui.main_window import MainWindow
 from tests.conftest import MINH_TAN, NAM_HONG
 

@@ -12,7 +12,7 @@ from desktop_app.services.editing import item_detail
 from desktop_app.services.importing import import_file
 from desktop_app.services.plans import show
 from desktop_app.ui.app import make_app
-from desktop_app.ui.item_form import ItemForm
+from desktop_app.ui.widgets.item_form import ItemForm
 from tests.conftest import NAM_HONG
 
 

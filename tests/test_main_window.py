@@ -13,16 +13,16 @@ from db.engine import Database
 from desktop_app.services.importing import import_file
 from desktop_app.services.plans import show
 from desktop_app.ui.app import make_app
-from desktop_app.ui.import_preview import ImportPreviewDialog
-from desktop_app.ui.items_model import (
+from desktop_app.ui.dialogs.import_preview import ImportPreviewDialog
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.models.items import (
     COL_DEADLINE,
     COL_NUMBER,
     COL_TARGET,
     COL_TEXT,
     ItemsModel,
 )
-from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.plan_tree import NODE_ROLE
+from desktop_app.ui.models.plan_tree import NODE_ROLE
 from tests.conftest import MINH_TAN, NAM_HONG
 from tests.qt_helpers import answer_next_box
 
@@ -153,7 +153,7 @@ def test_file_menu_import_through_the_open_dialog(qtbot: Any, window: MainWindow
 
 
 def test_select_an_item_edit_it_in_the_form_and_undo_with_ctrl_z(qtbot: Any, db: Database) -> None:
-    from desktop_app.ui.items_model import COL_TARGET
+    from desktop_app.ui.models.items import COL_TARGET
 
     import_file(db, path=NAM_HONG)
     make_app()
@@ -238,7 +238,7 @@ def test_dashboard_click_filters_the_items_table(qtbot: Any, db: Database) -> No
 
 def test_unit_manager_from_the_edit_menu_merges_and_ctrl_z_undoes(qtbot: Any, db: Database) -> None:
     from desktop_app.services import units as units_service
-    from desktop_app.ui.unit_manager import MergeUnitsCommand
+    from desktop_app.ui.dialogs.unit_manager import MergeUnitsCommand
 
     import_file(db, path=NAM_HONG)
     make_app()

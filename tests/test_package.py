@@ -20,9 +20,9 @@ from pathlib import Path
 import pytest
 
 from desktop_app.errors import FileRefused, WriteFailed
-from desktop_app.io import signing
 from desktop_app.io.atomic import TEMP_PREFIX
-from desktop_app.io.package import (
+from desktop_app.io.exchange import signing
+from desktop_app.io.exchange.package import (
     FORMAT_VERSION,
     MANIFEST,
     SIGNATURE,

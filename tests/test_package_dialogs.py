@@ -11,7 +11,7 @@ from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QDialog
 
 from desktop_app.io.removable import Drive
-from desktop_app.ui.package_destination import (
+from desktop_app.ui.dialogs.exchange_destination import (
     DestinationDialog,
     TrustSenderDialog,
     gigabytes,

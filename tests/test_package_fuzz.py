@@ -20,8 +20,8 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop_app.io import signing
-from desktop_app.io.package import (
+from desktop_app.io.exchange import signing
+from desktop_app.io.exchange.package import (
     MANIFEST,
     SIGNATURE,
     PackageRefused,

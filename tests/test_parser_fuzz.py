@@ -7,9 +7,9 @@ from hypothesis import strategies as st
 
 from desktop_app.domain.appendix import ParsedAppendix
 from desktop_app.errors import FileRefused
-from desktop_app.io.appendix_parser import parse_appendix
-from desktop_app.io.detect import read_clipboard_text
-from desktop_app.io.tables import RawDocument, RawRow, RawTable
+from desktop_app.io.appendix.detect import read_clipboard_text
+from desktop_app.io.appendix.parser import parse_appendix
+from desktop_app.io.appendix.raw import RawDocument, RawRow, RawTable
 
 HEADER = ["Stt", "Chỉ tiêu/nhiệm vụ", "Đơn vị chủ trì theo dõi", "Đơn vị triển khai", "Thời gian hoàn thành", "Ghi chú"]
 WORDS = ["I", "II", "IV", "1", "1.", "2.10", "4.1,", "", " ", "Tỷ lệ", "Đạt tối thiểu 70%", "0,75", "04 lớp",

@@ -1,4 +1,4 @@
-"""The official-format PDF report (desktop_app.io.pdf_report): read back with pypdf."""
+"""The official-format PDF report (desktop_app.io.reports.pdf): read back with pypdf."""
 
 from __future__ import annotations
 
@@ -31,9 +31,9 @@ from desktop_app.domain.report import (
     ReportRow,
 )
 from desktop_app.domain.report_text import MOTTO, NATIONAL_NAME, summary_line
-from desktop_app.io.pdf_report import LANDSCAPE_MARGINS, LANDSCAPE_SIZE, write_pdf
-from desktop_app.io.pdf_tables import RESULT_COLUMNS
-from desktop_app.io.report_fonts import report_fonts
+from desktop_app.io.reports.fonts import report_fonts
+from desktop_app.io.reports.pdf import LANDSCAPE_MARGINS, LANDSCAPE_SIZE, write_pdf
+from desktop_app.io.reports.pdf_tables import RESULT_COLUMNS
 from desktop_app.services.importing import import_file
 from desktop_app.services.plans import show
 from desktop_app.services.progress import record_progress
@@ -232,7 +232,7 @@ def test_report_fonts_are_a_registered_family() -> None:
 
 
 def test_system_times_new_roman_is_preferred_when_complete(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    from desktop_app.io import report_fonts as module
+    from desktop_app.io.reports import fonts as module
 
     bundled = module._bundled()
     (tmp_path / "times.ttf").write_bytes((bundled.folder / bundled.files[0]).read_bytes())  # bold etc. missing

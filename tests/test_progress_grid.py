@@ -16,8 +16,8 @@ from desktop_app.errors import InvalidValue
 from desktop_app.services.importing import import_file
 from desktop_app.services.progress import list_periods, list_progress
 from desktop_app.services.progress_grid import grid_rows, implementing_units, save_cell
-from desktop_app.ui.items_model import COLOURS
-from desktop_app.ui.progress_grid import (
+from desktop_app.ui.models.items import COLOURS
+from desktop_app.ui.widgets.progress_grid import (
     COL_ASSESSMENT,
     COL_DOC_DATE,
     COL_DOC_NUMBER,
@@ -423,7 +423,7 @@ def test_large_plans_are_read_a_page_at_a_time(qtbot: Any, db: Database) -> None
     from desktop_app.domain.appendix import ParsedAppendix, ParsedItem, ParsedSection
     from desktop_app.domain.deadlines import parse_deadline
     from desktop_app.services.importing import _write
-    from desktop_app.ui.progress_grid import PAGE_SIZE, ProgressGridModel
+    from desktop_app.ui.widgets.progress_grid import PAGE_SIZE, ProgressGridModel
 
     parsed = ParsedAppendix(source_name="lon.xlsx", fmt="xlsx", commune="Thử", year=2026,
                             sections=[ParsedSection("I", "Chỉ tiêu", 1)])

@@ -159,7 +159,7 @@ def test_pdf_export_text_and_orientation(db: Database, plans: dict[str, int], tm
 
 def test_pdf_repeats_header_on_every_page(db: Database, tmp_path: Path) -> None:
     from desktop_app.domain.areas import CommuneRow, Comparison
-    from desktop_app.io.province_pdf import write_comparison_pdf
+    from desktop_app.io.province.pdf import write_comparison_pdf
 
     cell = AreaCell.of(10, 9)
     rows = tuple(CommuneRow(i, f"Xã số {i:03d}", 2026, "", (cell,) * 8, AreaCell.of(0, 0), cell)

@@ -14,8 +14,8 @@ from db.engine import Database
 from desktop_app.domain.areas import LIGHT_FILLS
 from desktop_app.services.importing import import_file
 from desktop_app.services.progress import item_by_number, record_progress
-from desktop_app.ui.province_models import ALL_GREEN, FIRST_AREA, HAS_RED, PLAN_ID_ROLE
-from desktop_app.ui.province_view import ProvinceView, ProvinceWindow
+from desktop_app.ui.models.province import ALL_GREEN, FIRST_AREA, HAS_RED, PLAN_ID_ROLE
+from desktop_app.ui.widgets.province_view import ProvinceView, ProvinceWindow
 from tests.conftest import MINH_TAN, NAM_HONG
 
 INFRA = FIRST_AREA + 1
@@ -173,7 +173,7 @@ def test_a_communes_change_log_shows_only_its_plan(view: ProvinceView, qtbot: An
 def test_a_folder_large_enough_to_read_ahead(view: ProvinceView, qtbot: Any, tmp_path: Path) -> None:
     """Enough packages for the reader process, started from the background thread of the progress bar."""
     from db.engine import open_database
-    from desktop_app.services.package_contents import PREFETCH_FROM
+    from desktop_app.services.exchange_contents import PREFETCH_FROM
     from tests.exchange_helpers import incremental_packages
     from tests.qt_helpers import answer_next_box
 

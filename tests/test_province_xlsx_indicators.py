@@ -12,7 +12,7 @@ import pytest
 
 from db.engine import Database
 from desktop_app.domain.areas import GREEN, NONE, AreaCell, CommuneRow, indicator_key
-from desktop_app.io.province_xlsx_indicators import commune_labels
+from desktop_app.io.province.excel_indicators import commune_labels
 from desktop_app.services import province
 from desktop_app.services.importing import import_file
 from desktop_app.services.structure import PlanHeader, plan_header, update_plan

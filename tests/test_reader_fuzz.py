@@ -33,8 +33,8 @@ from hypothesis import strategies as st
 
 from db.engine import Database, open_database
 from desktop_app.errors import AppError
-from desktop_app.io.appendix_parser import parse_appendix
-from desktop_app.io.detect import read_clipboard_text
+from desktop_app.io.appendix.detect import read_clipboard_text
+from desktop_app.io.appendix.parser import parse_appendix
 from desktop_app.services.importing import import_file, import_text, parse_file
 from tests.memory import peak_growth_mb, reset_peak
 
@@ -443,8 +443,8 @@ def test_reader_gives_an_import_or_its_own_error(kind: str, tmp_path: Path) -> N
 
 def test_a_huge_jump_in_numbering_is_named_by_its_ends_not_listed(tmp_path: Path) -> None:
     """Found by the fuzzing: Stt 1.1 then 1.9999999999 used to list every missing number (a hang)."""
-    from desktop_app.io.appendix_parser import parse_appendix
-    from desktop_app.io.detect import read_document
+    from desktop_app.io.appendix.detect import read_document
+    from desktop_app.io.appendix.parser import parse_appendix
 
     rows = ["Stt\tChỉ tiêu/nhiệm vụ\tĐơn vị chủ trì theo dõi\tĐơn vị triển khai\tThời gian hoàn thành\tGhi chú",
             "I\tChỉ tiêu\t\t\t\t", "1\tNhóm\t\t\t\t", "1.1\tTỷ lệ A: đạt 100%\tCông an xã\tCông an xã\tNăm 2026\t",

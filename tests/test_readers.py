@@ -15,11 +15,11 @@ import pytest
 from docx import Document
 
 from desktop_app.errors import FileRefused
-from desktop_app.io.detect import read_clipboard_text, read_document
-from desktop_app.io.docx_reader import read_docx
-from desktop_app.io.tables import RawDocument
-from desktop_app.io.text_reader import decode_text, read_text
-from desktop_app.io.xlsx_reader import read_xlsx
+from desktop_app.io.appendix.detect import read_clipboard_text, read_document
+from desktop_app.io.appendix.docx_reader import read_docx
+from desktop_app.io.appendix.raw import RawDocument
+from desktop_app.io.appendix.text_reader import decode_text, read_text
+from desktop_app.io.appendix.xlsx_reader import read_xlsx
 
 DATA = Path(__file__).parent / "data"
 NAM_HONG = "nam_hong_phu_luc_1.txt"

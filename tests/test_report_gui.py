@@ -17,10 +17,10 @@ from desktop_app.domain.report import APPENDIX, PROGRESS, UNIT
 from desktop_app.services.importing import import_file
 from desktop_app.services.settings import report_settings
 from desktop_app.ui.app import make_app
+from desktop_app.ui.dialogs.print_preview import page_count, paint_pdf
+from desktop_app.ui.dialogs.report import ReportDialog, ReportRequest
+from desktop_app.ui.dialogs.report_settings import ReportSettingsDialog
 from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.pdf_print import page_count, paint_pdf
-from desktop_app.ui.report_dialog import ReportDialog, ReportRequest
-from desktop_app.ui.report_settings_dialog import ReportSettingsDialog
 from tests.conftest import NAM_HONG
 from tests.qt_helpers import answer_next_box
 

@@ -16,11 +16,11 @@ from desktop_app.services.accounts import ADMIN, UNIT_OFFICER, WRONG
 from desktop_app.services.editing import item_detail
 from desktop_app.services.importing import import_file
 from desktop_app.services.progress import item_by_number
-from desktop_app.ui.accounts_dialog import AccountEditor, AccountsDialog
-from desktop_app.ui.accounts_flow import sign_in_at_start
 from desktop_app.ui.app import make_app
+from desktop_app.ui.controllers.accounts import sign_in_at_start
+from desktop_app.ui.dialogs.accounts import AccountEditor, AccountsDialog
+from desktop_app.ui.dialogs.sign_in import MAX_FAILURES, SignInDialog
 from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.sign_in_dialog import MAX_FAILURES, SignInDialog
 from tests.conftest import MINH_TAN
 
 ADMIN_PW, OFFICER_PW = "quản trị 2026", "công an 2026"

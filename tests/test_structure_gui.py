@@ -11,9 +11,9 @@ from db.engine import Database
 from desktop_app.services.importing import import_file
 from desktop_app.services.plans import show
 from desktop_app.ui.app import make_app
-from desktop_app.ui.items_model import COL_NUMBER
+from desktop_app.ui.controllers.structure import PlanHeaderDialog
 from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.structure_actions import PlanHeaderDialog
+from desktop_app.ui.models.items import COL_NUMBER
 from tests.conftest import MINH_TAN, NAM_HONG
 from tests.qt_helpers import answer_next_box
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from db.sync_check import checked_rows, expected_columns
-from db.sync_schema import ADDED
+from db.exchange.check import checked_rows, expected_columns
+from db.exchange.schema import ADDED
 from desktop_app.errors import FileRefused
 
 ITEM_UUID, PLAN, SECTION = "11111111-1111-4111-8111-111111111111", "22222222-2222-4222-8222-222222222222", \

@@ -41,7 +41,7 @@ def test_every_message_is_translated() -> None:
 
 def test_ts_covers_every_string_in_the_sources(tmp_path: Path) -> None:
     fresh = tmp_path / "fresh.ts"
-    ui_files = sorted(str(p) for p in (ROOT / "desktop_app" / "ui").glob("*.py"))
+    ui_files = sorted(str(p) for p in (ROOT / "desktop_app" / "ui").rglob("*.py"))
     subprocess.run([_tool("lupdate"), *ui_files, "-ts", str(fresh)], check=True, capture_output=True)
     assert set(_messages(fresh)) == set(_messages(TS)), "run scripts/translations.sh and translate the new strings"
 

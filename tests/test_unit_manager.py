@@ -18,7 +18,7 @@ from desktop_app.domain.text import collation_key, sort_key, unit_key
 from desktop_app.errors import InvalidValue, NotFound
 from desktop_app.services import items, plans, progress, units
 from desktop_app.services.importing import import_file
-from desktop_app.ui.unit_manager import (
+from desktop_app.ui.dialogs.unit_manager import (
     COL_ALIASES,
     COL_ITEMS,
     COL_NAME,

@@ -15,14 +15,14 @@ from db.engine import Database, open_database
 from desktop_app.services import editing
 from desktop_app.services.importing import import_file
 from desktop_app.ui.app import make_app
-from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.versions_dialog import (
+from desktop_app.ui.dialogs.versions import (
     COL_KIND,
     COL_REASON,
     COL_RECORD,
     COL_SOURCE,
     VersionsDialog,
 )
+from desktop_app.ui.main_window import MainWindow
 from tests.conftest import NAM_HONG
 from tests.exchange_helpers import send
 from tests.qt_helpers import answer_next_box

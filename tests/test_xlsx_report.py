@@ -25,8 +25,8 @@ from desktop_app.domain.report import (
     ReportData,
     ReportRow,
 )
-from desktop_app.io.csv_export import FLAT_COLUMNS
-from desktop_app.io.xlsx_report import (
+from desktop_app.io.reports.csv_export import FLAT_COLUMNS
+from desktop_app.io.reports.excel import (
     DATA_SHEET,
     FIRST_ROW,
     HEADER_ROW,

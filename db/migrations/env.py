@@ -5,7 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
-import db.exchange_models  # noqa: F401 - its tables are part of the schema
+import db.exchange.models  # noqa: F401 - its tables are part of the schema
 from db.models import Base
 
 config = context.config

@@ -10,7 +10,7 @@ it starts with a tab or a carriage return.
   recommendation): Excel and LibreOffice then read it as text and show the quote, e.g. "'- Tuyên truyền…".
 - Excel (.xlsx) cells are typed: the writer keeps the text exactly as typed in a string cell (never a formula
   cell) and marks it "quote prefix", Excel's own flag that keeps it text when someone edits it later; see
-  xlsx_report.py. It does not call safe_text().
+  reports/excel.py. It does not call safe_text().
 - PDF and Word documents run no formulas and need no guard.
 """
 

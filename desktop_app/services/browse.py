@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from db.engine import Database
-from db.queries import plan_count, tree_rows
+from db.queries.common import plan_count, tree_rows
 
 
 @dataclass(frozen=True)

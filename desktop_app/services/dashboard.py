@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from db.dashboard_query import (
+from db.engine import Database
+from db.queries.dashboard import (
     count_window,
     counts_by_place,
     counts_by_unit,
@@ -15,8 +16,7 @@ from db.dashboard_query import (
     places,
     unit_names,
 )
-from db.engine import Database
-from db.items_query import ItemQuery
+from db.queries.items import ItemQuery
 from desktop_app.domain.assessment import ASSESSMENTS, LABELS, NOT_ACHIEVED, OVERDUE
 
 __all__ = ["AssessmentTotal", "Dashboard", "DeadlineItem", "GroupRow", "UnitRow", "dashboard", "percent"]

@@ -9,7 +9,7 @@ from typing import Any
 
 from db.engine import Database
 from db.models import Assignment, Deadline, Item, Target, utcnow
-from db.queries import resolve_units
+from db.queries.common import resolve_units
 from db.summary import refresh_items
 from desktop_app.domain.deadlines import parse_deadline
 from desktop_app.domain.numbering import normalise_number

@@ -15,23 +15,21 @@ from typing import Any
 from sqlalchemy import select
 
 from db import audit
-from db import sync_rows as rows_db
 from db.audit_schema import AUDITED
 from db.engine import Database
-from db.exchange_models import ReceivedPackage, SentPackage
+from db.exchange import rows as rows_db
+from db.exchange.check import expected_columns
+from db.exchange.export import export_rows, export_tombstones
+from db.exchange.models import ReceivedPackage, SentPackage
+from db.exchange.schema import SYNCED
 from db.models import Plan, utcnow
-from db.queries import unit_by_name
+from db.queries.common import unit_by_name
 from db.summary import refresh_items, refresh_unit_keys
-from db.sync_check import expected_columns
-from db.sync_export import export_rows, export_tombstones
-from db.sync_schema import SYNCED
 from desktop_app import __version__
 from desktop_app.domain.merge import OURS, THEIRS
 from desktop_app.domain.text import clean, unit_key
 from desktop_app.errors import AppError, InvalidValue, NotFound
-from desktop_app.services.exchange_labels import Labels
-from desktop_app.services.exchange_merge import KINDS, Merger, RecordChange
-from desktop_app.services.package_contents import (
+from desktop_app.services.exchange_contents import (
     AUDIT,
     EVIDENCE_PREFIX,
     TOMBSTONES,
@@ -40,6 +38,8 @@ from desktop_app.services.package_contents import (
     prefetched,
     read_checked,
 )
+from desktop_app.services.exchange_labels import Labels
+from desktop_app.services.exchange_merge import KINDS, Merger, RecordChange
 from desktop_app.services.permissions import require_admin
 
 BATCH_COMMIT = 300  # packages per transaction when many are imported at once (3,321: 105 s; 100 a batch: 118 s)
@@ -119,7 +119,7 @@ def _evidence_members(db: Database, session: Any, rows: list[list[Any]]) -> tupl
 def export_package(db: Database, *, out: Path, plan_id: int | None = None, unit: str | None = None,
                    since_last_to: str | None = None) -> ExportResult:
     """Write a signed package to out (temporary name, fsync, rename, read back and hash checked)."""
-    from desktop_app.io.package import write_package
+    from desktop_app.io.exchange.package import write_package
     from desktop_app.services.identity import installation, private_key
 
     me = installation(db)

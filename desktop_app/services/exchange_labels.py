@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from db.sync_check import expected_columns
+from db.exchange.check import expected_columns
 from desktop_app.services.exchange_merge import TABLE_NAMES
 
 TEXT_LENGTH = 70

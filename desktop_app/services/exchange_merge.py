@@ -11,9 +11,9 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from db import sync_rows as rows_db
-from db.sync_rows import NATURAL_KEYS, LocalRow, references_of
-from db.sync_schema import SYNCED
+from db.exchange import rows as rows_db
+from db.exchange.rows import NATURAL_KEYS, LocalRow, references_of
+from db.exchange.schema import SYNCED
 from desktop_app.domain import merge
 from desktop_app.domain.merge import CONFLICT, OURS, THEIRS, UNCHANGED, Side
 

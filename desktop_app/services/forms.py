@@ -15,14 +15,14 @@ from typing import Any
 from db import audit
 from db.engine import Database
 from db.models import Item, Period, Plan, ProgressReport, Unit, utcnow
-from db.progress_query import grid_items, period_reports
-from db.queries import (
+from db.queries.common import (
     all_plans,
     periods_of,
     reports_of_plan,
     unit_by_name,
     units_with_usage,
 )
+from db.queries.progress import grid_items, period_reports
 from db.summary import refresh_items
 from desktop_app.domain.deadlines import Deadline, format_deadline
 from desktop_app.domain.periods import period_code
@@ -31,7 +31,7 @@ from desktop_app.domain.targets import Target, format_target
 from desktop_app.errors import FileRefused, InvalidValue, NotFound, WriteFailed
 from desktop_app.io.atomic import atomic_file
 from desktop_app.io.file_errors import refusing
-from desktop_app.io.form_xlsx import (
+from desktop_app.io.forms.sheet import (
     COL_STATUS,
     COL_VALUE,
     MAX_FORM_BYTES,
@@ -202,7 +202,7 @@ def _content(session: Any, plan_id: int, unit: str, period: str) -> tuple[FormCo
 def make_form(db: Database, *, plan_id: int, unit: str, period: str, out: Path) -> FormMade:
     """Write the reporting form of one unit and period to out (temporary file, fsync, rename), then read it back
     and compare its SHA-256 with what was written."""
-    from desktop_app.io.form_xlsx import write_form
+    from desktop_app.io.forms.sheet import write_form
 
     out = Path(out)
     with db.transaction() as session:  # the plan's periods are created the first time they are asked for
@@ -312,8 +312,8 @@ def read_form(db: Database, *, path: Path, plan_id: int | None = None, unit: str
               period: str | None = None) -> FormPreview:
     """Read a filled form and compare it with the database (nothing is written). plan_id, unit and period,
     when given, are what the officer expects: a form for another one is refused with a clear message."""
-    from desktop_app.io.form_read import combine
-    from desktop_app.io.form_read import read_form as read_file
+    from desktop_app.io.forms.reader import combine
+    from desktop_app.io.forms.reader import read_form as read_file
 
     path = Path(path)
     name = path.name or str(path)

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from db.engine import Database
 from db.models import Item
-from db.queries import reports_of_item
+from db.queries.common import reports_of_item
 from desktop_app.domain.progress import STATUS_NAMES
 from desktop_app.domain.targets import Target
 from desktop_app.errors import NotFound

@@ -14,12 +14,12 @@ from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
 from db.engine import Database
-from db.exchange_models import Peer
+from db.exchange.models import Peer
 from db.models import Plan, Setting, utcnow
 from desktop_app.domain.text import clean, sort_key, unit_key
 from desktop_app.errors import InvalidValue
-from desktop_app.io import signing
-from desktop_app.io.package import PackageRefused
+from desktop_app.io.exchange import signing
+from desktop_app.io.exchange.package import PackageRefused
 from desktop_app.services import permissions
 
 ID_KEY = "installation.id"

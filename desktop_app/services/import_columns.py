@@ -62,7 +62,7 @@ def remember(session: Session, layouts: Sequence[Layout]) -> None:
 def parse_specs(specs: str | Sequence[str] | None, widths: Sequence[int]) -> list[list[str]] | None:
     """Roles from --columns texts ("1=number,2=text,…"), one per table or one for every table; InvalidValue with
     the reason when one cannot be read."""
-    from desktop_app.io.columns import parse_column_spec
+    from desktop_app.io.appendix.columns import parse_column_spec
 
     if not specs:
         return None

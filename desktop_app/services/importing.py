@@ -21,14 +21,19 @@ from db.models import (
     Target,
     utcnow,
 )
-from db.queries import insert_rows, known_spellings, plan_by_sha256, resolve_units
+from db.queries.common import (
+    insert_rows,
+    known_spellings,
+    plan_by_sha256,
+    resolve_units,
+)
 from db.summary import is_sub_letter, item_fields
 from desktop_app.domain.appendix import ImportWarning, ParsedAppendix
 from desktop_app.domain.appendix_checks import unit_merge_warnings
 from desktop_app.domain.text import unit_key
 from desktop_app.errors import DuplicateImport, FileRefused, InvalidValue
+from desktop_app.io.appendix.raw import RawDocument
 from desktop_app.io.file_errors import refusing
-from desktop_app.io.tables import RawDocument
 from desktop_app.services import import_columns
 from desktop_app.services.permissions import require_admin
 
@@ -70,7 +75,7 @@ def parse_file(path: Path, *, chosen: Mapping[str, Sequence[str]] | None = None,
     """Read and interpret an appendix file without touching the database; returns it, its SHA-256 and the tables
     as read (kept so the officer may choose other column roles). columns: roles given for this import."""
     # The readers (lxml and the parsers) load on the first import, not while the window starts.
-    from desktop_app.io.detect import read_document
+    from desktop_app.io.appendix.detect import read_document
 
     data = read_file_bytes(path)
     document = read_document(data, path.name)
@@ -79,7 +84,7 @@ def parse_file(path: Path, *, chosen: Mapping[str, Sequence[str]] | None = None,
 
 def _interpret(document: RawDocument, *, chosen: Mapping[str, Sequence[str]] | None,
                columns: str | Sequence[str] | None = None) -> ParsedAppendix:
-    from desktop_app.io.appendix_parser import parse_appendix
+    from desktop_app.io.appendix.parser import parse_appendix
 
     parsed = parse_appendix(document, chosen=chosen)
     forced = import_columns.parse_specs(columns, [len(layout.header) for layout in parsed.layouts])
@@ -217,7 +222,7 @@ def preview_file(db: Database, *, path: Path) -> Preview:
 
 def preview_text(db: Database, *, text: str) -> Preview:
     """Interpret pasted text for the preview; nothing is written."""
-    from desktop_app.io.detect import read_clipboard_text
+    from desktop_app.io.appendix.detect import read_clipboard_text
 
     document = read_clipboard_text(text)
     parsed = _interpret(document, chosen=import_columns.remembered(db))
@@ -227,7 +232,7 @@ def preview_text(db: Database, *, text: str) -> Preview:
 def with_roles(preview: Preview, *, roles: Mapping[str, Sequence[str]]) -> Preview:
     """The preview interpreted again with the column roles the officer chose (by header key), marked confirmed;
     corrections typed in the preview before are dropped with the old reading."""
-    from desktop_app.io.appendix_parser import parse_appendix
+    from desktop_app.io.appendix.parser import parse_appendix
 
     if preview.document is None:
         raise InvalidValue("Bản xem trước này không còn giữ bảng gốc để đọc lại.")
@@ -239,7 +244,7 @@ def with_roles(preview: Preview, *, roles: Mapping[str, Sequence[str]]) -> Previ
 def table_samples(preview: Preview, *, rows: int = 8) -> list[list[list[str]]]:
     """The first body rows of each table, in the order of preview.parsed.layouts (for choosing column roles)."""
     from desktop_app.domain.text import clean
-    from desktop_app.io.appendix_tables import find_runs
+    from desktop_app.io.appendix.tables import find_runs
 
     if preview.document is None:
         return [[] for _ in preview.parsed.layouts]
@@ -257,7 +262,7 @@ def table_samples(preview: Preview, *, rows: int = 8) -> list[list[list[str]]]:
 
 def revise(preview: Preview, *, item_index: int, field: str, value: str) -> Preview:
     """The preview with one cell corrected (targets, kind, deadline and warnings follow)."""
-    from desktop_app.io.appendix_parser import revise_item
+    from desktop_app.io.appendix.parser import revise_item
 
     return replace(preview, parsed=revise_item(preview.parsed, item_index, field, value))
 
@@ -308,7 +313,7 @@ def import_file(db: Database, *, path: Path, again: bool = False,
     columns: the column roles ("1=number,2=text,…"), needed when the program is not sure of them (UnsureColumns);
     given roles are remembered for the next file with the same header."""
     require_admin(db, "nhập kế hoạch")
-    from desktop_app.io.detect import read_document
+    from desktop_app.io.appendix.detect import read_document
 
     data = read_file_bytes(path)
     sha256 = hashlib.sha256(data).hexdigest()
@@ -341,7 +346,7 @@ def show_columns(db: Database, *, path: Path) -> list[dict[str, Any]]:
 def import_text(db: Database, *, text: str) -> ImportResult:
     """Import an appendix pasted as text (from the clipboard), in one transaction."""
     require_admin(db, "nhập kế hoạch")
-    from desktop_app.io.detect import read_clipboard_text
+    from desktop_app.io.appendix.detect import read_clipboard_text
 
     parsed = _interpret(read_clipboard_text(text), chosen=import_columns.remembered(db))
     if not all(layout.confident for layout in parsed.layouts):

@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from db.engine import Database
-from db.items_query import (
+from db.queries.items import (
     SORTS,
     WINDOWS,
     ItemQuery,

@@ -11,7 +11,7 @@ from typing import Any
 from db.engine import Database
 from db.models import Account as AccountRow
 from db.models import Item, Unit
-from db.queries import unit_by_name
+from db.queries.common import unit_by_name
 from desktop_app.domain.text import unit_key
 from desktop_app.errors import NotAllowed
 from desktop_app.services import accounts

@@ -8,7 +8,7 @@ from typing import Any
 
 from db.engine import Database
 from db.models import Item, Plan
-from db.queries import all_plans, plan_with_items, units_with_usage
+from db.queries.common import all_plans, plan_with_items, units_with_usage
 from desktop_app.domain.targets import target_value_json
 from desktop_app.domain.text import sort_key
 from desktop_app.errors import NotFound

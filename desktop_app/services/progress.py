@@ -9,7 +9,13 @@ from typing import Any
 
 from db.engine import Database
 from db.models import Item, Period, Plan, ProgressReport, utcnow
-from db.queries import all_plans, find_report, periods_of, reports_of_plan, unit_by_name
+from db.queries.common import (
+    all_plans,
+    find_report,
+    periods_of,
+    reports_of_plan,
+    unit_by_name,
+)
 from db.summary import refresh_items
 from desktop_app.domain.assessment import LABELS, judge
 from desktop_app.domain.periods import (

@@ -15,14 +15,14 @@ from typing import Any
 
 from db.engine import Database
 from db.models import Item, Period, ProgressReport, Unit
-from db.progress_query import (
+from db.queries.progress import (
     delete_report,
     grid_items,
     period_reports,
     plan_period,
     plan_scheme,
 )
-from db.progress_query import implementing_units as units_query
+from db.queries.progress import implementing_units as units_query
 from db.summary import refresh_items
 from desktop_app.domain.assessment import LABELS, assess, evaluate
 from desktop_app.domain.deadlines import Deadline, format_deadline

@@ -12,7 +12,7 @@ from typing import Any
 
 from db.engine import Database
 from db.models import Plan, utcnow
-from db.province_query import (
+from db.queries.province import (
     delete_indicator_match,
     group_counts,
     indicator_matches,
@@ -187,7 +187,7 @@ def import_folder(db: Database, *, folder: Path, trust: bool,
 def export_comparison_xlsx(db: Database, *, out: Path, year: int | None = None) -> Path:
     """Write the comparison as an Excel workbook (cells coloured by light), with a sheet of the indicators
     matched across the plans; returns out."""
-    from desktop_app.io.province_xlsx import write_comparison_xlsx
+    from desktop_app.io.province.excel import write_comparison_xlsx
 
     data = comparison(db, year=year)
     indicators = matched_indicators(db, year=year)
@@ -198,7 +198,7 @@ def export_comparison_xlsx(db: Database, *, out: Path, year: int | None = None) 
 
 def export_comparison_pdf(db: Database, *, out: Path, year: int | None = None) -> Path:
     """Write the comparison as an A4 landscape PDF (cells coloured and lettered by light); returns out."""
-    from desktop_app.io.province_pdf import write_comparison_pdf
+    from desktop_app.io.province.pdf import write_comparison_pdf
 
     data = comparison(db, year=year)
     with atomic_file(out) as handle:

@@ -41,19 +41,19 @@ def export_report(db: Database, *, fmt: str, out: Path, plan_id: int, kind: str 
     pages = None
     with atomic_file(out) as handle:
         if fmt == "pdf":
-            from desktop_app.io.pdf_report import write_pdf
+            from desktop_app.io.reports.pdf import write_pdf
 
             pages = write_pdf(data, handle, on_progress=on_progress)
         elif fmt == "docx":
-            from desktop_app.io.docx_report import write_docx
+            from desktop_app.io.reports.word import write_docx
 
             write_docx(data, handle)
         elif fmt == "xlsx":
-            from desktop_app.io.xlsx_report import write_xlsx
+            from desktop_app.io.reports.excel import write_xlsx
 
             write_xlsx(data, handle, on_progress=on_progress)
         else:
-            from desktop_app.io.csv_export import write_csv
+            from desktop_app.io.reports.csv_export import write_csv
 
             write_csv(data, handle)
     return Exported(out, len(data.items), pages)

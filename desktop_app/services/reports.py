@@ -16,8 +16,8 @@ from typing import Any
 
 from db.engine import Database
 from db.models import Plan
-from db.queries import unit_by_name
-from db.report_query import (
+from db.queries.common import unit_by_name
+from db.queries.reports import (
     headings,
     item_targets,
     item_units,

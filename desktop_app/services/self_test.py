@@ -120,7 +120,7 @@ def run_checks(folder: Path, extra: list[tuple[str, Callable[[Any], str]]] | Non
         import shutil
 
         from desktop_app.services.exchange import export_package
-        from desktop_app.services.package_contents import PREFETCH_FROM, prefetched
+        from desktop_app.services.exchange_contents import PREFETCH_FROM, prefetched
 
         first = folder / "goi_00.cdsx"
         export_package(state["db"], out=first)

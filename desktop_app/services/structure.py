@@ -9,7 +9,7 @@ from typing import Any
 
 from db.engine import Database
 from db.models import Deadline, Group, Item, Plan, Section
-from db.queries import (
+from db.queries.common import (
     neighbour_item,
     neighbour_sibling,
     shift_items_after,

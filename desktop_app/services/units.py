@@ -7,8 +7,7 @@ from typing import Any
 
 from db.engine import Database
 from db.models import Assignment, ProgressReport, Unit, UnitAlias
-from db.summary import refresh_items
-from db.units_query import (
+from db.queries.units import (
     assignments_of,
     item_ids_of_unit,
     report_collisions,
@@ -18,6 +17,7 @@ from db.units_query import (
     unit_holding_key,
     units_with_counts,
 )
+from db.summary import refresh_items
 from desktop_app.domain.text import clean, collation_key, unit_key
 from desktop_app.errors import InvalidValue, NotFound
 from desktop_app.services.account_admin import move_accounts

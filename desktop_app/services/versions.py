@@ -9,12 +9,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from db import sync_rows as rows_db
-from db import versions_query as vq
 from db.engine import Database
+from db.exchange import rows as rows_db
+from db.exchange.rows import CHILDREN, references_of
+from db.exchange.schema import REFERENCES, SYNCED
+from db.queries import versions as vq
 from db.summary import refresh_items, refresh_unit_keys
-from db.sync_rows import CHILDREN, references_of
-from db.sync_schema import REFERENCES, SYNCED
 from desktop_app.domain.field_names import FIELD_LABELS, local_time, shown_value
 from desktop_app.errors import InvalidValue, NotFound
 from desktop_app.services.exchange_labels import Labels
@@ -32,7 +32,7 @@ REASON_LABELS = {
     REPLACED_BY_RESTORE: "Bị thay khi khôi phục phiên bản",
 }
 LIST_LIMIT = 2000
-TWIN_HINTS = {  # what two rows of these tables may not share (db.sync_rows.NATURAL_KEYS)
+TWIN_HINTS = {  # what two rows of these tables may not share (db.exchange.rows.NATURAL_KEYS)
     "units": "cùng tên", "periods": "cho cùng kỳ của kế hoạch", "deadlines": "cho cùng chỉ tiêu/nhiệm vụ",
     "assignments": "giao cùng đơn vị, cùng vai trò, cho cùng chỉ tiêu/nhiệm vụ",
     "progress_reports": "của cùng đơn vị, cùng kỳ, cho cùng chỉ tiêu/nhiệm vụ",

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 from desktop_app import __version__
 from desktop_app.errors import AppError
 from desktop_app.paths import resource_path
-from desktop_app.ui import dialogs
+from desktop_app.ui import messages
 
 ORGANIZATION = "UBND xa"
 APPLICATION = "ChuyenDoiSoXa"
@@ -81,7 +81,7 @@ def _report_unexpected(kind: type[BaseException], exc: BaseException, trace: Tra
         return
     if exc.__traceback__ is None:
         exc = exc.with_traceback(trace)
-    dialogs.report_fault(QApplication.activeWindow(), exc)
+    messages.report_fault(QApplication.activeWindow(), exc)
 
 
 _mutex: object = None
@@ -114,9 +114,9 @@ def run_gui(db_path: Path, open_path: Path | None = None) -> int:
             running.update(start(db_path, open_path, failed))  # open the restored file
             return
         if isinstance(exc, AppError):
-            dialogs.fail(None, QCoreApplication.translate("App", "Cannot open the database"), exc.full_message())
+            messages.fail(None, QCoreApplication.translate("App", "Cannot open the database"), exc.full_message())
         else:
-            dialogs.report_fault(None, exc)
+            messages.report_fault(None, exc)
         app.exit(2)
 
     running = start(db_path, open_path, failed)

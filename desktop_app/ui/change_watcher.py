@@ -21,11 +21,11 @@ from desktop_app.services import progress_grid as grid_service
 from desktop_app.services.browse import PlanNode
 from desktop_app.services.dashboard import Dashboard
 from desktop_app.services.editing import item_detail
-from desktop_app.ui.plan_tree import NODE_ROLE, build_tree_model
+from desktop_app.ui.models.plan_tree import NODE_ROLE, build_tree_model
 
 if TYPE_CHECKING:
-    from desktop_app.ui.item_form import ItemForm
     from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.widgets.item_form import ItemForm
 
 POLL_MS = 1500
 RETRY_MS = 500  # while an unsaved edit holds a refresh back: how soon it is tried again

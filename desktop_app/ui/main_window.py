@@ -39,25 +39,25 @@ from PySide6.QtWidgets import (
 from db.engine import Database
 from desktop_app.services import browse
 from desktop_app.services import items as items_service
-from desktop_app.ui.accounts_flow import AccountsFlow
 from desktop_app.ui.app import saved_language, set_language
-from desktop_app.ui.audit_flow import AuditFlow
-from desktop_app.ui.backup_flow import BackupFlow
 from desktop_app.ui.change_watcher import LiveRefresh
-from desktop_app.ui.dashboard import DashboardWidget
-from desktop_app.ui.exchange_flow import ExchangeFlow
-from desktop_app.ui.filter_bar import FilterBar
-from desktop_app.ui.form_dialogs import FormFlow
-from desktop_app.ui.import_flow import ImportFlow
-from desktop_app.ui.item_form import ItemForm
-from desktop_app.ui.item_history import ItemHistoryView
-from desktop_app.ui.items_model import COL_NUMBER, COL_TEXT, ID_ROLE, ItemsModel
-from desktop_app.ui.plan_tree import NODE_ROLE, Selection, build_tree_model
-from desktop_app.ui.progress_grid import ProgressGridWidget
-from desktop_app.ui.report_flow import ReportFlow
-from desktop_app.ui.structure_actions import StructureActions, StructureEditing
+from desktop_app.ui.controllers.accounts import AccountsFlow
+from desktop_app.ui.controllers.audit import AuditFlow
+from desktop_app.ui.controllers.backup import BackupFlow
+from desktop_app.ui.controllers.exchange import ExchangeFlow
+from desktop_app.ui.controllers.importing import ImportFlow
+from desktop_app.ui.controllers.reports import ReportFlow
+from desktop_app.ui.controllers.structure import StructureActions, StructureEditing
+from desktop_app.ui.dialogs.forms import FormFlow
+from desktop_app.ui.dialogs.unit_manager import UnitManagerDialog
+from desktop_app.ui.models.items import COL_NUMBER, COL_TEXT, ID_ROLE, ItemsModel
+from desktop_app.ui.models.plan_tree import NODE_ROLE, Selection, build_tree_model
 from desktop_app.ui.tasks import Task
-from desktop_app.ui.unit_manager import UnitManagerDialog
+from desktop_app.ui.widgets.dashboard import DashboardWidget
+from desktop_app.ui.widgets.filter_bar import FilterBar
+from desktop_app.ui.widgets.item_form import ItemForm
+from desktop_app.ui.widgets.item_history import ItemHistoryView
+from desktop_app.ui.widgets.progress_grid import ProgressGridWidget
 
 FILE_FILTER = QT_TRANSLATE_NOOP("MainWindow", "Appendix (*.docx *.xlsx *.txt *.md *.tsv *.csv);;All files (*)")
 

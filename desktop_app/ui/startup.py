@@ -131,25 +131,25 @@ def offer_restore(db_path: Path, exc: BaseException) -> bool:
     from desktop_app.errors import AppError
     from desktop_app.services.backups import newest_good_backup, restore_and_open
     from desktop_app.services.officer import GUI
-    from desktop_app.ui import dialogs
+    from desktop_app.ui import messages
 
     title = QApplication.translate("Startup", "The data file is damaged")
     found = str(exc.message if isinstance(exc, AppError) else exc)
     good = newest_good_backup(db_path)
     if good is None:
-        dialogs.fail(None, title, found + "\n\n" + QApplication.translate(
+        messages.fail(None, title, found + "\n\n" + QApplication.translate(
             "Startup", "No intact backup was found beside it. Do not delete the file; ask for support."))
         return False
     question = found + "\n\n" + QApplication.translate(
         "Startup", "Restore the newest intact backup, made %1 (%2 plans)? A copy of the damaged file is kept "
                    "in the «backups» folder.").replace("%1", good.when.strftime("%d/%m/%Y %H:%M")).replace(
         "%2", str(good.plans))
-    if not dialogs.ask(None, title, question, default_yes=True):
+    if not messages.ask(None, title, question, default_yes=True):
         return False
     try:
         restore_and_open(db_path, good.path, origin=GUI)[0].close()  # the program then opens it again
     except AppError as error:
-        dialogs.fail(None, title, error.full_message())
+        messages.fail(None, title, error.full_message())
         return False
     return True
 
@@ -205,8 +205,8 @@ def _first_questions(window: Any, open_path: Path | None) -> None:
     the command line, or the sample plan when the database is empty."""
     from desktop_app.services.accounts import current_account
     from desktop_app.services.officer import saved_name
-    from desktop_app.ui.accounts_flow import sign_in_at_start
-    from desktop_app.ui.audit_view import ask_officer_name
+    from desktop_app.ui.controllers.accounts import sign_in_at_start
+    from desktop_app.ui.widgets.audit_view import ask_officer_name
 
     if not sign_in_at_start(window):  # the data asks for sign-in and it was cancelled: the program closes
         return

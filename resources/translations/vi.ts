@@ -4,62 +4,62 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="118"/>
+        <location filename="../../desktop_app/ui/controllers/exchange.py" line="118"/>
         <source>the changes since the package sent to «%1» on %2</source>
         <translation>những thay đổi kể từ gói gửi cho «%1» lúc %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="121"/>
+        <location filename="../../desktop_app/ui/controllers/exchange.py" line="121"/>
         <source>everything in the chosen scope</source>
         <translation>toàn bộ dữ liệu trong phạm vi đã chọn</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="122"/>
+        <location filename="../../desktop_app/ui/controllers/exchange.py" line="122"/>
         <source>The data package was written to:</source>
         <translation>Đã ghi gói dữ liệu vào:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="123"/>
+        <location filename="../../desktop_app/ui/controllers/exchange.py" line="123"/>
         <source>It holds %1: %2 records, %3 deletions, %4 evidence files.</source>
         <translation>Gói chứa %1: %2 bản ghi, %3 bản ghi đã xoá, %4 tệp minh chứng.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="126"/>
+        <location filename="../../desktop_app/ui/controllers/exchange.py" line="126"/>
         <source>SHA-256: %1</source>
         <translation>Mã kiểm tra SHA-256: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="128"/>
+        <location filename="../../desktop_app/ui/controllers/exchange.py" line="128"/>
         <source>Warning: %1 evidence files are missing from the evidence folder and were not included.</source>
         <translation>Cảnh báo: thiếu %1 tệp minh chứng trong thư mục minh chứng nên không đưa vào gói được.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="130"/>
+        <location filename="../../desktop_app/ui/controllers/exchange.py" line="130"/>
         <source>Data package written to %1.</source>
         <translation>Đã ghi gói dữ liệu vào %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="131"/>
+        <location filename="../../desktop_app/ui/controllers/exchange.py" line="131"/>
         <source>Send data package</source>
         <translation>Gửi gói dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="180"/>
+        <location filename="../../desktop_app/ui/controllers/exchange.py" line="180"/>
         <source>Imported the data package «%1» from «%2».</source>
         <translation>Đã nhập gói dữ liệu «%1» của «%2».</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="183"/>
+        <location filename="../../desktop_app/ui/controllers/exchange.py" line="183"/>
         <source>For each conflict the version not chosen is kept in the record&apos;s history.</source>
         <translation>Với mỗi xung đột, bản không được chọn vẫn được lưu trong lịch sử của bản ghi.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="185"/>
+        <location filename="../../desktop_app/ui/controllers/exchange.py" line="185"/>
         <source>The data as it was before is kept in «%1».</source>
         <translation>Dữ liệu trước khi nhập được giữ ở «%1».</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="187"/>
+        <location filename="../../desktop_app/ui/controllers/exchange.py" line="187"/>
         <source>Import data package</source>
         <translation>Nhập gói dữ liệu</translation>
     </message>
@@ -67,82 +67,82 @@
 <context>
     <name>AccountEditor</name>
     <message>
-        <location filename="../../desktop_app/ui/accounts_dialog.py" line="71"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="71"/>
         <source>Create the first administrator</source>
         <translation>Tạo tài khoản quản trị viên đầu tiên</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/accounts_dialog.py" line="72"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="72"/>
         <source>Edit account</source>
         <translation>Sửa tài khoản</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/accounts_dialog.py" line="72"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="72"/>
         <source>New account</source>
         <translation>Tài khoản mới</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/accounts_dialog.py" line="75"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="75"/>
         <source>Sign-in is turned on with this administrator account, which is signed in at once. Keep its password safe: only an administrator can turn sign-in off again.</source>
         <translation>Yêu cầu đăng nhập được bật cùng với tài khoản quản trị viên này, tài khoản được đăng nhập ngay. Hãy giữ kỹ mật khẩu: chỉ quản trị viên mới tắt được yêu cầu đăng nhập.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/accounts_dialog.py" line="85"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="85"/>
         <source>Administrator</source>
         <translation>Quản trị viên</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/accounts_dialog.py" line="86"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="86"/>
         <source>Unit officer</source>
         <translation>Cán bộ đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/accounts_dialog.py" line="90"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="90"/>
         <source>(none)</source>
         <translation>(không có)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/accounts_dialog.py" line="96"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="96"/>
         <source>May sign in (not locked)</source>
         <translation>Được đăng nhập (không bị khóa)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/accounts_dialog.py" line="99"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="99"/>
         <source>&amp;Login:</source>
         <translation>&amp;Tên đăng nhập:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/accounts_dialog.py" line="99"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="99"/>
         <source>&amp;Full name:</source>
         <translation>&amp;Họ tên:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/accounts_dialog.py" line="100"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="100"/>
         <source>&amp;Role:</source>
         <translation>&amp;Vai trò:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/accounts_dialog.py" line="100"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="100"/>
         <source>&amp;Unit:</source>
         <translation>Đơn &amp;vị:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/accounts_dialog.py" line="102"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="102"/>
         <source>&amp;Password (at least 8 characters):</source>
         <translation>&amp;Mật khẩu (ít nhất 8 ký tự):</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/accounts_dialog.py" line="103"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="103"/>
         <source>Password &amp;again:</source>
         <translation>Nhập &amp;lại mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/accounts_dialog.py" line="113"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="113"/>
         <source>&amp;Save</source>
         <translation>&amp;Lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/accounts_dialog.py" line="128"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="128"/>
         <source>The two passwords are not the same.</source>
         <translation>Hai lần nhập mật khẩu không giống nhau.</translation>
     </message>
@@ -150,130 +150,130 @@
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/accounts_dialog.py" line="49"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="49"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/accounts_dialog.py" line="194"/>
-        <location filename="../../desktop_app/ui/accounts_dialog.py" line="325"/>
-        <location filename="../../desktop_app/ui/accounts_dialog.py" line="346"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="194"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="325"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="346"/>
         <source>Accounts and sign-in</source>
         <translation>Tài khoản và đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/accounts_dialog.py" line="197"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="197"/>
         <source>When sign-in is required, everyone signs in when the program starts. An administrator edits the plan, units, merges and restores; a unit officer only records the results of their own unit&apos;s items. Passwords are stored only as scrypt hashes.</source>
         <translation>Khi yêu cầu đăng nhập, mọi người đăng nhập lúc mở chương trình. Quản trị viên sửa kế hoạch, đơn vị, hợp nhất và khôi phục dữ liệu; cán bộ đơn vị chỉ ghi kết quả các chỉ tiêu của đơn vị mình. Mật khẩu chỉ được lưu dưới dạng băm scrypt.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/accounts_dialog.py" line="202"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="202"/>
         <source>&amp;Require sign-in when the program starts</source>
         <translation>&amp;Yêu cầu đăng nhập khi mở chương trình</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/accounts_dialog.py" line="206"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="206"/>
         <source>Login</source>
         <translation>Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/accounts_dialog.py" line="206"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="206"/>
         <source>Full name</source>
         <translation>Họ tên</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/accounts_dialog.py" line="206"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="206"/>
         <source>Role</source>
         <translation>Vai trò</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/accounts_dialog.py" line="207"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="207"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/accounts_dialog.py" line="207"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="207"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/accounts_dialog.py" line="207"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="207"/>
         <source>Last sign-in</source>
         <translation>Đăng nhập lần cuối</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/accounts_dialog.py" line="218"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="218"/>
         <source>&amp;Add…</source>
         <translation>&amp;Thêm…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/accounts_dialog.py" line="219"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="219"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Sửa…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/accounts_dialog.py" line="220"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="220"/>
         <source>Set &amp;password…</source>
         <translation>Đặt &amp;mật khẩu…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/accounts_dialog.py" line="221"/>
-        <location filename="../../desktop_app/ui/accounts_dialog.py" line="278"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="221"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="278"/>
         <source>&amp;Lock</source>
         <translation>&amp;Khóa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/accounts_dialog.py" line="222"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="222"/>
         <source>Change &amp;my password…</source>
         <translation>Đổi mật khẩu của &amp;tôi…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/accounts_dialog.py" line="234"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="234"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/accounts_dialog.py" line="250"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="250"/>
         <source>Administrator</source>
         <translation>Quản trị viên</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/accounts_dialog.py" line="250"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="250"/>
         <source>Unit officer</source>
         <translation>Cán bộ đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/accounts_dialog.py" line="254"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="254"/>
         <source>Active</source>
         <translation>Đang hoạt động</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/accounts_dialog.py" line="254"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="254"/>
         <source>Locked</source>
         <translation>Đã khóa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/accounts_dialog.py" line="264"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="264"/>
         <source>Signed in as %1.</source>
         <translation>Đang đăng nhập: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/accounts_dialog.py" line="266"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="266"/>
         <source>Nobody is signed in.</source>
         <translation>Chưa ai đăng nhập.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/accounts_dialog.py" line="268"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="268"/>
         <source>Only an administrator can change accounts while sign-in is required.</source>
         <translation>Khi đang yêu cầu đăng nhập, chỉ quản trị viên được thay đổi tài khoản.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/accounts_dialog.py" line="278"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="278"/>
         <source>&amp;Unlock</source>
         <translation>&amp;Mở khóa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/accounts_dialog.py" line="335"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="335"/>
         <source>Sign in with an administrator account to require sign-in.</source>
         <translation>Hãy đăng nhập bằng tài khoản quản trị viên để bật yêu cầu đăng nhập.</translation>
     </message>
@@ -281,42 +281,42 @@
 <context>
     <name>AccountsFlow</name>
     <message>
-        <location filename="../../desktop_app/ui/accounts_flow.py" line="22"/>
+        <location filename="../../desktop_app/ui/controllers/accounts.py" line="22"/>
         <source>&amp;Accounts and sign-in…</source>
         <translation>&amp;Tài khoản và đăng nhập…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/accounts_flow.py" line="24"/>
+        <location filename="../../desktop_app/ui/controllers/accounts.py" line="24"/>
         <source>Sign &amp;out</source>
         <translation>Đăng &amp;xuất</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/accounts_flow.py" line="42"/>
+        <location filename="../../desktop_app/ui/controllers/accounts.py" line="42"/>
         <source>administrator</source>
         <translation>quản trị viên</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/accounts_flow.py" line="43"/>
+        <location filename="../../desktop_app/ui/controllers/accounts.py" line="43"/>
         <source>officer of %1</source>
         <translation>cán bộ %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/accounts_flow.py" line="44"/>
+        <location filename="../../desktop_app/ui/controllers/accounts.py" line="44"/>
         <source>Signed in: %1 (%2)</source>
         <translation>Đang đăng nhập: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/accounts_flow.py" line="46"/>
+        <location filename="../../desktop_app/ui/controllers/accounts.py" line="46"/>
         <source>Sign out</source>
         <translation>Đăng xuất</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/accounts_flow.py" line="48"/>
+        <location filename="../../desktop_app/ui/controllers/accounts.py" line="48"/>
         <source>Not signed in</source>
         <translation>Chưa đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/accounts_flow.py" line="49"/>
+        <location filename="../../desktop_app/ui/controllers/accounts.py" line="49"/>
         <source>Sign in…</source>
         <translation>Đăng nhập…</translation>
     </message>
@@ -332,88 +332,88 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="93"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="93"/>
         <source>Change history — %1</source>
         <translation>Lịch sử thay đổi — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="94"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="94"/>
         <source>Change log</source>
         <translation>Nhật ký thay đổi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="99"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="99"/>
         <source>Everyone</source>
         <translation>Tất cả mọi người</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="103"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="103"/>
         <source>Everywhere</source>
         <translation>Mọi nơi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="108"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="108"/>
         <source>Stt, item text, unit or period…</source>
         <translation>Stt, nội dung chỉ tiêu, đơn vị hoặc kỳ…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="110"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="110"/>
         <source>&amp;Person:</source>
         <translation>&amp;Người:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="110"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="110"/>
         <source>Made &amp;at:</source>
         <translation>Nơ&amp;i thực hiện:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="111"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="111"/>
         <source>&amp;From:</source>
         <translation>&amp;Từ ngày:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="112"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="112"/>
         <source>&amp;To:</source>
         <translation>Đế&amp;n ngày:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="112"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="112"/>
         <source>&amp;Record:</source>
         <translation>&amp;Bản ghi:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="123"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="123"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="157"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="157"/>
         <source>%1 change(s)</source>
         <translation>%1 thay đổi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="159"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="159"/>
         <source>(only the newest are shown: narrow the filters)</source>
         <translation>(chỉ hiện các thay đổi mới nhất: hãy thu hẹp bộ lọc)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="225"/>
-        <location filename="../../desktop_app/ui/audit_view.py" line="241"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="225"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="241"/>
         <source>Officer name</source>
         <translation>Tên cán bộ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="226"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="226"/>
         <source>Your full name, recorded with every change you make (change log):</source>
         <translation>Họ và tên của anh/chị, được ghi cùng mỗi thay đổi (nhật ký thay đổi):</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="228"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="228"/>
         <source>&amp;Save</source>
         <translation>&amp;Lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="229"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="229"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
@@ -421,17 +421,17 @@
 <context>
     <name>AuditFlow</name>
     <message>
-        <location filename="../../desktop_app/ui/audit_flow.py" line="18"/>
+        <location filename="../../desktop_app/ui/controllers/audit.py" line="22"/>
         <source>Change &amp;log…</source>
         <translation>&amp;Nhật ký thay đổi…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_flow.py" line="20"/>
+        <location filename="../../desktop_app/ui/controllers/audit.py" line="24"/>
         <source>&amp;Officer name…</source>
         <translation>&amp;Tên cán bộ…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_flow.py" line="23"/>
+        <location filename="../../desktop_app/ui/controllers/audit.py" line="27"/>
         <source>Changes</source>
         <translation>Thay đổi</translation>
     </message>
@@ -439,37 +439,37 @@
 <context>
     <name>AuditTable</name>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="45"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="45"/>
         <source>Time</source>
         <translation>Thời gian</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="45"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="45"/>
         <source>Person</source>
         <translation>Người thực hiện</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="45"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="45"/>
         <source>Action</source>
         <translation>Thao tác</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="45"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="45"/>
         <source>Record</source>
         <translation>Bản ghi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="46"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="46"/>
         <source>Changes (old → new)</source>
         <translation>Thay đổi (cũ → mới)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="46"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="46"/>
         <source>Source</source>
         <translation>Nguồn</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="46"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="46"/>
         <source>Made at</source>
         <translation>Nơi thực hiện</translation>
     </message>
@@ -477,46 +477,46 @@
 <context>
     <name>BackupFlow</name>
     <message>
-        <location filename="../../desktop_app/ui/backup_flow.py" line="28"/>
+        <location filename="../../desktop_app/ui/controllers/backup.py" line="28"/>
         <source>Choose the folder for the backup</source>
         <translation>Chọn thư mục để lưu bản sao lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_flow.py" line="40"/>
+        <location filename="../../desktop_app/ui/controllers/backup.py" line="40"/>
         <source>Backed up to %1.</source>
         <translation>Đã sao lưu vào %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_flow.py" line="41"/>
+        <location filename="../../desktop_app/ui/controllers/backup.py" line="41"/>
         <source>Backup</source>
         <translation>Sao lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_flow.py" line="42"/>
+        <location filename="../../desktop_app/ui/controllers/backup.py" line="42"/>
         <source>The data was backed up to:
 %1</source>
         <translation>Dữ liệu đã được sao lưu vào:
 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_flow.py" line="44"/>
+        <location filename="../../desktop_app/ui/controllers/backup.py" line="44"/>
         <source>Backing up the data…</source>
         <translation>Đang sao lưu dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_flow.py" line="61"/>
-        <location filename="../../desktop_app/ui/backup_flow.py" line="71"/>
-        <location filename="../../desktop_app/ui/backup_flow.py" line="86"/>
+        <location filename="../../desktop_app/ui/controllers/backup.py" line="61"/>
+        <location filename="../../desktop_app/ui/controllers/backup.py" line="71"/>
+        <location filename="../../desktop_app/ui/controllers/backup.py" line="86"/>
         <source>Restore</source>
         <translation>Khôi phục</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_flow.py" line="61"/>
+        <location filename="../../desktop_app/ui/controllers/backup.py" line="61"/>
         <source>Wait until the work in progress is finished.</source>
         <translation>Hãy chờ công việc đang chạy hoàn tất.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_flow.py" line="68"/>
+        <location filename="../../desktop_app/ui/controllers/backup.py" line="68"/>
         <source>Replace the current data with the backup «%1»?
 
 The current data is backed up first (in the «backups» folder beside the data), so nothing is lost.</source>
@@ -525,12 +525,12 @@ The current data is backed up first (in the «backups» folder beside the data),
 Dữ liệu hiện tại sẽ được sao lưu trước (vào thư mục «backups» cạnh tệp dữ liệu), nên không mất gì.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_flow.py" line="83"/>
+        <location filename="../../desktop_app/ui/controllers/backup.py" line="83"/>
         <source>The data was restored from «%1».</source>
         <translation>Đã khôi phục dữ liệu từ «%1».</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_flow.py" line="85"/>
+        <location filename="../../desktop_app/ui/controllers/backup.py" line="85"/>
         <source>The data as it was before is kept in «%1».</source>
         <translation>Dữ liệu trước khi khôi phục được giữ ở «%1».</translation>
     </message>
@@ -538,12 +538,12 @@ Dữ liệu hiện tại sẽ được sao lưu trước (vào thư mục «back
 <context>
     <name>BarChart</name>
     <message>
-        <location filename="../../desktop_app/ui/bar_chart.py" line="76"/>
+        <location filename="../../desktop_app/ui/widgets/bar_chart.py" line="76"/>
         <source>Assessments by group</source>
         <translation>Đánh giá theo nhóm</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/bar_chart.py" line="189"/>
+        <location filename="../../desktop_app/ui/widgets/bar_chart.py" line="189"/>
         <source>No items</source>
         <translation>Không có chỉ tiêu</translation>
     </message>
@@ -551,72 +551,72 @@ Dữ liệu hiện tại sẽ được sao lưu trước (vào thư mục «back
 <context>
     <name>ColumnRoles</name>
     <message>
-        <location filename="../../desktop_app/ui/column_roles.py" line="30"/>
+        <location filename="../../desktop_app/ui/widgets/column_roles.py" line="30"/>
         <source>No. (Stt)</source>
         <translation>Số thứ tự (Stt)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/column_roles.py" line="31"/>
+        <location filename="../../desktop_app/ui/widgets/column_roles.py" line="31"/>
         <source>Indicator / task text</source>
         <translation>Nội dung chỉ tiêu/nhiệm vụ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/column_roles.py" line="32"/>
+        <location filename="../../desktop_app/ui/widgets/column_roles.py" line="32"/>
         <source>Explanation, how computed</source>
         <translation>Giải thích, cách tính</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/column_roles.py" line="33"/>
+        <location filename="../../desktop_app/ui/widgets/column_roles.py" line="33"/>
         <source>Unit of measure</source>
         <translation>Đơn vị tính</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/column_roles.py" line="34"/>
+        <location filename="../../desktop_app/ui/widgets/column_roles.py" line="34"/>
         <source>Target value</source>
         <translation>Chỉ tiêu (giá trị)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/column_roles.py" line="35"/>
+        <location filename="../../desktop_app/ui/widgets/column_roles.py" line="35"/>
         <source>Product, result</source>
         <translation>Sản phẩm, kết quả</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/column_roles.py" line="36"/>
+        <location filename="../../desktop_app/ui/widgets/column_roles.py" line="36"/>
         <source>Monitoring unit</source>
         <translation>Đơn vị theo dõi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/column_roles.py" line="37"/>
+        <location filename="../../desktop_app/ui/widgets/column_roles.py" line="37"/>
         <source>Lead unit</source>
         <translation>Đơn vị chủ trì</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/column_roles.py" line="38"/>
+        <location filename="../../desktop_app/ui/widgets/column_roles.py" line="38"/>
         <source>Coordinating units</source>
         <translation>Đơn vị phối hợp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/column_roles.py" line="39"/>
+        <location filename="../../desktop_app/ui/widgets/column_roles.py" line="39"/>
         <source>Implementing units</source>
         <translation>Đơn vị thực hiện</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/column_roles.py" line="40"/>
+        <location filename="../../desktop_app/ui/widgets/column_roles.py" line="40"/>
         <source>Deadline</source>
         <translation>Thời hạn</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/column_roles.py" line="41"/>
+        <location filename="../../desktop_app/ui/widgets/column_roles.py" line="41"/>
         <source>Budget, funding source</source>
         <translation>Kinh phí, nguồn kinh phí</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/column_roles.py" line="42"/>
+        <location filename="../../desktop_app/ui/widgets/column_roles.py" line="42"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/column_roles.py" line="43"/>
+        <location filename="../../desktop_app/ui/widgets/column_roles.py" line="43"/>
         <source>Ignore</source>
         <translation>Bỏ qua</translation>
     </message>
@@ -624,27 +624,27 @@ Dữ liệu hiện tại sẽ được sao lưu trước (vào thư mục «back
 <context>
     <name>ColumnRolesPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/column_roles.py" line="113"/>
+        <location filename="../../desktop_app/ui/widgets/column_roles.py" line="113"/>
         <source>Table {n}:</source>
         <translation>Bảng {n}:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/column_roles.py" line="119"/>
+        <location filename="../../desktop_app/ui/widgets/column_roles.py" line="119"/>
         <source>&amp;Use these columns</source>
         <translation>&amp;Dùng các cột này</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/column_roles.py" line="120"/>
+        <location filename="../../desktop_app/ui/widgets/column_roles.py" line="120"/>
         <source>Read the tables again with these roles; they are remembered for the next file with the same header once you import.</source>
         <translation>Đọc lại các bảng với vai trò cột này; khi nhập, lựa chọn được ghi nhớ cho tệp sau có cùng tiêu đề bảng.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/column_roles.py" line="130"/>
+        <location filename="../../desktop_app/ui/widgets/column_roles.py" line="130"/>
         <source>The program recognised the role of every column. Change one here if it is wrong, then press «Use these columns».</source>
         <translation>Chương trình đã nhận ra vai trò của mọi cột. Nếu có cột sai, hãy đổi ở đây rồi bấm «Dùng các cột này».</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/column_roles.py" line="132"/>
+        <location filename="../../desktop_app/ui/widgets/column_roles.py" line="132"/>
         <source>The program is not sure what some columns hold (marked ⚠). Choose the role of each column — «Ignore» leaves it out — then press «Use these columns». The choice is remembered for the next file with the same header.</source>
         <translation>Chương trình chưa chắc nội dung của một số cột (đánh dấu ⚠). Hãy chọn vai trò cho từng cột — «Bỏ qua» để không nhập cột đó — rồi bấm «Dùng các cột này». Lựa chọn được ghi nhớ cho tệp sau có cùng tiêu đề bảng.</translation>
     </message>
@@ -652,22 +652,22 @@ Dữ liệu hiện tại sẽ được sao lưu trước (vào thư mục «back
 <context>
     <name>ComparisonModel</name>
     <message>
-        <location filename="../../desktop_app/ui/province_models.py" line="45"/>
+        <location filename="../../desktop_app/ui/models/province.py" line="45"/>
         <source>Commune</source>
         <translation>Xã</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_models.py" line="45"/>
+        <location filename="../../desktop_app/ui/models/province.py" line="45"/>
         <source>Year</source>
         <translation>Năm</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_models.py" line="46"/>
+        <location filename="../../desktop_app/ui/models/province.py" line="46"/>
         <source>Whole plan</source>
         <translation>Toàn kế hoạch</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_models.py" line="124"/>
+        <location filename="../../desktop_app/ui/models/province.py" line="124"/>
         <source>%1: %2 of %3 completed</source>
         <translation>%1: đã đạt %2/%3</translation>
     </message>
@@ -675,22 +675,22 @@ Dữ liệu hiện tại sẽ được sao lưu trước (vào thư mục «back
 <context>
     <name>CountsModel</name>
     <message>
-        <location filename="../../desktop_app/ui/dashboard.py" line="42"/>
+        <location filename="../../desktop_app/ui/widgets/dashboard.py" line="42"/>
         <source>No.</source>
         <translation>Stt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard.py" line="42"/>
+        <location filename="../../desktop_app/ui/widgets/dashboard.py" line="42"/>
         <source>Area</source>
         <translation>Lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard.py" line="43"/>
+        <location filename="../../desktop_app/ui/widgets/dashboard.py" line="43"/>
         <source>Implementing unit</source>
         <translation>Đơn vị triển khai</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard.py" line="44"/>
+        <location filename="../../desktop_app/ui/widgets/dashboard.py" line="44"/>
         <source>Total</source>
         <translation>Tổng</translation>
     </message>
@@ -698,37 +698,37 @@ Dữ liệu hiện tại sẽ được sao lưu trước (vào thư mục «back
 <context>
     <name>DashboardWidget</name>
     <message>
-        <location filename="../../desktop_app/ui/dashboard.py" line="249"/>
+        <location filename="../../desktop_app/ui/widgets/dashboard.py" line="249"/>
         <source>By area</source>
         <translation>Theo lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard.py" line="252"/>
+        <location filename="../../desktop_app/ui/widgets/dashboard.py" line="252"/>
         <source>By implementing unit</source>
         <translation>Theo đơn vị triển khai</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard.py" line="304"/>
+        <location filename="../../desktop_app/ui/widgets/dashboard.py" line="304"/>
         <source>Situation on %1</source>
         <translation>Tình hình đến ngày %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard.py" line="305"/>
+        <location filename="../../desktop_app/ui/widgets/dashboard.py" line="305"/>
         <source>All items: %1</source>
         <translation>Tất cả: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard.py" line="313"/>
+        <location filename="../../desktop_app/ui/widgets/dashboard.py" line="313"/>
         <source>Overdue: %1</source>
         <translation>Quá hạn: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard.py" line="314"/>
+        <location filename="../../desktop_app/ui/widgets/dashboard.py" line="314"/>
         <source>Due in the next 30 days: %1</source>
         <translation>Đến hạn trong 30 ngày tới: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard.py" line="316"/>
+        <location filename="../../desktop_app/ui/widgets/dashboard.py" line="316"/>
         <source>Show these items in the items table</source>
         <translation>Xem các chỉ tiêu này trong bảng</translation>
     </message>
@@ -736,27 +736,27 @@ Dữ liệu hiện tại sẽ được sao lưu trước (vào thư mục «back
 <context>
     <name>DeadlineModel</name>
     <message>
-        <location filename="../../desktop_app/ui/dashboard.py" line="46"/>
+        <location filename="../../desktop_app/ui/widgets/dashboard.py" line="46"/>
         <source>No.</source>
         <translation>Stt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard.py" line="47"/>
+        <location filename="../../desktop_app/ui/widgets/dashboard.py" line="47"/>
         <source>Indicator / task</source>
         <translation>Chỉ tiêu/nhiệm vụ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard.py" line="48"/>
+        <location filename="../../desktop_app/ui/widgets/dashboard.py" line="48"/>
         <source>Due</source>
         <translation>Hạn</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard.py" line="49"/>
+        <location filename="../../desktop_app/ui/widgets/dashboard.py" line="49"/>
         <source>Monitoring unit</source>
         <translation>Đơn vị theo dõi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard.py" line="50"/>
+        <location filename="../../desktop_app/ui/widgets/dashboard.py" line="50"/>
         <source>Assessment</source>
         <translation>Đánh giá</translation>
     </message>
@@ -764,72 +764,72 @@ Dữ liệu hiện tại sẽ được sao lưu trước (vào thư mục «back
 <context>
     <name>DestinationDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/package_destination.py" line="53"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_destination.py" line="53"/>
         <source>Write the data package</source>
         <translation>Ghi gói dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_destination.py" line="56"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_destination.py" line="56"/>
         <source>Choose where to write the data package: a USB stick, or another folder.</source>
         <translation>Chọn nơi ghi gói dữ liệu: một USB, hoặc thư mục khác.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_destination.py" line="60"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_destination.py" line="60"/>
         <source>No USB stick found. Plug one in and press Refresh, or choose another folder.</source>
         <translation>Không thấy USB nào. Hãy cắm USB rồi bấm Làm mới, hoặc chọn thư mục khác.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_destination.py" line="65"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_destination.py" line="65"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Làm mới</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_destination.py" line="66"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_destination.py" line="66"/>
         <source>Choose another &amp;folder…</source>
         <translation>Chọn thư mục &amp;khác…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_destination.py" line="73"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_destination.py" line="73"/>
         <source>File &amp;name:</source>
         <translation>&amp;Tên tệp:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_destination.py" line="76"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_destination.py" line="76"/>
         <source>&amp;Write</source>
         <translation>&amp;Ghi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_destination.py" line="77"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_destination.py" line="77"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_destination.py" line="92"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_destination.py" line="92"/>
         <source>%1 — %2 free of %3 — %4</source>
         <translation>%1 — còn trống %2 / %3 — %4</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_destination.py" line="98"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_destination.py" line="98"/>
         <source>Last folder used — %1</source>
         <translation>Thư mục dùng lần trước — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_destination.py" line="121"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_destination.py" line="121"/>
         <source>Folder — %1</source>
         <translation>Thư mục — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_destination.py" line="125"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_destination.py" line="125"/>
         <source>Choose the folder for the data package</source>
         <translation>Chọn thư mục để ghi gói dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_destination.py" line="143"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_destination.py" line="143"/>
         <source>Replace the file?</source>
         <translation>Thay tệp cũ?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_destination.py" line="144"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_destination.py" line="144"/>
         <source>A file named «%1» is already there. Replace it with the new package?</source>
         <translation>Ở đó đã có tệp «%1». Thay tệp đó bằng gói mới?</translation>
     </message>
@@ -837,68 +837,68 @@ Dữ liệu hiện tại sẽ được sao lưu trước (vào thư mục «back
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../desktop_app/ui/dialogs.py" line="13"/>
+        <location filename="../../desktop_app/ui/messages.py" line="13"/>
         <source>&amp;Yes</source>
         <translation>&amp;Có</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs.py" line="14"/>
+        <location filename="../../desktop_app/ui/messages.py" line="14"/>
         <source>&amp;No</source>
         <translation>&amp;Không</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs.py" line="24"/>
-        <location filename="../../desktop_app/ui/dialogs.py" line="48"/>
+        <location filename="../../desktop_app/ui/messages.py" line="24"/>
+        <location filename="../../desktop_app/ui/messages.py" line="48"/>
         <source>OK</source>
         <translation>Đồng ý</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs.py" line="45"/>
+        <location filename="../../desktop_app/ui/messages.py" line="45"/>
         <source>Copy details</source>
         <translation>Sao chép chi tiết</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs.py" line="59"/>
+        <location filename="../../desktop_app/ui/messages.py" line="59"/>
         <source>An unexpected error occurred: %1</source>
         <translation>Đã xảy ra lỗi không mong đợi: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs.py" line="61"/>
+        <location filename="../../desktop_app/ui/messages.py" line="61"/>
         <source>The last action may not have been completed; data saved before it is not lost. The program keeps running.</source>
         <translation>Thao tác vừa rồi có thể chưa hoàn tất; dữ liệu đã lưu trước đó không bị mất. Chương trình vẫn tiếp tục chạy.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs.py" line="63"/>
+        <location filename="../../desktop_app/ui/messages.py" line="63"/>
         <source>The details were written to %1.</source>
         <translation>Chi tiết đã được ghi vào %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs.py" line="64"/>
+        <location filename="../../desktop_app/ui/messages.py" line="64"/>
         <source>Unexpected error</source>
         <translation>Lỗi không mong đợi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs.py" line="73"/>
+        <location filename="../../desktop_app/ui/messages.py" line="73"/>
         <source>Look in:</source>
         <translation>Thư mục:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs.py" line="74"/>
+        <location filename="../../desktop_app/ui/messages.py" line="74"/>
         <source>File name:</source>
         <translation>Tên tệp:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs.py" line="75"/>
+        <location filename="../../desktop_app/ui/messages.py" line="75"/>
         <source>Files of type:</source>
         <translation>Loại tệp:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs.py" line="76"/>
+        <location filename="../../desktop_app/ui/messages.py" line="76"/>
         <source>Open</source>
         <translation>Mở</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs.py" line="77"/>
+        <location filename="../../desktop_app/ui/messages.py" line="77"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
@@ -906,72 +906,72 @@ Dữ liệu hiện tại sẽ được sao lưu trước (vào thư mục «back
 <context>
     <name>ExchangeFlow</name>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="28"/>
+        <location filename="../../desktop_app/ui/controllers/exchange.py" line="28"/>
         <source>Data package (*.cdsx);;All files (*)</source>
         <translation>Gói dữ liệu (*.cdsx);;Tất cả các tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="44"/>
+        <location filename="../../desktop_app/ui/controllers/exchange.py" line="44"/>
         <source>&amp;Send data package…</source>
         <translation>&amp;Gửi gói dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="46"/>
+        <location filename="../../desktop_app/ui/controllers/exchange.py" line="46"/>
         <source>&amp;Import data package…</source>
         <translation>&amp;Nhập gói dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="48"/>
+        <location filename="../../desktop_app/ui/controllers/exchange.py" line="48"/>
         <source>This computer&apos;s &amp;identity…</source>
         <translation>&amp;Danh tính máy này…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="49"/>
+        <location filename="../../desktop_app/ui/controllers/exchange.py" line="49"/>
         <source>&amp;Province comparison…</source>
         <translation>&amp;So sánh cấp tỉnh…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="51"/>
+        <location filename="../../desktop_app/ui/controllers/exchange.py" line="51"/>
         <source>Kept &amp;versions…</source>
         <translation>&amp;Phiên bản đã lưu khi hợp nhất…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="53"/>
+        <location filename="../../desktop_app/ui/controllers/exchange.py" line="53"/>
         <source>E&amp;xchange</source>
         <translation>&amp;Trao đổi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="58"/>
+        <location filename="../../desktop_app/ui/controllers/exchange.py" line="58"/>
         <source>&amp;Make a reporting form for a unit…</source>
         <translation>&amp;Lập biểu mẫu báo cáo cho đơn vị…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="60"/>
+        <location filename="../../desktop_app/ui/controllers/exchange.py" line="60"/>
         <source>&amp;Read a filled reporting form…</source>
         <translation>&amp;Đọc biểu mẫu đơn vị đã điền…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="110"/>
+        <location filename="../../desktop_app/ui/controllers/exchange.py" line="110"/>
         <source>Writing the data package…</source>
         <translation>Đang ghi gói dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="138"/>
+        <location filename="../../desktop_app/ui/controllers/exchange.py" line="138"/>
         <source>Import data package</source>
         <translation>Nhập gói dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="150"/>
+        <location filename="../../desktop_app/ui/controllers/exchange.py" line="150"/>
         <source>Checking the data package %1…</source>
         <translation>Đang kiểm tra gói dữ liệu %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="162"/>
+        <location filename="../../desktop_app/ui/controllers/exchange.py" line="162"/>
         <source>The data package was not imported.</source>
         <translation>Chưa nhập gói dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_flow.py" line="173"/>
+        <location filename="../../desktop_app/ui/controllers/exchange.py" line="173"/>
         <source>Importing the data package %1…</source>
         <translation>Đang nhập gói dữ liệu %1…</translation>
     </message>
@@ -979,68 +979,68 @@ Dữ liệu hiện tại sẽ được sao lưu trước (vào thư mục «back
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../desktop_app/ui/filter_bar.py" line="13"/>
+        <location filename="../../desktop_app/ui/widgets/filter_bar.py" line="13"/>
         <source>Overdue</source>
         <translation>Quá hạn</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/filter_bar.py" line="14"/>
+        <location filename="../../desktop_app/ui/widgets/filter_bar.py" line="14"/>
         <source>Due within 7 days</source>
         <translation>Đến hạn trong 7 ngày</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/filter_bar.py" line="15"/>
+        <location filename="../../desktop_app/ui/widgets/filter_bar.py" line="15"/>
         <source>Due within 30 days</source>
         <translation>Đến hạn trong 30 ngày</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/filter_bar.py" line="16"/>
+        <location filename="../../desktop_app/ui/widgets/filter_bar.py" line="16"/>
         <source>Due this quarter</source>
         <translation>Đến hạn trong quý này</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/filter_bar.py" line="19"/>
+        <location filename="../../desktop_app/ui/widgets/filter_bar.py" line="19"/>
         <source>Indicators</source>
         <translation>Chỉ tiêu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/filter_bar.py" line="20"/>
+        <location filename="../../desktop_app/ui/widgets/filter_bar.py" line="20"/>
         <source>Tasks</source>
         <translation>Nhiệm vụ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/filter_bar.py" line="21"/>
+        <location filename="../../desktop_app/ui/widgets/filter_bar.py" line="21"/>
         <source>Documents</source>
         <translation>Văn bản</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/filter_bar.py" line="39"/>
+        <location filename="../../desktop_app/ui/widgets/filter_bar.py" line="39"/>
         <source>Search text and units (accents optional)…</source>
         <translation>Tìm trong nội dung và đơn vị (gõ không dấu cũng được)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/filter_bar.py" line="41"/>
-        <location filename="../../desktop_app/ui/filter_bar.py" line="67"/>
+        <location filename="../../desktop_app/ui/widgets/filter_bar.py" line="41"/>
+        <location filename="../../desktop_app/ui/widgets/filter_bar.py" line="67"/>
         <source>All units</source>
         <translation>Mọi đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/filter_bar.py" line="42"/>
+        <location filename="../../desktop_app/ui/widgets/filter_bar.py" line="42"/>
         <source>All assessments</source>
         <translation>Mọi đánh giá</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/filter_bar.py" line="43"/>
+        <location filename="../../desktop_app/ui/widgets/filter_bar.py" line="43"/>
         <source>Any deadline</source>
         <translation>Mọi thời hạn</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/filter_bar.py" line="44"/>
+        <location filename="../../desktop_app/ui/widgets/filter_bar.py" line="44"/>
         <source>All kinds</source>
         <translation>Mọi loại</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/filter_bar.py" line="45"/>
+        <location filename="../../desktop_app/ui/widgets/filter_bar.py" line="45"/>
         <source>Clear filters</source>
         <translation>Bỏ lọc</translation>
     </message>
@@ -1048,49 +1048,49 @@ Dữ liệu hiện tại sẽ được sao lưu trước (vào thư mục «back
 <context>
     <name>FormFlow</name>
     <message>
-        <location filename="../../desktop_app/ui/form_dialogs.py" line="221"/>
+        <location filename="../../desktop_app/ui/dialogs/forms.py" line="221"/>
         <source>Form saved: %1</source>
         <translation>Đã lưu biểu mẫu: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/form_dialogs.py" line="222"/>
+        <location filename="../../desktop_app/ui/dialogs/forms.py" line="222"/>
         <source>Reporting form</source>
         <translation>Biểu mẫu báo cáo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/form_dialogs.py" line="223"/>
+        <location filename="../../desktop_app/ui/dialogs/forms.py" line="223"/>
         <source>The form for %1 (%2 items) was saved to:
 %3</source>
         <translation>Biểu mẫu của %1 (%2 chỉ tiêu/nhiệm vụ) đã được lưu vào:
 %3</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/form_dialogs.py" line="226"/>
+        <location filename="../../desktop_app/ui/dialogs/forms.py" line="226"/>
         <source>Writing the form…</source>
         <translation>Đang ghi biểu mẫu…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/form_dialogs.py" line="234"/>
+        <location filename="../../desktop_app/ui/dialogs/forms.py" line="234"/>
         <source>Read a filled reporting form</source>
         <translation>Đọc biểu mẫu báo cáo đã điền</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/form_dialogs.py" line="235"/>
+        <location filename="../../desktop_app/ui/dialogs/forms.py" line="235"/>
         <source>Excel form (*.xlsx);;All files (*)</source>
         <translation>Biểu mẫu Excel (*.xlsx);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/form_dialogs.py" line="240"/>
+        <location filename="../../desktop_app/ui/dialogs/forms.py" line="240"/>
         <source>Reading %1…</source>
         <translation>Đang đọc %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/form_dialogs.py" line="254"/>
+        <location filename="../../desktop_app/ui/dialogs/forms.py" line="254"/>
         <source>%1 reports recorded from the form of %2.</source>
         <translation>Đã ghi %1 báo cáo từ biểu mẫu của %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/form_dialogs.py" line="257"/>
+        <location filename="../../desktop_app/ui/dialogs/forms.py" line="257"/>
         <source>Recording the form&apos;s results…</source>
         <translation>Đang ghi kết quả từ biểu mẫu…</translation>
     </message>
@@ -1098,12 +1098,12 @@ Dữ liệu hiện tại sẽ được sao lưu trước (vào thư mục «back
 <context>
     <name>FormPreviewDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/form_dialogs.py" line="155"/>
+        <location filename="../../desktop_app/ui/dialogs/forms.py" line="155"/>
         <source>Filled reporting form</source>
         <translation>Biểu mẫu báo cáo đã điền</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/form_dialogs.py" line="158"/>
+        <location filename="../../desktop_app/ui/dialogs/forms.py" line="158"/>
         <source>Unit: %1
 Period: %2
 Plan: %3</source>
@@ -1112,67 +1112,67 @@ Kỳ báo cáo: %2
 Kế hoạch: %3</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/form_dialogs.py" line="162"/>
+        <location filename="../../desktop_app/ui/dialogs/forms.py" line="162"/>
         <source>New values: %1, changed: %2, unchanged: %3.</source>
         <translation>Giá trị mới: %1, thay đổi: %2, không đổi: %3.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/form_dialogs.py" line="168"/>
+        <location filename="../../desktop_app/ui/dialogs/forms.py" line="168"/>
         <source>Stt</source>
         <translation>Stt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/form_dialogs.py" line="168"/>
+        <location filename="../../desktop_app/ui/dialogs/forms.py" line="168"/>
         <source>Indicator / task</source>
         <translation>Chỉ tiêu/nhiệm vụ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/form_dialogs.py" line="168"/>
+        <location filename="../../desktop_app/ui/dialogs/forms.py" line="168"/>
         <source>Field</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/form_dialogs.py" line="169"/>
+        <location filename="../../desktop_app/ui/dialogs/forms.py" line="169"/>
         <source>Before</source>
         <translation>Trước</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/form_dialogs.py" line="169"/>
+        <location filename="../../desktop_app/ui/dialogs/forms.py" line="169"/>
         <source>After</source>
         <translation>Sau</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/form_dialogs.py" line="169"/>
+        <location filename="../../desktop_app/ui/dialogs/forms.py" line="169"/>
         <source>Change</source>
         <translation>Thay đổi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/form_dialogs.py" line="170"/>
+        <location filename="../../desktop_app/ui/dialogs/forms.py" line="170"/>
         <source>new</source>
         <translation>mới</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/form_dialogs.py" line="170"/>
+        <location filename="../../desktop_app/ui/dialogs/forms.py" line="170"/>
         <source>changed</source>
         <translation>thay đổi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/form_dialogs.py" line="170"/>
+        <location filename="../../desktop_app/ui/dialogs/forms.py" line="170"/>
         <source>unchanged</source>
         <translation>không đổi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/form_dialogs.py" line="189"/>
+        <location filename="../../desktop_app/ui/dialogs/forms.py" line="189"/>
         <source>The form changes nothing: every value is already recorded.</source>
         <translation>Biểu mẫu không thay đổi gì: mọi giá trị đã được ghi.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/form_dialogs.py" line="191"/>
+        <location filename="../../desktop_app/ui/dialogs/forms.py" line="191"/>
         <source>&amp;Apply</source>
         <translation>&amp;Ghi vào dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/form_dialogs.py" line="193"/>
+        <location filename="../../desktop_app/ui/dialogs/forms.py" line="193"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
@@ -1180,77 +1180,77 @@ Kế hoạch: %3</translation>
 <context>
     <name>IdentityDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/identity_dialog.py" line="59"/>
+        <location filename="../../desktop_app/ui/dialogs/identity.py" line="59"/>
         <source>This computer&apos;s identity for data packages</source>
         <translation>Danh tính của máy này khi trao đổi gói dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/identity_dialog.py" line="63"/>
+        <location filename="../../desktop_app/ui/dialogs/identity.py" line="63"/>
         <source>Other offices see this name on the packages you send. Before they trust your first package they should compare the key fingerprint with you, e.g. by phone.</source>
         <translation>Các đơn vị khác thấy tên này trên các gói bạn gửi. Trước khi tin cậy gói đầu tiên của bạn, họ nên so dấu vân tay khoá với bạn, ví dụ qua điện thoại.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/identity_dialog.py" line="71"/>
+        <location filename="../../desktop_app/ui/dialogs/identity.py" line="71"/>
         <source>&amp;Save name</source>
         <translation>&amp;Lưu tên</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/identity_dialog.py" line="75"/>
+        <location filename="../../desktop_app/ui/dialogs/identity.py" line="75"/>
         <source>&amp;Name:</source>
         <translation>&amp;Tên:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/identity_dialog.py" line="84"/>
+        <location filename="../../desktop_app/ui/dialogs/identity.py" line="84"/>
         <source>Installation id:</source>
         <translation>Mã cài đặt:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/identity_dialog.py" line="85"/>
+        <location filename="../../desktop_app/ui/dialogs/identity.py" line="85"/>
         <source>Key fingerprint:</source>
         <translation>Dấu vân tay khoá:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/identity_dialog.py" line="87"/>
+        <location filename="../../desktop_app/ui/dialogs/identity.py" line="87"/>
         <source>Trusted senders</source>
         <translation>Các đơn vị gửi đã tin cậy</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/identity_dialog.py" line="91"/>
+        <location filename="../../desktop_app/ui/dialogs/identity.py" line="91"/>
         <source>Name</source>
         <translation>Tên</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/identity_dialog.py" line="91"/>
+        <location filename="../../desktop_app/ui/dialogs/identity.py" line="91"/>
         <source>Key fingerprint</source>
         <translation>Dấu vân tay khoá</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/identity_dialog.py" line="91"/>
+        <location filename="../../desktop_app/ui/dialogs/identity.py" line="91"/>
         <source>Trusted on</source>
         <translation>Ngày tin cậy</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/identity_dialog.py" line="91"/>
+        <location filename="../../desktop_app/ui/dialogs/identity.py" line="91"/>
         <source>Last package</source>
         <translation>Gói gần nhất</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/identity_dialog.py" line="101"/>
+        <location filename="../../desktop_app/ui/dialogs/identity.py" line="101"/>
         <source>&amp;Forget this sender…</source>
         <translation>&amp;Bỏ tin cậy đơn vị này…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/identity_dialog.py" line="111"/>
+        <location filename="../../desktop_app/ui/dialogs/identity.py" line="111"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/identity_dialog.py" line="154"/>
+        <location filename="../../desktop_app/ui/dialogs/identity.py" line="154"/>
         <source>Stop trusting «%1»? Its next package will ask you to compare its key fingerprint again.</source>
         <translation>Bỏ tin cậy «%1»? Khi nhận gói tiếp theo của đơn vị này, chương trình sẽ yêu cầu so lại dấu vân tay khoá.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/identity_dialog.py" line="156"/>
+        <location filename="../../desktop_app/ui/dialogs/identity.py" line="156"/>
         <source>Forget sender</source>
         <translation>Bỏ tin cậy đơn vị gửi</translation>
     </message>
@@ -1258,60 +1258,60 @@ Kế hoạch: %3</translation>
 <context>
     <name>ImportFlow</name>
     <message>
-        <location filename="../../desktop_app/ui/import_flow.py" line="31"/>
+        <location filename="../../desktop_app/ui/controllers/importing.py" line="31"/>
         <source>Import plan appendix</source>
         <translation>Nhập phụ lục kế hoạch</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_flow.py" line="40"/>
+        <location filename="../../desktop_app/ui/controllers/importing.py" line="40"/>
         <source>Reading {name}…</source>
         <translation>Đang đọc {name}…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_flow.py" line="50"/>
-        <location filename="../../desktop_app/ui/import_flow.py" line="64"/>
+        <location filename="../../desktop_app/ui/controllers/importing.py" line="50"/>
+        <location filename="../../desktop_app/ui/controllers/importing.py" line="64"/>
         <source>File already imported</source>
         <translation>Tệp đã được nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_flow.py" line="51"/>
+        <location filename="../../desktop_app/ui/controllers/importing.py" line="51"/>
         <source>This file was already imported.</source>
         <translation>Tệp này đã được nhập trước đây.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_flow.py" line="52"/>
-        <location filename="../../desktop_app/ui/import_flow.py" line="65"/>
+        <location filename="../../desktop_app/ui/controllers/importing.py" line="52"/>
+        <location filename="../../desktop_app/ui/controllers/importing.py" line="65"/>
         <source>Import it again as a second copy of the plan?</source>
         <translation>Vẫn nhập lại thành một bản thứ hai của kế hoạch?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_flow.py" line="56"/>
-        <location filename="../../desktop_app/ui/import_flow.py" line="70"/>
+        <location filename="../../desktop_app/ui/controllers/importing.py" line="56"/>
+        <location filename="../../desktop_app/ui/controllers/importing.py" line="70"/>
         <source>Importing {name}…</source>
         <translation>Đang nhập {name}…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_flow.py" line="77"/>
+        <location filename="../../desktop_app/ui/controllers/importing.py" line="77"/>
         <source>Clipboard is empty</source>
         <translation>Khay nhớ tạm trống</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_flow.py" line="78"/>
+        <location filename="../../desktop_app/ui/controllers/importing.py" line="78"/>
         <source>Copy the appendix table in Word or Excel first, then paste it here.</source>
         <translation>Hãy sao chép bảng phụ lục trong Word hoặc Excel trước, rồi dán vào đây.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_flow.py" line="80"/>
+        <location filename="../../desktop_app/ui/controllers/importing.py" line="80"/>
         <source>Reading the clipboard…</source>
         <translation>Đang đọc khay nhớ tạm…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_flow.py" line="92"/>
+        <location filename="../../desktop_app/ui/controllers/importing.py" line="92"/>
         <source>Welcome</source>
         <translation>Chào mừng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_flow.py" line="93"/>
+        <location filename="../../desktop_app/ui/controllers/importing.py" line="93"/>
         <source>The database has no plan yet.
 
 Load the sample plan of commune Nam Hồng to try the program? You can import your own appendix at any time with File → Import appendix… (Ctrl+O).</source>
@@ -1320,7 +1320,7 @@ Load the sample plan of commune Nam Hồng to try the program? You can import yo
 Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình? Bạn có thể nhập phụ lục của xã mình bất cứ lúc nào bằng Tệp → Nhập phụ lục… (Ctrl+O).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_flow.py" line="113"/>
+        <location filename="../../desktop_app/ui/controllers/importing.py" line="113"/>
         <source>Cannot do this</source>
         <translation>Không thực hiện được</translation>
     </message>
@@ -1328,122 +1328,122 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/import_preview.py" line="46"/>
+        <location filename="../../desktop_app/ui/dialogs/import_preview.py" line="46"/>
         <source>Import preview — {name}</source>
         <translation>Xem trước khi nhập — {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_preview.py" line="53"/>
+        <location filename="../../desktop_app/ui/dialogs/import_preview.py" line="53"/>
         <source>No.</source>
         <translation>Stt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_preview.py" line="53"/>
+        <location filename="../../desktop_app/ui/dialogs/import_preview.py" line="53"/>
         <source>Indicator / task</source>
         <translation>Chỉ tiêu/nhiệm vụ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_preview.py" line="53"/>
+        <location filename="../../desktop_app/ui/dialogs/import_preview.py" line="53"/>
         <source>Target</source>
         <translation>Mục tiêu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_preview.py" line="53"/>
+        <location filename="../../desktop_app/ui/dialogs/import_preview.py" line="53"/>
         <source>Deadline</source>
         <translation>Thời hạn</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_preview.py" line="54"/>
+        <location filename="../../desktop_app/ui/dialogs/import_preview.py" line="54"/>
         <source>Monitoring unit</source>
         <translation>Đơn vị theo dõi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_preview.py" line="54"/>
+        <location filename="../../desktop_app/ui/dialogs/import_preview.py" line="54"/>
         <source>Implementing units</source>
         <translation>Đơn vị triển khai</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_preview.py" line="54"/>
+        <location filename="../../desktop_app/ui/dialogs/import_preview.py" line="54"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_preview.py" line="55"/>
+        <location filename="../../desktop_app/ui/dialogs/import_preview.py" line="55"/>
         <source>Coordinating units</source>
         <translation>Đơn vị phối hợp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_preview.py" line="55"/>
+        <location filename="../../desktop_app/ui/dialogs/import_preview.py" line="55"/>
         <source>Unit of measure</source>
         <translation>Đơn vị tính</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_preview.py" line="55"/>
+        <location filename="../../desktop_app/ui/dialogs/import_preview.py" line="55"/>
         <source>Target as written</source>
         <translation>Chỉ tiêu (nguyên văn)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_preview.py" line="56"/>
+        <location filename="../../desktop_app/ui/dialogs/import_preview.py" line="56"/>
         <source>Product</source>
         <translation>Sản phẩm</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_preview.py" line="56"/>
+        <location filename="../../desktop_app/ui/dialogs/import_preview.py" line="56"/>
         <source>Budget</source>
         <translation>Kinh phí</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_preview.py" line="56"/>
+        <location filename="../../desktop_app/ui/dialogs/import_preview.py" line="56"/>
         <source>Explanation</source>
         <translation>Giải thích</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_preview.py" line="77"/>
+        <location filename="../../desktop_app/ui/dialogs/import_preview.py" line="77"/>
         <source>&amp;Import</source>
         <translation>&amp;Nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_preview.py" line="78"/>
+        <location filename="../../desktop_app/ui/dialogs/import_preview.py" line="78"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_preview.py" line="81"/>
+        <location filename="../../desktop_app/ui/dialogs/import_preview.py" line="81"/>
         <source>Double-click a cell (or press F2) to correct it before importing.</source>
         <translation>Nháy đúp vào một ô (hoặc nhấn F2) để sửa trước khi nhập.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_preview.py" line="89"/>
+        <location filename="../../desktop_app/ui/dialogs/import_preview.py" line="89"/>
         <source>&amp;Contents</source>
         <translation>&amp;Nội dung</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_preview.py" line="90"/>
+        <location filename="../../desktop_app/ui/dialogs/import_preview.py" line="90"/>
         <source>Co&amp;lumns of the table</source>
         <translation>&amp;Cột của bảng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_preview.py" line="106"/>
+        <location filename="../../desktop_app/ui/dialogs/import_preview.py" line="106"/>
         <source>Check the columns of the table first.</source>
         <translation>Hãy kiểm tra các cột của bảng trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_preview.py" line="119"/>
+        <location filename="../../desktop_app/ui/dialogs/import_preview.py" line="119"/>
         <source>Commune: {commune} — plan number: {number} — date: {date} — year: {year}. {sections} sections, {groups} groups, {items} indicators and tasks. Nothing is written until you press Import.</source>
         <translation>Xã: {commune} — số kế hoạch: {number} — ngày: {date} — năm: {year}. {sections} mục, {groups} nhóm, {items} chỉ tiêu, nhiệm vụ. Chưa có gì được ghi cho đến khi bạn bấm Nhập.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_preview.py" line="126"/>
+        <location filename="../../desktop_app/ui/dialogs/import_preview.py" line="126"/>
         <source>Issued by: {issuer}.</source>
         <translation>Cơ quan ban hành: {issuer}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_preview.py" line="130"/>
+        <location filename="../../desktop_app/ui/dialogs/import_preview.py" line="130"/>
         <source>This file was already imported (plan #{id}); importing it again creates a second copy.</source>
         <translation>Tệp này đã được nhập (kế hoạch #{id}); nhập lại sẽ tạo bản thứ hai.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_preview.py" line="160"/>
+        <location filename="../../desktop_app/ui/dialogs/import_preview.py" line="160"/>
         <source>Warnings to check ({n}):</source>
         <translation>Các cảnh báo cần kiểm tra ({n}):</translation>
     </message>
@@ -1451,27 +1451,27 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>ImportReportDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/import_report.py" line="22"/>
+        <location filename="../../desktop_app/ui/dialogs/import_report.py" line="22"/>
         <source>Import finished</source>
         <translation>Đã nhập xong</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_report.py" line="26"/>
+        <location filename="../../desktop_app/ui/dialogs/import_report.py" line="26"/>
         <source>Imported the plan of commune {commune} ({number}): {sections} sections, {groups} groups, {items} indicators and tasks.</source>
         <translation>Đã nhập kế hoạch của xã {commune} ({number}): {sections} mục, {groups} nhóm, {items} chỉ tiêu, nhiệm vụ.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_report.py" line="30"/>
+        <location filename="../../desktop_app/ui/dialogs/import_report.py" line="30"/>
         <source>no number</source>
         <translation>chưa có số</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_report.py" line="42"/>
+        <location filename="../../desktop_app/ui/dialogs/import_report.py" line="42"/>
         <source>Warnings to check ({n}):</source>
         <translation>Các cảnh báo cần kiểm tra ({n}):</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_report.py" line="47"/>
+        <location filename="../../desktop_app/ui/dialogs/import_report.py" line="47"/>
         <source>OK</source>
         <translation>Đồng ý</translation>
     </message>
@@ -1479,37 +1479,37 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>IndicatorsModel</name>
     <message>
-        <location filename="../../desktop_app/ui/province_models.py" line="174"/>
+        <location filename="../../desktop_app/ui/models/province.py" line="174"/>
         <source>Exceeded</source>
         <translation>Vượt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_models.py" line="175"/>
+        <location filename="../../desktop_app/ui/models/province.py" line="175"/>
         <source>Met</source>
         <translation>Đạt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_models.py" line="176"/>
+        <location filename="../../desktop_app/ui/models/province.py" line="176"/>
         <source>Not met</source>
         <translation>Chưa đạt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_models.py" line="177"/>
+        <location filename="../../desktop_app/ui/models/province.py" line="177"/>
         <source>Not reported</source>
         <translation>Chưa báo cáo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_models.py" line="179"/>
+        <location filename="../../desktop_app/ui/models/province.py" line="179"/>
         <source>Indicator</source>
         <translation>Chỉ tiêu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_models.py" line="180"/>
+        <location filename="../../desktop_app/ui/models/province.py" line="180"/>
         <source>Area</source>
         <translation>Lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_models.py" line="181"/>
+        <location filename="../../desktop_app/ui/models/province.py" line="181"/>
         <source>Communes</source>
         <translation>Số xã</translation>
     </message>
@@ -1517,17 +1517,17 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>ItemAuditView</name>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="177"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="177"/>
         <source>&amp;Kept versions…</source>
         <translation>&amp;Phiên bản đã lưu…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="178"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="178"/>
         <source>Versions of this item replaced or not chosen when data packages were merged; one can be restored.</source>
         <translation>Các phiên bản của chỉ tiêu này bị thay thế hoặc không được chọn khi hợp nhất gói dữ liệu; có thể khôi phục một phiên bản.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_view.py" line="206"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="206"/>
         <source>%1 change(s)</source>
         <translation>%1 thay đổi</translation>
     </message>
@@ -1535,192 +1535,192 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>ItemForm</name>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="87"/>
+        <location filename="../../desktop_app/ui/widgets/item_form.py" line="87"/>
         <source>Indicator</source>
         <translation>Chỉ tiêu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="87"/>
+        <location filename="../../desktop_app/ui/widgets/item_form.py" line="87"/>
         <source>Task</source>
         <translation>Nhiệm vụ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="88"/>
+        <location filename="../../desktop_app/ui/widgets/item_form.py" line="88"/>
         <source>Document</source>
         <translation>Văn bản</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="95"/>
+        <location filename="../../desktop_app/ui/widgets/item_form.py" line="95"/>
         <source>Op.</source>
         <translation>So sánh</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="95"/>
+        <location filename="../../desktop_app/ui/widgets/item_form.py" line="95"/>
         <source>Value</source>
         <translation>Giá trị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="95"/>
+        <location filename="../../desktop_app/ui/widgets/item_form.py" line="95"/>
         <source>Unit</source>
         <translation>Đơn vị đo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="95"/>
+        <location filename="../../desktop_app/ui/widgets/item_form.py" line="95"/>
         <source>Counted noun</source>
         <translation>Danh từ đếm</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="95"/>
+        <location filename="../../desktop_app/ui/widgets/item_form.py" line="95"/>
         <source>Subject</source>
         <translation>Đối tượng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="99"/>
+        <location filename="../../desktop_app/ui/widgets/item_form.py" line="99"/>
         <source>Add target</source>
         <translation>Thêm mục tiêu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="99"/>
+        <location filename="../../desktop_app/ui/widgets/item_form.py" line="99"/>
         <source>Remove target</source>
         <translation>Bỏ mục tiêu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="103"/>
+        <location filename="../../desktop_app/ui/widgets/item_form.py" line="103"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="103"/>
+        <location filename="../../desktop_app/ui/widgets/item_form.py" line="103"/>
         <source>Ongoing</source>
         <translation>Thường xuyên</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="103"/>
+        <location filename="../../desktop_app/ui/widgets/item_form.py" line="103"/>
         <source>Every year</source>
         <translation>Hằng năm</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="104"/>
+        <location filename="../../desktop_app/ui/widgets/item_form.py" line="104"/>
         <source>Other (text)</source>
         <translation>Khác (ghi chữ)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="116"/>
+        <location filename="../../desktop_app/ui/widgets/item_form.py" line="116"/>
         <source>%, people, households…</source>
         <translation>%, người, hộ…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="117"/>
+        <location filename="../../desktop_app/ui/widgets/item_form.py" line="117"/>
         <source>Target as written</source>
         <translation>Chỉ tiêu (nguyên văn)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="118"/>
+        <location filename="../../desktop_app/ui/widgets/item_form.py" line="118"/>
         <source>More &amp;details</source>
         <translation>Chi &amp;tiết khác</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="120"/>
+        <location filename="../../desktop_app/ui/widgets/item_form.py" line="120"/>
         <source>Coordinating units, explanation, unit of measure, product and budget</source>
         <translation>Đơn vị phối hợp, giải thích, đơn vị tính, sản phẩm và kinh phí</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="128"/>
+        <location filename="../../desktop_app/ui/widgets/item_form.py" line="128"/>
         <source>Names separated by ;</source>
         <translation>Các tên cách nhau bằng dấu ;</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="132"/>
+        <location filename="../../desktop_app/ui/widgets/item_form.py" line="132"/>
         <source>&amp;Reload the saved version</source>
         <translation>&amp;Tải lại bản đã lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="133"/>
+        <location filename="../../desktop_app/ui/widgets/item_form.py" line="133"/>
         <source>Show the item as it was saved elsewhere (what you typed is dropped)</source>
         <translation>Hiện chỉ tiêu như đã được lưu ở nơi khác (những gì bạn vừa gõ sẽ bị bỏ)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="142"/>
+        <location filename="../../desktop_app/ui/widgets/item_form.py" line="142"/>
         <source>No.</source>
         <translation>Stt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="143"/>
+        <location filename="../../desktop_app/ui/widgets/item_form.py" line="143"/>
         <source>Text</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="145"/>
+        <location filename="../../desktop_app/ui/widgets/item_form.py" line="145"/>
         <source>Targets</source>
         <translation>Mục tiêu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="155"/>
+        <location filename="../../desktop_app/ui/widgets/item_form.py" line="155"/>
         <source>Deadline</source>
         <translation>Thời hạn</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="156"/>
+        <location filename="../../desktop_app/ui/widgets/item_form.py" line="156"/>
         <source>Monitoring unit</source>
         <translation>Đơn vị theo dõi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="157"/>
+        <location filename="../../desktop_app/ui/widgets/item_form.py" line="157"/>
         <source>Implementing units</source>
         <translation>Đơn vị triển khai</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="144"/>
+        <location filename="../../desktop_app/ui/widgets/item_form.py" line="144"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="163"/>
+        <location filename="../../desktop_app/ui/widgets/item_form.py" line="163"/>
         <source>Coordinating units</source>
         <translation>Đơn vị phối hợp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="164"/>
+        <location filename="../../desktop_app/ui/widgets/item_form.py" line="164"/>
         <source>Explanation</source>
         <translation>Giải thích</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="165"/>
+        <location filename="../../desktop_app/ui/widgets/item_form.py" line="165"/>
         <source>Unit / target</source>
         <translation>Đơn vị tính / chỉ tiêu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="166"/>
+        <location filename="../../desktop_app/ui/widgets/item_form.py" line="166"/>
         <source>Product</source>
         <translation>Sản phẩm</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="167"/>
+        <location filename="../../desktop_app/ui/widgets/item_form.py" line="167"/>
         <source>Budget</source>
         <translation>Kinh phí</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="237"/>
+        <location filename="../../desktop_app/ui/widgets/item_form.py" line="237"/>
         <source>index</source>
         <translation>chỉ số</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="237"/>
+        <location filename="../../desktop_app/ui/widgets/item_form.py" line="237"/>
         <source>count</source>
         <translation>số lượng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="238"/>
+        <location filename="../../desktop_app/ui/widgets/item_form.py" line="238"/>
         <source>none</source>
         <translation>không đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="270"/>
+        <location filename="../../desktop_app/ui/widgets/item_form.py" line="270"/>
         <source>Target {n}: “{text}” is not a number.</source>
         <translation>Mục tiêu {n}: «{text}» không phải là một số.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_form.py" line="322"/>
+        <location filename="../../desktop_app/ui/widgets/item_form.py" line="322"/>
         <source>Edit item {n}</source>
         <translation>Sửa chỉ tiêu {n}</translation>
     </message>
@@ -1728,67 +1728,67 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>ItemHistoryView</name>
     <message>
-        <location filename="../../desktop_app/ui/item_history.py" line="95"/>
+        <location filename="../../desktop_app/ui/widgets/item_history.py" line="95"/>
         <source>Period</source>
         <translation>Kỳ báo cáo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_history.py" line="95"/>
+        <location filename="../../desktop_app/ui/widgets/item_history.py" line="95"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_history.py" line="95"/>
+        <location filename="../../desktop_app/ui/widgets/item_history.py" line="95"/>
         <source>Value / status</source>
         <translation>Giá trị / trạng thái</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_history.py" line="96"/>
+        <location filename="../../desktop_app/ui/widgets/item_history.py" line="96"/>
         <source>Result narrative</source>
         <translation>Nội dung kết quả</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_history.py" line="96"/>
+        <location filename="../../desktop_app/ui/widgets/item_history.py" line="96"/>
         <source>Reported by</source>
         <translation>Người báo cáo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_history.py" line="96"/>
+        <location filename="../../desktop_app/ui/widgets/item_history.py" line="96"/>
         <source>Reported at</source>
         <translation>Thời điểm báo cáo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_history.py" line="97"/>
+        <location filename="../../desktop_app/ui/widgets/item_history.py" line="97"/>
         <source>Evidence</source>
         <translation>Minh chứng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_history.py" line="107"/>
+        <location filename="../../desktop_app/ui/widgets/item_history.py" line="107"/>
         <source>Attach evidence…</source>
         <translation>Đính kèm minh chứng…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_history.py" line="109"/>
+        <location filename="../../desktop_app/ui/widgets/item_history.py" line="109"/>
         <source>Open</source>
         <translation>Mở</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_history.py" line="112"/>
+        <location filename="../../desktop_app/ui/widgets/item_history.py" line="112"/>
         <source>Evidence of the selected report:</source>
         <translation>Minh chứng của báo cáo đang chọn:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_history.py" line="162"/>
+        <location filename="../../desktop_app/ui/widgets/item_history.py" line="162"/>
         <source>Attach evidence</source>
         <translation>Đính kèm minh chứng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_history.py" line="162"/>
+        <location filename="../../desktop_app/ui/widgets/item_history.py" line="162"/>
         <source>All files (*)</source>
         <translation>Tất cả tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/item_history.py" line="174"/>
+        <location filename="../../desktop_app/ui/widgets/item_history.py" line="174"/>
         <source>Cannot attach the file</source>
         <translation>Không đính kèm được tệp</translation>
     </message>
@@ -1796,47 +1796,47 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>ItemsModel</name>
     <message>
-        <location filename="../../desktop_app/ui/items_model.py" line="33"/>
+        <location filename="../../desktop_app/ui/models/items.py" line="33"/>
         <source>No.</source>
         <translation>Stt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/items_model.py" line="34"/>
+        <location filename="../../desktop_app/ui/models/items.py" line="34"/>
         <source>Indicator / task</source>
         <translation>Chỉ tiêu/nhiệm vụ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/items_model.py" line="35"/>
+        <location filename="../../desktop_app/ui/models/items.py" line="35"/>
         <source>Target</source>
         <translation>Mục tiêu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/items_model.py" line="36"/>
+        <location filename="../../desktop_app/ui/models/items.py" line="36"/>
         <source>Monitoring unit</source>
         <translation>Đơn vị theo dõi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/items_model.py" line="37"/>
+        <location filename="../../desktop_app/ui/models/items.py" line="37"/>
         <source>Implementing units</source>
         <translation>Đơn vị triển khai</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/items_model.py" line="38"/>
+        <location filename="../../desktop_app/ui/models/items.py" line="38"/>
         <source>Deadline</source>
         <translation>Thời hạn</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/items_model.py" line="39"/>
+        <location filename="../../desktop_app/ui/models/items.py" line="39"/>
         <source>Latest result</source>
         <translation>Kết quả mới nhất</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/items_model.py" line="40"/>
+        <location filename="../../desktop_app/ui/models/items.py" line="40"/>
         <source>Assessment</source>
         <translation>Đánh giá</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/items_model.py" line="41"/>
+        <location filename="../../desktop_app/ui/models/items.py" line="41"/>
         <source>Last update</source>
         <translation>Cập nhật</translation>
     </message>
@@ -1862,7 +1862,7 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/import_flow.py" line="19"/>
+        <location filename="../../desktop_app/ui/controllers/importing.py" line="19"/>
         <location filename="../../desktop_app/ui/main_window.py" line="62"/>
         <source>Appendix (*.docx *.xlsx *.txt *.md *.tsv *.csv);;All files (*)</source>
         <translation>Phụ lục (*.docx *.xlsx *.txt *.md *.tsv *.csv);;Tất cả tệp (*)</translation>
@@ -2067,62 +2067,62 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>MakeFormDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/form_dialogs.py" line="69"/>
+        <location filename="../../desktop_app/ui/dialogs/forms.py" line="69"/>
         <source>Make a reporting form for a unit</source>
         <translation>Tạo biểu mẫu báo cáo cho đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/form_dialogs.py" line="72"/>
+        <location filename="../../desktop_app/ui/dialogs/forms.py" line="72"/>
         <source>(no number)</source>
         <translation>(chưa có số)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/form_dialogs.py" line="79"/>
+        <location filename="../../desktop_app/ui/dialogs/forms.py" line="79"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Chọn…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/form_dialogs.py" line="84"/>
+        <location filename="../../desktop_app/ui/dialogs/forms.py" line="84"/>
         <source>The unit fills the yellow cells in Excel and sends the file back; read it with File → Read a filled reporting form…</source>
         <translation>Đơn vị điền vào các ô nền vàng trong Excel rồi gửi lại tệp; đọc tệp bằng Tệp → Đọc biểu mẫu báo cáo đã điền…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/form_dialogs.py" line="86"/>
+        <location filename="../../desktop_app/ui/dialogs/forms.py" line="86"/>
         <source>P&amp;lan:</source>
         <translation>&amp;Kế hoạch:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/form_dialogs.py" line="87"/>
+        <location filename="../../desktop_app/ui/dialogs/forms.py" line="87"/>
         <source>&amp;Unit:</source>
         <translation>Đơn &amp;vị:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/form_dialogs.py" line="88"/>
+        <location filename="../../desktop_app/ui/dialogs/forms.py" line="88"/>
         <source>&amp;Period:</source>
         <translation>Kỳ &amp;báo cáo:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/form_dialogs.py" line="92"/>
+        <location filename="../../desktop_app/ui/dialogs/forms.py" line="92"/>
         <source>&amp;Folder:</source>
         <translation>&amp;Thư mục:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/form_dialogs.py" line="95"/>
+        <location filename="../../desktop_app/ui/dialogs/forms.py" line="95"/>
         <source>File &amp;name:</source>
         <translation>Tên &amp;tệp:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/form_dialogs.py" line="97"/>
+        <location filename="../../desktop_app/ui/dialogs/forms.py" line="97"/>
         <source>&amp;Make the form</source>
         <translation>&amp;Tạo biểu mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/form_dialogs.py" line="98"/>
+        <location filename="../../desktop_app/ui/dialogs/forms.py" line="98"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/form_dialogs.py" line="132"/>
+        <location filename="../../desktop_app/ui/dialogs/forms.py" line="132"/>
         <source>Choose the folder</source>
         <translation>Chọn thư mục</translation>
     </message>
@@ -2130,32 +2130,32 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>MatchDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/province_view.py" line="54"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="54"/>
         <source>Match indicators by hand</source>
         <translation>Khớp chỉ tiêu thủ công</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_view.py" line="58"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="58"/>
         <source>Indicator:</source>
         <translation>Chỉ tiêu:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_view.py" line="59"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="59"/>
         <source>Is the same as:</source>
         <translation>Là cùng chỉ tiêu với:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_view.py" line="61"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="61"/>
         <source>Match</source>
         <translation>Khớp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_view.py" line="62"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="62"/>
         <source>Cancel</source>
         <translation>Huỷ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_view.py" line="66"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="66"/>
         <source>The two wordings will count as one indicator in every plan, from now on.</source>
         <translation>Từ nay, hai cách ghi này được tính là một chỉ tiêu trong mọi kế hoạch.</translation>
     </message>
@@ -2163,72 +2163,72 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>PackageExportDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/package_export_dialog.py" line="31"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_export.py" line="31"/>
         <source>Send a data package</source>
         <translation>Gửi gói dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_export_dialog.py" line="34"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_export.py" line="34"/>
         <source>The package is a signed file (.cdsx) to carry on a USB stick to another office, which imports it with File → Import data package…</source>
         <translation>Gói dữ liệu là một tệp có chữ ký (.cdsx), chép vào USB mang sang đơn vị khác; đơn vị đó nhập bằng Tệp → Nhập gói dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_export_dialog.py" line="40"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_export.py" line="40"/>
         <source>All plans</source>
         <translation>Tất cả kế hoạch</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_export_dialog.py" line="41"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_export.py" line="41"/>
         <source>no number</source>
         <translation>không số</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_export_dialog.py" line="47"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_export.py" line="47"/>
         <source>&amp;Plans:</source>
         <translation>&amp;Kế hoạch:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_export_dialog.py" line="49"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_export.py" line="49"/>
         <source>Every unit</source>
         <translation>Tất cả đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_export_dialog.py" line="52"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_export.py" line="52"/>
         <source>Only the indicators assigned to this unit and the results it reported.</source>
         <translation>Chỉ các chỉ tiêu, nhiệm vụ giao cho đơn vị này và kết quả đơn vị đã báo cáo.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_export_dialog.py" line="53"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_export.py" line="53"/>
         <source>&amp;Unit:</source>
         <translation>Đơn &amp;vị:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_export_dialog.py" line="54"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_export.py" line="54"/>
         <source>Only what changed since the last package sent to:</source>
         <translation>Chỉ gửi những gì thay đổi kể từ gói gửi lần trước cho:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_export_dialog.py" line="61"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_export.py" line="61"/>
         <source>Name of the receiving office</source>
         <translation>Tên đơn vị nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_export_dialog.py" line="67"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_export.py" line="67"/>
         <source>&amp;Recipient:</source>
         <translation>Đơn vị &amp;nhận:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_export_dialog.py" line="69"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_export.py" line="69"/>
         <source>The first package for a recipient holds everything; later ones only the changes, so they stay small.</source>
         <translation>Gói đầu tiên gửi cho một đơn vị chứa toàn bộ dữ liệu; các gói sau chỉ chứa phần thay đổi nên nhỏ gọn.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_export_dialog.py" line="74"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_export.py" line="74"/>
         <source>&amp;Next…</source>
         <translation>&amp;Tiếp…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_export_dialog.py" line="75"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_export.py" line="75"/>
         <source>Cancel</source>
         <translation>Huỷ</translation>
     </message>
@@ -2236,339 +2236,339 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>PackagePreviewDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="35"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="35"/>
         <source>New</source>
         <translation>Mới</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="36"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="36"/>
         <source>Updated</source>
         <translation>Cập nhật</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="37"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="37"/>
         <source>Conflict</source>
         <translation>Xung đột</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="38"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="38"/>
         <source>Refused</source>
         <translation>Bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="39"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="39"/>
         <source>Unchanged</source>
         <translation>Không đổi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="42"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="42"/>
         <source>Text</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="43"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="43"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="44"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="44"/>
         <source>Value</source>
         <translation>Giá trị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="45"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="45"/>
         <source>Numerator</source>
         <translation>Tử số</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="46"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="46"/>
         <source>Denominator</source>
         <translation>Mẫu số</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="47"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="47"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="48"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="48"/>
         <source>Result achieved</source>
         <translation>Kết quả thực hiện</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="49"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="49"/>
         <source>Evidence</source>
         <translation>Minh chứng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="50"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="50"/>
         <source>Title</source>
         <translation>Tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="51"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="51"/>
         <source>Name</source>
         <translation>Tên</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="52"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="52"/>
         <source>Original wording</source>
         <translation>Nguyên văn</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="53"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="53"/>
         <source>Due date</source>
         <translation>Hạn</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="54"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="54"/>
         <source>Period name</source>
         <translation>Tên kỳ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="55"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="55"/>
         <source>Commune</source>
         <translation>Xã</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="56"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="56"/>
         <source>Plan number</source>
         <translation>Số kế hoạch</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="57"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="57"/>
         <source>Plan date</source>
         <translation>Ngày kế hoạch</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="58"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="58"/>
         <source>Year</source>
         <translation>Năm</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="59"/>
-        <location filename="../../desktop_app/ui/package_preview.py" line="60"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="59"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="60"/>
         <source>Number</source>
         <translation>Số thứ tự</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="61"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="61"/>
         <source>Position</source>
         <translation>Vị trí</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="62"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="62"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="63"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="63"/>
         <source>Role</source>
         <translation>Vai trò</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="64"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="64"/>
         <source>Unit of measure</source>
         <translation>Đơn vị tính</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="65"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="65"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="66"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="66"/>
         <source>Subject</source>
         <translation>Đối tượng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="67"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="67"/>
         <source>Start</source>
         <translation>Từ ngày</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="68"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="68"/>
         <source>End</source>
         <translation>Đến ngày</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="69"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="69"/>
         <source>Document number</source>
         <translation>Số văn bản</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="70"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="70"/>
         <source>Document date</source>
         <translation>Ngày văn bản</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="71"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="71"/>
         <source>Reported on</source>
         <translation>Ngày báo cáo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="72"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="72"/>
         <source>Reported by</source>
         <translation>Người báo cáo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="73"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="73"/>
         <source>File name</source>
         <translation>Tên tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="74"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="74"/>
         <source>Section</source>
         <translation>Phần</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="75"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="75"/>
         <source>Group</source>
         <translation>Nhóm</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="76"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="76"/>
         <source>Period</source>
         <translation>Kỳ báo cáo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="111"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="111"/>
         <source>Data package «%1»</source>
         <translation>Gói dữ liệu «%1»</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="119"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="119"/>
         <source>Records (%1)</source>
         <translation>Bản ghi (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="125"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="125"/>
         <source>Conflicts (%1)</source>
         <translation>Xung đột (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="131"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="131"/>
         <source>&amp;Apply</source>
         <translation>&amp;Nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="132"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="132"/>
         <source>Cancel</source>
         <translation>Huỷ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="136"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="136"/>
         <source>Nothing changes: this data is already here.</source>
         <translation>Không có gì thay đổi: dữ liệu này đã có ở đây.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="139"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="139"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="149"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="149"/>
         <source>Sent by:</source>
         <translation>Đơn vị gửi:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="153"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="153"/>
         <source>Key fingerprint:</source>
         <translation>Dấu vân tay khoá:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="155"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="155"/>
         <source>Trusted (its key was confirmed before)</source>
         <translation>Đã tin cậy (khoá đã được xác nhận trước đây)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="157"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="157"/>
         <source>New sender: its key will be trusted when you apply this package</source>
         <translation>Đơn vị gửi mới: khoá của đơn vị này sẽ được tin cậy khi bạn nhập gói</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="160"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="160"/>
         <source>Trust:</source>
         <translation>Tin cậy:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="161"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="161"/>
         <source>Made on:</source>
         <translation>Ngày tạo gói:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="173"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="173"/>
         <source>All</source>
         <translation>Tất cả</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="177"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="177"/>
         <source>&amp;Show:</source>
         <translation>&amp;Hiện:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="185"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="185"/>
         <source>What happens</source>
         <translation>Xử lý</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="185"/>
-        <location filename="../../desktop_app/ui/package_preview.py" line="243"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="185"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="243"/>
         <source>Record</source>
         <translation>Bản ghi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="185"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="185"/>
         <source>Detail</source>
         <translation>Chi tiết</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="185"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="185"/>
         <source>Changed fields</source>
         <translation>Trường thay đổi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="237"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="237"/>
         <source>Both sides changed these fields. Choose for each which version to keep. The version not chosen is kept in the record&apos;s history and can be restored later.</source>
         <translation>Cả hai bên đều đã sửa các trường dưới đây. Hãy chọn giữ bản nào cho từng trường. Bản không được chọn vẫn được lưu trong lịch sử của bản ghi và có thể khôi phục lại sau.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="243"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="243"/>
         <source>Field</source>
         <translation>Trường</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="243"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="243"/>
         <source>Here</source>
         <translation>Bản ở đây</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="243"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="243"/>
         <source>Sent here</source>
         <translation>Bản gửi đến</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="243"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="243"/>
         <source>Keep</source>
         <translation>Giữ bản</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="258"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="258"/>
         <source>Keep the version here</source>
         <translation>Giữ bản ở đây</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="259"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="259"/>
         <source>Take the version sent</source>
         <translation>Lấy bản gửi đến</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="278"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="278"/>
         <source>Keep all &amp;here</source>
         <translation>Giữ tất cả bản ở đâ&amp;y</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_preview.py" line="279"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="279"/>
         <source>Take all &amp;sent</source>
         <translation>Lấy tất cả bản &amp;gửi đến</translation>
     </message>
@@ -2576,37 +2576,37 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/accounts_dialog.py" line="150"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="150"/>
         <source>Set the password of «%1»</source>
         <translation>Đặt mật khẩu cho «%1»</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/accounts_dialog.py" line="151"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="151"/>
         <source>Change my password</source>
         <translation>Đổi mật khẩu của tôi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/accounts_dialog.py" line="155"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="155"/>
         <source>&amp;Current password:</source>
         <translation>Mật khẩu &amp;hiện tại:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/accounts_dialog.py" line="156"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="156"/>
         <source>&amp;New password (at least 8 characters):</source>
         <translation>Mật khẩu &amp;mới (ít nhất 8 ký tự):</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/accounts_dialog.py" line="157"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="157"/>
         <source>Password &amp;again:</source>
         <translation>Nhập &amp;lại mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/accounts_dialog.py" line="165"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="165"/>
         <source>&amp;Save</source>
         <translation>&amp;Lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/accounts_dialog.py" line="170"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="170"/>
         <source>The two passwords are not the same.</source>
         <translation>Hai lần nhập mật khẩu không giống nhau.</translation>
     </message>
@@ -2614,42 +2614,42 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>PlanHeaderDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/structure_actions.py" line="55"/>
+        <location filename="../../desktop_app/ui/controllers/structure.py" line="55"/>
         <source>Plan information</source>
         <translation>Thông tin kế hoạch</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/structure_actions.py" line="57"/>
+        <location filename="../../desktop_app/ui/controllers/structure.py" line="57"/>
         <source>No date yet</source>
         <translation>Chưa có ngày</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/structure_actions.py" line="70"/>
+        <location filename="../../desktop_app/ui/controllers/structure.py" line="70"/>
         <source>Commune</source>
         <translation>Xã</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/structure_actions.py" line="71"/>
+        <location filename="../../desktop_app/ui/controllers/structure.py" line="71"/>
         <source>Plan number</source>
         <translation>Số kế hoạch</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/structure_actions.py" line="72"/>
+        <location filename="../../desktop_app/ui/controllers/structure.py" line="72"/>
         <source>Plan date</source>
         <translation>Ngày ban hành</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/structure_actions.py" line="74"/>
+        <location filename="../../desktop_app/ui/controllers/structure.py" line="74"/>
         <source>Year</source>
         <translation>Năm</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/structure_actions.py" line="76"/>
+        <location filename="../../desktop_app/ui/controllers/structure.py" line="76"/>
         <source>OK</source>
         <translation>Đồng ý</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/structure_actions.py" line="77"/>
+        <location filename="../../desktop_app/ui/controllers/structure.py" line="77"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
@@ -2657,17 +2657,17 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>PlanReadOnlyWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/plan_readonly.py" line="29"/>
+        <location filename="../../desktop_app/ui/widgets/plan_readonly.py" line="29"/>
         <source>%1 (read-only)</source>
         <translation>%1 (chỉ xem)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/plan_readonly.py" line="32"/>
+        <location filename="../../desktop_app/ui/widgets/plan_readonly.py" line="32"/>
         <source>Search indicators and tasks…</source>
         <translation>Tìm chỉ tiêu, nhiệm vụ…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/plan_readonly.py" line="59"/>
+        <location filename="../../desktop_app/ui/widgets/plan_readonly.py" line="59"/>
         <source>%1 indicators and tasks</source>
         <translation>%1 chỉ tiêu, nhiệm vụ</translation>
     </message>
@@ -2675,22 +2675,22 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>PlanTree</name>
     <message>
-        <location filename="../../desktop_app/ui/plan_tree.py" line="35"/>
+        <location filename="../../desktop_app/ui/models/plan_tree.py" line="35"/>
         <source>Plans</source>
         <translation>Kế hoạch</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/plan_tree.py" line="37"/>
+        <location filename="../../desktop_app/ui/models/plan_tree.py" line="37"/>
         <source>no number</source>
         <translation>chưa có số</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/plan_tree.py" line="38"/>
+        <location filename="../../desktop_app/ui/models/plan_tree.py" line="38"/>
         <source>Commune {commune} — {year} ({number})</source>
         <translation>Xã {commune} — năm {year} ({number})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/plan_tree.py" line="41"/>
+        <location filename="../../desktop_app/ui/models/plan_tree.py" line="41"/>
         <source>{n} indicators and tasks</source>
         <translation>{n} chỉ tiêu, nhiệm vụ</translation>
     </message>
@@ -2698,57 +2698,57 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>ProgressGridModel</name>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid_model.py" line="41"/>
+        <location filename="../../desktop_app/ui/models/progress_grid.py" line="41"/>
         <source>No.</source>
         <translation>Stt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid_model.py" line="42"/>
+        <location filename="../../desktop_app/ui/models/progress_grid.py" line="42"/>
         <source>Indicator / task</source>
         <translation>Chỉ tiêu/nhiệm vụ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid_model.py" line="43"/>
+        <location filename="../../desktop_app/ui/models/progress_grid.py" line="43"/>
         <source>Target</source>
         <translation>Mục tiêu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid_model.py" line="44"/>
+        <location filename="../../desktop_app/ui/models/progress_grid.py" line="44"/>
         <source>Value / status</source>
         <translation>Giá trị / trạng thái</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid_model.py" line="45"/>
+        <location filename="../../desktop_app/ui/models/progress_grid.py" line="45"/>
         <source>Result narrative</source>
         <translation>Nội dung kết quả</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid_model.py" line="46"/>
+        <location filename="../../desktop_app/ui/models/progress_grid.py" line="46"/>
         <source>Evidence</source>
         <translation>Minh chứng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid_model.py" line="47"/>
+        <location filename="../../desktop_app/ui/models/progress_grid.py" line="47"/>
         <source>Document no.</source>
         <translation>Số văn bản</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid_model.py" line="48"/>
+        <location filename="../../desktop_app/ui/models/progress_grid.py" line="48"/>
         <source>Issued on</source>
         <translation>Ngày ban hành</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid_model.py" line="49"/>
+        <location filename="../../desktop_app/ui/models/progress_grid.py" line="49"/>
         <source>Assessment</source>
         <translation>Đánh giá</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid_model.py" line="156"/>
+        <location filename="../../desktop_app/ui/models/progress_grid.py" line="156"/>
         <source>Reporting unit: %1</source>
         <translation>Đơn vị báo cáo: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid_model.py" line="159"/>
+        <location filename="../../desktop_app/ui/models/progress_grid.py" line="159"/>
         <source>Deadline: %1</source>
         <translation>Thời hạn: %1</translation>
     </message>
@@ -2756,62 +2756,62 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>ProgressGridWidget</name>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid_model.py" line="51"/>
+        <location filename="../../desktop_app/ui/models/progress_grid.py" line="51"/>
         <source>Monthly</source>
         <translation>Tháng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid_model.py" line="52"/>
+        <location filename="../../desktop_app/ui/models/progress_grid.py" line="52"/>
         <source>Quarterly</source>
         <translation>Quý</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid_model.py" line="53"/>
+        <location filename="../../desktop_app/ui/models/progress_grid.py" line="53"/>
         <source>Six-monthly</source>
         <translation>6 tháng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid_model.py" line="54"/>
+        <location filename="../../desktop_app/ui/models/progress_grid.py" line="54"/>
         <source>Yearly</source>
         <translation>Năm</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid_model.py" line="55"/>
+        <location filename="../../desktop_app/ui/models/progress_grid.py" line="55"/>
         <source>Calendar periods</source>
         <translation>Theo lịch</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid_model.py" line="56"/>
+        <location filename="../../desktop_app/ui/models/progress_grid.py" line="56"/>
         <source>Decree 09/2019 windows</source>
         <translation>Theo Nghị định 09/2019</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid.py" line="225"/>
+        <location filename="../../desktop_app/ui/widgets/progress_grid.py" line="225"/>
         <source>Reporting:</source>
         <translation>Kỳ báo cáo:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid.py" line="226"/>
+        <location filename="../../desktop_app/ui/widgets/progress_grid.py" line="226"/>
         <source>Period:</source>
         <translation>Kỳ:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid.py" line="226"/>
+        <location filename="../../desktop_app/ui/widgets/progress_grid.py" line="226"/>
         <source>Implementing unit:</source>
         <translation>Đơn vị triển khai:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid.py" line="252"/>
+        <location filename="../../desktop_app/ui/widgets/progress_grid.py" line="252"/>
         <source>All units</source>
         <translation>Mọi đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid.py" line="351"/>
+        <location filename="../../desktop_app/ui/widgets/progress_grid.py" line="351"/>
         <source>This plan has no year, so it has no reporting periods yet.</source>
         <translation>Kế hoạch chưa có năm nên chưa có kỳ báo cáo.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_grid.py" line="357"/>
+        <location filename="../../desktop_app/ui/widgets/progress_grid.py" line="357"/>
         <source>Saved %1: %2</source>
         <translation>Đã lưu %1: %2</translation>
     </message>
@@ -2819,165 +2819,165 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>ProvinceView</name>
     <message>
-        <location filename="../../desktop_app/ui/province_view.py" line="104"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="104"/>
         <source>Filter communes…</source>
         <translation>Lọc theo tên xã…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_view.py" line="108"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="108"/>
         <source>All communes</source>
         <translation>Tất cả các xã</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_view.py" line="108"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="108"/>
         <source>With a red area</source>
         <translation>Có lĩnh vực màu đỏ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_view.py" line="109"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="109"/>
         <source>All areas green</source>
         <translation>Mọi lĩnh vực màu xanh</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_view.py" line="112"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="112"/>
         <source>Import packages from a folder…</source>
         <translation>Nhập các gói dữ liệu từ thư mục…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_view.py" line="114"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="114"/>
         <source>Export to Excel…</source>
         <translation>Xuất ra Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_view.py" line="116"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="116"/>
         <source>Export to PDF…</source>
         <translation>Xuất ra PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_view.py" line="119"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="119"/>
         <source>Year:</source>
         <translation>Năm:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_view.py" line="121"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="121"/>
         <source>Commune&apos;s change &amp;log…</source>
         <translation>Nhật ký &amp;thay đổi của xã…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_view.py" line="122"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="122"/>
         <source>Who changed what in the chosen commune&apos;s plan, as its packages tell it</source>
         <translation>Ai đã thay đổi gì trong kế hoạch của xã đang chọn, theo các gói dữ liệu xã gửi lên</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_view.py" line="141"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="141"/>
         <source>Match by hand…</source>
         <translation>Khớp thủ công…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_view.py" line="143"/>
-        <location filename="../../desktop_app/ui/province_view.py" line="330"/>
-        <location filename="../../desktop_app/ui/province_view.py" line="335"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="143"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="330"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="335"/>
         <source>Forget hand match</source>
         <translation>Bỏ khớp thủ công</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_view.py" line="148"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="148"/>
         <source>Indicators found in at least two plans (same wording, or matched by hand).</source>
         <translation>Các chỉ tiêu có trong ít nhất hai kế hoạch (cùng cách ghi, hoặc đã khớp thủ công).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_view.py" line="157"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="157"/>
         <source>Communes</source>
         <translation>Các xã</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_view.py" line="158"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="158"/>
         <source>Indicators</source>
         <translation>Chỉ tiêu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_view.py" line="184"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="184"/>
         <source>All years</source>
         <translation>Tất cả các năm</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_view.py" line="196"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="196"/>
         <source>%1 communes; %2 indicators matched across plans.</source>
         <translation>%1 xã; %2 chỉ tiêu khớp giữa các kế hoạch.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_view.py" line="228"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="228"/>
         <source>Province comparison</source>
         <translation>So sánh các xã</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_view.py" line="236"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="236"/>
         <source>Choose the folder of the packages</source>
         <translation>Chọn thư mục chứa các gói dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_view.py" line="250"/>
-        <location filename="../../desktop_app/ui/province_view.py" line="251"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="250"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="251"/>
         <source>Import packages</source>
         <translation>Nhập gói dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_view.py" line="252"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="252"/>
         <source>%1 packages come from communes whose key is not trusted yet (their fingerprints are listed above). Trust these senders and import their packages? Answer yes only if you have compared the fingerprints with the communes.</source>
         <translation>%1 gói đến từ các xã có khóa chưa được tin cậy (dấu vân tay đã liệt kê ở trên). Tin cậy các đơn vị gửi này và nhập gói của họ? Chỉ chọn «Có» khi đã so dấu vân tay với các xã.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_view.py" line="257"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="257"/>
         <source>Importing the packages…</source>
         <translation>Đang nhập các gói dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_view.py" line="267"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="267"/>
         <source>The folder holds no data package (.cdsx).</source>
         <translation>Thư mục không có gói dữ liệu nào (.cdsx).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_view.py" line="268"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="268"/>
         <source>%1 of %2 packages imported.</source>
         <translation>Đã nhập %1/%2 gói.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_view.py" line="271"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="271"/>
         <source>Skipped:</source>
         <translation>Bỏ qua:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_view.py" line="280"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="280"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Sổ tính Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_view.py" line="280"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="280"/>
         <source>PDF document (*.pdf)</source>
         <translation>Tài liệu PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_view.py" line="281"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="281"/>
         <source>Export the comparison</source>
         <translation>Xuất bảng so sánh</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_view.py" line="294"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="294"/>
         <source>Saved %1.</source>
         <translation>Đã lưu %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_view.py" line="296"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="296"/>
         <source>Exporting the comparison…</source>
         <translation>Đang xuất bảng so sánh…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_view.py" line="330"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="330"/>
         <source>Select an indicator first.</source>
         <translation>Hãy chọn một chỉ tiêu trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/province_view.py" line="336"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="336"/>
         <source>This indicator was matched by its wording, not by hand.</source>
         <translation>Chỉ tiêu này được khớp theo cách ghi, không phải khớp thủ công.</translation>
     </message>
@@ -2985,7 +2985,7 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>ProvinceWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/province_view.py" line="348"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="348"/>
         <source>Province comparison</source>
         <translation>So sánh các xã</translation>
     </message>
@@ -2993,122 +2993,122 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/report_dialog.py" line="54"/>
+        <location filename="../../desktop_app/ui/dialogs/report.py" line="54"/>
         <source>Print a report</source>
         <translation>In báo cáo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_dialog.py" line="54"/>
+        <location filename="../../desktop_app/ui/dialogs/report.py" line="54"/>
         <source>Export a report</source>
         <translation>Xuất báo cáo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_dialog.py" line="57"/>
+        <location filename="../../desktop_app/ui/dialogs/report.py" line="57"/>
         <source>Progress report (PDF)</source>
         <translation>Báo cáo kết quả thực hiện (PDF)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_dialog.py" line="58"/>
+        <location filename="../../desktop_app/ui/dialogs/report.py" line="58"/>
         <source>Progress report, editable (Word)</source>
         <translation>Báo cáo kết quả thực hiện, sửa được (Word)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_dialog.py" line="59"/>
+        <location filename="../../desktop_app/ui/dialogs/report.py" line="59"/>
         <source>One unit&apos;s report (PDF)</source>
         <translation>Báo cáo theo đơn vị (PDF)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_dialog.py" line="60"/>
+        <location filename="../../desktop_app/ui/dialogs/report.py" line="60"/>
         <source>One unit&apos;s report, editable (Word)</source>
         <translation>Báo cáo theo đơn vị, sửa được (Word)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_dialog.py" line="61"/>
+        <location filename="../../desktop_app/ui/dialogs/report.py" line="61"/>
         <source>Plan appendix for meetings (PDF)</source>
         <translation>Phụ lục kế hoạch để họp (PDF)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_dialog.py" line="62"/>
+        <location filename="../../desktop_app/ui/dialogs/report.py" line="62"/>
         <source>Plan appendix for meetings (Word)</source>
         <translation>Phụ lục kế hoạch để họp (Word)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_dialog.py" line="63"/>
+        <location filename="../../desktop_app/ui/dialogs/report.py" line="63"/>
         <source>Excel workbook: appendix with every period&apos;s results</source>
         <translation>Bảng Excel: phụ lục kèm kết quả các kỳ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_dialog.py" line="64"/>
+        <location filename="../../desktop_app/ui/dialogs/report.py" line="64"/>
         <source>CSV data for pivot tables</source>
         <translation>Dữ liệu CSV để lập bảng tổng hợp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_dialog.py" line="72"/>
+        <location filename="../../desktop_app/ui/dialogs/report.py" line="72"/>
         <source>(no number)</source>
         <translation>(chưa có số)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_dialog.py" line="80"/>
+        <location filename="../../desktop_app/ui/dialogs/report.py" line="80"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Chọn…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_dialog.py" line="82"/>
+        <location filename="../../desktop_app/ui/dialogs/report.py" line="82"/>
         <source>&amp;Open the file when it is ready</source>
         <translation>&amp;Mở tệp khi đã xong</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_dialog.py" line="88"/>
+        <location filename="../../desktop_app/ui/dialogs/report.py" line="88"/>
         <source>&amp;Report:</source>
         <translation>&amp;Báo cáo:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_dialog.py" line="89"/>
+        <location filename="../../desktop_app/ui/dialogs/report.py" line="89"/>
         <source>P&amp;lan:</source>
         <translation>&amp;Kế hoạch:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_dialog.py" line="90"/>
+        <location filename="../../desktop_app/ui/dialogs/report.py" line="90"/>
         <source>&amp;Period:</source>
         <translation>Kỳ &amp;báo cáo:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_dialog.py" line="91"/>
+        <location filename="../../desktop_app/ui/dialogs/report.py" line="91"/>
         <source>&amp;Unit:</source>
         <translation>Đơn &amp;vị:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_dialog.py" line="96"/>
+        <location filename="../../desktop_app/ui/dialogs/report.py" line="96"/>
         <source>&amp;Folder:</source>
         <translation>&amp;Thư mục:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_dialog.py" line="99"/>
+        <location filename="../../desktop_app/ui/dialogs/report.py" line="99"/>
         <source>File &amp;name:</source>
         <translation>Tên &amp;tệp:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_dialog.py" line="102"/>
+        <location filename="../../desktop_app/ui/dialogs/report.py" line="102"/>
         <source>&amp;Print…</source>
         <translation>&amp;In…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_dialog.py" line="102"/>
+        <location filename="../../desktop_app/ui/dialogs/report.py" line="102"/>
         <source>&amp;Export</source>
         <translation>&amp;Xuất</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_dialog.py" line="104"/>
+        <location filename="../../desktop_app/ui/dialogs/report.py" line="104"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_dialog.py" line="134"/>
+        <location filename="../../desktop_app/ui/dialogs/report.py" line="134"/>
         <source>Everything reported up to today</source>
         <translation>Mọi kết quả đến hôm nay</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_dialog.py" line="166"/>
+        <location filename="../../desktop_app/ui/dialogs/report.py" line="166"/>
         <source>Choose the folder</source>
         <translation>Chọn thư mục</translation>
     </message>
@@ -3116,32 +3116,32 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>ReportFlow</name>
     <message>
-        <location filename="../../desktop_app/ui/report_flow.py" line="52"/>
+        <location filename="../../desktop_app/ui/controllers/reports.py" line="52"/>
         <source>Saved %1 (%2 items).</source>
         <translation>Đã lưu %1 (%2 chỉ tiêu/nhiệm vụ).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_flow.py" line="57"/>
+        <location filename="../../desktop_app/ui/controllers/reports.py" line="57"/>
         <source>Writing the report…</source>
         <translation>Đang ghi báo cáo…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_flow.py" line="70"/>
+        <location filename="../../desktop_app/ui/controllers/reports.py" line="70"/>
         <source>Preparing the pages…</source>
         <translation>Đang chuẩn bị các trang…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_flow.py" line="79"/>
+        <location filename="../../desktop_app/ui/controllers/reports.py" line="79"/>
         <source>Print preview</source>
         <translation>Xem trước khi in</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_flow.py" line="88"/>
+        <location filename="../../desktop_app/ui/controllers/reports.py" line="88"/>
         <source>Print</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_flow.py" line="94"/>
+        <location filename="../../desktop_app/ui/controllers/reports.py" line="94"/>
         <source>Report settings saved.</source>
         <translation>Đã lưu thiết lập báo cáo.</translation>
     </message>
@@ -3149,67 +3149,67 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>ReportSettingsDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/report_settings_dialog.py" line="27"/>
+        <location filename="../../desktop_app/ui/dialogs/report_settings.py" line="27"/>
         <source>Report header and recipients</source>
         <translation>Tiêu đề báo cáo và nơi nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_settings_dialog.py" line="31"/>
+        <location filename="../../desktop_app/ui/dialogs/report_settings.py" line="31"/>
         <source>From the plan: UBND XÃ &lt;commune&gt;</source>
         <translation>Theo kế hoạch: UBND XÃ &lt;tên xã&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_settings_dialog.py" line="33"/>
+        <location filename="../../desktop_app/ui/dialogs/report_settings.py" line="33"/>
         <source>From the plan: the commune&apos;s name</source>
         <translation>Theo kế hoạch: tên xã</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_settings_dialog.py" line="37"/>
+        <location filename="../../desktop_app/ui/dialogs/report_settings.py" line="37"/>
         <source>Left blank to be written by hand</source>
         <translation>Để trống để viết tay</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_settings_dialog.py" line="41"/>
+        <location filename="../../desktop_app/ui/dialogs/report_settings.py" line="41"/>
         <source>&amp;Issuing body:</source>
         <translation>&amp;Cơ quan ban hành:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_settings_dialog.py" line="42"/>
+        <location filename="../../desktop_app/ui/dialogs/report_settings.py" line="42"/>
         <source>&amp;Place before the date:</source>
         <translation>&amp;Địa danh trước ngày tháng:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_settings_dialog.py" line="43"/>
+        <location filename="../../desktop_app/ui/dialogs/report_settings.py" line="43"/>
         <source>Signing &amp;on behalf of:</source>
         <translation>&amp;Thay mặt:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_settings_dialog.py" line="44"/>
+        <location filename="../../desktop_app/ui/dialogs/report_settings.py" line="44"/>
         <source>Signer&apos;s &amp;title:</source>
         <translation>&amp;Chức vụ người ký:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_settings_dialog.py" line="45"/>
+        <location filename="../../desktop_app/ui/dialogs/report_settings.py" line="45"/>
         <source>Signer&apos;s &amp;name:</source>
         <translation>&amp;Họ tên người ký:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_settings_dialog.py" line="46"/>
+        <location filename="../../desktop_app/ui/dialogs/report_settings.py" line="46"/>
         <source>&amp;Recipients (one per line):</source>
         <translation>&amp;Nơi nhận (mỗi dòng một nơi):</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_settings_dialog.py" line="47"/>
+        <location filename="../../desktop_app/ui/dialogs/report_settings.py" line="47"/>
         <source>These settings are kept in the database and used by every report.</source>
         <translation>Các thiết lập này được lưu trong cơ sở dữ liệu và dùng cho mọi báo cáo.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_settings_dialog.py" line="49"/>
+        <location filename="../../desktop_app/ui/dialogs/report_settings.py" line="49"/>
         <source>&amp;Save</source>
         <translation>&amp;Lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_settings_dialog.py" line="50"/>
+        <location filename="../../desktop_app/ui/dialogs/report_settings.py" line="50"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
@@ -3217,67 +3217,67 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="33"/>
+        <location filename="../../desktop_app/ui/dialogs/restore.py" line="33"/>
         <source>Restore from a backup</source>
         <translation>Khôi phục từ bản sao lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="36"/>
+        <location filename="../../desktop_app/ui/dialogs/restore.py" line="36"/>
         <source>Choose the backup to restore. The current data is backed up first, so this can be undone by restoring that copy.</source>
         <translation>Chọn bản sao lưu cần khôi phục. Dữ liệu hiện tại được sao lưu trước, nên có thể hoàn tác bằng cách khôi phục bản sao đó.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="39"/>
+        <location filename="../../desktop_app/ui/dialogs/restore.py" line="39"/>
         <source>Date</source>
         <translation>Ngày giờ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="39"/>
+        <location filename="../../desktop_app/ui/dialogs/restore.py" line="39"/>
         <source>Size</source>
         <translation>Dung lượng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="39"/>
+        <location filename="../../desktop_app/ui/dialogs/restore.py" line="39"/>
         <source>Plans</source>
         <translation>Số kế hoạch</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="39"/>
+        <location filename="../../desktop_app/ui/dialogs/restore.py" line="39"/>
         <source>Made</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="50"/>
+        <location filename="../../desktop_app/ui/dialogs/restore.py" line="50"/>
         <source>unreadable</source>
         <translation>không đọc được</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="64"/>
+        <location filename="../../desktop_app/ui/dialogs/restore.py" line="64"/>
         <source>No backup yet beside the database.</source>
         <translation>Chưa có bản sao lưu nào cạnh tệp dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="68"/>
+        <location filename="../../desktop_app/ui/dialogs/restore.py" line="68"/>
         <source>&amp;Restore</source>
         <translation>&amp;Khôi phục</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="69"/>
+        <location filename="../../desktop_app/ui/dialogs/restore.py" line="69"/>
         <source>&amp;Other file…</source>
         <translation>&amp;Tệp khác…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="71"/>
+        <location filename="../../desktop_app/ui/dialogs/restore.py" line="71"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="89"/>
+        <location filename="../../desktop_app/ui/dialogs/restore.py" line="89"/>
         <source>Choose a backup file</source>
         <translation>Chọn tệp sao lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="90"/>
+        <location filename="../../desktop_app/ui/dialogs/restore.py" line="90"/>
         <source>Database (*.sqlite3 *.sqlite *.db);;All files (*)</source>
         <translation>Cơ sở dữ liệu (*.sqlite3 *.sqlite *.db);;Mọi tệp (*)</translation>
     </message>
@@ -3285,47 +3285,47 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/sign_in_dialog.py" line="37"/>
+        <location filename="../../desktop_app/ui/dialogs/sign_in.py" line="37"/>
         <source>Sign in</source>
         <translation>Đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sign_in_dialog.py" line="40"/>
+        <location filename="../../desktop_app/ui/dialogs/sign_in.py" line="40"/>
         <source>This data requires signing in. Enter your login and password.</source>
         <translation>Dữ liệu này yêu cầu đăng nhập. Hãy nhập tên đăng nhập và mật khẩu.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sign_in_dialog.py" line="49"/>
+        <location filename="../../desktop_app/ui/dialogs/sign_in.py" line="49"/>
         <source>&amp;Login:</source>
         <translation>&amp;Tên đăng nhập:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sign_in_dialog.py" line="49"/>
+        <location filename="../../desktop_app/ui/dialogs/sign_in.py" line="49"/>
         <source>&amp;Password:</source>
         <translation>&amp;Mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sign_in_dialog.py" line="61"/>
+        <location filename="../../desktop_app/ui/dialogs/sign_in.py" line="61"/>
         <source>&amp;Sign in</source>
         <translation>Đăng &amp;nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sign_in_dialog.py" line="63"/>
+        <location filename="../../desktop_app/ui/dialogs/sign_in.py" line="63"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sign_in_dialog.py" line="82"/>
+        <location filename="../../desktop_app/ui/dialogs/sign_in.py" line="82"/>
         <source>Enter your login and password.</source>
         <translation>Hãy nhập tên đăng nhập và mật khẩu.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sign_in_dialog.py" line="106"/>
+        <location filename="../../desktop_app/ui/dialogs/sign_in.py" line="106"/>
         <source>Wrong login or password %1 times in a row. Wait %2 seconds, then try again.</source>
         <translation>Sai tên đăng nhập hoặc mật khẩu %1 lần liên tiếp. Hãy đợi %2 giây rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sign_in_dialog.py" line="119"/>
+        <location filename="../../desktop_app/ui/dialogs/sign_in.py" line="119"/>
         <source>You can try again now.</source>
         <translation>Bây giờ có thể thử lại.</translation>
     </message>
@@ -3356,58 +3356,58 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>StructureActions</name>
     <message>
-        <location filename="../../desktop_app/ui/structure_actions.py" line="101"/>
+        <location filename="../../desktop_app/ui/controllers/structure.py" line="101"/>
         <source>Cannot do this</source>
         <translation>Không thực hiện được</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/structure_actions.py" line="115"/>
+        <location filename="../../desktop_app/ui/controllers/structure.py" line="115"/>
         <source>Edit plan information</source>
         <translation>Sửa thông tin kế hoạch</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/structure_actions.py" line="124"/>
+        <location filename="../../desktop_app/ui/controllers/structure.py" line="124"/>
         <source>Rename</source>
         <translation>Đổi tên</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/structure_actions.py" line="124"/>
+        <location filename="../../desktop_app/ui/controllers/structure.py" line="124"/>
         <source>New title:</source>
         <translation>Tên mới:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/structure_actions.py" line="131"/>
+        <location filename="../../desktop_app/ui/controllers/structure.py" line="131"/>
         <source>Rename “{old}”</source>
         <translation>Đổi tên «{old}»</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/structure_actions.py" line="142"/>
+        <location filename="../../desktop_app/ui/controllers/structure.py" line="142"/>
         <source>Move heading</source>
         <translation>Chuyển mục/nhóm</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/structure_actions.py" line="153"/>
-        <location filename="../../desktop_app/ui/structure_actions.py" line="164"/>
+        <location filename="../../desktop_app/ui/controllers/structure.py" line="153"/>
+        <location filename="../../desktop_app/ui/controllers/structure.py" line="164"/>
         <source>Move item</source>
         <translation>Chuyển chỉ tiêu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/structure_actions.py" line="181"/>
+        <location filename="../../desktop_app/ui/controllers/structure.py" line="181"/>
         <source>Add item</source>
         <translation>Thêm chỉ tiêu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/structure_actions.py" line="189"/>
+        <location filename="../../desktop_app/ui/controllers/structure.py" line="189"/>
         <source>Delete item</source>
         <translation>Xóa chỉ tiêu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/structure_actions.py" line="190"/>
+        <location filename="../../desktop_app/ui/controllers/structure.py" line="190"/>
         <source>Delete “{label}” with its targets, units and reported results? You can undo it with Ctrl+Z.</source>
         <translation>Xóa «{label}» cùng các mục tiêu, đơn vị và kết quả đã báo cáo? Có thể hoàn tác bằng Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/structure_actions.py" line="202"/>
+        <location filename="../../desktop_app/ui/controllers/structure.py" line="202"/>
         <source>Delete item {label}</source>
         <translation>Xóa chỉ tiêu {label}</translation>
     </message>
@@ -3415,27 +3415,27 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>TableRoles</name>
     <message>
-        <location filename="../../desktop_app/ui/column_roles.py" line="57"/>
+        <location filename="../../desktop_app/ui/widgets/column_roles.py" line="57"/>
         <source>Role</source>
         <translation>Vai trò</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/column_roles.py" line="57"/>
+        <location filename="../../desktop_app/ui/widgets/column_roles.py" line="57"/>
         <source>Header</source>
         <translation>Tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/column_roles.py" line="70"/>
+        <location filename="../../desktop_app/ui/widgets/column_roles.py" line="70"/>
         <source>The program is not sure of this column: check its role.</source>
         <translation>Chương trình chưa chắc về cột này: hãy kiểm tra vai trò của nó.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/column_roles.py" line="71"/>
+        <location filename="../../desktop_app/ui/widgets/column_roles.py" line="71"/>
         <source>Role of column {n}</source>
         <translation>Vai trò của cột {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/column_roles.py" line="75"/>
+        <location filename="../../desktop_app/ui/widgets/column_roles.py" line="75"/>
         <source>(empty)</source>
         <translation>(trống)</translation>
     </message>
@@ -3443,37 +3443,37 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>TrustSenderDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/package_destination.py" line="155"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_destination.py" line="155"/>
         <source>A new sender</source>
         <translation>Đơn vị gửi mới</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_destination.py" line="157"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_destination.py" line="157"/>
         <source>This data package comes from «%1», whose key this computer has not seen before.</source>
         <translation>Gói dữ liệu này do «%1» gửi; máy này chưa từng thấy khoá của đơn vị đó.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_destination.py" line="161"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_destination.py" line="161"/>
         <source>Key fingerprint:</source>
         <translation>Dấu vân tay khoá:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_destination.py" line="169"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_destination.py" line="169"/>
         <source>Before importing, phone the sender and ask them to read out the fingerprint shown in their program for their own computer. Import only if every group is the same. If it differs, the package may be forged: do not import it.</source>
         <translation>Trước khi nhập, hãy gọi điện cho người gửi và nhờ họ đọc dấu vân tay khoá của máy họ (hiện trong chương trình của họ). Chỉ nhập khi mọi nhóm ký tự đều giống nhau. Nếu khác, gói có thể bị giả mạo: không nhập gói này.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_destination.py" line="174"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_destination.py" line="174"/>
         <source>Installation: %1</source>
         <translation>Mã cài đặt: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_destination.py" line="179"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_destination.py" line="179"/>
         <source>Trust and import</source>
         <translation>Tin cậy và nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/package_destination.py" line="180"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_destination.py" line="180"/>
         <source>Do not import</source>
         <translation>Không nhập</translation>
     </message>
@@ -3481,17 +3481,17 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>UnitManager</name>
     <message>
-        <location filename="../../desktop_app/ui/unit_manager.py" line="61"/>
+        <location filename="../../desktop_app/ui/dialogs/unit_manager.py" line="61"/>
         <source>Rename unit “{old}” to “{new}”</source>
         <translation>Đổi tên đơn vị «{old}» thành «{new}»</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/unit_manager.py" line="62"/>
+        <location filename="../../desktop_app/ui/dialogs/unit_manager.py" line="62"/>
         <source>Merge unit “{a}” into “{b}”</source>
         <translation>Gộp đơn vị «{a}» vào «{b}»</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/unit_manager.py" line="63"/>
+        <location filename="../../desktop_app/ui/dialogs/unit_manager.py" line="63"/>
         <source>Units</source>
         <translation>Đơn vị</translation>
     </message>
@@ -3499,75 +3499,75 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>UnitManagerDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/unit_manager.py" line="216"/>
+        <location filename="../../desktop_app/ui/dialogs/unit_manager.py" line="216"/>
         <source>Units</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/unit_manager.py" line="220"/>
+        <location filename="../../desktop_app/ui/dialogs/unit_manager.py" line="220"/>
         <source>Search units…</source>
         <translation>Tìm đơn vị…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/unit_manager.py" line="238"/>
+        <location filename="../../desktop_app/ui/dialogs/unit_manager.py" line="238"/>
         <source>Rename…</source>
         <translation>Đổi tên…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/unit_manager.py" line="241"/>
+        <location filename="../../desktop_app/ui/dialogs/unit_manager.py" line="241"/>
         <source>Merge into…</source>
         <translation>Gộp vào…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/unit_manager.py" line="244"/>
-        <location filename="../../desktop_app/ui/unit_manager.py" line="258"/>
+        <location filename="../../desktop_app/ui/dialogs/unit_manager.py" line="244"/>
+        <location filename="../../desktop_app/ui/dialogs/unit_manager.py" line="258"/>
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/unit_manager.py" line="246"/>
-        <location filename="../../desktop_app/ui/unit_manager.py" line="260"/>
+        <location filename="../../desktop_app/ui/dialogs/unit_manager.py" line="246"/>
+        <location filename="../../desktop_app/ui/dialogs/unit_manager.py" line="260"/>
         <source>Redo</source>
         <translation>Làm lại</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/unit_manager.py" line="263"/>
+        <location filename="../../desktop_app/ui/dialogs/unit_manager.py" line="263"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/unit_manager.py" line="358"/>
+        <location filename="../../desktop_app/ui/dialogs/unit_manager.py" line="358"/>
         <source>Rename unit</source>
         <translation>Đổi tên đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/unit_manager.py" line="358"/>
+        <location filename="../../desktop_app/ui/dialogs/unit_manager.py" line="358"/>
         <source>New name of “{name}”:</source>
         <translation>Tên mới của «{name}»:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/unit_manager.py" line="389"/>
-        <location filename="../../desktop_app/ui/unit_manager.py" line="402"/>
+        <location filename="../../desktop_app/ui/dialogs/unit_manager.py" line="389"/>
+        <location filename="../../desktop_app/ui/dialogs/unit_manager.py" line="402"/>
         <source>Merge units</source>
         <translation>Gộp đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/unit_manager.py" line="389"/>
+        <location filename="../../desktop_app/ui/dialogs/unit_manager.py" line="389"/>
         <source>Keep which name? The other becomes a spelling of it:</source>
         <translation>Giữ tên nào? Tên còn lại trở thành một cách viết của nó:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/unit_manager.py" line="402"/>
+        <location filename="../../desktop_app/ui/dialogs/unit_manager.py" line="402"/>
         <source>Merge “{name}” into:</source>
         <translation>Gộp «{name}» vào:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/unit_manager.py" line="438"/>
+        <location filename="../../desktop_app/ui/dialogs/unit_manager.py" line="438"/>
         <source>OK</source>
         <translation>Đồng ý</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/unit_manager.py" line="439"/>
+        <location filename="../../desktop_app/ui/dialogs/unit_manager.py" line="439"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
@@ -3575,22 +3575,22 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>UnitsModel</name>
     <message>
-        <location filename="../../desktop_app/ui/unit_manager.py" line="54"/>
+        <location filename="../../desktop_app/ui/dialogs/unit_manager.py" line="54"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/unit_manager.py" line="55"/>
+        <location filename="../../desktop_app/ui/dialogs/unit_manager.py" line="55"/>
         <source>Other spellings</source>
         <translation>Các cách viết khác</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/unit_manager.py" line="56"/>
+        <location filename="../../desktop_app/ui/dialogs/unit_manager.py" line="56"/>
         <source>Items</source>
         <translation>Số chỉ tiêu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/unit_manager.py" line="57"/>
+        <location filename="../../desktop_app/ui/dialogs/unit_manager.py" line="57"/>
         <source>Reports</source>
         <translation>Số báo cáo</translation>
     </message>
@@ -3598,118 +3598,118 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>VersionsDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/versions_dialog.py" line="52"/>
+        <location filename="../../desktop_app/ui/dialogs/versions.py" line="52"/>
         <source>Versions kept when merging</source>
         <translation>Phiên bản đã lưu khi hợp nhất</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/versions_dialog.py" line="55"/>
+        <location filename="../../desktop_app/ui/dialogs/versions.py" line="55"/>
         <source>When a data package is merged, the version of a record that was replaced, not chosen in a conflict, or deleted as the sender had deleted it is kept here. Restoring one puts it back as a change made on this computer, sent with the next data package; the version it replaces is kept in turn.</source>
         <translation>Khi hợp nhất một gói dữ liệu, phiên bản của bản ghi bị thay, không được chọn khi xung đột, hoặc bị xoá theo bên gửi được lưu ở đây. Khôi phục một phiên bản sẽ đưa nó trở lại như một thay đổi làm trên máy này, được gửi đi trong gói dữ liệu sau; phiên bản bị thay lại được lưu vào đây.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/versions_dialog.py" line="62"/>
+        <location filename="../../desktop_app/ui/dialogs/versions.py" line="62"/>
         <source>Only this item and its targets, deadline, units and reports.</source>
         <translation>Chỉ của chỉ tiêu/nhiệm vụ này và các mục tiêu, thời hạn, đơn vị, kết quả của nó.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/versions_dialog.py" line="64"/>
+        <location filename="../../desktop_app/ui/dialogs/versions.py" line="64"/>
         <source>Show versions already &amp;restored</source>
         <translation>&amp;Hiện cả các phiên bản đã khôi phục</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/versions_dialog.py" line="80"/>
+        <location filename="../../desktop_app/ui/dialogs/versions.py" line="80"/>
         <source>Re&amp;store this version</source>
         <translation>&amp;Khôi phục phiên bản này</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/versions_dialog.py" line="83"/>
+        <location filename="../../desktop_app/ui/dialogs/versions.py" line="83"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/versions_dialog.py" line="92"/>
+        <location filename="../../desktop_app/ui/dialogs/versions.py" line="92"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/versions_dialog.py" line="92"/>
+        <location filename="../../desktop_app/ui/dialogs/versions.py" line="92"/>
         <source>Record</source>
         <translation>Bản ghi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/versions_dialog.py" line="92"/>
+        <location filename="../../desktop_app/ui/dialogs/versions.py" line="92"/>
         <source>Kind of record</source>
         <translation>Loại bản ghi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/versions_dialog.py" line="92"/>
+        <location filename="../../desktop_app/ui/dialogs/versions.py" line="92"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/versions_dialog.py" line="92"/>
+        <location filename="../../desktop_app/ui/dialogs/versions.py" line="92"/>
         <source>Source</source>
         <translation>Nguồn</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/versions_dialog.py" line="112"/>
+        <location filename="../../desktop_app/ui/dialogs/versions.py" line="112"/>
         <source>Field</source>
         <translation>Trường</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/versions_dialog.py" line="112"/>
+        <location filename="../../desktop_app/ui/dialogs/versions.py" line="112"/>
         <source>Now</source>
         <translation>Hiện tại</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/versions_dialog.py" line="112"/>
+        <location filename="../../desktop_app/ui/dialogs/versions.py" line="112"/>
         <source>Kept version</source>
         <translation>Bản đã lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/versions_dialog.py" line="135"/>
+        <location filename="../../desktop_app/ui/dialogs/versions.py" line="135"/>
         <source>restored %1</source>
         <translation>đã khôi phục %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/versions_dialog.py" line="136"/>
+        <location filename="../../desktop_app/ui/dialogs/versions.py" line="136"/>
         <source>%1 (no longer here)</source>
         <translation>%1 (không còn ở đây)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/versions_dialog.py" line="175"/>
+        <location filename="../../desktop_app/ui/dialogs/versions.py" line="175"/>
         <source>No kept version.</source>
         <translation>Không có phiên bản nào được lưu.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/versions_dialog.py" line="179"/>
+        <location filename="../../desktop_app/ui/dialogs/versions.py" line="179"/>
         <source>This record is no longer here: restoring re-creates it, with the records deleted together with it.</source>
         <translation>Bản ghi này không còn ở đây: khôi phục sẽ tạo lại nó, cùng các bản ghi bị xoá cùng với nó.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/versions_dialog.py" line="195"/>
+        <location filename="../../desktop_app/ui/dialogs/versions.py" line="195"/>
         <source>Restore this version of «%1»?</source>
         <translation>Khôi phục phiên bản này của «%1»?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/versions_dialog.py" line="196"/>
+        <location filename="../../desktop_app/ui/dialogs/versions.py" line="196"/>
         <source>The record as it is now is kept in this list, so this can be undone. The change is sent with the next data package.</source>
         <translation>Bản ghi như hiện tại được lưu vào danh sách này nên có thể hoàn tác. Thay đổi sẽ được gửi đi trong gói dữ liệu sau.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/versions_dialog.py" line="198"/>
-        <location filename="../../desktop_app/ui/versions_dialog.py" line="203"/>
+        <location filename="../../desktop_app/ui/dialogs/versions.py" line="198"/>
+        <location filename="../../desktop_app/ui/dialogs/versions.py" line="203"/>
         <source>Restore a kept version</source>
         <translation>Khôi phục phiên bản đã lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/versions_dialog.py" line="207"/>
+        <location filename="../../desktop_app/ui/dialogs/versions.py" line="207"/>
         <source>Restored: %1. The version it replaced is kept in this list.</source>
         <translation>Đã khôi phục: %1. Phiên bản bị thay được lưu trong danh sách này.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/versions_dialog.py" line="209"/>
+        <location filename="../../desktop_app/ui/dialogs/versions.py" line="209"/>
         <source>Re-created: %1, with the records deleted together with it.</source>
         <translation>Đã tạo lại: %1, cùng các bản ghi bị xoá cùng với nó.</translation>
     </message>

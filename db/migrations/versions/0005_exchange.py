@@ -9,14 +9,14 @@ Revises: 0004
 import sqlalchemy as sa
 from alembic import op
 
-from db.sync_schema import NEW_REV_SQL, trigger_sql
+from db.exchange.schema import NEW_REV_SQL, trigger_sql
 
 revision = "0005"
 down_revision = "0004"
 branch_labels = None
 depends_on = None
 
-# Frozen here: a later change of db.sync_schema.SYNCED comes with its own migration.
+# Frozen here: a later change of db.exchange.schema.SYNCED comes with its own migration.
 SYNCED = {
     "units": ("name", "key", "named_by_user"),
     "plans": ("commune", "plan_number", "plan_date", "year", "title", "source_name", "source_sha256",

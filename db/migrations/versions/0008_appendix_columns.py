@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 from db.audit_schema import audit_trigger_names, audit_trigger_sql
-from db.sync_schema import trigger_sql
+from db.exchange.schema import trigger_sql
 
 revision = "0008"
 down_revision = "0007"

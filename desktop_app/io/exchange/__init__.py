@@ -1,0 +1,1 @@
+"""Data packages (.cdsx) exchanged between installations: rules, reading, writing, signatures."""

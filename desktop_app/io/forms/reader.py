@@ -1,0 +1,270 @@
+"""Reading a filled reporting form (see sheet.py) back: size and zip checks first, then the hidden sheet,
+the checksum of the fixed part (naming the first edited cell), and every input cell parsed, with each error
+naming its sheet, row and column. Raises only FileRefused (not our form, broken, edited) or InvalidValue
+(a wrong input)."""
+
+from __future__ import annotations
+
+import io
+import warnings
+from decimal import ROUND_HALF_EVEN, Decimal
+from typing import Any
+
+from desktop_app.domain.progress import STATUS_NAMES, ProgressRuleError, parse_decimal
+from desktop_app.domain.text import clean, search_key
+from desktop_app.errors import AppError, FileRefused, InvalidValue
+from desktop_app.io.appendix.xlsx_reader import READ_FAILED, cell_text
+from desktop_app.io.forms.sheet import (
+    COL_DENOMINATOR,
+    COL_EVIDENCE,
+    COL_NARRATIVE,
+    COL_NUMERATOR,
+    COL_STATUS,
+    COL_VALUE,
+    FIRST_ROW,
+    FORM_SHEET,
+    FORMAT,
+    HEADER_KEYS,
+    HIDDEN_SHEET,
+    ITEMS_ROW,
+    MAX_CELL_CHARS,
+    MAX_DECIMALS,
+    MAX_FORM_BYTES,
+    MAX_FORM_ROWS,
+    MAX_NUMBER,
+    MODES,
+    NUMBER_COLUMNS,
+    UUID_RE,
+    WIDTH,
+    FilledForm,
+    FormEntry,
+    FormHeader,
+    cell_digest,
+    checksum,
+    input_columns,
+    place,
+)
+from desktop_app.io.safety import check_zip
+
+NOT_A_FORM = ("Tệp này không phải là biểu mẫu báo cáo do chương trình tạo ra (thiếu hoặc hỏng trang dữ liệu ẩn). "
+              "Hãy dùng đúng tệp biểu mẫu đã gửi cho đơn vị.")
+EDITED = "Hãy dùng lại biểu mẫu gốc và chỉ nhập vào các ô nền vàng."
+MAX_ERRORS = 20
+_STATUS_WORDS = {**{search_key(n): code for code, n in STATUS_NAMES.items()},
+                 **{code.replace("_", " "): code for code in STATUS_NAMES}}
+_STEP = Decimal(1).scaleb(-MAX_DECIMALS)
+
+
+def _refuse(message: str, name: str) -> FileRefused:
+    return FileRefused(message, file=name)
+
+
+def _rows(ws: Any, last_row: int, width: int) -> dict[int, dict[int, Any]]:
+    """(row → column → cell) of rows 1..last_row, columns 1..width; whatever lies beyond is never parsed."""
+    out: dict[int, dict[int, Any]] = {}
+    ws.reset_dimensions()  # never trust the <dimension> tag
+    for r, row in enumerate(ws._cells_by_row(1, 1, width, last_row), start=1):  # openpyxl 3.1 internals
+        if r > last_row:
+            break
+        out[r] = {c: cell for c, cell in enumerate(row, start=1) if getattr(cell, "value", None) is not None}
+    return out
+
+
+def _text(cell: Any) -> str:
+    """A fixed cell's content as the checksum sees it: the string itself; any other value never equals text."""
+    value = getattr(cell, "value", None)
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else f"\x00{type(value).__name__}:{value!r}"
+
+
+def _header(rows: dict[int, dict[int, Any]], name: str) -> tuple[FormHeader, int, str]:
+    values = {}
+    for r, key in enumerate(HEADER_KEYS, start=1):
+        if _text(rows.get(r, {}).get(1)) != key:
+            raise _refuse(NOT_A_FORM, name)
+        values[key] = _text(rows.get(r, {}).get(2))
+    if values["format"] != FORMAT:
+        raise _refuse(f"Biểu mẫu có phiên bản «{values['format'][:40]}» mà chương trình không đọc được "
+                      f"(cần «{FORMAT}»). Hãy tạo lại biểu mẫu bằng chương trình này.", name)
+    count = values["rows"]
+    if not (count.isdigit() and len(count) < 6 and int(count) <= MAX_FORM_ROWS):
+        raise _refuse(NOT_A_FORM, name)
+    if not all(UUID_RE.fullmatch(values[k]) for k in ("plan_uuid", "unit_uuid", "period_uuid")):
+        raise _refuse(NOT_A_FORM, name)
+    header = FormHeader(**{k: values[k] for k in HEADER_KEYS[1:-2]})
+    return header, int(count), values["checksum"]
+
+
+def _number(cell: Any, line: int, column: int) -> Decimal | None:
+    value = cell.value
+    where = place(line, column)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+        if not number.is_finite():
+            raise InvalidValue(f"«{value}» không phải là số.", place=where)
+        if "%" in (getattr(cell, "number_format", "") or ""):
+            number *= 100  # "70%" typed in Excel is stored as 0.7
+        if abs(number) >= MAX_NUMBER:
+            raise InvalidValue(f"số {value} quá lớn.", place=where)
+        # A float from Excel carries binary noise (0.07 × 100): rounded to the decimals a person types.
+        return number.quantize(_STEP, rounding=ROUND_HALF_EVEN).normalize() if number != number.to_integral() \
+            else number.quantize(Decimal(1))
+    if not isinstance(value, str):
+        shown = cell_text(value, getattr(cell, "number_format", "General"))
+        raise InvalidValue(f"«{shown}» không phải là số.", place=where)
+    typed = clean(value)
+    try:
+        number = parse_decimal(typed, "")
+    except ProgressRuleError:
+        raise InvalidValue(f"«{typed[:60]}» không phải là số.", place=where) from None
+    if number is None:
+        return None
+    if abs(number) >= MAX_NUMBER:
+        raise InvalidValue(f"số «{typed[:60]}» quá lớn.", place=where)
+    if number != 0 and number.as_tuple().exponent < -MAX_DECIMALS:  # type: ignore[operator]
+        raise InvalidValue(f"«{typed[:60]}» có quá nhiều chữ số thập phân (tối đa {MAX_DECIMALS}).", place=where)
+    return number
+
+
+def _status(cell: Any, line: int) -> str | None:
+    typed = clean(cell_text(cell.value) if not isinstance(cell.value, str) else cell.value)
+    if not typed:
+        return None
+    code = _STATUS_WORDS.get(search_key(typed))
+    if code is None:
+        names = ", ".join(STATUS_NAMES.values())
+        raise InvalidValue(f"«{typed[:60]}» không phải là trạng thái hợp lệ (chọn: {names}).",
+                           place=place(line, COL_STATUS))
+    return code
+
+
+def _note(cell: Any) -> str:
+    value = cell.value
+    return clean(value if isinstance(value, str) else cell_text(value, getattr(cell, "number_format", "General")))
+
+
+def _entry(cells: dict[int, Any], line: int, item_uuid: str, mode: str, errors: list[InvalidValue]) -> FormEntry:
+    got: dict[str, Any] = {}
+    keys = {COL_VALUE: "value", COL_NUMERATOR: "numerator", COL_DENOMINATOR: "denominator", COL_STATUS: "status",
+            COL_NARRATIVE: "narrative", COL_EVIDENCE: "evidence"}
+    for column in input_columns(mode):
+        cell = cells.get(column)
+        if cell is None:
+            continue
+        try:
+            if isinstance(cell.value, str) and len(cell.value) > MAX_CELL_CHARS:
+                raise InvalidValue(f"nội dung quá dài ({len(cell.value)} ký tự, tối đa {MAX_CELL_CHARS}).",
+                                   place=place(line, column))
+            if column in NUMBER_COLUMNS:
+                got[keys[column]] = _number(cell, line, column)
+            elif column == COL_STATUS:
+                got["status"] = _status(cell, line)
+            else:
+                got[keys[column]] = _note(cell)
+        except InvalidValue as exc:
+            errors.append(exc)
+    text = _text(cells.get(3))
+    return FormEntry(line=line, item_uuid=item_uuid, mode=mode, number=_text(cells.get(2)), text=text, **got)
+
+
+def _edited_cell(expected: dict[str, str], rows: dict[int, dict[int, Any]], inputs: set[str]) -> str | None:
+    """The first fixed cell whose content differs from what was written (by its stored digest), if any."""
+    from openpyxl.utils import get_column_letter
+
+    last = max(rows, default=0)
+    for r in range(1, last + 1):
+        for c in range(1, WIDTH + 1):
+            coordinate = f"{get_column_letter(c)}{r}"
+            if coordinate in inputs:
+                continue
+            text = _text(rows.get(r, {}).get(c))
+            digest = expected.get(coordinate)
+            if (digest is None and text) or (digest is not None and digest != cell_digest(coordinate, text)):
+                return coordinate
+    return None
+
+
+def combine(errors: list[InvalidValue], name: str) -> InvalidValue:
+    """One InvalidValue naming the first wrong cell and listing the others."""
+    first = errors[0]
+    message = first.message
+    if len(errors) > 1:
+        others = [f"- {e.place}: {e.message}" for e in errors[1:MAX_ERRORS]]
+        more = f"\n… và {len(errors) - MAX_ERRORS} lỗi khác." if len(errors) > MAX_ERRORS else ""
+        message += f"\nCác ô khác cũng sai ({len(errors) - 1}):\n" + "\n".join(others) + more
+    return InvalidValue(message, file=name, place=first.place)
+
+
+def read_form(data: bytes, name: str) -> FilledForm:
+    """Read a filled form; FileRefused when it is not (or no longer) a valid form, InvalidValue for wrong inputs."""
+    if len(data) > MAX_FORM_BYTES:
+        raise _refuse(f"Tệp quá lớn cho một biểu mẫu ({len(data) // (1 << 20)} MB, tối đa "
+                      f"{MAX_FORM_BYTES >> 20} MB).", name)
+    if not data.startswith(b"PK"):
+        raise _refuse("Tệp không phải là tệp Excel (.xlsx) — biểu mẫu phải được lưu ở dạng Excel Workbook (.xlsx).",
+                      name)
+    check_zip(data, name)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return _read(data, name)
+    except AppError:
+        raise
+    except (RecursionError, MemoryError) as exc:
+        raise _refuse(f"{READ_FAILED} (cấu trúc tệp bất thường).", name) from exc
+    except Exception as exc:  # InvalidFileException, KeyError, ValueError, XML syntax errors, BadZipFile...
+        detail = str(exc).strip().splitlines()[0][:160] if str(exc).strip() else type(exc).__name__
+        raise _refuse(f"{READ_FAILED} ({detail}).", name) from exc
+
+
+def _read(data: bytes, name: str) -> FilledForm:
+    from desktop_app.io.appendix.xlsx_reader import _load_workbook
+
+    wb = _load_workbook(io.BytesIO(data))
+    try:
+        titles = list(wb.sheetnames)  # type: ignore[attr-defined]
+        if HIDDEN_SHEET not in titles:
+            raise _refuse(NOT_A_FORM, name)
+        if FORM_SHEET not in titles:
+            raise _refuse(f"Không thấy trang «{FORM_SHEET}» (trang tính đã bị xóa hoặc đổi tên). {EDITED}", name)
+        hidden = _rows(wb[HIDDEN_SHEET], ITEMS_ROW - 1 + 6 * MAX_FORM_ROWS + 100, 6)  # type: ignore[index]
+        header, count, stored = _header(hidden, name)
+        items: list[tuple[str, str]] = []
+        for i in range(count):
+            cells = hidden.get(ITEMS_ROW + i, {})
+            line, item_uuid, mode = (_text(cells.get(c)) for c in (1, 2, 3))
+            if line != str(FIRST_ROW + i) or not UUID_RE.fullmatch(item_uuid) or mode not in MODES:
+                raise _refuse(NOT_A_FORM, name)
+            items.append((item_uuid, mode))
+        digests = {_text(cells.get(5)): _text(cells.get(6)) for r, cells in hidden.items()
+                   if r >= ITEMS_ROW and cells.get(5) is not None}
+        last = FIRST_ROW + count - 1
+        rows = _rows(wb[FORM_SHEET], last, WIDTH)  # type: ignore[index]
+    finally:
+        wb.close()  # type: ignore[attr-defined]
+    from openpyxl.utils import get_column_letter
+
+    inputs = {f"{get_column_letter(c)}{FIRST_ROW + i}" for i, (_u, mode) in enumerate(items)
+              for c in input_columns(mode)}
+    cells = {}
+    for r in range(1, last + 1):
+        for c in range(1, WIDTH + 1):
+            coordinate = f"{get_column_letter(c)}{r}"
+            if coordinate not in inputs:
+                cells[coordinate] = _text(rows.get(r, {}).get(c))
+    if checksum(header, items, cells) != stored:
+        edited = _edited_cell(digests, rows, inputs)
+        if edited is not None:
+            raise _refuse(f"Ô {edited} đã bị sửa: phần cố định của biểu mẫu (Stt, nội dung, chỉ tiêu, thời hạn, "
+                          f"kết quả trước) không được thay đổi. {EDITED}", name)
+        raise _refuse(f"Dữ liệu nhận dạng của biểu mẫu đã bị sửa (mã kiểm tra không khớp). {EDITED}", name)
+    errors: list[InvalidValue] = []
+    entries = [_entry(rows.get(FIRST_ROW + i, {}), FIRST_ROW + i, item_uuid, mode, errors)
+               for i, (item_uuid, mode) in enumerate(items)]
+    if errors:
+        raise combine(errors, name)
+    return FilledForm(header=header, entries=entries)
+
+
+__all__ = ["FilledForm", "FormEntry", "combine", "read_form"]

@@ -1,0 +1,1 @@
+"""The province comparison of communes as PDF and Excel."""

@@ -1,0 +1,1 @@
+"""Report files: PDF, Word, Excel and CSV, written from a ReportData."""

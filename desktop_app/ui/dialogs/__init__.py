@@ -1,0 +1,1 @@
+"""Dialogs and windows opened from the controllers."""
