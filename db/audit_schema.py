@@ -69,8 +69,9 @@ def _entry(table: str, action: str, row: str, changes: str) -> str:
 
 
 def audit_trigger_sql(table: str, columns: tuple[str, ...] | None = None) -> list[str]:
-    """CREATE TRIGGER statements of one audited table (insert, update, delete); columns default to AUDITED's
-    (a migration passes the list frozen at its revision)."""
+    """CREATE TRIGGER statements of one audited table (insert, update, delete); columns default to AUDITED's.
+    The revisions hold frozen copies of this code: a change of the triggers needs a revision of its own
+    (tests/test_migrations_frozen.py checks that this code makes the triggers the revisions leave)."""
     columns = AUDITED[table] if columns is None else columns
     # json_patch drops the members whose value is NULL: only the fields that changed (or are set) remain
     inserted = ", ".join(f"'{c}', CASE WHEN NEW.{_q(c)} IS NOT NULL THEN json_array(NULL, {_shown(c, 'NEW')}) END"

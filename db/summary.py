@@ -1,7 +1,8 @@
 """Derived columns that let the items table filter and sort in SQL: search text, sort keys, latest result.
 
-Written with explicit SQL column names (not the ORM classes) because migration 0002 uses it too, and a
-migration must keep working when the ORM classes grow later.
+Written with explicit SQL column names (not the ORM classes). Revision 0002 fills these columns of an old file
+with its own frozen copy of this code: a change here reaches the rows of existing files only through a refresh
+or a revision of its own.
 """
 
 from __future__ import annotations

@@ -122,6 +122,9 @@ def test_upgrade_fills_what_later_revisions_add(old_db: Path) -> None:
     assert _query(old_db, "PRAGMA integrity_check") == [("ok",)]
 
 
+_SCHEMA = "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name"
+
+
 def _triggers(path: Path) -> set[str]:
     return {name for (name,) in _query(path, "SELECT name FROM sqlite_master WHERE type = 'trigger'")}
 
@@ -133,6 +136,9 @@ def test_0008_rebuilds_deadlines_and_assignments_with_their_triggers_and_new_val
     fresh = open_database(tmp_path / "moi.sqlite3")
     fresh.close()
     assert _triggers(old_db) == _triggers(tmp_path / "moi.sqlite3")  # every trigger there, as on a new file
+    # … and every table, index, trigger and view exactly as a new file has it (tests/test_migrations_frozen.py
+    # checks the same of a file upgraded one revision at a time)
+    assert _query(old_db, _SCHEMA) == _query(tmp_path / "moi.sqlite3", _SCHEMA)
     schema = {name: sql for name, sql in _query(old_db, "SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL")}
     assert "'yearly'" in schema["deadlines"] and "'coordinating'" in schema["assignments"]
     assert "budget" in schema["trg_items_rev"] and "issuer" in schema["trg_plans_audit_update"]

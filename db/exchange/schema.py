@@ -52,7 +52,9 @@ def _q(column: str) -> str:
 
 
 def trigger_sql(table: str, columns: tuple[str, ...]) -> list[str]:
-    """CREATE TRIGGER statements for one synced table (revision on change, base snapshot, tombstone)."""
+    """CREATE TRIGGER statements for one synced table (revision on change, base snapshot, tombstone). The
+    revisions hold frozen copies of this code: a change of the triggers needs a revision of its own
+    (tests/test_migrations_frozen.py checks that this code makes the triggers the revisions leave)."""
     changed = " OR ".join(f"OLD.{_q(c)} IS NOT NEW.{_q(c)}" for c in columns)
     content = ", ".join(f"'{c}', OLD.{_q(c)}" for c in columns)
     return [

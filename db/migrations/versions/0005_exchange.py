@@ -9,8 +9,6 @@ Revises: 0004
 import sqlalchemy as sa
 from alembic import op
 
-from db.exchange.schema import NEW_REV_SQL, trigger_sql
-
 revision = "0005"
 down_revision = "0004"
 branch_labels = None
@@ -36,12 +34,47 @@ SYNCED = {
 }
 TRACKED = [*SYNCED, "plan_warnings", "unit_aliases"]
 
+# Frozen copy of db/exchange/schema.py's trigger SQL: the triggers this revision makes are the same whatever the
+# program later does with its own.
+_NOW_SQL = "strftime('%Y-%m-%d %H:%M:%f', 'now') || '000'"
+"""The current UTC time in the text form SQLAlchemy stores DateTime columns in (microseconds)."""
+
+_NEW_REV_SQL = "lower(hex(randomblob(16)))"
+
+
+def _q(column: str) -> str:
+    return f'"{column}"'
+
+
+def _trigger_sql(table: str, columns: tuple[str, ...]) -> list[str]:
+    """CREATE TRIGGER statements for one synced table (revision on change, base snapshot, tombstone)."""
+    changed = " OR ".join(f"OLD.{_q(c)} IS NOT NEW.{_q(c)}" for c in columns)
+    content = ", ".join(f"'{c}', OLD.{_q(c)}" for c in columns)
+    return [
+        f"""CREATE TRIGGER trg_{table}_rev AFTER UPDATE OF {", ".join(_q(c) for c in columns)} ON {table}
+        FOR EACH ROW WHEN NEW.rev IS OLD.rev AND ({changed})
+        BEGIN
+            INSERT OR REPLACE INTO sync_bases (uuid, rev, content)
+                SELECT OLD.uuid, OLD.rev, json_object({content})
+                WHERE OLD.base_rev IS NULL OR OLD.base_rev = OLD.rev;
+            UPDATE {table} SET rev = {_NEW_REV_SQL}, base_rev = coalesce(OLD.base_rev, OLD.rev),
+                updated_at = {_NOW_SQL} WHERE id = NEW.id;
+        END""",
+        f"""CREATE TRIGGER trg_{table}_tombstone AFTER DELETE ON {table}
+        FOR EACH ROW
+        BEGIN
+            INSERT OR REPLACE INTO tombstones (uuid, table_name, rev, deleted_at)
+                VALUES (OLD.uuid, '{table}', OLD.rev, {_NOW_SQL});
+            DELETE FROM sync_bases WHERE uuid = OLD.uuid;
+        END""",
+    ]
+
 
 def upgrade() -> None:
     for table in TRACKED:
         op.add_column(table, sa.Column("rev", sa.String(length=32), nullable=False, server_default=""))
         op.add_column(table, sa.Column("base_rev", sa.String(length=32), nullable=True))
-        op.execute(f"UPDATE {table} SET rev = {NEW_REV_SQL}")
+        op.execute(f"UPDATE {table} SET rev = {_NEW_REV_SQL}")
         op.create_index(f"ix_{table}_updated_at", table, ["updated_at"])
     op.create_table(
         "tombstones",
@@ -125,7 +158,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("text_key", name=op.f("pk_indicator_matches")),
     )
     for table, columns in SYNCED.items():
-        for statement in trigger_sql(table, columns):
+        for statement in _trigger_sql(table, columns):
             op.execute(statement)
 
 

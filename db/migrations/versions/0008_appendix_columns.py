@@ -11,9 +11,6 @@ Revises: 0007
 import sqlalchemy as sa
 from alembic import op
 
-from db.audit_schema import audit_trigger_names, audit_trigger_sql
-from db.exchange.schema import trigger_sql
-
 revision = "0008"
 down_revision = "0007"
 branch_labels = None
@@ -43,9 +40,9 @@ CHECKS = {
 def _remake_triggers(table: str, synced: tuple[str, ...], audited: tuple[str, ...]) -> None:
     op.execute(f"DROP TRIGGER IF EXISTS trg_{table}_rev")
     op.execute(f"DROP TRIGGER IF EXISTS trg_{table}_tombstone")
-    for name in audit_trigger_names(table):
+    for name in _audit_trigger_names(table):
         op.execute(f"DROP TRIGGER IF EXISTS {name}")
-    for statement in [*trigger_sql(table, synced), *audit_trigger_sql(table, audited)]:
+    for statement in [*_trigger_sql(table, synced), *_audit_trigger_sql(table, audited)]:
         op.execute(statement)
 
 
@@ -90,3 +87,89 @@ def downgrade() -> None:
     for name, _ in ITEM_TEXTS:  # SQLite 3.35+ drops a column in place: no table is copied
         op.execute(f"ALTER TABLE items DROP COLUMN {name}")
     op.execute("ALTER TABLE plans DROP COLUMN issuer")
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Frozen copies of db/exchange/schema.py's trigger_sql() and db/audit_schema.py's audit_trigger_sql() (for plans and
+# items): the triggers this revision makes are the same whatever the program later does with its own.
+
+_NOW_SQL = "strftime('%Y-%m-%d %H:%M:%f', 'now') || '000'"
+_NEW_REV_SQL = "lower(hex(randomblob(16)))"
+
+
+def _q(column: str) -> str:
+    return f'"{column}"'
+
+
+def _trigger_sql(table: str, columns: tuple[str, ...]) -> list[str]:
+    """CREATE TRIGGER statements for one synced table (revision on change, base snapshot, tombstone)."""
+    changed = " OR ".join(f"OLD.{_q(c)} IS NOT NEW.{_q(c)}" for c in columns)
+    content = ", ".join(f"'{c}', OLD.{_q(c)}" for c in columns)
+    return [
+        f"""CREATE TRIGGER trg_{table}_rev AFTER UPDATE OF {", ".join(_q(c) for c in columns)} ON {table}
+        FOR EACH ROW WHEN NEW.rev IS OLD.rev AND ({changed})
+        BEGIN
+            INSERT OR REPLACE INTO sync_bases (uuid, rev, content)
+                SELECT OLD.uuid, OLD.rev, json_object({content})
+                WHERE OLD.base_rev IS NULL OR OLD.base_rev = OLD.rev;
+            UPDATE {table} SET rev = {_NEW_REV_SQL}, base_rev = coalesce(OLD.base_rev, OLD.rev),
+                updated_at = {_NOW_SQL} WHERE id = NEW.id;
+        END""",
+        f"""CREATE TRIGGER trg_{table}_tombstone AFTER DELETE ON {table}
+        FOR EACH ROW
+        BEGIN
+            INSERT OR REPLACE INTO tombstones (uuid, table_name, rev, deleted_at)
+                VALUES (OLD.uuid, '{table}', OLD.rev, {_NOW_SQL});
+            DELETE FROM sync_bases WHERE uuid = OLD.uuid;
+        END""",
+    ]
+
+
+_SHOWN = {  # a reference column as the text a person reads
+    "group_id": "(SELECT number || '. ' || title FROM groups WHERE id = {r}.group_id)",
+}
+
+_WHERE = {
+    # table: (plan uuid, item uuid, label) of a row named {r} (NEW or OLD)
+    "plans": ("{r}.uuid", "NULL", "{r}.plan_number || ' ' || substr({r}.title, 1, 120)"),
+    "items": ("(SELECT uuid FROM plans WHERE id = {r}.plan_id)", "{r}.uuid",
+              "{r}.number || ' ' || substr({r}.text, 1, 120)"),
+}
+
+
+def _shown(column: str, row: str) -> str:
+    return _SHOWN[column].format(r=row) if column in _SHOWN else f"{row}.{_q(column)}"
+
+
+def _entry(table: str, action: str, row: str, changes: str) -> str:
+    plan, item, label = (part.format(r=row) for part in _WHERE[table])
+    return (f"INSERT INTO audit_log (uuid, at, table_name, record_uuid, plan_uuid, item_uuid, label, action, "
+            f"changes) VALUES ({_NEW_REV_SQL}, {_NOW_SQL}, '{table}', {row}.uuid, {plan}, {item}, "
+            f"coalesce({label}, ''), '{action}', json_patch('{{}}', json_object({changes})));")
+
+
+def _audit_trigger_sql(table: str, columns: tuple[str, ...]) -> list[str]:
+    """CREATE TRIGGER statements of one audited table (insert, update, delete)."""
+    # json_patch drops the members whose value is NULL: only the fields that changed (or are set) remain
+    inserted = ", ".join(f"'{c}', CASE WHEN NEW.{_q(c)} IS NOT NULL THEN json_array(NULL, {_shown(c, 'NEW')}) END"
+                         for c in columns)
+    updated = ", ".join(f"'{c}', CASE WHEN OLD.{_q(c)} IS NOT NEW.{_q(c)} "
+                        f"THEN json_array({_shown(c, 'OLD')}, {_shown(c, 'NEW')}) END" for c in columns)
+    deleted = ", ".join(f"'{c}', CASE WHEN OLD.{_q(c)} IS NOT NULL THEN json_array({_shown(c, 'OLD')}, NULL) END"
+                        for c in columns)
+    changed = " OR ".join(f"OLD.{_q(c)} IS NOT NEW.{_q(c)}" for c in columns)
+    return [
+        f"""CREATE TRIGGER trg_{table}_audit_insert AFTER INSERT """
+        f"""ON {table} FOR EACH ROW BEGIN {_entry(table, "insert", "NEW", inserted)} END""",
+        f"""CREATE TRIGGER trg_{table}_audit_update AFTER UPDATE OF {", ".join(map(_q, columns))} ON {table}
+        FOR EACH ROW WHEN {changed}
+        BEGIN {_entry(table, "update", "NEW", updated)} END""",
+        f"""CREATE TRIGGER trg_{table}_audit_delete AFTER DELETE ON {table}
+        FOR EACH ROW
+        BEGIN {_entry(table, "delete", "OLD", deleted)} END""",
+    ]
+
+
+def _audit_trigger_names(table: str) -> list[str]:
+    """The names of the triggers _audit_trigger_sql makes."""
+    return [f"trg_{table}_audit_{action}" for action in ("insert", "update", "delete")]
