@@ -135,20 +135,20 @@ def test_the_main_window_shows_an_items_changes_and_opens_the_change_log(qtbot: 
     win = MainWindow(db)
     qtbot.addWidget(win)
     win.show()
-    win.tree.setCurrentIndex(win.tree_model.item(0).child(0).child(1).index())
-    win.table.selectRow(1)  # 2.2, ≥ 70%
-    assert win.item_form.number.text() == "2.2"
-    tab = win.item_tabs.indexOf(win.item_audit)
-    assert win.item_tabs.tabText(tab) == "Thay đổi"
-    win.item_tabs.setCurrentIndex(tab)
-    before = win.item_audit.table.rowCount()
+    win.browser.tree.setCurrentIndex(win.browser.tree_model.item(0).child(0).child(1).index())
+    win.browser.table.selectRow(1)  # 2.2, ≥ 70%
+    assert win.browser.item_form.number.text() == "2.2"
+    tab = win.browser.item_tabs.indexOf(win.browser.item_audit)
+    assert win.browser.item_tabs.tabText(tab) == "Thay đổi"
+    win.browser.item_tabs.setCurrentIndex(tab)
+    before = win.browser.item_audit.table.rowCount()
     assert before > 0  # the import
-    win.item_form.targets.item(0, 1).setText("75")  # saved as the officer types
-    qtbot.waitUntil(lambda: win.item_audit.table.rowCount() > before, timeout=5000)
-    top = [win.item_audit.table.item(0, c).text() for c in range(7)]
+    win.browser.item_form.targets.item(0, 1).setText("75")  # saved as the officer types
+    qtbot.waitUntil(lambda: win.browser.item_audit.table.rowCount() > before, timeout=5000)
+    top = [win.browser.item_audit.table.item(0, c).text() for c in range(7)]
     assert top[1] == "Nguyễn Thị Hoa" and top[2] == "Sửa" and "70 → 75" in top[4] and top[5] == GUI
-    assert win.item_audit.versions_button.isEnabled()
-    assert win.audit_action.text() == "&Nhật ký thay đổi…" and win.audit_action.shortcut().toString() == "Ctrl+Shift+L"
-    dialog = win.show_audit()
+    assert win.browser.item_audit.versions_button.isEnabled()
+    assert win.audit.audit_action.text() == "&Nhật ký thay đổi…" and win.audit.audit_action.shortcut().toString() == "Ctrl+Shift+L"
+    dialog = win.audit.show_audit()
     qtbot.addWidget(dialog)
     assert dialog.table.rowCount() > before and dialog.person.findData("Nguyễn Thị Hoa") > 0

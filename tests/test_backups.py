@@ -258,13 +258,13 @@ def test_gui_backup_now_and_restore_from_the_list(qtbot: Any, db_path: Path, tmp
     usb.mkdir()
     shown: list[str] = []
     answer_next_box("Đồng ý", shown)
-    task = window.back_up_to(usb)
-    qtbot.waitUntil(lambda: window.last_backup is not None and bool(shown), timeout=10000)
-    assert task is not None and window.last_backup.parent == usb and str(window.last_backup) in shown[0]
+    task = window.backups.back_up_to(usb)
+    qtbot.waitUntil(lambda: window.backups.last_backup is not None and bool(shown), timeout=10000)
+    assert task is not None and window.backups.last_backup.parent == usb and str(window.backups.last_backup) in shown[0]
     saved = backup_now(db_path, None, NOW)  # a second copy, in the automatic folder, with the plan
     import_file(db, path=MINH_TAN)
 
-    dialog = window.restore_dialog()
+    dialog = window.backups.restore_dialog()
     qtbot.addWidget(dialog)
     rows = dialog.table.rowCount()
     assert rows == len(list_backups(db_path)) >= 2
@@ -278,7 +278,7 @@ def test_gui_backup_now_and_restore_from_the_list(qtbot: Any, db_path: Path, tmp
     answer_next_box("Có", answers)  # the question: the current data is backed up first
     restored: list[str] = []
     QTimer.singleShot(300, lambda: answer_next_box("Đồng ý", restored))  # then: restored from …
-    new_window = window.restore_from(saved)
+    new_window = window.backups.restore_from(saved)
     assert new_window is not None and new_window is not window
     qtbot.addWidget(new_window)
     assert "«backups»" in answers[0] and restored and "khôi phục" in restored[0]

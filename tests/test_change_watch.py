@@ -105,17 +105,17 @@ def _window(qtbot: Any, db: Database) -> Any:
 
 def _select(window: Any, number: str) -> int:
     """Choose section I in the tree and its item numbered number in the table."""
-    window.tree.setCurrentIndex(window.tree_model.item(0).child(0).index())
-    row = next(r for r in range(window.items_model.rowCount())
-               if window.items_model.index(r, COL_NUMBER).data() == number)
-    window.table.selectRow(row)
-    item_id = window.items_model.index(row, 0).data(ID_ROLE)
-    assert window.item_form.detail.id == item_id
+    window.browser.tree.setCurrentIndex(window.browser.tree_model.item(0).child(0).index())
+    row = next(r for r in range(window.browser.items_model.rowCount())
+               if window.browser.items_model.index(r, COL_NUMBER).data() == number)
+    window.browser.table.selectRow(row)
+    item_id = window.browser.items_model.index(row, 0).data(ID_ROLE)
+    assert window.browser.item_form.detail.id == item_id
     return item_id
 
 
 def _row_text(window: Any, item_id: int) -> str:
-    model = window.items_model
+    model = window.browser.items_model
     return next(model.row_at(r).text for r in range(model.rowCount()) if model.row_at(r).id == item_id)
 
 
@@ -123,25 +123,25 @@ def test_the_other_window_shows_an_edit_and_keeps_its_selection(qtbot: Any, db: 
     import_file(db, path=NAM_HONG)
     first, second = _window(qtbot, db), _window(qtbot, other)
     item_id = _select(first, "2.3")
-    node = first.current_selection()
+    node = first.browser.current_selection()
     _select(second, "2.3")
-    first.table.verticalScrollBar().setValue(first.table.verticalScrollBar().maximum())
-    scroll = first.table.verticalScrollBar().value()
+    first.browser.table.verticalScrollBar().setValue(first.browser.table.verticalScrollBar().maximum())
+    scroll = first.browser.table.verticalScrollBar().value()
     assert scroll > 0
     form_edits: list[int] = []
-    first.item_form.saved.connect(form_edits.append)
+    first.browser.item_form.saved.connect(form_edits.append)
 
     new_text = "Tỷ lệ hồ sơ được số hóa (sửa ở cửa sổ thứ hai)"
-    second.item_form.text.setPlainText(new_text)
-    second.item_form.save()  # as when the officer leaves the field
+    second.browser.item_form.text.setPlainText(new_text)
+    second.browser.item_form.save()  # as when the officer leaves the field
 
-    qtbot.waitUntil(lambda: first.item_form.text.toPlainText() == new_text, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: first.browser.item_form.text.toPlainText() == new_text, timeout=WAIT_MS)
     assert _row_text(first, item_id) == new_text
-    assert first.current_selection() == node
-    assert first.item_form.detail.id == item_id and first.table.currentIndex().data(ID_ROLE) == item_id
-    assert first.table.verticalScrollBar().value() == scroll
+    assert first.browser.current_selection() == node
+    assert first.browser.item_form.detail.id == item_id and first.browser.table.currentIndex().data(ID_ROLE) == item_id
+    assert first.browser.table.verticalScrollBar().value() == scroll
     assert form_edits == []  # shown, not saved again
-    assert second.item_form.text.toPlainText() == new_text
+    assert second.browser.item_form.text.toPlainText() == new_text
 
 
 def test_a_heading_renamed_elsewhere_keeps_the_tree_as_it_was(qtbot: Any, db: Database, other: Database) -> None:
@@ -149,41 +149,41 @@ def test_a_heading_renamed_elsewhere_keeps_the_tree_as_it_was(qtbot: Any, db: Da
 
     import_file(db, path=NAM_HONG)
     window = _window(qtbot, db)
-    plan = window.tree_model.item(0)
+    plan = window.browser.tree_model.item(0)
     group = plan.child(0).child(2)
-    window.tree.collapse(plan.child(1).index())  # section II closed by the officer
-    window.tree.setCurrentIndex(group.index())
-    node = window.current_selection()
-    window.table.selectRow(1)
-    item_id = window.table.currentIndex().data(ID_ROLE)
-    gone_id = window.items_model.row_at(2).id
+    window.browser.tree.collapse(plan.child(1).index())  # section II closed by the officer
+    window.browser.tree.setCurrentIndex(group.index())
+    node = window.browser.current_selection()
+    window.browser.table.selectRow(1)
+    item_id = window.browser.table.currentIndex().data(ID_ROLE)
+    gone_id = window.browser.items_model.row_at(2).id
     tree_choices: list[object] = []
-    window.tree.selectionModel().currentChanged.connect(lambda *a: tree_choices.append(a))
+    window.browser.tree.selectionModel().currentChanged.connect(lambda *a: tree_choices.append(a))
 
     rename_heading(other, kind="group", heading_id=node.group_id, title="Nhóm đổi tên ở bản thứ hai")
     delete_item(other, item_id=gone_id)
-    qtbot.waitUntil(lambda: "Nhóm đổi tên" in (window.tree.currentIndex().data() or ""), timeout=WAIT_MS)
-    assert window.current_selection() == node and tree_choices == []  # the same node, not a new choice
-    plan = window.tree_model.item(0)
-    assert window.tree.isExpanded(plan.child(0).index()) and not window.tree.isExpanded(plan.child(1).index())
-    qtbot.waitUntil(lambda: all(window.items_model.row_at(r).id != gone_id
-                                for r in range(window.items_model.rowCount())), timeout=WAIT_MS)
-    assert window.item_form.detail.id == item_id == window.table.currentIndex().data(ID_ROLE)
+    qtbot.waitUntil(lambda: "Nhóm đổi tên" in (window.browser.tree.currentIndex().data() or ""), timeout=WAIT_MS)
+    assert window.browser.current_selection() == node and tree_choices == []  # the same node, not a new choice
+    plan = window.browser.tree_model.item(0)
+    assert window.browser.tree.isExpanded(plan.child(0).index()) and not window.browser.tree.isExpanded(plan.child(1).index())
+    qtbot.waitUntil(lambda: all(window.browser.items_model.row_at(r).id != gone_id
+                                for r in range(window.browser.items_model.rowCount())), timeout=WAIT_MS)
+    assert window.browser.item_form.detail.id == item_id == window.browser.table.currentIndex().data(ID_ROLE)
 
     delete_item(other, item_id=item_id)  # the item shown in the form is deleted elsewhere: the form empties
-    qtbot.waitUntil(lambda: window.item_form.detail is None, timeout=WAIT_MS)
-    assert not window.item_form.isEnabled() and not window.table.currentIndex().isValid()
+    qtbot.waitUntil(lambda: window.browser.item_form.detail is None, timeout=WAIT_MS)
+    assert not window.browser.item_form.isEnabled() and not window.browser.table.currentIndex().isValid()
 
 
 def test_own_saves_cause_no_second_refresh(qtbot: Any, db: Database) -> None:
     import_file(db, path=NAM_HONG)
     window = _window(qtbot, db)
     _select(window, "2.2")
-    window.item_form.note.setText("ghi chú của chính cửa sổ này")
-    window.item_form.save()
+    window.browser.item_form.note.setText("ghi chú của chính cửa sổ này")
+    window.browser.item_form.save()
     resets: list[int] = []
-    window.items_model.modelReset.connect(lambda: resets.append(1))
-    window.tree_model.modelReset.connect(lambda: resets.append(2))
+    window.browser.items_model.modelReset.connect(lambda: resets.append(1))
+    window.browser.tree_model.modelReset.connect(lambda: resets.append(2))
     assert window.live_refresh.watcher.poll()  # the file did change ...
     assert resets == []  # ... but nothing shown differs, so nothing is reloaded
     assert window.statusBar().currentMessage() != window.live_refresh.notice()
@@ -194,16 +194,16 @@ def test_an_unsaved_edit_is_not_overwritten(qtbot: Any, db: Database, other: Dat
     window = _window(qtbot, db)
     item_id = _select(window, "2.5")
     before = item_detail(db, item_id=item_id)
-    window.item_form.note.setText("đang gõ dở")  # typed, the field still has the focus: not saved
+    window.browser.item_form.note.setText("đang gõ dở")  # typed, the field still has the focus: not saved
     _note(other, item_id, "sửa ở bản thứ hai")
 
     qtbot.waitUntil(lambda: window.statusBar().currentMessage() == window.live_refresh.notice(), timeout=WAIT_MS)
     assert "F5" in window.statusBar().currentMessage()
-    assert window.item_form.note.text() == "đang gõ dở"
-    assert window.item_form.detail == before and window.live_refresh.pending
+    assert window.browser.item_form.note.text() == "đang gõ dở"
+    assert window.browser.item_form.detail == before and window.live_refresh.pending
 
-    window.item_form.note.setText(before.note)  # the officer takes the edit back: the refresh follows
-    qtbot.waitUntil(lambda: window.item_form.note.text() == "sửa ở bản thứ hai", timeout=WAIT_MS)
+    window.browser.item_form.note.setText(before.note)  # the officer takes the edit back: the refresh follows
+    qtbot.waitUntil(lambda: window.browser.item_form.note.text() == "sửa ở bản thứ hai", timeout=WAIT_MS)
     assert not window.live_refresh.pending
     assert window.statusBar().currentMessage() != window.live_refresh.notice()
 
@@ -214,34 +214,34 @@ def test_f5_saves_a_pending_edit_then_reloads(qtbot: Any, db: Database, other: D
     window.live_refresh.watcher.timer.stop()  # only F5 refreshes in this test
     item_id = _select(window, "2.6")
     neighbour = item_by_number(db, plan_id=plan_id, number="2.7", section="I")
-    window.item_form.note.setText("gõ rồi bấm F5")
+    window.browser.item_form.note.setText("gõ rồi bấm F5")
     _note(other, neighbour, "sửa dòng bên cạnh ở bản thứ hai")
     assert window.live_refresh.reload_action.shortcut().toString() == "F5"
     window.live_refresh.reload_action.trigger()
     assert item_detail(db, item_id=item_id).note == "gõ rồi bấm F5"  # the edit was kept
-    assert window.item_form.note.text() == "gõ rồi bấm F5" and window.item_form.detail.id == item_id
-    model = window.items_model
+    assert window.browser.item_form.note.text() == "gõ rồi bấm F5" and window.browser.item_form.detail.id == item_id
+    model = window.browser.items_model
     assert any(model.row_at(r).note == "sửa dòng bên cạnh ở bản thứ hai" for r in range(model.rowCount()))
 
 
 def test_progress_entered_elsewhere_reaches_the_grid_and_dashboard(qtbot: Any, db: Database, other: Database) -> None:
     plan_id = import_file(db, path=NAM_HONG).plan_id
     window = _window(qtbot, db)
-    window.views.setCurrentWidget(window.progress_grid)
-    period = window.progress_grid.current_period()
+    window.browser.views.setCurrentWidget(window.browser.progress_grid)
+    period = window.browser.progress_grid.current_period()
     assert period is not None
     item_id = item_by_number(db, plan_id=plan_id, number="2.1", section="I")
-    grid = window.progress_grid.model
+    grid = window.browser.progress_grid.model
     row = next(r for r in range(grid.rowCount()) if grid.row_at(r).item_id == item_id)
-    window.progress_grid.table.setCurrentIndex(grid.index(row, 3))
+    window.browser.progress_grid.table.setCurrentIndex(grid.index(row, 3))
     record_progress(other, item_id=item_id, period=period.label, unit=grid.row_at(row).unit_name, value=Decimal(80))
     qtbot.waitUntil(lambda: grid.row_at(row).value == Decimal(80), timeout=WAIT_MS)
-    assert window.progress_grid.table.currentIndex().row() == row  # the cell chosen stays chosen
-    window.views.setCurrentWidget(window.dashboard)
-    reported = window.dashboard.data
+    assert window.browser.progress_grid.table.currentIndex().row() == row  # the cell chosen stays chosen
+    window.browser.views.setCurrentWidget(window.browser.dashboard)
+    reported = window.browser.dashboard.data
     record_progress(other, item_id=item_by_number(db, plan_id=plan_id, number="2.2", section="I"),
                     period=period.label, value=Decimal(100))
-    qtbot.waitUntil(lambda: window.dashboard.data != reported, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: window.browser.dashboard.data != reported, timeout=WAIT_MS)
 
 
 def _commune_package(tmp_path: Path, name: str, source: Path, out: Path) -> None:
@@ -266,7 +266,7 @@ def test_a_province_folder_import_reaches_the_plan_tree(qtbot: Any, db: Database
     _commune_package(tmp_path, "nam_hong", NAM_HONG, folder / "nam_hong.cdsx")
     _commune_package(tmp_path, "minh_tan", MINH_TAN, folder / "minh_tan.cdsx")
     window = _window(qtbot, db)
-    assert window.tree_model.rowCount() == 0
+    assert window.browser.tree_model.rowCount() == 0
     province = ProvinceWindow(db, window)
     qtbot.addWidget(province)
     province.show()
@@ -275,8 +275,8 @@ def test_a_province_folder_import_reaches_the_plan_tree(qtbot: Any, db: Database
     task = province.view.import_folder(folder, trust=True)
     with qtbot.waitSignal(task.finished, timeout=20000):
         pass
-    qtbot.waitUntil(lambda: window.tree_model.rowCount() == 2, timeout=WAIT_MS)
-    titles = sorted(window.tree_model.item(r).text() for r in range(2))
+    qtbot.waitUntil(lambda: window.browser.tree_model.rowCount() == 2, timeout=WAIT_MS)
+    titles = sorted(window.browser.tree_model.item(r).text() for r in range(2))
     assert "Minh Tân" in titles[0] and "Nam Hồng" in titles[1]
-    assert window.current_selection() is not None and window.items_model.rowCount() > 0
+    assert window.browser.current_selection() is not None and window.browser.items_model.rowCount() > 0
 

@@ -108,13 +108,13 @@ def test_a_new_sender_is_confirmed_then_previewed_then_imported(qtbot: Any, pair
     when_shown(PackagePreviewDialog, preview)
     summary: list[str] = []
     answer_next_box("Đồng ý", summary, timeout=30)
-    window.import_data_package_from(package)
+    window.exchange.import_data_package_from(package)
     qtbot.waitUntil(lambda: bool(summary), timeout=30000)
     assert seen["fingerprint"] == installation(a).fingerprint and seen["known"] is False and seen["apply"]
     assert seen["counts"]["new"] > 300 and seen["counts"]["conflict"] == 0
-    assert window.last_import is not None and window.last_import.counts == seen["counts"]  # the preview was right
-    assert "UBND xã Nam Hồng" in summary[0] and window.last_import.backup is not None
-    assert window.tree_model.rowCount() == 1 and "Nam Hồng" in window.tree_model.item(0).text()
+    assert window.exchange.last_import is not None and window.exchange.last_import.counts == seen["counts"]  # the preview was right
+    assert "UBND xã Nam Hồng" in summary[0] and window.exchange.last_import.backup is not None
+    assert window.browser.tree_model.rowCount() == 1 and "Nam Hồng" in window.browser.tree_model.item(0).text()
     assert _one(b, "SELECT count(*) FROM items")[0] == 55
     assert [p.name for p in trusted_senders(b)] == ["UBND xã Nam Hồng"]
     assert QSettings().value("exchange/folder") == str(package.parent)
@@ -126,10 +126,10 @@ def test_refusing_the_new_sender_writes_nothing(qtbot: Any, pair: Any) -> None:
     previews: list[object] = []
     when_shown(TrustSenderDialog, lambda dialog: dialog.reject())
     when_shown(PackagePreviewDialog, lambda dialog: (previews.append(dialog), dialog.reject()), timeout_ms=1500)
-    task = window.import_data_package_from(package)
-    qtbot.waitUntil(lambda: task not in window._tasks, timeout=20000)
+    task = window.exchange.import_data_package_from(package)
+    qtbot.waitUntil(lambda: task not in window.operations.tasks, timeout=20000)
     qtbot.wait(300)
-    assert previews == [] and window.last_import is None
+    assert previews == [] and window.exchange.last_import is None
     assert _one(b, "SELECT count(*) FROM plans")[0] == 0 and trusted_senders(b) == []
 
 
@@ -156,11 +156,11 @@ def test_a_conflict_resolved_with_the_version_sent(qtbot: Any, pair: Any, tmp_pa
     when_shown(PackagePreviewDialog, preview)
     summary: list[str] = []
     answer_next_box("Đồng ý", summary, timeout=30)
-    window.import_data_package_from(second)
+    window.exchange.import_data_package_from(second)
     qtbot.waitUntil(lambda: bool(summary), timeout=30000)
     assert sorted(seen["rows"])[1][1:] == ("Nội dung sửa ở phòng", "Nội dung sửa ở xã")
     assert sorted(seen["choices"].values()) == ["ours", "theirs"]
-    assert window.last_import is not None and window.last_import.counts["conflict"] == 2
+    assert window.exchange.last_import is not None and window.exchange.last_import.counts["conflict"] == 2
     assert _one(b, "SELECT text FROM items WHERE number = '2.3'")[0] == "Nội dung sửa ở xã"
     assert _one(b, "SELECT note FROM items WHERE number = '1.1'")[0] == "Ghi chú của phòng"
     kept = _one(b, "SELECT count(*) FROM record_history WHERE reason = 'not_chosen' AND content LIKE ?",
@@ -230,11 +230,11 @@ def test_export_dialog_writes_a_package_to_the_chosen_folder(qtbot: Any, pair: A
     when_shown(DestinationDialog, destination)
     shown: list[str] = []
     answer_next_box("Đồng ý", shown, timeout=30)
-    window.export_data_package()
+    window.exchange.export_data_package()
     qtbot.waitUntil(lambda: bool(shown), timeout=30000)
     assert seen["values"] == {"plan_id": plan_id, "unit": None, "since_last_to": "Phòng Văn hóa - Xã hội"}
     assert seen["suggested"].startswith("Goi_du_lieu_UBND_xã_Nam_Hồng_") and seen["suggested"].endswith(".cdsx")
-    written = window.last_package
+    written = window.exchange.last_package
     assert written is not None and written.path.parent == out and written.path.is_file()
     assert written.to_name == "Phòng Văn hóa - Xã hội" and written.since is None  # first package: everything
     assert written.sha256 in shown[0] and QSettings().value("exchange/folder") == str(out)
@@ -262,7 +262,7 @@ def test_identity_dialog_renames_and_forgets_a_sender(qtbot: Any, pair: Any) -> 
     _a, b, package = pair
     import_package(b, path=package, trust=True)
     window = _window(qtbot, b)
-    dialog = window.show_identity()
+    dialog = window.exchange.show_identity()
     assert dialog.fingerprint.text() == installation(b).fingerprint and dialog.peers.rowCount() == 1
     dialog.name.setText("  Phòng   Văn hoá ")
     assert dialog.store_name() and installation(b).name == "Phòng Văn hoá" == dialog.name.text()
@@ -289,9 +289,9 @@ def test_a_damaged_package_is_refused_with_a_message(qtbot: Any, pair: Any, tmp_
     window = _window(qtbot, b)
     shown: list[str] = []
     answer_next_box("Đồng ý", shown, timeout=30)
-    window.import_data_package_from(damaged)
+    window.exchange.import_data_package_from(damaged)
     qtbot.waitUntil(lambda: bool(shown), timeout=30000)
-    assert "hong.cdsx" in shown[0] and window.last_import is None
+    assert "hong.cdsx" in shown[0] and window.exchange.last_import is None
     assert _one(b, "SELECT count(*) FROM plans")[0] == 0
 
 
@@ -303,9 +303,9 @@ def test_a_package_after_one_never_received_is_refused_with_what_to_do(qtbot: An
     window = _window(qtbot, b)
     shown: list[str] = []
     answer_next_box("Đồng ý", shown, timeout=30)
-    window.import_data_package_from(second)
+    window.exchange.import_data_package_from(second)
     qtbot.waitUntil(lambda: bool(shown), timeout=30000)
-    assert "«lan1.cdsx»" in shown[0] and "gói đầy đủ" in shown[0] and window.last_import is None
+    assert "«lan1.cdsx»" in shown[0] and "gói đầy đủ" in shown[0] and window.exchange.last_import is None
     assert _one(b, "SELECT count(*) FROM plans")[0] == 0
 
 
@@ -314,17 +314,17 @@ def test_a_package_given_on_the_command_line_opens_the_package_preview(qtbot: An
     window = _window(qtbot, b)
     seen: list[str] = []
     when_shown(TrustSenderDialog, lambda dialog: (seen.append("trust"), dialog.reject()))
-    task = window.preview_path(package)  # what a double-click on a .cdsx file reaches
-    qtbot.waitUntil(lambda: task not in window._tasks and bool(seen), timeout=20000)
+    task = window.imports.preview_path(package)  # what a double-click on a .cdsx file reaches
+    qtbot.waitUntil(lambda: task not in window.operations.tasks and bool(seen), timeout=20000)
     assert seen == ["trust"] and _one(b, "SELECT count(*) FROM plans")[0] == 0
 
 
 def test_the_province_comparison_opens_from_the_exchange_menu(qtbot: Any, pair: Any) -> None:
     a, _b, _package = pair
     window = _window(qtbot, a)
-    assert window.province_action in window.exchange_menu.actions()
-    province = window.show_province()
+    assert window.exchange.province_action in window.exchange_menu.actions()
+    province = window.exchange.show_province()
     qtbot.addWidget(province)
-    assert province.view.model.rowCount() == 1 and window.show_province() is province
+    assert province.view.model.rowCount() == 1 and window.exchange.show_province() is province
     plan = province.open_plan(_one(a, "SELECT id FROM plans")[0])
     assert "Nam Hồng" in plan.windowTitle()

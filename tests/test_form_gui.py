@@ -19,34 +19,39 @@ from desktop_app.errors import FileRefused
 from desktop_app.io.forms.sheet import FORM_SHEET
 from desktop_app.services.importing import import_file
 from desktop_app.services.progress import list_progress
-from desktop_app.ui.dialogs.forms import FormFlow, FormPreviewDialog, MakeFormDialog
-from desktop_app.ui.tasks import Task, run_task
+from desktop_app.ui.controllers.base import Context
+from desktop_app.ui.controllers.forms import FormFlow
+from desktop_app.ui.dialogs.forms import FormPreviewDialog, MakeFormDialog
+from desktop_app.ui.operations import ChangeHub, Operations
 from tests.conftest import NAM_HONG
 from tests.qt_helpers import answer_next_box
 
 UNIT = "Văn phòng HĐND &UBND xã"
 
 
-class Host(FormFlow, QMainWindow):
-    """What MainWindow provides to its flows: db, _start, show_error, statusBar, refresh."""
+class Recording(Operations):
+    """The window's runner, with its error display writing into a list instead of a message box."""
 
-    def __init__(self, db: Database) -> None:
-        super().__init__()
-        self.db = db
-        self._tasks: list[Task] = []
-        self.errors: list[BaseException] = []
-        self.refreshed = 0
-
-    def _start(self, label: str, work: Any, done: Any, failed: Any) -> Task:
-        task = run_task(self, label, work, done, failed)
-        self._tasks.append(task)
-        task.finished.connect(lambda: self._tasks.remove(task))
-        return task
+    def __init__(self, parent: QMainWindow, hub: ChangeHub, errors: list[BaseException]) -> None:
+        super().__init__(parent, hub)
+        self.errors = errors
 
     def show_error(self, exc: BaseException) -> None:
         self.errors.append(exc)
 
-    def refresh(self) -> None:
+
+class Host(QMainWindow):
+    """A window holding only the forms controller, with the context a main window gives it."""
+
+    def __init__(self, db: Database) -> None:
+        super().__init__()
+        self.errors: list[BaseException] = []
+        self.refreshed = 0
+        hub = ChangeHub(self)
+        hub.changed.connect(self._changed)
+        self.flow = FormFlow(Context(db, self, Recording(self, hub, self.errors), hub, browser=None))  # type: ignore[arg-type]
+
+    def _changed(self, _changes: object) -> None:
         self.refreshed += 1
 
 
@@ -91,9 +96,9 @@ def test_make_fill_read_apply_and_read_again(qtbot: Any, host: Host, db: Databas
     assert request.path == tmp_path / "Bieu_mau_Văn phòng HĐND &UBND xã_Quý III-2026.xlsx"
     seen: list[str] = []
     answer_next_box("Đồng ý", seen)
-    host.make_unit_form_for(request)
-    qtbot.waitUntil(lambda: host.last_form is not None and bool(seen), timeout=20000)
-    assert host.last_form == request.path and "6" in seen[0] and not host.errors
+    host.flow.make_unit_form_for(request)
+    qtbot.waitUntil(lambda: host.flow.last_form is not None and bool(seen), timeout=20000)
+    assert host.flow.last_form == request.path and "6" in seen[0] and not host.errors
 
     # the unit officer fills the yellow cells in Excel
     wb = openpyxl.load_workbook(request.path)
@@ -110,28 +115,28 @@ def test_make_fill_read_apply_and_read_again(qtbot: Any, host: Host, db: Databas
 
     previews: list[FormPreviewDialog] = []
     on_next_preview(lambda d: d.apply.click(), previews)
-    host.read_unit_form_from(request.path)
-    qtbot.waitUntil(lambda: host.last_applied is not None, timeout=20000)
+    host.flow.read_unit_form_from(request.path)
+    qtbot.waitUntil(lambda: host.flow.last_applied is not None, timeout=20000)
     shown = previews[0]
     assert UNIT in shown.header.text() and "Quý III/2026 (2026-Q3)" in shown.header.text()
     assert shown.table.rowCount() == len(shown.preview.changes) >= 2 * len(filled)
     kinds = {shown.table.item(r, 5).text() for r in range(shown.table.rowCount())}
     assert kinds == {"mới"} and "Giá trị mới:" in shown.counts.text()
-    assert host.last_applied.written == len(filled) and host.refreshed == 1
+    assert host.flow.last_applied.written == len(filled) and host.refreshed == 1
     reports = [r for r in list_progress(db, plan_id=plan) if r["unit"] == UNIT]
     assert len(reports) == len(filled) and all(r["narrative"] == "Đã triển khai eCabinet" for r in reports)
     assert {r["value"] for r in reports if r["status"] is None} == {72.5}
 
     # the same form read again: everything unchanged, Apply disabled
-    applied = host.last_applied
+    applied = host.flow.last_applied
     on_next_preview(lambda d: d.cancel.click(), previews)
-    host.read_unit_form_from(request.path)
+    host.flow.read_unit_form_from(request.path)
     qtbot.waitUntil(lambda: len(previews) == 2, timeout=20000)
     again = previews[1]
     assert not again.apply.isEnabled()
     assert {again.table.item(r, 5).text() for r in range(again.table.rowCount())} == {"không đổi"}
     qtbot.wait(50)
-    assert host.last_applied is applied and not host.errors
+    assert host.flow.last_applied is applied and not host.errors
 
 
 def test_an_edited_form_is_refused_with_its_message(qtbot: Any, host: Host, db: Database, plan: int,
@@ -142,11 +147,11 @@ def test_an_edited_form_is_refused_with_its_message(qtbot: Any, host: Host, db: 
     dialog.folder.setText(str(tmp_path))
     request = dialog.request()
     answer_next_box("Đồng ý", [])
-    host.make_unit_form_for(request)
-    qtbot.waitUntil(lambda: host.last_form is not None, timeout=20000)
+    host.flow.make_unit_form_for(request)
+    qtbot.waitUntil(lambda: host.flow.last_form is not None, timeout=20000)
     wb = openpyxl.load_workbook(request.path)
     wb[FORM_SHEET]["C10"] = "Nội dung đã sửa"
     wb.save(request.path)
-    host.read_unit_form_from(request.path)
+    host.flow.read_unit_form_from(request.path)
     qtbot.waitUntil(lambda: bool(host.errors), timeout=20000)
     assert isinstance(host.errors[0], FileRefused) and "Ô C10 đã bị sửa" in host.errors[0].full_message()

@@ -83,6 +83,6 @@ def test_paste_shows_the_preview_then_imports(qtbot: Any, db: Database) -> None:
         dialog.accept()
 
     QTimer.singleShot(0, accept)
-    window.paste_action.trigger()
-    qtbot.waitUntil(lambda: window.tree_model.rowCount() == 1, timeout=10000)
+    window.imports.paste_action.trigger()
+    qtbot.waitUntil(lambda: window.browser.tree_model.rowCount() == 1, timeout=10000)
     assert seen == [55]

@@ -43,15 +43,15 @@ def _rows(model: ItemsModel, column: int) -> list[str]:
 def test_first_start_offers_the_sample_plan(qtbot: Any, window: MainWindow) -> None:
     asked: list[str] = []
     answer_next_box("Có", asked)
-    assert window.tree_model.rowCount() == 0
-    window.offer_sample()
-    qtbot.waitUntil(lambda: window.tree_model.rowCount() == 1, timeout=10000)
+    assert window.browser.tree_model.rowCount() == 0
+    window.imports.offer_sample()
+    qtbot.waitUntil(lambda: window.browser.tree_model.rowCount() == 1, timeout=10000)
     assert "Nam Hồng" in asked[0]
-    plan = window.tree_model.item(0)
+    plan = window.browser.tree_model.item(0)
     assert "Nam Hồng" in plan.text()
     assert plan.rowCount() == 2 and plan.child(0).rowCount() == 8
-    assert window.items_model.rowCount() == 55
-    window.offer_sample()  # not empty any more: no second question
+    assert window.browser.items_model.rowCount() == 55
+    window.imports.offer_sample()  # not empty any more: no second question
     assert len(asked) == 1
 
 
@@ -60,22 +60,22 @@ def test_tree_selects_groups_and_table_shows_items(qtbot: Any, db: Database, mon
     make_app()
     win = MainWindow(db)
     qtbot.addWidget(win)
-    plan = win.tree_model.item(0)
+    plan = win.browser.tree_model.item(0)
     group2 = plan.child(0).child(1)
-    win.tree.setCurrentIndex(group2.index())
-    assert _rows(win.items_model, COL_NUMBER) == [f"2.{i}" for i in range(1, 9)]
-    assert _rows(win.items_model, COL_DEADLINE)[0] == "31/12/2026"
-    assert _rows(win.items_model, COL_TARGET)[0] == "> 70%"
+    win.browser.tree.setCurrentIndex(group2.index())
+    assert _rows(win.browser.items_model, COL_NUMBER) == [f"2.{i}" for i in range(1, 9)]
+    assert _rows(win.browser.items_model, COL_DEADLINE)[0] == "31/12/2026"
+    assert _rows(win.browser.items_model, COL_TARGET)[0] == "> 70%"
     section2 = plan.child(1)
-    win.tree.setCurrentIndex(section2.index())
-    assert win.items_model.rowCount() == 8
-    assert _rows(win.items_model, COL_TEXT)[0] == "Kế hoạch Chuyển đổi số xã Nam Hồng năm 2027"
+    win.browser.tree.setCurrentIndex(section2.index())
+    assert win.browser.items_model.rowCount() == 8
+    assert _rows(win.browser.items_model, COL_TEXT)[0] == "Kế hoạch Chuyển đổi số xã Nam Hồng năm 2027"
 
 
 def test_ui_speaks_vietnamese(window: MainWindow) -> None:
     menus = [a.text() for a in window.menuBar().actions()]
     assert "&Tệp" in menus
-    header = window.items_model.headerData(COL_TEXT, Qt.Orientation.Horizontal)
+    header = window.browser.items_model.headerData(COL_TEXT, Qt.Orientation.Horizontal)
     assert header == "Chỉ tiêu/nhiệm vụ"
 
 
@@ -84,25 +84,25 @@ def test_import_of_a_bad_file_shows_a_clear_message(qtbot: Any, window: MainWind
     answer_next_box("Đồng ý", shown)
     bad = tmp_path / "hong.xlsx"
     bad.write_bytes(b"PK\x03\x04 not really a zip")
-    task = window.import_path(bad)
+    task = window.imports.import_path(bad)
     qtbot.waitUntil(lambda: bool(shown), timeout=10000)
     assert "hong.xlsx" in shown[0]
-    assert window.tree_model.rowCount() == 0
+    assert window.browser.tree_model.rowCount() == 0
     assert task is not None
 
 
 def test_reimport_asks_before_a_second_copy(qtbot: Any, window: MainWindow) -> None:
     import_file(window.db, path=MINH_TAN)
-    window.refresh()
+    window.browser.refresh()
     asked: list[str] = []
     answer_next_box("Không", asked)
-    window.import_path(MINH_TAN)
+    window.imports.import_path(MINH_TAN)
     qtbot.waitUntil(lambda: len(asked) == 1, timeout=10000)
     QApplication.processEvents()
-    assert window.tree_model.rowCount() == 1
+    assert window.browser.tree_model.rowCount() == 1
     answer_next_box("Có", asked)
-    window.import_path(MINH_TAN)
-    qtbot.waitUntil(lambda: window.tree_model.rowCount() == 2, timeout=10000)
+    window.imports.import_path(MINH_TAN)
+    qtbot.waitUntil(lambda: window.browser.tree_model.rowCount() == 2, timeout=10000)
     assert "đã được nhập" in asked[0] and "bản thứ hai" in asked[1]
 
 
@@ -144,12 +144,12 @@ def test_file_menu_import_through_the_open_dialog(qtbot: Any, window: MainWindow
 
     QTimer.singleShot(0, pick)
     QTimer.singleShot(0, accept_preview)
-    window.import_action.trigger()
-    qtbot.waitUntil(lambda: window.tree_model.rowCount() == 1, timeout=10000)
+    window.imports.import_action.trigger()
+    qtbot.waitUntil(lambda: window.browser.tree_model.rowCount() == 1, timeout=10000)
     assert seen.pop("preview_items") == "55"
     assert show(window.db)["plans"][0]["items"][0]["text"] == "100% nhiệm vụ đã sửa trong bản xem trước"
     assert seen == {"accept": "Mở", "filter": "Phụ lục (*.docx *.xlsx *.txt *.md *.tsv *.csv)"}
-    assert "Nam Hồng" in window.tree_model.item(0).text()
+    assert "Nam Hồng" in window.browser.tree_model.item(0).text()
 
 
 def test_select_an_item_edit_it_in_the_form_and_undo_with_ctrl_z(qtbot: Any, db: Database) -> None:
@@ -160,30 +160,30 @@ def test_select_an_item_edit_it_in_the_form_and_undo_with_ctrl_z(qtbot: Any, db:
     win = MainWindow(db)
     qtbot.addWidget(win)
     win.show()
-    group2 = win.tree_model.item(0).child(0).child(1)
-    win.tree.setCurrentIndex(group2.index())
-    win.table.selectRow(1)  # 2.2, ≥ 70%
-    assert win.item_form.number.text() == "2.2" and win.item_form.isEnabled()
-    win.item_form.targets.item(0, 1).setText("75")
-    assert win.items_model.index(1, COL_TARGET).data() == "≥ 75%"
-    assert win.item_form.isEnabled() and win.item_form.number.text() == "2.2"
-    win.undo_action.trigger()
-    assert win.items_model.index(1, COL_TARGET).data() == "≥ 70%"
-    assert win.item_form.targets.item(0, 1).text() == "70"
-    win.redo_action.trigger()
-    assert win.items_model.index(1, COL_TARGET).data() == "≥ 75%"
+    group2 = win.browser.tree_model.item(0).child(0).child(1)
+    win.browser.tree.setCurrentIndex(group2.index())
+    win.browser.table.selectRow(1)  # 2.2, ≥ 70%
+    assert win.browser.item_form.number.text() == "2.2" and win.browser.item_form.isEnabled()
+    win.browser.item_form.targets.item(0, 1).setText("75")
+    assert win.browser.items_model.index(1, COL_TARGET).data() == "≥ 75%"
+    assert win.browser.item_form.isEnabled() and win.browser.item_form.number.text() == "2.2"
+    win.edits.undo_action.trigger()
+    assert win.browser.items_model.index(1, COL_TARGET).data() == "≥ 70%"
+    assert win.browser.item_form.targets.item(0, 1).text() == "70"
+    win.edits.redo_action.trigger()
+    assert win.browser.items_model.index(1, COL_TARGET).data() == "≥ 75%"
 
 
 def test_switch_to_english_and_back(qtbot: Any, window: MainWindow) -> None:
     english = window.switch_language("en")
     qtbot.addWidget(english)
     assert [a.text() for a in english.menuBar().actions()][:2] == ["&File", "&Edit"]
-    assert english.items_model.headerData(COL_TEXT, Qt.Orientation.Horizontal) == "Indicator / task"
+    assert english.browser.items_model.headerData(COL_TEXT, Qt.Orientation.Horizontal) == "Indicator / task"
     assert english.language_actions["en"].isChecked()
     vietnamese = english.switch_language("vi")
     qtbot.addWidget(vietnamese)
     assert [a.text() for a in vietnamese.menuBar().actions()][:2] == ["&Tệp", "&Sửa"]
-    assert vietnamese.items_model.headerData(COL_TEXT, Qt.Orientation.Horizontal) == "Chỉ tiêu/nhiệm vụ"
+    assert vietnamese.browser.items_model.headerData(COL_TEXT, Qt.Orientation.Horizontal) == "Chỉ tiêu/nhiệm vụ"
 
 
 def test_item_history_lists_reports_and_charts_them(qtbot: Any, db: Database) -> None:
@@ -200,14 +200,14 @@ def test_item_history_lists_reports_and_charts_them(qtbot: Any, db: Database) ->
     win = MainWindow(db)
     qtbot.addWidget(win)
     win.show()
-    group7 = win.tree_model.item(0).child(0).child(6)
-    win.tree.setCurrentIndex(group7.index())
-    win.table.selectRow(0)
-    history = win.item_history
+    group7 = win.browser.tree_model.item(0).child(0).child(6)
+    win.browser.tree.setCurrentIndex(group7.index())
+    win.browser.table.selectRow(0)
+    history = win.browser.item_history
     assert history.table.rowCount() == 2
     assert [history.table.item(r, 2).text() for r in range(2)] == ["52", "68,5"]
     assert history.table.item(1, 0).text() == "Quý III/2026" and history.table.item(1, 4).text() == "Lan"
-    win.item_tabs.setCurrentIndex(1)
+    win.browser.item_tabs.setCurrentIndex(1)
     points = history.chart.points()
     assert len(points) == 2 and points[1].y() < points[0].y()  # a higher value is drawn higher
     assert history.chart.targets == [Decimal(70)]
@@ -223,17 +223,17 @@ def test_dashboard_click_filters_the_items_table(qtbot: Any, db: Database) -> No
     win = MainWindow(db)
     qtbot.addWidget(win)
     win.show()
-    win.views.setCurrentWidget(win.dashboard)
+    win.browser.views.setCurrentWidget(win.browser.dashboard)
     plan = show(db)["plans"][0]
     today = date.today()
     expected = sum(1 for i in plan["items"] if assess(result=None, deadline_kind=i["deadline"]["kind"],
                                                         due=date.fromisoformat(i["deadline"]["due"]) if i["deadline"]["due"] else None,
                                                         today=today) == "overdue")
-    win.dashboard.filter_requested.emit({"assessment": "overdue"})
-    assert win.views.currentIndex() == 0
-    assert win.items_model.total == expected
-    assert all(win.items_model.row_at(r).assessment == "overdue" for r in range(win.items_model.rowCount()))
-    assert win.filter_bar.assessment.currentData() == "overdue"
+    win.browser.dashboard.filter_requested.emit({"assessment": "overdue"})
+    assert win.browser.views.currentIndex() == 0
+    assert win.browser.items_model.total == expected
+    assert all(win.browser.items_model.row_at(r).assessment == "overdue" for r in range(win.browser.items_model.rowCount()))
+    assert win.browser.filter_bar.assessment.currentData() == "overdue"
 
 
 def test_unit_manager_from_the_edit_menu_merges_and_ctrl_z_undoes(qtbot: Any, db: Database) -> None:
@@ -245,7 +245,7 @@ def test_unit_manager_from_the_edit_menu_merges_and_ctrl_z_undoes(qtbot: Any, db
     win = MainWindow(db)
     qtbot.addWidget(win)
     win.show()
-    dialog = win.manage_units()
+    dialog = win.edits.manage_units()
     infos = {u.name: u for u in units_service.list_units(db)}
     before = show(db)
     win.undo_stack.push(MergeUnitsCommand(
@@ -254,7 +254,7 @@ def test_unit_manager_from_the_edit_menu_merges_and_ctrl_z_undoes(qtbot: Any, db
     dialog.changed.emit()
     assert "Phòng Kinh tế" not in {u.name for u in units_service.list_units(db)}
     assert all("Phòng Kinh tế" not in i["monitoring_units"] for i in show(db)["plans"][0]["items"])
-    win.undo_action.trigger()
+    win.edits.undo_action.trigger()
     assert show(db) == before
     dialog.close()
 
@@ -266,17 +266,17 @@ def test_window_layout_and_last_plan_are_restored(qtbot: Any, db: Database) -> N
     first = MainWindow(db)
     qtbot.addWidget(first)
     first.show()
-    first.refresh(select_plan=second)
-    first.table.setColumnWidth(COL_DEADLINE, 123)
-    first.items_split.setSizes([300, 300])
-    sizes = first.items_split.sizes()
+    first.browser.refresh(select_plan=second)
+    first.browser.table.setColumnWidth(COL_DEADLINE, 123)
+    first.browser.items_split.setSizes([300, 300])
+    sizes = first.browser.items_split.sizes()
     first.close()
     again = MainWindow(db)
     qtbot.addWidget(again)
     again.show()
-    assert again.current_selection().plan_id == second
-    assert again.table.columnWidth(COL_DEADLINE) == 123
-    assert again.items_split.sizes() == sizes
+    assert again.browser.current_selection().plan_id == second
+    assert again.browser.table.columnWidth(COL_DEADLINE) == 123
+    assert again.browser.items_split.sizes() == sizes
 
 
 def test_an_unexpected_fault_is_told_logged_and_copyable(qtbot: Any) -> None:
@@ -323,13 +323,13 @@ def test_dashboard_section_row_shows_only_the_items_directly_under_it(qtbot: Any
     win = MainWindow(db)
     qtbot.addWidget(win)
     win.show()
-    section_id = win.tree_model.item(0).child(0).data(NODE_ROLE).section_id
-    win.dashboard.filter_requested.emit({"section_id": section_id})
-    assert [win.items_model.row_at(r).number for r in range(win.items_model.rowCount())] == ["1.1"]
-    win.tree.setCurrentIndex(win.tree_model.item(0).child(0).index())
-    win.tree.setCurrentIndex(win.tree_model.item(0).index())
-    win.tree.setCurrentIndex(win.tree_model.item(0).child(0).index())
-    assert win.items_model.rowCount() == 2
+    section_id = win.browser.tree_model.item(0).child(0).data(NODE_ROLE).section_id
+    win.browser.dashboard.filter_requested.emit({"section_id": section_id})
+    assert [win.browser.items_model.row_at(r).number for r in range(win.browser.items_model.rowCount())] == ["1.1"]
+    win.browser.tree.setCurrentIndex(win.browser.tree_model.item(0).child(0).index())
+    win.browser.tree.setCurrentIndex(win.browser.tree_model.item(0).index())
+    win.browser.tree.setCurrentIndex(win.browser.tree_model.item(0).child(0).index())
+    assert win.browser.items_model.rowCount() == 2
 
 
 def test_undo_history_names_actions_in_vietnamese_and_the_toolbar_has_them(qtbot: Any, db: Database) -> None:
@@ -337,10 +337,10 @@ def test_undo_history_names_actions_in_vietnamese_and_the_toolbar_has_them(qtbot
     win = MainWindow(db)
     qtbot.addWidget(win)
     win.show()
-    win.tree.setCurrentIndex(win.tree_model.item(0).child(0).child(1).index())
-    win.table.selectRow(1)
-    win.item_form.targets.item(0, 1).setText("75")
-    dialog = win.show_undo_history()
+    win.browser.tree.setCurrentIndex(win.browser.tree_model.item(0).child(0).child(1).index())
+    win.browser.table.selectRow(1)
+    win.browser.item_form.targets.item(0, 1).setText("75")
+    dialog = win.edits.show_undo_history()
     view = dialog.findChild(QUndoView)
     texts = [view.model().index(r, 0).data() for r in range(view.model().rowCount())]
     assert texts == ["<đầu phiên làm việc>", "Sửa chỉ tiêu 2.2"]

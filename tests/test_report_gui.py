@@ -34,7 +34,7 @@ def plan(db: Database) -> int:
 def window(qtbot: Any, db: Database, plan: int) -> MainWindow:
     make_app()
     win = MainWindow(db)
-    win.open_files = False
+    win.reports.open_files = False
     qtbot.addWidget(win)
     win.show()
     return win
@@ -73,8 +73,8 @@ def test_window_writes_each_report(qtbot: Any, window: MainWindow, plan: int, tm
     target = tmp_path / "out" / f"bao cáo.{fmt}"
     target.parent.mkdir()
     unit = "Các doanh nghiệp viễn thông" if kind == UNIT else None
-    window.write_report(ReportRequest(kind, fmt, plan, None, unit, target, open_after=True))
-    qtbot.waitUntil(lambda: window.last_export is not None, timeout=20000)
+    window.reports.write_report(ReportRequest(kind, fmt, plan, None, unit, target, open_after=True))
+    qtbot.waitUntil(lambda: window.reports.last_export is not None, timeout=20000)
     assert target.stat().st_size > (200 if fmt == "csv" else 1000)
     assert [p.name for p in target.parent.iterdir()] == [target.name]  # no temporary file left
     assert window.statusBar().currentMessage().startswith("Đã lưu") and "bao cáo" in window.statusBar().currentMessage()
@@ -84,17 +84,17 @@ def test_a_missing_folder_is_refused_with_a_message(qtbot: Any, window: MainWind
                                                     tmp_path: Path) -> None:
     seen: list[str] = []
     answer_next_box("Đồng ý", seen)
-    window.write_report(ReportRequest(PROGRESS, "csv", plan, None, None, tmp_path / "gone" / "x.csv", True))
+    window.reports.write_report(ReportRequest(PROGRESS, "csv", plan, None, None, tmp_path / "gone" / "x.csv", True))
     qtbot.waitUntil(lambda: bool(seen), timeout=20000)
     assert "x.csv" in seen[0] and "không ghi được" in seen[0]
-    assert window.last_export is None
+    assert window.reports.last_export is None
 
 
 def test_print_paints_every_page_in_its_orientation(qtbot: Any, window: MainWindow, plan: int,
                                                     tmp_path: Path) -> None:
     pdf = tmp_path / "r.pdf"
-    window.write_report(ReportRequest(PROGRESS, "pdf", plan, None, None, pdf, False))
-    qtbot.waitUntil(lambda: window.last_export is not None, timeout=20000)
+    window.reports.write_report(ReportRequest(PROGRESS, "pdf", plan, None, None, pdf, False))
+    qtbot.waitUntil(lambda: window.reports.last_export is not None, timeout=20000)
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setResolution(72)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
@@ -112,7 +112,7 @@ def test_menus_hold_the_report_actions(window: MainWindow) -> None:
     menus = {a.text().replace("&", ""): a.menu() for a in window.menuBar().actions()}
     reports = [a.text().replace("&", "") for a in menus["Báo cáo"].actions()]
     assert reports == ["Xuất báo cáo…", "Xem trước khi in…", "In…"]
-    assert window.print_action in menus["Tệp"].actions() and window.preview_action in menus["Tệp"].actions()
+    assert window.reports.print_action in menus["Tệp"].actions() and window.reports.preview_action in menus["Tệp"].actions()
 
 
 def test_settings_dialog_saves_for_every_report(qtbot: Any, db: Database) -> None:

@@ -17,7 +17,6 @@ from desktop_app.services.editing import item_detail
 from desktop_app.services.importing import import_file
 from desktop_app.services.progress import item_by_number
 from desktop_app.ui.app import make_app
-from desktop_app.ui.controllers.accounts import sign_in_at_start
 from desktop_app.ui.dialogs.accounts import AccountEditor, AccountsDialog
 from desktop_app.ui.dialogs.sign_in import MAX_FAILURES, SignInDialog
 from desktop_app.ui.main_window import MainWindow
@@ -157,7 +156,7 @@ def _answer_sign_in(qtbot: Any, window: MainWindow, login: str | None, password:
     deadline = time.monotonic() + 10
 
     def attempt() -> None:
-        dialog = getattr(window, "sign_in_dialog", None)
+        dialog = window.accounts.sign_in_dialog
         if dialog is None or not dialog.isVisible():
             if time.monotonic() < deadline:
                 QTimer.singleShot(20, attempt)
@@ -182,14 +181,14 @@ def _window(qtbot: Any, db: Database) -> MainWindow:
 def test_at_start_the_sign_in_comes_first_and_names_who_is_signed_in(
         qtbot: Any, app: Any, db: Database, people: dict[str, int]) -> None:
     window = _window(qtbot, db)
-    assert window.account_label.isVisible() and window.account_button.text() != ""
+    assert window.accounts.account_label.isVisible() and window.accounts.account_button.text() != ""
     _answer_sign_in(qtbot, window, "lan", OFFICER_PW)
-    assert sign_in_at_start(window)
-    assert "Trần Thị Lan" in window.account_label.text() and window.centralWidget().isVisible()
-    assert not window.officer_action.isEnabled()  # the audit names the account meanwhile
-    assert sign_in_at_start(window)  # signed in: not asked again
+    assert window.accounts.sign_in_at_start()
+    assert "Trần Thị Lan" in window.accounts.account_label.text() and window.centralWidget().isVisible()
+    assert not window.audit.officer_action.isEnabled()  # the audit names the account meanwhile
+    assert window.accounts.sign_in_at_start()  # signed in: not asked again
     _answer_sign_in(qtbot, window, "admin", ADMIN_PW)
-    assert window.sign_out()  # sign out returns to the sign-in window
+    assert window.accounts.sign_out()  # sign out returns to the sign-in window
     assert accounts.current_account(db).login == "admin"  # type: ignore[union-attr]
 
 
@@ -197,7 +196,7 @@ def test_cancelling_the_sign_in_at_start_closes_the_program(
         qtbot: Any, app: Any, db: Database, people: dict[str, int]) -> None:
     window = _window(qtbot, db)
     _answer_sign_in(qtbot, window, None)
-    assert not sign_in_at_start(window)
+    assert not window.accounts.sign_in_at_start()
     assert not window.isVisible()
 
 
@@ -206,9 +205,9 @@ def test_an_officers_refused_item_edit_is_shown_in_the_form_and_the_window_stays
     accounts.sign_in(db, login="lan", password=OFFICER_PW)
     window = _window(qtbot, db)
     item = item_by_number(db, plan_id=people["plan"], number="8.1")
-    window.item_form.load(item)
-    window.item_form.note.setText("cán bộ đơn vị thử sửa")
-    window.item_form.save()
-    assert "không được sửa chỉ tiêu/nhiệm vụ: chỉ quản trị viên" in window.item_form.error.text()
+    window.browser.item_form.load(item)
+    window.browser.item_form.note.setText("cán bộ đơn vị thử sửa")
+    window.browser.item_form.save()
+    assert "không được sửa chỉ tiêu/nhiệm vụ: chỉ quản trị viên" in window.browser.item_form.error.text()
     assert item_detail(db, item_id=item).note != "cán bộ đơn vị thử sửa"
     assert window.isVisible() and window.undo_stack.count() == 0

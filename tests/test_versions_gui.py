@@ -111,8 +111,8 @@ def test_one_items_versions_and_the_exchange_menu(qtbot: Any, b_with_conflict: D
     window = MainWindow(b)
     qtbot.addWidget(window)
     window.show()
-    assert window.versions_action in window.exchange_menu.actions()
-    window.versions_action.trigger()
-    qtbot.waitUntil(lambda: window.versions_dialog.isVisible())
-    assert window.versions_dialog.item_id is None and window.versions_dialog.table.rowCount() == 1
-    window.versions_dialog.reject()
+    assert window.exchange.versions_action in window.exchange_menu.actions()
+    window.exchange.versions_action.trigger()
+    qtbot.waitUntil(lambda: window.exchange.versions_dialog.isVisible())
+    assert window.exchange.versions_dialog.item_id is None and window.exchange.versions_dialog.table.rowCount() == 1
+    window.exchange.versions_dialog.reject()

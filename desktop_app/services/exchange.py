@@ -29,6 +29,7 @@ from desktop_app import __version__
 from desktop_app.domain.merge import OURS, THEIRS
 from desktop_app.domain.text import clean, unit_key
 from desktop_app.errors import AppError, InvalidValue, NotFound
+from desktop_app.services.changes import EVERYTHING, NOTHING, Changes
 from desktop_app.services.exchange_contents import (
     AUDIT,
     EVIDENCE_PREFIX,
@@ -85,6 +86,11 @@ class ImportOutcome:
     changes: list[RecordChange] = field(default_factory=list)
     backup: Path | None = None
     installation_id: str = ""
+
+    @property
+    def changed(self) -> Changes:
+        """A merge may touch any plan; a dry run writes nothing."""
+        return NOTHING if self.dry_run else EVERYTHING
 
     @property
     def conflicts(self) -> list[RecordChange]:
@@ -308,6 +314,11 @@ class BatchImport:
     imported: list[ImportOutcome]
     skipped: list[tuple[Path, AppError]]
     backup: Path | None
+
+    @property
+    def changed(self) -> Changes:
+        """Anything, once one package was merged."""
+        return EVERYTHING if self.imported else NOTHING
 
 
 def import_packages(db: Database, *, paths: list[Path], trust: bool = False,

@@ -45,6 +45,7 @@ from desktop_app.io.forms.sheet import (
     FormRow,
     place,
 )
+from desktop_app.services.changes import NOTHING, PROGRESS_TABLES, Changes
 from desktop_app.services.permissions import require_unit_right
 from desktop_app.services.progress import find_period
 from desktop_app.services.progress_grid import number_text, value_text
@@ -125,6 +126,11 @@ class FormApplied:
 
     written: int
     backup: Path | None
+
+    @property
+    def changed(self) -> Changes:
+        """Progress reports recorded from the form."""
+        return Changes.of(PROGRESS_TABLES | {"audit_log"}) if self.written else NOTHING
 
 
 def plan_title(plan: Plan) -> str:

@@ -35,6 +35,7 @@ from desktop_app.errors import DuplicateImport, FileRefused, InvalidValue
 from desktop_app.io.appendix.raw import RawDocument
 from desktop_app.io.file_errors import refusing
 from desktop_app.services import import_columns
+from desktop_app.services.changes import PLAN_TABLES, Changes
 from desktop_app.services.permissions import require_admin
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -54,6 +55,11 @@ class ImportResult:
     groups: int
     items: int
     warnings: list[ImportWarning]
+
+    @property
+    def changed(self) -> Changes:
+        """A new plan with its units (and the audit trail's entries)."""
+        return Changes.of(PLAN_TABLES | {"audit_log"}, plans=[self.plan_id])
 
 
 def read_file_bytes(path: Path) -> bytes:

@@ -19,6 +19,7 @@ from desktop_app.services import dashboard as dashboard_service
 from desktop_app.services import items as items_service
 from desktop_app.services import progress_grid as grid_service
 from desktop_app.services.browse import PlanNode
+from desktop_app.services.changes import EXTERNAL
 from desktop_app.services.dashboard import Dashboard
 from desktop_app.services.editing import item_detail
 from desktop_app.ui.models.plan_tree import NODE_ROLE, build_tree_model
@@ -106,6 +107,7 @@ class LiveRefresh(QObject):
     def __init__(self, window: MainWindow, *, interval_ms: int = POLL_MS) -> None:
         super().__init__(window)
         self.window = window
+        self.browser = window.browser
         self.watcher = ChangeWatcher(window.db, self, interval_ms=interval_ms)
         self.watcher.changed.connect(self.check)
         self.pending = False
@@ -113,7 +115,7 @@ class LiveRefresh(QObject):
         # would make hundreds, and PySide6 6.12.0 on Python 3.11 drops a reference to None with each).
         self._plans_shown = browse.plan_tree(window.db)
         self._rebuilding = False
-        window.tree_model.modelReset.connect(self._tree_rebuilt)
+        self.browser.tree_model.modelReset.connect(self._tree_rebuilt)
         self._retry = QTimer(self, interval=RETRY_MS)
         self._retry.timeout.connect(self._apply_pending)
         self.reload_action = QAction(self.tr("&Reload data"), window)
@@ -122,7 +124,8 @@ class LiveRefresh(QObject):
         menus = [m for m in window.quit_action.associatedObjects() if isinstance(m, QMenu)]
         if menus:  # in the File menu, after the ways of bringing plans in
             actions = menus[0].actions()
-            after = actions.index(window.sample_action) + 1 if window.sample_action in actions else 0
+            sample = window.imports.sample_action
+            after = actions.index(sample) + 1 if sample in actions else 0
             menus[0].insertAction(actions[after] if after < len(actions) else None, self.reload_action)
         else:
             window.addAction(self.reload_action)
@@ -133,7 +136,9 @@ class LiveRefresh(QObject):
 
     # ----- reacting to the file ----------------------------------------------------------------------------
     def check(self) -> None:
-        """The file changed: show what differs now, or wait (with a notice) while an edit is unsaved."""
+        """The file changed: tell the hub (views not shown read again when looked at), then show what differs
+        now, or wait (with a notice) while an edit is unsaved."""
+        self.window.hub.publish(EXTERNAL)
         changes = self._differences()
         if not changes:
             return  # e.g. the window's own save, already shown
@@ -158,12 +163,13 @@ class LiveRefresh(QObject):
     def reload(self) -> None:
         """F5: save the form's pending edit when it can be saved, then show everything as it is in the file
         (an edit the file refused gives way to the version saved elsewhere)."""
-        form = self.window.item_form
+        form = self.browser.item_form
         if form_has_unsaved_edits(form):
             form.save()
         self._retry.stop()
         self.pending = False
         self.watcher.seen()
+        self.window.hub.publish(EXTERNAL)
         changes = self._differences()
         changes.form = changes.form or form_has_unsaved_edits(form)
         self._apply(changes)
@@ -179,13 +185,13 @@ class LiveRefresh(QObject):
             self._plans_shown = browse.plan_tree(self.window.db)
 
     def _busy(self) -> bool:
-        grid = self.window.progress_grid.table
-        return form_has_unsaved_edits(self.window.item_form) or \
+        grid = self.browser.progress_grid.table
+        return form_has_unsaved_edits(self.browser.item_form) or \
             grid.state() == QAbstractItemView.State.EditingState
 
     # ----- what differs ------------------------------------------------------------------------------------
     def _differences(self) -> _Changes:
-        w, db = self.window, self.window.db
+        w, db = self.browser, self.window.db
         changes = _Changes()
         plans = browse.plan_tree(db)
         if plans != self._plans_shown:
@@ -226,7 +232,7 @@ class LiveRefresh(QObject):
 
     # ----- showing it --------------------------------------------------------------------------------------
     def _apply(self, changes: _Changes) -> None:
-        w = self.window
+        w = self.browser
         if changes.tree is not None and not self._replace_tree(changes.tree):
             w.refresh()  # the node shown is gone: the window chooses a plan as at start-up
             return
@@ -236,28 +242,23 @@ class LiveRefresh(QObject):
         item_id = detail.id if detail is not None and not changes.form_gone else None
         if changes.items:
             item_id = _reload_keeping_place(w.table, w.items_model, lambda r: w.items_model.row_at(r).id, item_id)
-            w._count_later.start()
+            w.show_count_soon()
         if changes.form or item_id is None:
             w.item_form.load(item_id)
         if changes.form or changes.items or item_id is None:
-            w._load_history(item_id)
-        if changes.grid:
-            if w.views.currentWidget() is w.progress_grid:
-                grid = w.progress_grid
-                current = grid.table.currentIndex()
-                shown = grid.model.row_at(current.row()).item_id if current.isValid() else None
-                _reload_keeping_place(grid.table, grid.model, lambda r: grid.model.row_at(r).item_id, shown)
-            else:
-                w._grid_stale = True
+            w.load_history(item_id)
+        if changes.grid and w.views.currentWidget() is w.progress_grid:  # hidden, it reads again when looked at
+            grid = w.progress_grid
+            current = grid.table.currentIndex()
+            shown = grid.model.row_at(current.row()).item_id if current.isValid() else None
+            _reload_keeping_place(grid.table, grid.model, lambda r: grid.model.row_at(r).item_id, shown)
         if changes.dashboard is not None:
             w.dashboard.show_data(changes.dashboard)
-        elif w.views.currentWidget() is not w.dashboard:
-            w._dashboard_stale = True
 
     def _replace_tree(self, plans: list[PlanNode]) -> bool:
         """Rebuild the tree keeping the node shown, what was expanded and the scroll position (False when
         the node shown is gone)."""
-        w = self.window
+        w = self.browser
         tree, model, current = w.tree, w.tree_model, w.current_selection()
         known = {index.data(NODE_ROLE): tree.isExpanded(index) for index, _ in _walk(model)}
         scroll = tree.verticalScrollBar().value()
@@ -271,7 +272,7 @@ class LiveRefresh(QObject):
             for index, depth in _walk(model):
                 if known.get(index.data(NODE_ROLE), depth <= 1):  # a new node opens as at start-up
                     tree.expand(index)
-            target = w._find_node(current) if current is not None else None
+            target = w.find_node(current) if current is not None else None
             if target is not None:
                 tree.setCurrentIndex(target)
         finally:

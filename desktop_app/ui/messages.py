@@ -81,3 +81,13 @@ def open_file(parent: QWidget | None, title: str, start: str, filters: str) -> s
     if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
         return None
     return dialog.selectedFiles()[0]
+
+
+def show_error(parent: QWidget | None, exc: BaseException) -> None:
+    """The error display: our own errors (AppError) in plain words, anything else as an unexpected fault."""
+    from desktop_app.errors import AppError
+
+    if isinstance(exc, AppError):
+        warn(parent, QCoreApplication.translate("ImportFlow", "Cannot do this"), exc.full_message())
+    else:
+        report_fault(parent, exc)

@@ -21,7 +21,7 @@ def window_check(db: Any) -> str:
 
     app = make_app([])
     window = MainWindow(db)
-    window.open_files = False
+    window.reports.open_files = False
     window.show()
     app.processEvents()
     image = window.grab()

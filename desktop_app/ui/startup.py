@@ -205,14 +205,13 @@ def _first_questions(window: Any, open_path: Path | None) -> None:
     the command line, or the sample plan when the database is empty."""
     from desktop_app.services.accounts import current_account
     from desktop_app.services.officer import saved_name
-    from desktop_app.ui.controllers.accounts import sign_in_at_start
     from desktop_app.ui.widgets.audit_view import ask_officer_name
 
-    if not sign_in_at_start(window):  # the data asks for sign-in and it was cancelled: the program closes
+    if not window.accounts.sign_in_at_start():  # the data asks for sign-in and it was cancelled: the program closes
         return
     if saved_name(window.db) is None and current_account(window.db) is None:
         ask_officer_name(window, window.db, first=True)
     if open_path is not None:
-        window.preview_path(open_path)
+        window.imports.preview_path(open_path)
     else:
-        window.offer_sample()
+        window.imports.offer_sample()

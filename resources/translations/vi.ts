@@ -4,62 +4,62 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../desktop_app/ui/controllers/exchange.py" line="118"/>
+        <location filename="../../desktop_app/ui/controllers/exchange.py" line="101"/>
         <source>the changes since the package sent to «%1» on %2</source>
         <translation>những thay đổi kể từ gói gửi cho «%1» lúc %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/controllers/exchange.py" line="121"/>
+        <location filename="../../desktop_app/ui/controllers/exchange.py" line="104"/>
         <source>everything in the chosen scope</source>
         <translation>toàn bộ dữ liệu trong phạm vi đã chọn</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/controllers/exchange.py" line="122"/>
+        <location filename="../../desktop_app/ui/controllers/exchange.py" line="105"/>
         <source>The data package was written to:</source>
         <translation>Đã ghi gói dữ liệu vào:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/controllers/exchange.py" line="123"/>
+        <location filename="../../desktop_app/ui/controllers/exchange.py" line="106"/>
         <source>It holds %1: %2 records, %3 deletions, %4 evidence files.</source>
         <translation>Gói chứa %1: %2 bản ghi, %3 bản ghi đã xoá, %4 tệp minh chứng.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/controllers/exchange.py" line="126"/>
+        <location filename="../../desktop_app/ui/controllers/exchange.py" line="109"/>
         <source>SHA-256: %1</source>
         <translation>Mã kiểm tra SHA-256: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/controllers/exchange.py" line="128"/>
+        <location filename="../../desktop_app/ui/controllers/exchange.py" line="111"/>
         <source>Warning: %1 evidence files are missing from the evidence folder and were not included.</source>
         <translation>Cảnh báo: thiếu %1 tệp minh chứng trong thư mục minh chứng nên không đưa vào gói được.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/controllers/exchange.py" line="130"/>
+        <location filename="../../desktop_app/ui/controllers/exchange.py" line="113"/>
         <source>Data package written to %1.</source>
         <translation>Đã ghi gói dữ liệu vào %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/controllers/exchange.py" line="131"/>
+        <location filename="../../desktop_app/ui/controllers/exchange.py" line="114"/>
         <source>Send data package</source>
         <translation>Gửi gói dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/controllers/exchange.py" line="180"/>
+        <location filename="../../desktop_app/ui/controllers/exchange.py" line="162"/>
         <source>Imported the data package «%1» from «%2».</source>
         <translation>Đã nhập gói dữ liệu «%1» của «%2».</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/controllers/exchange.py" line="183"/>
+        <location filename="../../desktop_app/ui/controllers/exchange.py" line="165"/>
         <source>For each conflict the version not chosen is kept in the record&apos;s history.</source>
         <translation>Với mỗi xung đột, bản không được chọn vẫn được lưu trong lịch sử của bản ghi.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/controllers/exchange.py" line="185"/>
+        <location filename="../../desktop_app/ui/controllers/exchange.py" line="167"/>
         <source>The data as it was before is kept in «%1».</source>
         <translation>Dữ liệu trước khi nhập được giữ ở «%1».</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/controllers/exchange.py" line="187"/>
+        <location filename="../../desktop_app/ui/controllers/exchange.py" line="169"/>
         <source>Import data package</source>
         <translation>Nhập gói dữ liệu</translation>
     </message>
@@ -281,42 +281,42 @@
 <context>
     <name>AccountsFlow</name>
     <message>
-        <location filename="../../desktop_app/ui/controllers/accounts.py" line="22"/>
+        <location filename="../../desktop_app/ui/controllers/accounts.py" line="20"/>
         <source>&amp;Accounts and sign-in…</source>
         <translation>&amp;Tài khoản và đăng nhập…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/controllers/accounts.py" line="24"/>
+        <location filename="../../desktop_app/ui/controllers/accounts.py" line="21"/>
         <source>Sign &amp;out</source>
         <translation>Đăng &amp;xuất</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/controllers/accounts.py" line="42"/>
+        <location filename="../../desktop_app/ui/controllers/accounts.py" line="36"/>
         <source>administrator</source>
         <translation>quản trị viên</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/controllers/accounts.py" line="43"/>
+        <location filename="../../desktop_app/ui/controllers/accounts.py" line="36"/>
         <source>officer of %1</source>
         <translation>cán bộ %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/controllers/accounts.py" line="44"/>
+        <location filename="../../desktop_app/ui/controllers/accounts.py" line="38"/>
         <source>Signed in: %1 (%2)</source>
         <translation>Đang đăng nhập: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/controllers/accounts.py" line="46"/>
+        <location filename="../../desktop_app/ui/controllers/accounts.py" line="39"/>
         <source>Sign out</source>
         <translation>Đăng xuất</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/controllers/accounts.py" line="48"/>
+        <location filename="../../desktop_app/ui/controllers/accounts.py" line="41"/>
         <source>Not signed in</source>
         <translation>Chưa đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/controllers/accounts.py" line="49"/>
+        <location filename="../../desktop_app/ui/controllers/accounts.py" line="42"/>
         <source>Sign in…</source>
         <translation>Đăng nhập…</translation>
     </message>
@@ -421,19 +421,14 @@
 <context>
     <name>AuditFlow</name>
     <message>
-        <location filename="../../desktop_app/ui/controllers/audit.py" line="22"/>
+        <location filename="../../desktop_app/ui/controllers/audit.py" line="15"/>
         <source>Change &amp;log…</source>
         <translation>&amp;Nhật ký thay đổi…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/controllers/audit.py" line="24"/>
+        <location filename="../../desktop_app/ui/controllers/audit.py" line="16"/>
         <source>&amp;Officer name…</source>
         <translation>&amp;Tên cán bộ…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/controllers/audit.py" line="27"/>
-        <source>Changes</source>
-        <translation>Thay đổi</translation>
     </message>
 </context>
 <context>
@@ -477,46 +472,56 @@
 <context>
     <name>BackupFlow</name>
     <message>
-        <location filename="../../desktop_app/ui/controllers/backup.py" line="28"/>
+        <location filename="../../desktop_app/ui/controllers/backup.py" line="29"/>
+        <source>&amp;Back up now…</source>
+        <translation>&amp;Sao lưu ngay…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/controllers/backup.py" line="30"/>
+        <source>&amp;Restore…</source>
+        <translation>&amp;Khôi phục…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/controllers/backup.py" line="35"/>
         <source>Choose the folder for the backup</source>
         <translation>Chọn thư mục để lưu bản sao lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/controllers/backup.py" line="40"/>
+        <location filename="../../desktop_app/ui/controllers/backup.py" line="47"/>
         <source>Backed up to %1.</source>
         <translation>Đã sao lưu vào %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/controllers/backup.py" line="41"/>
+        <location filename="../../desktop_app/ui/controllers/backup.py" line="48"/>
         <source>Backup</source>
         <translation>Sao lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/controllers/backup.py" line="42"/>
+        <location filename="../../desktop_app/ui/controllers/backup.py" line="49"/>
         <source>The data was backed up to:
 %1</source>
         <translation>Dữ liệu đã được sao lưu vào:
 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/controllers/backup.py" line="44"/>
+        <location filename="../../desktop_app/ui/controllers/backup.py" line="51"/>
         <source>Backing up the data…</source>
         <translation>Đang sao lưu dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/controllers/backup.py" line="61"/>
-        <location filename="../../desktop_app/ui/controllers/backup.py" line="71"/>
-        <location filename="../../desktop_app/ui/controllers/backup.py" line="86"/>
+        <location filename="../../desktop_app/ui/controllers/backup.py" line="66"/>
+        <location filename="../../desktop_app/ui/controllers/backup.py" line="76"/>
+        <location filename="../../desktop_app/ui/controllers/backup.py" line="91"/>
         <source>Restore</source>
         <translation>Khôi phục</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/controllers/backup.py" line="61"/>
+        <location filename="../../desktop_app/ui/controllers/backup.py" line="66"/>
         <source>Wait until the work in progress is finished.</source>
         <translation>Hãy chờ công việc đang chạy hoàn tất.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/controllers/backup.py" line="68"/>
+        <location filename="../../desktop_app/ui/controllers/backup.py" line="73"/>
         <source>Replace the current data with the backup «%1»?
 
 The current data is backed up first (in the «backups» folder beside the data), so nothing is lost.</source>
@@ -525,12 +530,12 @@ The current data is backed up first (in the «backups» folder beside the data),
 Dữ liệu hiện tại sẽ được sao lưu trước (vào thư mục «backups» cạnh tệp dữ liệu), nên không mất gì.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/controllers/backup.py" line="83"/>
+        <location filename="../../desktop_app/ui/controllers/backup.py" line="88"/>
         <source>The data was restored from «%1».</source>
         <translation>Đã khôi phục dữ liệu từ «%1».</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/controllers/backup.py" line="85"/>
+        <location filename="../../desktop_app/ui/controllers/backup.py" line="90"/>
         <source>The data as it was before is kept in «%1».</source>
         <translation>Dữ liệu trước khi khôi phục được giữ ở «%1».</translation>
     </message>
@@ -904,29 +909,62 @@ Dữ liệu hiện tại sẽ được sao lưu trước (vào thư mục «back
     </message>
 </context>
 <context>
+    <name>EditFlow</name>
+    <message>
+        <location filename="../../desktop_app/ui/controllers/editing.py" line="22"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Hoàn tác</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/controllers/editing.py" line="24"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Làm lại</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/controllers/editing.py" line="26"/>
+        <source>&amp;Units…</source>
+        <translation>Đơn &amp;vị…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/controllers/editing.py" line="27"/>
+        <source>Undo &amp;history…</source>
+        <translation>&amp;Lịch sử thao tác…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/controllers/editing.py" line="39"/>
+        <source>Undo history</source>
+        <translation>Lịch sử thao tác</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/controllers/editing.py" line="41"/>
+        <source>&lt;start of the session&gt;</source>
+        <translation>&lt;đầu phiên làm việc&gt;</translation>
+    </message>
+</context>
+<context>
     <name>ExchangeFlow</name>
     <message>
-        <location filename="../../desktop_app/ui/controllers/exchange.py" line="28"/>
+        <location filename="../../desktop_app/ui/controllers/exchange.py" line="30"/>
         <source>Data package (*.cdsx);;All files (*)</source>
         <translation>Gói dữ liệu (*.cdsx);;Tất cả các tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/controllers/exchange.py" line="44"/>
+        <location filename="../../desktop_app/ui/controllers/exchange.py" line="45"/>
         <source>&amp;Send data package…</source>
         <translation>&amp;Gửi gói dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/controllers/exchange.py" line="46"/>
+        <location filename="../../desktop_app/ui/controllers/exchange.py" line="47"/>
         <source>&amp;Import data package…</source>
         <translation>&amp;Nhập gói dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/controllers/exchange.py" line="48"/>
+        <location filename="../../desktop_app/ui/controllers/exchange.py" line="49"/>
         <source>This computer&apos;s &amp;identity…</source>
         <translation>&amp;Danh tính máy này…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/controllers/exchange.py" line="49"/>
+        <location filename="../../desktop_app/ui/controllers/exchange.py" line="50"/>
         <source>&amp;Province comparison…</source>
         <translation>&amp;So sánh cấp tỉnh…</translation>
     </message>
@@ -936,42 +974,27 @@ Dữ liệu hiện tại sẽ được sao lưu trước (vào thư mục «back
         <translation>&amp;Phiên bản đã lưu khi hợp nhất…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/controllers/exchange.py" line="53"/>
-        <source>E&amp;xchange</source>
-        <translation>&amp;Trao đổi</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/controllers/exchange.py" line="58"/>
-        <source>&amp;Make a reporting form for a unit…</source>
-        <translation>&amp;Lập biểu mẫu báo cáo cho đơn vị…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/controllers/exchange.py" line="60"/>
-        <source>&amp;Read a filled reporting form…</source>
-        <translation>&amp;Đọc biểu mẫu đơn vị đã điền…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/controllers/exchange.py" line="110"/>
+        <location filename="../../desktop_app/ui/controllers/exchange.py" line="94"/>
         <source>Writing the data package…</source>
         <translation>Đang ghi gói dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/controllers/exchange.py" line="138"/>
+        <location filename="../../desktop_app/ui/controllers/exchange.py" line="121"/>
         <source>Import data package</source>
         <translation>Nhập gói dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/controllers/exchange.py" line="150"/>
+        <location filename="../../desktop_app/ui/controllers/exchange.py" line="133"/>
         <source>Checking the data package %1…</source>
         <translation>Đang kiểm tra gói dữ liệu %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/controllers/exchange.py" line="162"/>
+        <location filename="../../desktop_app/ui/controllers/exchange.py" line="145"/>
         <source>The data package was not imported.</source>
         <translation>Chưa nhập gói dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/controllers/exchange.py" line="173"/>
+        <location filename="../../desktop_app/ui/controllers/exchange.py" line="156"/>
         <source>Importing the data package %1…</source>
         <translation>Đang nhập gói dữ liệu %1…</translation>
     </message>
@@ -1048,49 +1071,59 @@ Dữ liệu hiện tại sẽ được sao lưu trước (vào thư mục «back
 <context>
     <name>FormFlow</name>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/forms.py" line="221"/>
+        <location filename="../../desktop_app/ui/controllers/forms.py" line="36"/>
+        <source>&amp;Make a reporting form for a unit…</source>
+        <translation>&amp;Lập biểu mẫu báo cáo cho đơn vị…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/controllers/forms.py" line="37"/>
+        <source>&amp;Read a filled reporting form…</source>
+        <translation>&amp;Đọc biểu mẫu đơn vị đã điền…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/controllers/forms.py" line="54"/>
         <source>Form saved: %1</source>
         <translation>Đã lưu biểu mẫu: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/forms.py" line="222"/>
+        <location filename="../../desktop_app/ui/controllers/forms.py" line="55"/>
         <source>Reporting form</source>
         <translation>Biểu mẫu báo cáo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/forms.py" line="223"/>
+        <location filename="../../desktop_app/ui/controllers/forms.py" line="56"/>
         <source>The form for %1 (%2 items) was saved to:
 %3</source>
         <translation>Biểu mẫu của %1 (%2 chỉ tiêu/nhiệm vụ) đã được lưu vào:
 %3</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/forms.py" line="226"/>
+        <location filename="../../desktop_app/ui/controllers/forms.py" line="59"/>
         <source>Writing the form…</source>
         <translation>Đang ghi biểu mẫu…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/forms.py" line="234"/>
+        <location filename="../../desktop_app/ui/controllers/forms.py" line="66"/>
         <source>Read a filled reporting form</source>
         <translation>Đọc biểu mẫu báo cáo đã điền</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/forms.py" line="235"/>
+        <location filename="../../desktop_app/ui/controllers/forms.py" line="67"/>
         <source>Excel form (*.xlsx);;All files (*)</source>
         <translation>Biểu mẫu Excel (*.xlsx);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/forms.py" line="240"/>
+        <location filename="../../desktop_app/ui/controllers/forms.py" line="72"/>
         <source>Reading %1…</source>
         <translation>Đang đọc %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/forms.py" line="254"/>
+        <location filename="../../desktop_app/ui/controllers/forms.py" line="83"/>
         <source>%1 reports recorded from the form of %2.</source>
         <translation>Đã ghi %1 báo cáo từ biểu mẫu của %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/forms.py" line="257"/>
+        <location filename="../../desktop_app/ui/controllers/forms.py" line="86"/>
         <source>Recording the form&apos;s results…</source>
         <translation>Đang ghi kết quả từ biểu mẫu…</translation>
     </message>
@@ -1098,12 +1131,12 @@ Dữ liệu hiện tại sẽ được sao lưu trước (vào thư mục «back
 <context>
     <name>FormPreviewDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/forms.py" line="155"/>
+        <location filename="../../desktop_app/ui/dialogs/forms.py" line="154"/>
         <source>Filled reporting form</source>
         <translation>Biểu mẫu báo cáo đã điền</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/forms.py" line="158"/>
+        <location filename="../../desktop_app/ui/dialogs/forms.py" line="157"/>
         <source>Unit: %1
 Period: %2
 Plan: %3</source>
@@ -1112,67 +1145,67 @@ Kỳ báo cáo: %2
 Kế hoạch: %3</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/forms.py" line="162"/>
+        <location filename="../../desktop_app/ui/dialogs/forms.py" line="161"/>
         <source>New values: %1, changed: %2, unchanged: %3.</source>
         <translation>Giá trị mới: %1, thay đổi: %2, không đổi: %3.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/forms.py" line="168"/>
+        <location filename="../../desktop_app/ui/dialogs/forms.py" line="167"/>
         <source>Stt</source>
         <translation>Stt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/forms.py" line="168"/>
+        <location filename="../../desktop_app/ui/dialogs/forms.py" line="167"/>
         <source>Indicator / task</source>
         <translation>Chỉ tiêu/nhiệm vụ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/forms.py" line="168"/>
+        <location filename="../../desktop_app/ui/dialogs/forms.py" line="167"/>
         <source>Field</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/forms.py" line="169"/>
+        <location filename="../../desktop_app/ui/dialogs/forms.py" line="168"/>
         <source>Before</source>
         <translation>Trước</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/forms.py" line="169"/>
+        <location filename="../../desktop_app/ui/dialogs/forms.py" line="168"/>
         <source>After</source>
         <translation>Sau</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/forms.py" line="169"/>
+        <location filename="../../desktop_app/ui/dialogs/forms.py" line="168"/>
         <source>Change</source>
         <translation>Thay đổi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/forms.py" line="170"/>
+        <location filename="../../desktop_app/ui/dialogs/forms.py" line="169"/>
         <source>new</source>
         <translation>mới</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/forms.py" line="170"/>
+        <location filename="../../desktop_app/ui/dialogs/forms.py" line="169"/>
         <source>changed</source>
         <translation>thay đổi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/forms.py" line="170"/>
+        <location filename="../../desktop_app/ui/dialogs/forms.py" line="169"/>
         <source>unchanged</source>
         <translation>không đổi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/forms.py" line="189"/>
+        <location filename="../../desktop_app/ui/dialogs/forms.py" line="188"/>
         <source>The form changes nothing: every value is already recorded.</source>
         <translation>Biểu mẫu không thay đổi gì: mọi giá trị đã được ghi.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/forms.py" line="191"/>
+        <location filename="../../desktop_app/ui/dialogs/forms.py" line="190"/>
         <source>&amp;Apply</source>
         <translation>&amp;Ghi vào dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/forms.py" line="193"/>
+        <location filename="../../desktop_app/ui/dialogs/forms.py" line="192"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
@@ -1258,60 +1291,80 @@ Kế hoạch: %3</translation>
 <context>
     <name>ImportFlow</name>
     <message>
+        <location filename="../../desktop_app/ui/controllers/importing.py" line="20"/>
+        <source>Appendix (*.docx *.xlsx *.txt *.md *.tsv *.csv);;All files (*)</source>
+        <translation>Phụ lục (*.docx *.xlsx *.txt *.md *.tsv *.csv);;Tất cả tệp (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/controllers/importing.py" line="29"/>
+        <source>&amp;Import appendix…</source>
+        <translation>&amp;Nhập phụ lục…</translation>
+    </message>
+    <message>
         <location filename="../../desktop_app/ui/controllers/importing.py" line="31"/>
+        <source>&amp;Paste appendix from clipboard</source>
+        <translation>&amp;Dán phụ lục từ khay nhớ tạm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/controllers/importing.py" line="33"/>
+        <source>Load the &amp;sample plan</source>
+        <translation>Nạp kế hoạch &amp;mẫu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/controllers/importing.py" line="38"/>
         <source>Import plan appendix</source>
         <translation>Nhập phụ lục kế hoạch</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/controllers/importing.py" line="40"/>
+        <location filename="../../desktop_app/ui/controllers/importing.py" line="47"/>
         <source>Reading {name}…</source>
         <translation>Đang đọc {name}…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/controllers/importing.py" line="50"/>
-        <location filename="../../desktop_app/ui/controllers/importing.py" line="64"/>
+        <location filename="../../desktop_app/ui/controllers/importing.py" line="57"/>
+        <location filename="../../desktop_app/ui/controllers/importing.py" line="70"/>
         <source>File already imported</source>
         <translation>Tệp đã được nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/controllers/importing.py" line="51"/>
+        <location filename="../../desktop_app/ui/controllers/importing.py" line="58"/>
         <source>This file was already imported.</source>
         <translation>Tệp này đã được nhập trước đây.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/controllers/importing.py" line="52"/>
-        <location filename="../../desktop_app/ui/controllers/importing.py" line="65"/>
+        <location filename="../../desktop_app/ui/controllers/importing.py" line="59"/>
+        <location filename="../../desktop_app/ui/controllers/importing.py" line="71"/>
         <source>Import it again as a second copy of the plan?</source>
         <translation>Vẫn nhập lại thành một bản thứ hai của kế hoạch?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/controllers/importing.py" line="56"/>
-        <location filename="../../desktop_app/ui/controllers/importing.py" line="70"/>
+        <location filename="../../desktop_app/ui/controllers/importing.py" line="63"/>
+        <location filename="../../desktop_app/ui/controllers/importing.py" line="76"/>
         <source>Importing {name}…</source>
         <translation>Đang nhập {name}…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/controllers/importing.py" line="77"/>
+        <location filename="../../desktop_app/ui/controllers/importing.py" line="83"/>
         <source>Clipboard is empty</source>
         <translation>Khay nhớ tạm trống</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/controllers/importing.py" line="78"/>
+        <location filename="../../desktop_app/ui/controllers/importing.py" line="84"/>
         <source>Copy the appendix table in Word or Excel first, then paste it here.</source>
         <translation>Hãy sao chép bảng phụ lục trong Word hoặc Excel trước, rồi dán vào đây.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/controllers/importing.py" line="80"/>
+        <location filename="../../desktop_app/ui/controllers/importing.py" line="86"/>
         <source>Reading the clipboard…</source>
         <translation>Đang đọc khay nhớ tạm…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/controllers/importing.py" line="92"/>
+        <location filename="../../desktop_app/ui/controllers/importing.py" line="98"/>
         <source>Welcome</source>
         <translation>Chào mừng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/controllers/importing.py" line="93"/>
+        <location filename="../../desktop_app/ui/controllers/importing.py" line="99"/>
         <source>The database has no plan yet.
 
 Load the sample plan of commune Nam Hồng to try the program? You can import your own appendix at any time with File → Import appendix… (Ctrl+O).</source>
@@ -1320,7 +1373,7 @@ Load the sample plan of commune Nam Hồng to try the program? You can import yo
 Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình? Bạn có thể nhập phụ lục của xã mình bất cứ lúc nào bằng Tệp → Nhập phụ lục… (Ctrl+O).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/controllers/importing.py" line="113"/>
+        <location filename="../../desktop_app/ui/messages.py" line="91"/>
         <source>Cannot do this</source>
         <translation>Không thực hiện được</translation>
     </message>
@@ -1844,17 +1897,17 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>LiveRefresh</name>
     <message>
-        <location filename="../../desktop_app/ui/change_watcher.py" line="119"/>
+        <location filename="../../desktop_app/ui/change_watcher.py" line="121"/>
         <source>&amp;Reload data</source>
         <translation>Tải &amp;lại dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/change_watcher.py" line="132"/>
+        <location filename="../../desktop_app/ui/change_watcher.py" line="135"/>
         <source>Data was just changed in another window — press F5 to reload.</source>
         <translation>Dữ liệu vừa được thay đổi ở cửa sổ khác — bấm F5 để tải lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/change_watcher.py" line="170"/>
+        <location filename="../../desktop_app/ui/change_watcher.py" line="176"/>
         <source>Data reloaded.</source>
         <translation>Đã tải lại dữ liệu.</translation>
     </message>
@@ -1862,267 +1915,116 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/controllers/importing.py" line="19"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="62"/>
-        <source>Appendix (*.docx *.xlsx *.txt *.md *.tsv *.csv);;All files (*)</source>
-        <translation>Phụ lục (*.docx *.xlsx *.txt *.md *.tsv *.csv);;Tất cả tệp (*)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="73"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="38"/>
         <location filename="../../desktop_app/ui/startup.py" line="78"/>
         <source>Commune digital transformation plan tracker</source>
         <translation>Theo dõi Kế hoạch chuyển đổi số cấp xã</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="139"/>
-        <source>Indicators and tasks</source>
-        <translation>Chỉ tiêu, nhiệm vụ</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="140"/>
-        <source>Enter results</source>
-        <translation>Nhập kết quả</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="128"/>
-        <source>Details</source>
-        <translation>Chi tiết</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="129"/>
-        <source>History</source>
-        <translation>Lịch sử</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="144"/>
-        <source>Dashboard</source>
-        <translation>Tổng quan</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="169"/>
-        <source>&amp;Import appendix…</source>
-        <translation>&amp;Nhập phụ lục…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="170"/>
-        <source>&amp;Paste appendix from clipboard</source>
-        <translation>&amp;Dán phụ lục từ khay nhớ tạm</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="171"/>
-        <source>Load the &amp;sample plan</source>
-        <translation>Nạp kế hoạch &amp;mẫu</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="172"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="56"/>
         <source>E&amp;xit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="173"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="75"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="178"/>
-        <source>&amp;Undo</source>
-        <translation>&amp;Hoàn tác</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="180"/>
-        <source>&amp;Redo</source>
-        <translation>&amp;Làm lại</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="182"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="78"/>
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="191"/>
-        <source>&amp;Add item after this one</source>
-        <translation>&amp;Thêm chỉ tiêu sau dòng này</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="192"/>
-        <source>&amp;Delete item…</source>
-        <translation>&amp;Xóa chỉ tiêu…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="194"/>
-        <source>Move item &amp;up</source>
-        <translation>Chuyển chỉ tiêu &amp;lên</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="195"/>
-        <source>Move item do&amp;wn</source>
-        <translation>Chuyển chỉ tiêu &amp;xuống</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="199"/>
-        <source>&amp;Plan information…</source>
-        <translation>&amp;Thông tin kế hoạch…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="200"/>
-        <source>&amp;Rename section or group…</source>
-        <translation>Đổi tên &amp;mục hoặc nhóm…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="202"/>
-        <source>Move section or group up</source>
-        <translation>Chuyển mục/nhóm lên</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="204"/>
-        <source>Move section or group down</source>
-        <translation>Chuyển mục/nhóm xuống</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="209"/>
-        <source>&amp;Units…</source>
-        <translation>Đơn &amp;vị…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="211"/>
-        <source>Undo &amp;history…</source>
-        <translation>&amp;Lịch sử thao tác…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="213"/>
-        <source>&amp;Export report…</source>
-        <translation>&amp;Xuất báo cáo…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="214"/>
-        <source>Print pre&amp;view…</source>
-        <translation>&amp;Xem trước khi in…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="215"/>
-        <source>&amp;Print…</source>
-        <translation>&amp;In…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="216"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="82"/>
         <source>&amp;Reports</source>
         <translation>&amp;Báo cáo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="221"/>
-        <source>&amp;Back up now…</source>
-        <translation>&amp;Sao lưu ngay…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="222"/>
-        <source>&amp;Restore…</source>
-        <translation>&amp;Khôi phục…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="223"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="83"/>
         <source>&amp;Backup</source>
         <translation>Sao &amp;lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="227"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="84"/>
+        <source>E&amp;xchange</source>
+        <translation>&amp;Trao đổi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="87"/>
         <source>&amp;Settings</source>
         <translation>&amp;Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="228"/>
-        <source>&amp;Report header and recipients…</source>
-        <translation>&amp;Tiêu đề báo cáo và nơi nhận…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="234"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="90"/>
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="244"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="100"/>
         <source>Main toolbar</source>
         <translation>Thanh công cụ chính</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="295"/>
-        <source>No plan yet. Use File → Import appendix… (Ctrl+O).</source>
-        <translation>Chưa có kế hoạch nào. Dùng Tệp → Nhập phụ lục… (Ctrl+O).</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="329"/>
-        <source>{n} indicators and tasks</source>
-        <translation>{n} chỉ tiêu, nhiệm vụ</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="361"/>
-        <source>Undo history</source>
-        <translation>Lịch sử thao tác</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="363"/>
-        <source>&lt;start of the session&gt;</source>
-        <translation>&lt;đầu phiên làm việc&gt;</translation>
     </message>
 </context>
 <context>
     <name>MakeFormDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/forms.py" line="69"/>
+        <location filename="../../desktop_app/ui/dialogs/forms.py" line="68"/>
         <source>Make a reporting form for a unit</source>
         <translation>Tạo biểu mẫu báo cáo cho đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/forms.py" line="72"/>
+        <location filename="../../desktop_app/ui/dialogs/forms.py" line="71"/>
         <source>(no number)</source>
         <translation>(chưa có số)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/forms.py" line="79"/>
+        <location filename="../../desktop_app/ui/dialogs/forms.py" line="78"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Chọn…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/forms.py" line="84"/>
+        <location filename="../../desktop_app/ui/dialogs/forms.py" line="83"/>
         <source>The unit fills the yellow cells in Excel and sends the file back; read it with File → Read a filled reporting form…</source>
         <translation>Đơn vị điền vào các ô nền vàng trong Excel rồi gửi lại tệp; đọc tệp bằng Tệp → Đọc biểu mẫu báo cáo đã điền…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/forms.py" line="86"/>
+        <location filename="../../desktop_app/ui/dialogs/forms.py" line="85"/>
         <source>P&amp;lan:</source>
         <translation>&amp;Kế hoạch:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/forms.py" line="87"/>
+        <location filename="../../desktop_app/ui/dialogs/forms.py" line="86"/>
         <source>&amp;Unit:</source>
         <translation>Đơn &amp;vị:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/forms.py" line="88"/>
+        <location filename="../../desktop_app/ui/dialogs/forms.py" line="87"/>
         <source>&amp;Period:</source>
         <translation>Kỳ &amp;báo cáo:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/forms.py" line="92"/>
+        <location filename="../../desktop_app/ui/dialogs/forms.py" line="91"/>
         <source>&amp;Folder:</source>
         <translation>&amp;Thư mục:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/forms.py" line="95"/>
+        <location filename="../../desktop_app/ui/dialogs/forms.py" line="94"/>
         <source>File &amp;name:</source>
         <translation>Tên &amp;tệp:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/forms.py" line="97"/>
+        <location filename="../../desktop_app/ui/dialogs/forms.py" line="96"/>
         <source>&amp;Make the form</source>
         <translation>&amp;Tạo biểu mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/forms.py" line="98"/>
+        <location filename="../../desktop_app/ui/dialogs/forms.py" line="97"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/forms.py" line="132"/>
+        <location filename="../../desktop_app/ui/dialogs/forms.py" line="131"/>
         <source>Choose the folder</source>
         <translation>Chọn thư mục</translation>
     </message>
@@ -2130,32 +2032,32 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>MatchDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="54"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="53"/>
         <source>Match indicators by hand</source>
         <translation>Khớp chỉ tiêu thủ công</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="58"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="57"/>
         <source>Indicator:</source>
         <translation>Chỉ tiêu:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="59"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="58"/>
         <source>Is the same as:</source>
         <translation>Là cùng chỉ tiêu với:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="61"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="60"/>
         <source>Match</source>
         <translation>Khớp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="62"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="61"/>
         <source>Cancel</source>
         <translation>Huỷ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="66"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="65"/>
         <source>The two wordings will count as one indicator in every plan, from now on.</source>
         <translation>Từ nay, hai cách ghi này được tính là một chỉ tiêu trong mọi kế hoạch.</translation>
     </message>
@@ -2612,44 +2514,87 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
     </message>
 </context>
 <context>
+    <name>PlanBrowser</name>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/plan_browser.py" line="78"/>
+        <source>Details</source>
+        <translation>Chi tiết</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/plan_browser.py" line="79"/>
+        <source>History</source>
+        <translation>Lịch sử</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/plan_browser.py" line="80"/>
+        <source>Changes</source>
+        <translation>Thay đổi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/plan_browser.py" line="93"/>
+        <source>Indicators and tasks</source>
+        <translation>Chỉ tiêu, nhiệm vụ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/plan_browser.py" line="94"/>
+        <source>Enter results</source>
+        <translation>Nhập kết quả</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/plan_browser.py" line="95"/>
+        <source>Dashboard</source>
+        <translation>Tổng quan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/plan_browser.py" line="183"/>
+        <source>No plan yet. Use File → Import appendix… (Ctrl+O).</source>
+        <translation>Chưa có kế hoạch nào. Dùng Tệp → Nhập phụ lục… (Ctrl+O).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/plan_browser.py" line="253"/>
+        <source>{n} indicators and tasks</source>
+        <translation>{n} chỉ tiêu, nhiệm vụ</translation>
+    </message>
+</context>
+<context>
     <name>PlanHeaderDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/controllers/structure.py" line="55"/>
+        <location filename="../../desktop_app/ui/controllers/structure.py" line="64"/>
         <source>Plan information</source>
         <translation>Thông tin kế hoạch</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/controllers/structure.py" line="57"/>
+        <location filename="../../desktop_app/ui/controllers/structure.py" line="66"/>
         <source>No date yet</source>
         <translation>Chưa có ngày</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/controllers/structure.py" line="70"/>
+        <location filename="../../desktop_app/ui/controllers/structure.py" line="79"/>
         <source>Commune</source>
         <translation>Xã</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/controllers/structure.py" line="71"/>
+        <location filename="../../desktop_app/ui/controllers/structure.py" line="80"/>
         <source>Plan number</source>
         <translation>Số kế hoạch</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/controllers/structure.py" line="72"/>
+        <location filename="../../desktop_app/ui/controllers/structure.py" line="81"/>
         <source>Plan date</source>
         <translation>Ngày ban hành</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/controllers/structure.py" line="74"/>
+        <location filename="../../desktop_app/ui/controllers/structure.py" line="83"/>
         <source>Year</source>
         <translation>Năm</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/controllers/structure.py" line="76"/>
+        <location filename="../../desktop_app/ui/controllers/structure.py" line="85"/>
         <source>OK</source>
         <translation>Đồng ý</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/controllers/structure.py" line="77"/>
+        <location filename="../../desktop_app/ui/controllers/structure.py" line="86"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
@@ -2819,165 +2764,165 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>ProvinceView</name>
     <message>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="104"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="103"/>
         <source>Filter communes…</source>
         <translation>Lọc theo tên xã…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="108"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="107"/>
         <source>All communes</source>
         <translation>Tất cả các xã</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="108"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="107"/>
         <source>With a red area</source>
         <translation>Có lĩnh vực màu đỏ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="109"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="108"/>
         <source>All areas green</source>
         <translation>Mọi lĩnh vực màu xanh</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="112"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="111"/>
         <source>Import packages from a folder…</source>
         <translation>Nhập các gói dữ liệu từ thư mục…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="114"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="113"/>
         <source>Export to Excel…</source>
         <translation>Xuất ra Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="116"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="115"/>
         <source>Export to PDF…</source>
         <translation>Xuất ra PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="119"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="118"/>
         <source>Year:</source>
         <translation>Năm:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="121"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="120"/>
         <source>Commune&apos;s change &amp;log…</source>
         <translation>Nhật ký &amp;thay đổi của xã…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="122"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="121"/>
         <source>Who changed what in the chosen commune&apos;s plan, as its packages tell it</source>
         <translation>Ai đã thay đổi gì trong kế hoạch của xã đang chọn, theo các gói dữ liệu xã gửi lên</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="141"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="140"/>
         <source>Match by hand…</source>
         <translation>Khớp thủ công…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="143"/>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="330"/>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="335"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="142"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="329"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="334"/>
         <source>Forget hand match</source>
         <translation>Bỏ khớp thủ công</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="148"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="147"/>
         <source>Indicators found in at least two plans (same wording, or matched by hand).</source>
         <translation>Các chỉ tiêu có trong ít nhất hai kế hoạch (cùng cách ghi, hoặc đã khớp thủ công).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="157"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="156"/>
         <source>Communes</source>
         <translation>Các xã</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="158"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="157"/>
         <source>Indicators</source>
         <translation>Chỉ tiêu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="184"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="183"/>
         <source>All years</source>
         <translation>Tất cả các năm</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="196"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="195"/>
         <source>%1 communes; %2 indicators matched across plans.</source>
         <translation>%1 xã; %2 chỉ tiêu khớp giữa các kế hoạch.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="228"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="227"/>
         <source>Province comparison</source>
         <translation>So sánh các xã</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="236"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="235"/>
         <source>Choose the folder of the packages</source>
         <translation>Chọn thư mục chứa các gói dữ liệu</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="249"/>
         <location filename="../../desktop_app/ui/widgets/province_view.py" line="250"/>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="251"/>
         <source>Import packages</source>
         <translation>Nhập gói dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="252"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="251"/>
         <source>%1 packages come from communes whose key is not trusted yet (their fingerprints are listed above). Trust these senders and import their packages? Answer yes only if you have compared the fingerprints with the communes.</source>
         <translation>%1 gói đến từ các xã có khóa chưa được tin cậy (dấu vân tay đã liệt kê ở trên). Tin cậy các đơn vị gửi này và nhập gói của họ? Chỉ chọn «Có» khi đã so dấu vân tay với các xã.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="257"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="256"/>
         <source>Importing the packages…</source>
         <translation>Đang nhập các gói dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="267"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="266"/>
         <source>The folder holds no data package (.cdsx).</source>
         <translation>Thư mục không có gói dữ liệu nào (.cdsx).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="268"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="267"/>
         <source>%1 of %2 packages imported.</source>
         <translation>Đã nhập %1/%2 gói.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="271"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="270"/>
         <source>Skipped:</source>
         <translation>Bỏ qua:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="280"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="279"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Sổ tính Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="280"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="279"/>
         <source>PDF document (*.pdf)</source>
         <translation>Tài liệu PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="281"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="280"/>
         <source>Export the comparison</source>
         <translation>Xuất bảng so sánh</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="294"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="293"/>
         <source>Saved %1.</source>
         <translation>Đã lưu %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="296"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="295"/>
         <source>Exporting the comparison…</source>
         <translation>Đang xuất bảng so sánh…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="330"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="329"/>
         <source>Select an indicator first.</source>
         <translation>Hãy chọn một chỉ tiêu trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="336"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="335"/>
         <source>This indicator was matched by its wording, not by hand.</source>
         <translation>Chỉ tiêu này được khớp theo cách ghi, không phải khớp thủ công.</translation>
     </message>
@@ -2985,7 +2930,7 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>ProvinceWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="348"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="347"/>
         <source>Province comparison</source>
         <translation>So sánh các xã</translation>
     </message>
@@ -3116,32 +3061,52 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>ReportFlow</name>
     <message>
-        <location filename="../../desktop_app/ui/controllers/reports.py" line="52"/>
+        <location filename="../../desktop_app/ui/controllers/reports.py" line="30"/>
+        <source>&amp;Export report…</source>
+        <translation>&amp;Xuất báo cáo…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/controllers/reports.py" line="31"/>
+        <source>Print pre&amp;view…</source>
+        <translation>&amp;Xem trước khi in…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/controllers/reports.py" line="32"/>
+        <source>&amp;Print…</source>
+        <translation>&amp;In…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/controllers/reports.py" line="33"/>
+        <source>&amp;Report header and recipients…</source>
+        <translation>&amp;Tiêu đề báo cáo và nơi nhận…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/controllers/reports.py" line="56"/>
         <source>Saved %1 (%2 items).</source>
         <translation>Đã lưu %1 (%2 chỉ tiêu/nhiệm vụ).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/controllers/reports.py" line="57"/>
+        <location filename="../../desktop_app/ui/controllers/reports.py" line="61"/>
         <source>Writing the report…</source>
         <translation>Đang ghi báo cáo…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/controllers/reports.py" line="70"/>
+        <location filename="../../desktop_app/ui/controllers/reports.py" line="74"/>
         <source>Preparing the pages…</source>
         <translation>Đang chuẩn bị các trang…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/controllers/reports.py" line="79"/>
+        <location filename="../../desktop_app/ui/controllers/reports.py" line="82"/>
         <source>Print preview</source>
         <translation>Xem trước khi in</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/controllers/reports.py" line="88"/>
+        <location filename="../../desktop_app/ui/controllers/reports.py" line="91"/>
         <source>Print</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/controllers/reports.py" line="94"/>
+        <location filename="../../desktop_app/ui/controllers/reports.py" line="97"/>
         <source>Report settings saved.</source>
         <translation>Đã lưu thiết lập báo cáo.</translation>
     </message>
@@ -3356,58 +3321,98 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>StructureActions</name>
     <message>
-        <location filename="../../desktop_app/ui/controllers/structure.py" line="101"/>
+        <location filename="../../desktop_app/ui/controllers/structure.py" line="106"/>
+        <source>&amp;Add item after this one</source>
+        <translation>&amp;Thêm chỉ tiêu sau dòng này</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/controllers/structure.py" line="108"/>
+        <source>&amp;Delete item…</source>
+        <translation>&amp;Xóa chỉ tiêu…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/controllers/structure.py" line="110"/>
+        <source>Move item &amp;up</source>
+        <translation>Chuyển chỉ tiêu &amp;lên</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/controllers/structure.py" line="112"/>
+        <source>Move item do&amp;wn</source>
+        <translation>Chuyển chỉ tiêu &amp;xuống</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/controllers/structure.py" line="114"/>
+        <source>&amp;Plan information…</source>
+        <translation>&amp;Thông tin kế hoạch…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/controllers/structure.py" line="115"/>
+        <source>&amp;Rename section or group…</source>
+        <translation>Đổi tên &amp;mục hoặc nhóm…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/controllers/structure.py" line="117"/>
+        <source>Move section or group up</source>
+        <translation>Chuyển mục/nhóm lên</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/controllers/structure.py" line="119"/>
+        <source>Move section or group down</source>
+        <translation>Chuyển mục/nhóm xuống</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/controllers/structure.py" line="140"/>
         <source>Cannot do this</source>
         <translation>Không thực hiện được</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/controllers/structure.py" line="115"/>
+        <location filename="../../desktop_app/ui/controllers/structure.py" line="195"/>
         <source>Edit plan information</source>
         <translation>Sửa thông tin kế hoạch</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/controllers/structure.py" line="124"/>
+        <location filename="../../desktop_app/ui/controllers/structure.py" line="205"/>
         <source>Rename</source>
         <translation>Đổi tên</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/controllers/structure.py" line="124"/>
+        <location filename="../../desktop_app/ui/controllers/structure.py" line="205"/>
         <source>New title:</source>
         <translation>Tên mới:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/controllers/structure.py" line="131"/>
+        <location filename="../../desktop_app/ui/controllers/structure.py" line="212"/>
         <source>Rename “{old}”</source>
         <translation>Đổi tên «{old}»</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/controllers/structure.py" line="142"/>
+        <location filename="../../desktop_app/ui/controllers/structure.py" line="225"/>
         <source>Move heading</source>
         <translation>Chuyển mục/nhóm</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/controllers/structure.py" line="153"/>
-        <location filename="../../desktop_app/ui/controllers/structure.py" line="164"/>
+        <location filename="../../desktop_app/ui/controllers/structure.py" line="238"/>
+        <location filename="../../desktop_app/ui/controllers/structure.py" line="250"/>
         <source>Move item</source>
         <translation>Chuyển chỉ tiêu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/controllers/structure.py" line="181"/>
+        <location filename="../../desktop_app/ui/controllers/structure.py" line="267"/>
         <source>Add item</source>
         <translation>Thêm chỉ tiêu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/controllers/structure.py" line="189"/>
+        <location filename="../../desktop_app/ui/controllers/structure.py" line="275"/>
         <source>Delete item</source>
         <translation>Xóa chỉ tiêu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/controllers/structure.py" line="190"/>
+        <location filename="../../desktop_app/ui/controllers/structure.py" line="276"/>
         <source>Delete “{label}” with its targets, units and reported results? You can undo it with Ctrl+Z.</source>
         <translation>Xóa «{label}» cùng các mục tiêu, đơn vị và kết quả đã báo cáo? Có thể hoàn tác bằng Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/controllers/structure.py" line="202"/>
+        <location filename="../../desktop_app/ui/controllers/structure.py" line="288"/>
         <source>Delete item {label}</source>
         <translation>Xóa chỉ tiêu {label}</translation>
     </message>

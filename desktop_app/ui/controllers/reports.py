@@ -1,35 +1,40 @@
-"""The Reports menu of the main window: export a report file, print preview, print, and the report settings.
-Files are written in the background (the window stays responsive) and opened with the system viewer."""
+"""The Reports menu: export a report file, print preview, print, and the report settings. Files are written in
+the background (the window stays responsive) and opened with the system viewer."""
 
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QDialog
 
 from desktop_app.services.report_export import Exported, export_report
+from desktop_app.ui.controllers.base import Context, Controller
 from desktop_app.ui.dialogs.report import ReportDialog, ReportRequest
 from desktop_app.ui.dialogs.report_settings import ReportSettingsDialog
 
 
-class ReportFlow:
-    """Mixed into MainWindow (which provides db, _start, show_error, current_selection, statusBar)."""
+class ReportFlow(Controller):
+    """Reports → Export report…, Print preview…, Print…; Settings → Report header and recipients…"""
 
-    db: Any
     open_files = True  # tests switch the system viewer off
-    last_export: Exported | None = None
 
-    def _current_plan(self) -> int | None:
-        selection = self.current_selection()  # type: ignore[attr-defined]
-        return selection.plan_id if selection is not None else None
+    def __init__(self, ctx: Context) -> None:
+        super().__init__(ctx)
+        self.last_export: Exported | None = None
+        self.preview_dialog: QDialog | None = None
+        self.export_report_action = self.action(self.tr("&Export report…"), "Ctrl+E", self.export_report_file)
+        self.preview_action = self.action(self.tr("Print pre&view…"), "Ctrl+Shift+P", self.print_preview)
+        self.print_action = self.action(self.tr("&Print…"), QKeySequence.StandardKey.Print, self.print_report)
+        self.report_settings_action = self.action(self.tr("&Report header and recipients…"), None,
+                                                  self.edit_report_settings)
 
     def _ask_report(self, printing: bool) -> ReportRequest | None:
-        dialog = ReportDialog(self.db, plan_id=self._current_plan(), printing=printing, parent=self)  # type: ignore[arg-type]
+        dialog = ReportDialog(self.db, plan_id=self.current_plan(), printing=printing, parent=self.window)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.request()
@@ -48,15 +53,14 @@ class ReportFlow:
 
         def done(result: Exported) -> None:
             self.last_export = result
-            self.statusBar().showMessage(  # type: ignore[attr-defined]
-                self.tr("Saved %1 (%2 items).").replace("%1", str(result.path)).replace(  # type: ignore[attr-defined]
-                    "%2", str(result.items)), 10000)
+            self.status(self.tr("Saved %1 (%2 items).").replace("%1", str(result.path)).replace(
+                "%2", str(result.items)))
             if request.open_after and self.open_files:
                 QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path)))
 
-        self._start(self.tr("Writing the report…"), work, done, self.show_error)  # type: ignore[attr-defined]
+        self.run(self.tr("Writing the report…"), work, done)
 
-    def _pdf_for_print(self, then: Any) -> None:
+    def _pdf_for_print(self, then: Callable[[Path], None]) -> None:
         request = self._ask_report(printing=True)
         if request is None:
             return
@@ -67,8 +71,7 @@ class ReportFlow:
             return export_report(self.db, fmt="pdf", out=target, plan_id=request.plan_id, kind=request.kind,
                                  period=request.period_id, unit=request.unit)
 
-        self._start(self.tr("Preparing the pages…"), work, lambda result: then(result.path),  # type: ignore[attr-defined]
-                    self.show_error)  # type: ignore[attr-defined]
+        self.run(self.tr("Preparing the pages…"), work, lambda result: then(result.path))
 
     def print_preview(self) -> None:
         """Reports → Print preview…: the real pages of the PDF report."""
@@ -76,7 +79,7 @@ class ReportFlow:
         from desktop_app.ui.dialogs.print_preview import preview
 
         def show(pdf: Path) -> None:
-            self.preview_dialog = preview(pdf, self, self.tr("Print preview"))  # type: ignore[arg-type]
+            self.preview_dialog = preview(pdf, self.window, self.tr("Print preview"))
             self.preview_dialog.open()
 
         self._pdf_for_print(show)
@@ -85,10 +88,10 @@ class ReportFlow:
         """Reports → Print…: choose the printer and print the PDF report."""
         from desktop_app.ui.dialogs.print_preview import print_dialog
 
-        self._pdf_for_print(lambda pdf: print_dialog(pdf, self, self.tr("Print")))  # type: ignore[arg-type]
+        self._pdf_for_print(lambda pdf: print_dialog(pdf, self.window, self.tr("Print")))
 
     def edit_report_settings(self) -> None:
         """Settings → Report header and recipients…"""
-        dialog = ReportSettingsDialog(self.db, self)  # type: ignore[arg-type]
+        dialog = ReportSettingsDialog(self.db, self.window)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.statusBar().showMessage(self.tr("Report settings saved."), 5000)  # type: ignore[attr-defined]
+            self.status(self.tr("Report settings saved."), 5000)

@@ -1,14 +1,15 @@
-"""Undoable structure edits from the main window: plan header, sections and groups, adding, deleting and
-moving items. The work is done before the command is pushed, so a refusal never reaches the undo stack."""
+"""Undoable structure edits: plan header, sections and groups, adding, deleting and moving items. The work is
+done before the command is pushed, so a refusal never reaches the undo stack; what changed goes to the hub on
+the edit, its undo and its redo."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -21,16 +22,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.engine import Database
 from desktop_app.errors import AppError
 from desktop_app.services import structure
+from desktop_app.services.changes import Changes
 from desktop_app.ui import messages
+from desktop_app.ui.controllers.base import Context, Controller
+
+if TYPE_CHECKING:
+    from desktop_app.ui.widgets.plan_browser import PlanBrowser
+
+HEADINGS = {"plans", "sections", "groups"}
+ITEMS = {"items", "targets", "deadlines", "assignments", "progress_reports"}
 
 
 class DoneCommand(QUndoCommand):
-    """A change already made; undo and redo call the given functions, then refresh."""
+    """A change already made; undo and redo call the given functions, then refresh (tell what changed)."""
 
-    def __init__(self, text: str, undo: Callable[[], Any], redo: Callable[[], Any], refresh: Callable[[], None]) -> None:
+    def __init__(self, text: str, undo: Callable[[], Any], redo: Callable[[], Any],
+                 refresh: Callable[[], None]) -> None:
         super().__init__(text)
         self._undo, self._redo, self._refresh = undo, redo, refresh
         self._first = True
@@ -86,25 +95,96 @@ class PlanHeaderDialog(QDialog):
                                     self.year.value())
 
 
-class StructureActions:
-    """The main window's structure edits; each one pushes a DoneCommand on the shared undo stack."""
+class StructureActions(Controller):
+    """Edit → Add, Delete, Move item; Plan information; Rename and move a section or group. Each edit pushes a
+    DoneCommand on the window's undo stack."""
 
-    def __init__(self, parent: QWidget, db: Database, stack: QUndoStack, refresh_tree: Callable[[], None],
-                 reload_items: Callable[[], None]) -> None:
-        self.parent, self.db, self.stack = parent, db, stack
-        self.refresh_tree, self.reload_items = refresh_tree, reload_items
+    def __init__(self, ctx: Context, stack: QUndoStack, browser: PlanBrowser) -> None:
+        super().__init__(ctx)
+        self.stack, self.browser = stack, browser
+        table, tree = browser.table, browser.tree
+        self.add_item_action = self.action(self.tr("&Add item after this one"), "Ins", self.add_current_item,
+                                           widget=table)
+        self.delete_item_action = self.action(self.tr("&Delete item…"), QKeySequence.StandardKey.Delete,
+                                              self.delete_current_item, widget=table)
+        self.item_up_action = self.action(self.tr("Move item &up"), "Alt+Up", lambda: self.move_current_item(-1),
+                                          widget=table)
+        self.item_down_action = self.action(self.tr("Move item do&wn"), "Alt+Down",
+                                            lambda: self.move_current_item(1), widget=table)
+        self.plan_info_action = self.action(self.tr("&Plan information…"), None, self.edit_current_plan)
+        self.rename_heading_action = self.action(self.tr("&Rename section or group…"), "F2",
+                                                 self.rename_current_heading, widget=tree)
+        self.heading_up_action = self.action(self.tr("Move section or group up"), "Alt+Up",
+                                             lambda: self.move_current_heading(-1), widget=tree)
+        self.heading_down_action = self.action(self.tr("Move section or group down"), "Alt+Down",
+                                               lambda: self.move_current_heading(1), widget=tree)
+        browser.items_model.move_requested.connect(self.drag_item)
+
+    @property
+    def actions_for_items(self) -> list[QAction]:
+        """The item actions, in menu order."""
+        return [self.add_item_action, self.delete_item_action, self.item_up_action, self.item_down_action]
+
+    @property
+    def actions_for_headings(self) -> list[QAction]:
+        """The plan and heading actions, in menu order."""
+        return [self.plan_info_action, self.rename_heading_action, self.heading_up_action, self.heading_down_action]
+
+    def _changed(self, tables: set[str]) -> Callable[[], None]:
+        return lambda: self.ctx.hub.publish(Changes.of(tables | {"audit_log"}))
 
     def _run(self, work: Callable[[], Any]) -> Any:
         try:
             return work()
         except AppError as exc:
-            messages.warn(self.parent, QCoreApplication.translate("StructureActions", "Cannot do this"), exc.full_message())
+            messages.warn(self.window, self.tr("Cannot do this"), exc.full_message())
             return None
 
+    # ----- on what is selected ----------------------------------------------------------------------------
+    def add_current_item(self) -> None:
+        """Add an item after the selected one and put the cursor on it."""
+        current = self.browser.current_item()
+        if current is not None and (new_id := self.add_item(current[0])) is not None:
+            self.browser.select_item(new_id)
+
+    def delete_current_item(self) -> None:
+        """Delete the selected item (after confirmation; undoable)."""
+        if (current := self.browser.current_item()) is not None:
+            self.delete_item(*current)
+
+    def move_current_item(self, step: int) -> None:
+        """Move the selected item up or down within its group."""
+        if (current := self.browser.current_item()) is not None and self.move_item(current[0], step):
+            self.browser.select_item(current[0])
+
+    def edit_current_plan(self) -> None:
+        """Edit the commune, number, date and year of the current plan."""
+        if (plan_id := self.current_plan()) is not None:
+            self.edit_plan(plan_id)
+
+    def _heading(self) -> tuple[str, int, str] | None:
+        selection, index = self.browser.current_selection(), self.browser.tree.currentIndex()
+        if selection is None or selection.section_id is None:
+            return None
+        kind = "group" if selection.group_id is not None else "section"
+        heading_id = selection.group_id if selection.group_id is not None else selection.section_id
+        return kind, heading_id, index.data(Qt.ItemDataRole.ToolTipRole) or ""
+
+    def rename_current_heading(self) -> None:
+        """Rename the selected section or group."""
+        if (heading := self._heading()) is not None:
+            self.rename_heading(*heading)
+
+    def move_current_heading(self, step: int) -> None:
+        """Move the selected section or group up or down."""
+        if (heading := self._heading()) is not None:
+            self.move_heading(heading[0], heading[1], step)
+
+    # ----- the edits --------------------------------------------------------------------------------------
     def edit_plan(self, plan_id: int, header: structure.PlanHeader | None = None) -> bool:
         """Ask for (or take) new header values and save them."""
         if header is None:
-            dialog = PlanHeaderDialog(structure.plan_header(self.db, plan_id=plan_id), self.parent)
+            dialog = PlanHeaderDialog(structure.plan_header(self.db, plan_id=plan_id), self.window)
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return False
             header = dialog.header()
@@ -112,48 +192,54 @@ class StructureActions:
         before = self._run(lambda: structure.update_plan(self.db, plan_id=plan_id, header=new))
         if before is None:
             return False
-        self.stack.push(DoneCommand(QCoreApplication.translate("StructureActions", "Edit plan information"),
+        self.stack.push(DoneCommand(self.tr("Edit plan information"),
                                     lambda: structure.update_plan(self.db, plan_id=plan_id, header=before),
-                                    lambda: structure.update_plan(self.db, plan_id=plan_id, header=new), self.refresh_tree))
-        self.refresh_tree()
+                                    lambda: structure.update_plan(self.db, plan_id=plan_id, header=new),
+                                    self._changed(HEADINGS)))
+        self._changed(HEADINGS)()
         return True
 
     def rename_heading(self, kind: str, heading_id: int, current: str, title: str | None = None) -> bool:
         """Rename a section or group (asking for the name when not given)."""
         if title is None:
-            title, ok = QInputDialog.getText(self.parent, QCoreApplication.translate("StructureActions", "Rename"), QCoreApplication.translate("StructureActions", "New title:"), text=current)
+            title, ok = QInputDialog.getText(self.window, self.tr("Rename"), self.tr("New title:"), text=current)
             if not ok:
                 return False
         new = title
         before = self._run(lambda: structure.rename_heading(self.db, kind=kind, heading_id=heading_id, title=new))
         if before is None:
             return False
-        self.stack.push(DoneCommand(QCoreApplication.translate("StructureActions", "Rename “{old}”").format(old=before),
-                                    lambda: structure.rename_heading(self.db, kind=kind, heading_id=heading_id, title=before),
-                                    lambda: structure.rename_heading(self.db, kind=kind, heading_id=heading_id, title=new),
-                                    self.refresh_tree))
-        self.refresh_tree()
+        self.stack.push(DoneCommand(self.tr("Rename “{old}”").format(old=before),
+                                    lambda: structure.rename_heading(self.db, kind=kind, heading_id=heading_id,
+                                                                     title=before),
+                                    lambda: structure.rename_heading(self.db, kind=kind, heading_id=heading_id,
+                                                                     title=new),
+                                    self._changed(HEADINGS)))
+        self._changed(HEADINGS)()
         return True
 
     def move_heading(self, kind: str, heading_id: int, step: int) -> bool:
         """Move a section or group up or down."""
         if not self._run(lambda: structure.move_heading(self.db, kind=kind, heading_id=heading_id, step=step)):
             return False
-        self.stack.push(DoneCommand(QCoreApplication.translate("StructureActions", "Move heading"),
-                                    lambda: structure.move_heading(self.db, kind=kind, heading_id=heading_id, step=-step),
-                                    lambda: structure.move_heading(self.db, kind=kind, heading_id=heading_id, step=step),
-                                    self.refresh_tree))
-        self.refresh_tree()
+        self.stack.push(DoneCommand(self.tr("Move heading"),
+                                    lambda: structure.move_heading(self.db, kind=kind, heading_id=heading_id,
+                                                                   step=-step),
+                                    lambda: structure.move_heading(self.db, kind=kind, heading_id=heading_id,
+                                                                   step=step),
+                                    self._changed(HEADINGS)))
+        self._changed(HEADINGS)()
         return True
 
     def move_item(self, item_id: int, step: int) -> bool:
         """Move an item up or down within its group."""
         if not self._run(lambda: structure.move_item(self.db, item_id=item_id, step=step)):
             return False
-        self.stack.push(DoneCommand(QCoreApplication.translate("StructureActions", "Move item"),
+        self.stack.push(DoneCommand(self.tr("Move item"),
                                     lambda: structure.move_item(self.db, item_id=item_id, step=-step),
-                                    lambda: structure.move_item(self.db, item_id=item_id, step=step), self.reload_items))
-        self.reload_items()
+                                    lambda: structure.move_item(self.db, item_id=item_id, step=step),
+                                    self._changed(ITEMS)))
+        self._changed(ITEMS)()
         return True
 
     def drag_item(self, item_id: int, target_item_id: int) -> bool:
@@ -161,11 +247,11 @@ class StructureActions:
         steps = self._run(lambda: structure.move_item_to(self.db, item_id=item_id, target_item_id=target_item_id))
         if not steps:
             return False
-        self.stack.push(DoneCommand(QCoreApplication.translate("StructureActions", "Move item"),
+        self.stack.push(DoneCommand(self.tr("Move item"),
                                     lambda: structure.move_item_by(self.db, item_id=item_id, steps=-steps),
                                     lambda: structure.move_item_by(self.db, item_id=item_id, steps=steps),
-                                    self.reload_items))
-        self.reload_items()
+                                    self._changed(ITEMS)))
+        self._changed(ITEMS)()
         return True
 
     def add_item(self, after_item_id: int) -> int | None:
@@ -178,17 +264,17 @@ class StructureActions:
         def undo() -> None:
             holder["snapshot"] = structure.delete_item(self.db, item_id=new_id)
 
-        self.stack.push(DoneCommand(QCoreApplication.translate("StructureActions", "Add item"), undo,
+        self.stack.push(DoneCommand(self.tr("Add item"), undo,
                                     lambda: structure.restore_deleted(self.db, snapshot=holder["snapshot"]),
-                                    self.refresh_all))
-        self.refresh_all()
+                                    self._changed(HEADINGS | ITEMS)))
+        self._changed(HEADINGS | ITEMS)()
         return int(new_id)
 
     def delete_item(self, item_id: int, label: str, *, confirm: bool = True) -> bool:
         """Delete an item after confirmation; undo puts it back with its targets, units and reports."""
-        if confirm and not messages.ask(self.parent, QCoreApplication.translate("StructureActions", "Delete item"),
-                                       QCoreApplication.translate("StructureActions", "Delete “{label}” with its targets, units and reported results? "
-                                           "You can undo it with Ctrl+Z.").format(label=label)):
+        if confirm and not messages.ask(self.window, self.tr("Delete item"),
+                                        self.tr("Delete “{label}” with its targets, units and reported results? "
+                                                "You can undo it with Ctrl+Z.").format(label=label)):
             return False
         holder: dict[str, Any] = {}
         snapshot = self._run(lambda: structure.delete_item(self.db, item_id=item_id))
@@ -199,71 +285,8 @@ class StructureActions:
         def redo() -> None:
             holder["snapshot"] = structure.delete_item(self.db, item_id=item_id)
 
-        self.stack.push(DoneCommand(QCoreApplication.translate("StructureActions", "Delete item {label}").format(label=label),
+        self.stack.push(DoneCommand(self.tr("Delete item {label}").format(label=label),
                                     lambda: structure.restore_deleted(self.db, snapshot=holder["snapshot"]),
-                                    redo, self.refresh_all))
-        self.refresh_all()
+                                    redo, self._changed(HEADINGS | ITEMS)))
+        self._changed(HEADINGS | ITEMS)()
         return True
-
-    def refresh_all(self) -> None:
-        """Item counts in the tree and the table both change."""
-        self.reload_items()
-        self.refresh_tree()
-
-
-class StructureEditing:
-    """Mixed into MainWindow: the slots of the structure actions (which item or heading is selected)."""
-
-    structure: StructureActions
-
-    def _current_item(self) -> tuple[int, str] | None:
-        index = self.table.currentIndex()
-        if not index.isValid():
-            return None
-        row = self.items_model.row_at(index.row())
-        return row.id, (row.number or row.text[:40])
-
-    def add_item(self) -> None:
-        """Add an item after the selected one and put the cursor on it."""
-        current = self._current_item()
-        if current is not None and (new_id := self.structure.add_item(current[0])) is not None:
-            self._select_item(new_id)
-
-    def delete_item(self) -> None:
-        """Delete the selected item (after confirmation; undoable)."""
-        if (current := self._current_item()) is not None:
-            self.structure.delete_item(*current)
-
-    def move_item(self, step: int) -> None:
-        """Move the selected item up or down within its group."""
-        if (current := self._current_item()) is not None and self.structure.move_item(current[0], step):
-            self._select_item(current[0])
-
-    def edit_plan(self) -> None:
-        """Edit the commune, number, date and year of the current plan."""
-        if (selection := self.current_selection()) is not None:
-            self.structure.edit_plan(selection.plan_id)
-
-    def _heading(self) -> tuple[str, int, str] | None:
-        selection, index = self.current_selection(), self.tree.currentIndex()
-        if selection is None or selection.section_id is None:
-            return None
-        kind = "group" if selection.group_id is not None else "section"
-        heading_id = selection.group_id if selection.group_id is not None else selection.section_id
-        return kind, heading_id, index.data(Qt.ItemDataRole.ToolTipRole) or ""
-
-    def rename_heading(self) -> None:
-        """Rename the selected section or group."""
-        if (heading := self._heading()) is not None:
-            self.structure.rename_heading(*heading)
-
-    def move_heading(self, step: int) -> None:
-        """Move the selected section or group up or down."""
-        if (heading := self._heading()) is not None:
-            self.structure.move_heading(heading[0], heading[1], step)
-
-    def _select_item(self, item_id: int) -> None:
-        for row in range(self.items_model.rowCount()):
-            if self.items_model.row_at(row).id == item_id:
-                self.table.selectRow(row)
-                return

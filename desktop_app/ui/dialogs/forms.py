@@ -1,5 +1,5 @@
 """Excel reporting forms in the window: the dialog that makes a unit's form for a period, the preview of a filled
-form read back (what it changes, applied only on Apply), and the FormFlow mixin that runs both off the UI thread."""
+form read back (what it changes, applied only on Apply); controllers/forms.py runs both off the UI thread."""
 
 from __future__ import annotations
 
@@ -33,7 +33,6 @@ from desktop_app.domain.file_names import safe_file_name
 from desktop_app.services.plans import list_plans
 from desktop_app.services.progress import list_periods
 from desktop_app.services.progress_grid import implementing_units
-from desktop_app.ui import messages
 
 if TYPE_CHECKING:
     from desktop_app.services import forms
@@ -194,66 +193,3 @@ class FormPreviewDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-
-
-class FormFlow:
-    """Mixed into MainWindow (which provides db, _start, show_error, statusBar and refresh)."""
-
-    db: Any
-    last_form: Path | None = None
-    last_applied: forms.FormApplied | None = None
-
-    def make_form_dialog(self) -> MakeFormDialog:
-        """The dialog choosing plan, unit, period and file."""
-        return MakeFormDialog(self.db, parent=self)  # type: ignore[arg-type]
-
-    def make_unit_form(self) -> Any:
-        """File → Make a reporting form for a unit…"""
-        dialog = self.make_form_dialog()
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return None
-        return self.make_unit_form_for(dialog.request())
-
-    def make_unit_form_for(self, request: FormRequest) -> Any:
-        """Write the chosen form in the background, then say where it is."""
-        def done(made: forms.FormMade) -> None:
-            self.last_form = made.path
-            self.statusBar().showMessage(self.tr("Form saved: %1").replace("%1", str(made.path)), 10000)  # type: ignore[attr-defined]
-            messages.inform(self, self.tr("Reporting form"),  # type: ignore[arg-type, attr-defined]
-                           self.tr("The form for %1 (%2 items) was saved to:\n%3")  # type: ignore[attr-defined]
-                           .replace("%1", made.unit).replace("%2", str(made.rows)).replace("%3", str(made.path)))
-
-        return self._start(self.tr("Writing the form…"),  # type: ignore[attr-defined]
-                           lambda: _forms().make_form(self.db, plan_id=request.plan_id, unit=request.unit,
-                                                   period=str(request.period_id), out=request.path),
-                           done, self.show_error)  # type: ignore[attr-defined]
-
-    def read_unit_form(self) -> Any:
-        """File → Read a filled reporting form…"""
-        start = str(QSettings().value("forms/folder", str(Path.home())))
-        name = messages.open_file(self, self.tr("Read a filled reporting form"), start,  # type: ignore[arg-type, attr-defined]
-                                 self.tr("Excel form (*.xlsx);;All files (*)"))  # type: ignore[attr-defined]
-        return self.read_unit_form_from(Path(name)) if name else None
-
-    def read_unit_form_from(self, path: Path) -> Any:
-        """Read the form in the background, then show what it changes."""
-        return self._start(self.tr("Reading %1…").replace("%1", path.name),  # type: ignore[attr-defined]
-                           lambda: _forms().read_form(self.db, path=path), self.show_form_preview,
-                           self.show_error)  # type: ignore[attr-defined]
-
-    def show_form_preview(self, preview: forms.FormPreview) -> Any:
-        """The preview; on Apply the changes are written in one transaction."""
-        dialog = FormPreviewDialog(preview, self)  # type: ignore[arg-type]
-        if dialog.exec() != QDialog.DialogCode.Accepted or not preview.writes:
-            return None
-
-        def done(applied: forms.FormApplied) -> None:
-            self.last_applied = applied
-            self.refresh()  # type: ignore[attr-defined]
-            self.statusBar().showMessage(  # type: ignore[attr-defined]
-                self.tr("%1 reports recorded from the form of %2.").replace("%1", str(applied.written))  # type: ignore[attr-defined]
-                .replace("%2", preview.unit_name), 10000)
-
-        return self._start(self.tr("Recording the form's results…"),  # type: ignore[attr-defined]
-                           lambda: _forms().apply_form(self.db, preview=preview), done,
-                           self.show_error)  # type: ignore[attr-defined]

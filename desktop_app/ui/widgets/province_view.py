@@ -41,8 +41,7 @@ from desktop_app.ui.models.province import (
     ComparisonModel,
     IndicatorsModel,
 )
-from desktop_app.ui.progress_task import ProgressTask, run_progress_task
-from desktop_app.ui.tasks import Task, run_task
+from desktop_app.ui.operations import Task, run_task
 from desktop_app.ui.widgets.audit_view import AuditDialog
 
 
@@ -92,7 +91,7 @@ class ProvinceView(QWidget):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
-        self._tasks: list[Task | ProgressTask] = []
+        self._tasks: list[Task] = []
         self.last_import: province.FolderImport | None = None
         self.model = ComparisonModel(self)
         self.proxy = ComparisonFilter(self)
@@ -238,7 +237,7 @@ class ProvinceView(QWidget):
             QSettings().setValue("province/folder", folder)
             self.import_folder(Path(folder))
 
-    def import_folder(self, folder: Path, *, trust: bool = False, only: list[str] | None = None) -> ProgressTask:
+    def import_folder(self, folder: Path, *, trust: bool = False, only: list[str] | None = None) -> Task:
         """Import the packages of folder (or only those named) in the background with a progress bar; then show
         what was skipped, and offer to trust the senders not trusted yet."""
         db = self.db
@@ -254,10 +253,10 @@ class ProvinceView(QWidget):
                     "compared the fingerprints with the communes.").replace("%1", str(len(result.untrusted)))):
                 self.import_folder(folder, trust=True, only=list(result.untrusted))
 
-        task = run_progress_task(self, self.tr("Importing the packages…"),
-                                 lambda progress: province.import_folder(db, folder=folder, trust=trust,
-                                                                         progress=progress, only=only),
-                                 done, self.show_error)
+        task = run_task(self, self.tr("Importing the packages…"),
+                        lambda progress: province.import_folder(db, folder=folder, trust=trust, progress=progress,
+                                                                only=only),
+                        done, self.show_error, progress=True)
         self._keep(task)
         return task
 
@@ -298,7 +297,7 @@ class ProvinceView(QWidget):
         self._keep(task)
         return task
 
-    def _keep(self, task: Task | ProgressTask) -> None:
+    def _keep(self, task: Task) -> None:
         self._tasks.append(task)
         task.finished.connect(lambda: self._tasks.remove(task))
 
