@@ -9,6 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from db.engine import Database
 from desktop_app.cli import main
@@ -262,3 +263,17 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path: Path) -> 
     with atomic_file(target) as handle:
         handle.write(b"new")
     assert target.read_bytes() == b"new" and [p.name for p in tmp_path.iterdir()] == ["bao_cao.pdf"]
+
+
+def test_a_report_writes_nothing_even_before_the_plans_periods_exist(db: Database) -> None:
+    plan_id = import_file(db, path=NAM_HONG).plan_id
+    before = db.path.read_bytes()
+    with db.reading() as session:
+        periods_before = session.execute(text("SELECT count(*) FROM periods")).scalar_one()
+    data = build_report(db, plan_id=plan_id, period="2026-Q3", today=date(2026, 10, 5))
+    assert periods_before == 0  # nothing asked for the plan's periods yet
+    assert [p.label for p in data.periods] == ["Quý I/2026", "Quý II/2026", "Quý III/2026", "Quý IV/2026"]
+    assert data.period is not None and data.period.label == "Quý III/2026"
+    with db.reading() as session:
+        assert session.execute(text("SELECT count(*) FROM periods")).scalar_one() == 0
+    assert db.path.read_bytes() == before  # the file is untouched

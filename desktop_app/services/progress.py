@@ -42,13 +42,18 @@ class PeriodInfo:
     end: date
 
 
-def _periods(session: Any, plan: Plan) -> list[Period]:
+def scheme_periods(session: Any, plan: Plan, *, create: bool = True) -> list[Period]:
+    """The plan's periods of its scheme; made from its year the first time (create=False: the same periods,
+    unsaved and without ids, for a reader that writes nothing)."""
     existing = periods_of(session, plan.id)
     wanted = [p for p in existing if p.kind == plan.period_kind and p.basis == plan.period_basis]
     if wanted or plan.year is None:
         return wanted
-    for span in periods_for_year(plan.year, kind=plan.period_kind, basis=plan.period_basis):
-        plan.periods.append(Period(kind=span.kind, basis=span.basis, label=span.label, start=span.start, end=span.end))
+    made = [Period(kind=span.kind, basis=span.basis, label=span.label, start=span.start, end=span.end)
+            for span in periods_for_year(plan.year, kind=plan.period_kind, basis=plan.period_basis)]
+    if not create:
+        return made
+    plan.periods.extend(made)
     session.flush()
     return [p for p in plan.periods if p.kind == plan.period_kind and p.basis == plan.period_basis]
 
@@ -59,7 +64,7 @@ def list_periods(db: Database, *, plan_id: int) -> list[PeriodInfo]:
         plan = session.get(Plan, plan_id)
         if plan is None:
             raise NotFound(f"Không có kế hoạch #{plan_id}.")
-        return [PeriodInfo(p.id, p.label, p.start, p.end) for p in _periods(session, plan)]
+        return [PeriodInfo(p.id, p.label, p.start, p.end) for p in scheme_periods(session, plan)]
 
 
 def set_period_scheme(db: Database, *, plan_id: int, kind: str, basis: str) -> list[PeriodInfo]:
@@ -73,14 +78,15 @@ def set_period_scheme(db: Database, *, plan_id: int, kind: str, basis: str) -> l
             raise NotFound(f"Không có kế hoạch #{plan_id}.")
         plan.period_kind, plan.period_basis = kind, basis
         session.flush()
-        return [PeriodInfo(p.id, p.label, p.start, p.end) for p in _periods(session, plan)]
+        return [PeriodInfo(p.id, p.label, p.start, p.end) for p in scheme_periods(session, plan)]
 
 
-def find_period(session: Any, plan: Plan, period: str | int) -> Period:
+def find_period(session: Any, plan: Plan, period: str | int, *, create: bool = True) -> Period:
     """The plan's period given by id, label ("Quý III/2026") or code ("2026-Q3", "2026-M09", "2026-H1",
     "2026"). A code of another kind than the plan's scheme finds (or creates) that kind's period of the year,
-    so monthly figures can be recorded for a quarterly plan without changing how it is reported."""
-    periods = _periods(session, plan)
+    so monthly figures can be recorded for a quarterly plan without changing how it is reported. With
+    create=False a period not stored yet comes back unsaved, without an id (nothing is reported in it)."""
+    periods = scheme_periods(session, plan, create=create)
     for p in periods:
         if str(p.id) == str(period) or p.label.casefold() == str(period).casefold():
             return p
@@ -93,8 +99,9 @@ def find_period(session: Any, plan: Plan, period: str | int) -> Period:
         if plan.year is not None and abs(year - plan.year) <= 1:
             span = periods_for_year(year, kind=kind, basis=plan.period_basis)[index - 1]
             created = Period(kind=span.kind, basis=span.basis, label=span.label, start=span.start, end=span.end)
-            plan.periods.append(created)
-            session.flush()
+            if create:
+                plan.periods.append(created)
+                session.flush()
             return created
     if not periods:
         raise NotFound(f"Kế hoạch #{plan.id} chưa có năm nên chưa có kỳ báo cáo; hãy nhập năm của kế hoạch trước.")

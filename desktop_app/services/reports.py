@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, datetime, timezone
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from db.engine import Database
 from db.models import Plan
@@ -55,7 +55,7 @@ from desktop_app.domain.report import (
 )
 from desktop_app.domain.targets import Target, format_target
 from desktop_app.errors import InvalidValue, NotFound
-from desktop_app.services.progress import find_period, list_periods
+from desktop_app.services.progress import find_period, scheme_periods
 from desktop_app.services.progress_grid import value_text
 from desktop_app.services.settings import report_settings
 
@@ -65,6 +65,16 @@ def _deadline_text(deadline: Deadline | None) -> str:
     if deadline is None:
         return ""
     return deadline.raw or format_deadline(deadline)
+
+
+class _PeriodRef(NamedTuple):
+    """The chosen period as read (the reading session's rows expire when it closes); id None: not stored yet."""
+
+    id: int | None
+    kind: str
+    label: str
+    start: date
+    end: date
 
 
 def _column(p: Any) -> PeriodColumn:
@@ -131,14 +141,15 @@ def build_report(db: Database, *, plan_id: int, kind: str = PROGRESS, period: st
     if kind == UNIT and not unit:
         raise InvalidValue("Báo cáo theo đơn vị cần tên đơn vị (--unit).")
     today = today or date.today()
-    list_periods(db, plan_id=plan_id)  # creates the plan's periods the first time
-    with db.transaction() as session:
+    with db.reading() as session:  # a report writes nothing: periods not stored yet are read as made
         header = plan_header(session, plan_id)
         if header is None:
             raise NotFound(f"Không có kế hoạch #{plan_id}.")
-        chosen = find_period(session, session.get(Plan, plan_id), period) if period not in (None, "") else None
+        plan = session.get(Plan, plan_id)
+        found = find_period(session, plan, period, create=False) if period not in (None, "") else None
+        chosen = _PeriodRef(found.id, found.kind, found.label, found.start, found.end) if found else None
         chosen_column = _column(chosen) if chosen is not None else None
-    with db.reading() as session:
+        scheme = scheme_periods(session, plan, create=False)
         unit_row = None
         if unit:
             unit_row = unit_by_name(session, unit)
@@ -146,7 +157,8 @@ def build_report(db: Database, *, plan_id: int, kind: str = PROGRESS, period: st
                 raise NotFound(f"Không có đơn vị «{unit}» trong danh sách đơn vị.")
         unit_id = unit_row.id if unit_row is not None else None
         all_periods = plan_periods(session, plan_id)
-        columns = [p for p in all_periods if p.kind == header.period_kind and p.basis == header.period_basis]
+        columns = [p for p in all_periods if p.kind == header.period_kind and p.basis == header.period_basis] \
+            or scheme
         ends = {p.id: p.end for p in all_periods}
         labels = {p.id: p.label for p in all_periods}
         codes = {p.id: period_code(p.kind, p.end) for p in all_periods}
