@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from datetime import date, datetime, timezone
 from decimal import Decimal
 from typing import Any
@@ -30,6 +31,13 @@ from sqlalchemy.orm import (
     relationship,
 )
 
+from desktop_app.domain.accounts import AccountRole
+from desktop_app.domain.appendix import AssignmentRole, ItemKind
+from desktop_app.domain.deadlines import DeadlineKind
+from desktop_app.domain.periods import PeriodBasis, PeriodKind
+from desktop_app.domain.progress import Status
+from desktop_app.domain.targets import TargetOp, UnitKind
+
 NAMING = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -37,6 +45,15 @@ NAMING = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+def one_of(column: str, values: Iterable[str]) -> str:
+    """The SQL of a check that column holds one of values (a domain StrEnum): "kind IN ('a', 'b')"."""
+    quoted = []
+    for value in values:
+        assert "'" not in value, value
+        quoted.append(f"'{value}'")
+    return f"{column} IN ({', '.join(quoted)})"
 
 
 def utcnow() -> datetime:
@@ -109,8 +126,8 @@ class Plan(Tracked, Base):
     source_name: Mapped[str] = mapped_column(String(500), default="")
     source_sha256: Mapped[str] = mapped_column(String(64), default="", index=True)
     imported_at: Mapped[datetime | None] = mapped_column(DateTime)
-    period_kind: Mapped[str] = mapped_column(String(10), default="quarter")
-    period_basis: Mapped[str] = mapped_column(String(10), default="calendar")
+    period_kind: Mapped[str] = mapped_column(String(10), default=PeriodKind.QUARTER.value)
+    period_basis: Mapped[str] = mapped_column(String(10), default=PeriodBasis.CALENDAR.value)
 
     sections: Mapped[list[Section]] = relationship(
         back_populates="plan", cascade="all, delete-orphan", order_by="Section.order"
@@ -126,8 +143,8 @@ class Plan(Tracked, Base):
     )
 
     __table_args__ = (
-        CheckConstraint("period_kind IN ('month', 'quarter', 'half', 'year')", name="period_kind"),
-        CheckConstraint("period_basis IN ('calendar', 'decree09')", name="period_basis"),
+        CheckConstraint(one_of("period_kind", PeriodKind), name="period_kind"),
+        CheckConstraint(one_of("period_basis", PeriodBasis), name="period_basis"),
     )
 
 
@@ -216,7 +233,7 @@ class Item(Tracked, Base):
     reports: Mapped[list[ProgressReport]] = relationship(back_populates="item", cascade="all, delete-orphan")
 
     __table_args__ = (
-        CheckConstraint("kind IN ('indicator', 'task', 'document')", name="kind"),
+        CheckConstraint(one_of("kind", ItemKind), name="kind"),
         # The items table reads one plan in Stt or unit order and stops after a page: these let SQLite
         # walk the rows in that order instead of sorting every match.
         Index("ix_items_plan_number", "plan_id", "number_key", "order"),
@@ -240,8 +257,8 @@ class Target(Tracked, Base):
     item: Mapped[Item] = relationship(back_populates="targets")
 
     __table_args__ = (
-        CheckConstraint("op IN ('>=', '>', '=', '<=', '<')", name="op"),
-        CheckConstraint("unit_kind IN ('percent', 'index', 'count', 'none')", name="unit_kind"),
+        CheckConstraint(one_of("op", TargetOp), name="op"),
+        CheckConstraint(one_of("unit_kind", UnitKind), name="unit_kind"),
     )
 
 
@@ -255,7 +272,7 @@ class Deadline(Tracked, Base):
 
     item: Mapped[Item] = relationship(back_populates="deadline")
 
-    __table_args__ = (CheckConstraint("kind IN ('date', 'ongoing', 'yearly', 'other')", name="kind"),)
+    __table_args__ = (CheckConstraint(one_of("kind", DeadlineKind), name="kind"),)
 
 
 class Unit(Tracked, Base):
@@ -300,7 +317,7 @@ class Assignment(Tracked, Base):
     unit: Mapped[Unit] = relationship(back_populates="assignments")
 
     __table_args__ = (
-        CheckConstraint("role IN ('monitoring', 'implementing', 'coordinating')", name="role"),
+        CheckConstraint(one_of("role", AssignmentRole), name="role"),
         UniqueConstraint("item_id", "unit_id", "role"),
     )
 
@@ -351,9 +368,7 @@ class ProgressReport(Tracked, Base):
     )
 
     __table_args__ = (
-        CheckConstraint(
-            "status IS NULL OR status IN ('not_started', 'in_progress', 'done', 'blocked')", name="status"
-        ),
+        CheckConstraint(f"status IS NULL OR {one_of('status', Status)}", name="status"),
         UniqueConstraint("item_id", "unit_id", "period_id"),
     )
 
@@ -428,4 +443,4 @@ class Account(Base):
 
     unit: Mapped[Unit | None] = relationship()
 
-    __table_args__ = (CheckConstraint("role IN ('admin', 'unit_officer')", name="role"),)
+    __table_args__ = (CheckConstraint(one_of("role", AccountRole), name="role"),)

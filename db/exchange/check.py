@@ -17,6 +17,11 @@ from sqlalchemy import Boolean, Date, DateTime, Integer, String
 
 from db.exchange.schema import ADDED, REFERENCES, SYNCED
 from db.models import Base, DecimalText
+from desktop_app.domain.appendix import AssignmentRole, ItemKind
+from desktop_app.domain.deadlines import DeadlineKind
+from desktop_app.domain.periods import PeriodBasis, PeriodKind
+from desktop_app.domain.progress import Status
+from desktop_app.domain.targets import TargetOp, UnitKind
 from desktop_app.errors import FileRefused
 
 HEAD = ("uuid", "rev", "base", "changed_at")
@@ -24,17 +29,18 @@ TEXT_LIMIT = 100_000
 UUID = re.compile(r"\A[0-9a-fA-F-]{8,36}\Z")
 REV = re.compile(r"\A[0-9a-f]{1,32}\Z")
 ENUMS: dict[tuple[str, str], frozenset[str]] = {
-    ("plans", "period_kind"): frozenset({"month", "quarter", "half", "year"}),
-    ("plans", "period_basis"): frozenset({"calendar", "decree09"}),
-    ("periods", "kind"): frozenset({"month", "quarter", "half", "year"}),
-    ("periods", "basis"): frozenset({"calendar", "decree09"}),
-    ("items", "kind"): frozenset({"indicator", "task", "document"}),
-    ("targets", "op"): frozenset({">=", ">", "=", "<=", "<"}),
-    ("targets", "unit_kind"): frozenset({"percent", "index", "count", "none"}),
-    ("deadlines", "kind"): frozenset({"date", "ongoing", "yearly", "other"}),
-    ("assignments", "role"): frozenset({"monitoring", "implementing", "coordinating"}),
-    ("progress_reports", "status"): frozenset({"not_started", "in_progress", "done", "blocked"}),
+    ("plans", "period_kind"): frozenset(PeriodKind),
+    ("plans", "period_basis"): frozenset(PeriodBasis),
+    ("periods", "kind"): frozenset(PeriodKind),
+    ("periods", "basis"): frozenset(PeriodBasis),
+    ("items", "kind"): frozenset(ItemKind),
+    ("targets", "op"): frozenset(TargetOp),
+    ("targets", "unit_kind"): frozenset(UnitKind),
+    ("deadlines", "kind"): frozenset(DeadlineKind),
+    ("assignments", "role"): frozenset(AssignmentRole),
+    ("progress_reports", "status"): frozenset(Status),
 }
+"""The allowed values of the coded columns: the domain's vocabularies (the database checks the same)."""
 
 
 def expected_columns(table: str) -> list[str]:

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from db.models import Assignment, Deadline, Group, Item, Section, Unit
 from db.queries.items import assessment_expr
+from desktop_app.domain.assessment import UNMET
 from desktop_app.domain.deadlines import DATED_KINDS
 
 
@@ -54,7 +55,7 @@ def unit_names(session: Session, unit_ids: list[int]) -> list[tuple[int, str]]:
 
 def _window(plan_id: int, today: date, window: str, *, plan_index: bool = True) -> list[Any]:
     # The same rule as db.queries.items's windows of the same names.
-    unfinished = Item.result.is_(None) | (Item.result == "unmet")
+    unfinished = Item.result.is_(None) | (Item.result == UNMET)
     # "+ 0" hides the plan index from SQLite's planner, so it walks the deadlines in date order instead.
     plan = Item.plan_id if plan_index else Item.plan_id + 0
     conditions: list[Any] = [plan == plan_id, Deadline.kind.in_(DATED_KINDS), unfinished]

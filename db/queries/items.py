@@ -10,6 +10,17 @@ from sqlalchemy import Select, and_, case, func, literal, select
 from sqlalchemy.orm import Session
 
 from db.models import Assignment, Deadline, Item, Target, Unit
+from desktop_app.domain.assessment import (
+    ACHIEVED,
+    EXCEEDED,
+    IN_PROGRESS,
+    MET,
+    NO_DATA,
+    NOT_ACHIEVED,
+    OVERDUE,
+    SURPASSED,
+    UNMET,
+)
 from desktop_app.domain.deadlines import DATED_KINDS
 
 WINDOWS = ("overdue", "due7", "due30", "quarter")
@@ -42,11 +53,11 @@ def assessment_expr(today: date) -> Any:
     """The assessment of each item as SQL, the same rule as domain.assessment.assess."""
     late = and_(Deadline.kind.in_(DATED_KINDS), Deadline.due < today)
     return case(
-        (Item.result == "exceeded", literal("exceeded")),
-        (Item.result == "met", literal("achieved")),
-        (late, case((Item.result == "unmet", literal("not_achieved")), else_=literal("overdue"))),
-        (Item.result == "unmet", literal("in_progress")),
-        else_=literal("no_data"),
+        (Item.result == EXCEEDED, literal(SURPASSED)),
+        (Item.result == MET, literal(ACHIEVED)),
+        (late, case((Item.result == UNMET, literal(NOT_ACHIEVED)), else_=literal(OVERDUE))),
+        (Item.result == UNMET, literal(IN_PROGRESS)),
+        else_=literal(NO_DATA),
     )
 
 
@@ -83,7 +94,7 @@ def _filtered(query: ItemQuery, columns: list[Any]) -> Select[Any]:
     if query.assessment:
         conditions.append(assessment == query.assessment)
     if query.window:
-        unfinished = Item.result.is_(None) | (Item.result == "unmet")
+        unfinished = Item.result.is_(None) | (Item.result == UNMET)
         if query.window == "overdue":
             conditions += [Deadline.kind.in_(DATED_KINDS), Deadline.due < query.today, unfinished]
         elif query.window in ("due7", "due30"):

@@ -21,8 +21,9 @@ from db.models import (
     Target,
     Unit,
 )
+from desktop_app.domain.appendix import AssignmentRole
 
-IMPLEMENTING = "implementing"
+IMPLEMENTING = AssignmentRole.IMPLEMENTING.value
 
 
 def plan_period(session: Session, plan_id: int, period_id: int) -> Period | None:

@@ -22,6 +22,7 @@ PASSWORD_ENV = "CDS_PASSWORD"  # never an argument: the command line is visible 
 
 
 def _parser() -> argparse.ArgumentParser:
+    from desktop_app.domain.periods import BASES, KINDS
     from desktop_app.domain.progress import STATUSES
 
     parser = argparse.ArgumentParser(
@@ -60,8 +61,8 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("periods", help="liệt kê (hoặc đặt) kỳ báo cáo của một kế hoạch")
     p.add_argument("--plan", type=int, required=True)
-    p.add_argument("--kind", choices=["month", "quarter", "half", "year"], help="đặt loại kỳ báo cáo")
-    p.add_argument("--basis", choices=["calendar", "decree09"], help="kỳ theo lịch hay theo Nghị định 09/2019")
+    p.add_argument("--kind", choices=KINDS, help="đặt loại kỳ báo cáo")
+    p.add_argument("--basis", choices=BASES, help="kỳ theo lịch hay theo Nghị định 09/2019")
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("progress", help="ghi hoặc xem kết quả thực hiện")
@@ -100,6 +101,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _report_parsers(sub: Any) -> None:
+    from desktop_app.domain.progress import STATUSES
+    from desktop_app.domain.report import APPENDIX, PROGRESS
+
     p = sub.add_parser("record", help="ghi kết quả một chỉ tiêu theo số thứ tự (Stt)")
     p.add_argument("--plan", type=int, required=True)
     p.add_argument("--item", required=True, help="số thứ tự của chỉ tiêu, vd. 2.1")
@@ -109,7 +113,7 @@ def _report_parsers(sub: Any) -> None:
     value = p.add_mutually_exclusive_group(required=True)
     value.add_argument("--value", help="giá trị đạt được (vd. 72,5)")
     value.add_argument("--num", help="tử số (cùng với --den)")
-    value.add_argument("--status", help="trạng thái: not_started, in_progress, done, blocked (hoặc tên tiếng Việt)")
+    value.add_argument("--status", help=f"trạng thái: {', '.join(STATUSES)} (hoặc tên tiếng Việt)")
     p.add_argument("--den", help="mẫu số (cùng với --num)")
     p.add_argument("--note", default="", help="nội dung kết quả, ghi chú")
     p.add_argument("--json", action="store_true")
@@ -118,7 +122,7 @@ def _report_parsers(sub: Any) -> None:
         p.add_argument("--plan", type=int, required=True)
         p.add_argument("--period", help="kỳ báo cáo, vd. 2026-Q3 (mặc định: mọi kết quả đến hôm nay)")
         p.add_argument("--unit", help="chỉ các chỉ tiêu đơn vị này triển khai")
-        p.add_argument("--kind", choices=["progress", "appendix"], default="progress",
+        p.add_argument("--kind", choices=[PROGRESS, APPENDIX], default=PROGRESS,
                        help="progress: báo cáo kết quả; appendix: phụ lục kế hoạch")
         p.add_argument("out", type=Path)
     for fmt, what in (("xlsx", "bảng Excel (.xlsx) phụ lục kèm kết quả mọi kỳ"),

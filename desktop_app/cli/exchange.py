@@ -15,6 +15,8 @@ EXIT_OK, EXIT_REFUSED = 0, 2
 
 def add_parsers(sub: Any) -> None:
     """Add the exchange commands to the CLI's subparsers."""
+    from desktop_app.domain.merge import OURS, THEIRS
+
     p = sub.add_parser("export-package", help="ghi gói dữ liệu (.cdsx, có chữ ký) để gửi cho đơn vị khác qua USB")
     p.add_argument("out", type=Path, help="tệp gói, vd. E:/gui_xa.cdsx")
     p.add_argument("--plan", type=int, help="chỉ kế hoạch này")
@@ -27,7 +29,7 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("--dry-run", action="store_true", help="chỉ xem trước: không ghi gì vào cơ sở dữ liệu")
     p.add_argument("--trust", action="store_true",
                    help="tin cậy khoá của người gửi chưa biết (sau khi đã so dấu vân tay với họ)")
-    p.add_argument("--prefer", choices=["ours", "theirs"], default="ours",
+    p.add_argument("--prefer", choices=[OURS, THEIRS], default=OURS,
                    help="với trường bị sửa khác nhau ở hai bên: giữ bản ở đây (ours, mặc định) hay lấy bản gửi đến")
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("identity", help="tên và dấu vân tay khoá của máy này (để người nhận so khớp)")

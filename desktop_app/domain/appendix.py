@@ -5,13 +5,33 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from enum import StrEnum
 from functools import cached_property
 
 from desktop_app.domain.deadlines import Deadline
 from desktop_app.domain.targets import Target
 from desktop_app.domain.text import search_key
 
-KINDS = ("indicator", "task", "document")
+
+class ItemKind(StrEnum):
+    """What an appendix item is (items.kind): an indicator with a target, a task, or a document to issue."""
+
+    INDICATOR = "indicator"
+    TASK = "task"
+    DOCUMENT = "document"
+
+
+class AssignmentRole(StrEnum):
+    """How a unit is named for an item (assignments.role): it monitors, implements or coordinates it."""
+
+    MONITORING = "monitoring"
+    IMPLEMENTING = "implementing"
+    COORDINATING = "coordinating"
+
+
+KINDS: tuple[str, ...] = tuple(k.value for k in ItemKind)
+KIND_NAMES: dict[str, str] = {ItemKind.INDICATOR: "chỉ tiêu", ItemKind.TASK: "nhiệm vụ", ItemKind.DOCUMENT: "văn bản"}
+"""An item kind as a sentence names it."""
 
 
 @dataclass(frozen=True)
@@ -91,6 +111,7 @@ class ParsedItem:
     number_raw: str
     number: str
     kind: str
+    """An ItemKind."""
     text: str
     note: str
     monitoring: list[str]

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from desktop_app.domain.appendix import ImportWarning, ParsedAppendix, ParsedItem
+from desktop_app.domain.appendix import (
+    KIND_NAMES,
+    ImportWarning,
+    ParsedAppendix,
+    ParsedItem,
+)
 from desktop_app.domain.deadlines import Deadline
 from desktop_app.domain.numbering import number_kind
 from desktop_app.domain.text import canonical_spelling, search_key, unit_key
 
 _NO_DEADLINE = Deadline("", "other", None)
-KIND_NAMES = {"indicator": "chỉ tiêu", "task": "nhiệm vụ", "document": "văn bản"}
 
 
 MAX_LISTED_GAP = 20

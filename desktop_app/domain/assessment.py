@@ -5,22 +5,42 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
+from enum import StrEnum
 
-from desktop_app.domain.targets import Target
+from desktop_app.domain.progress import Status
+from desktop_app.domain.targets import Target, TargetOp
 
-# Result of comparing what was reported with the targets; it does not depend on today's
-# date, so it can be stored with the report and only the assessment below is recomputed daily.
-EXCEEDED, MET, UNMET = "exceeded", "met", "unmet"  # None = nothing reported yet
-RESULTS = (EXCEEDED, MET, UNMET)
 
-# Assessment shown to the user.
-ACHIEVED = "achieved"
-SURPASSED = "exceeded"
-IN_PROGRESS = "in_progress"
-NOT_ACHIEVED = "not_achieved"
-OVERDUE = "overdue"
-NO_DATA = "no_data"
-ASSESSMENTS = (SURPASSED, ACHIEVED, IN_PROGRESS, NOT_ACHIEVED, OVERDUE, NO_DATA)
+class Result(StrEnum):
+    """What was reported, compared with the targets (items.result; None = nothing reported yet). It does not
+    depend on today's date, so it can be stored with the report and only the assessment is recomputed daily."""
+
+    EXCEEDED = "exceeded"
+    MET = "met"
+    UNMET = "unmet"
+
+
+class Assessment(StrEnum):
+    """The assessment shown to the user, in the order the legends and totals list them."""
+
+    EXCEEDED = "exceeded"
+    ACHIEVED = "achieved"
+    IN_PROGRESS = "in_progress"
+    NOT_ACHIEVED = "not_achieved"
+    OVERDUE = "overdue"
+    NO_DATA = "no_data"
+
+
+EXCEEDED, MET, UNMET = Result.EXCEEDED.value, Result.MET.value, Result.UNMET.value
+RESULTS: tuple[str, ...] = tuple(r.value for r in Result)
+
+ACHIEVED = Assessment.ACHIEVED.value
+SURPASSED = Assessment.EXCEEDED.value
+IN_PROGRESS = Assessment.IN_PROGRESS.value
+NOT_ACHIEVED = Assessment.NOT_ACHIEVED.value
+OVERDUE = Assessment.OVERDUE.value
+NO_DATA = Assessment.NO_DATA.value
+ASSESSMENTS: tuple[str, ...] = tuple(a.value for a in Assessment)
 LABELS = {
     SURPASSED: "Vượt",
     ACHIEVED: "Đạt",
@@ -39,8 +59,8 @@ COLOURS = {
 }
 
 # "=" in a plan means "reach" ("Đạt 100%", "Đạt 04 lớp"): more is never worse.
-_HIGHER_IS_BETTER = {">=", ">", "="}
-_LOWER_IS_BETTER = {"<=", "<"}
+_HIGHER_IS_BETTER = {TargetOp.AT_LEAST, TargetOp.ABOVE, TargetOp.REACH}
+_LOWER_IS_BETTER = {TargetOp.AT_MOST, TargetOp.BELOW}
 # "Clearly" beyond a target: a relative margin, plus one whole point for percents so
 # that 10.5 % against 10 % (5 % relative, half a point) still reads as merely met.
 _MARGIN = Decimal("0.05")
@@ -49,10 +69,10 @@ _FULL_PERCENT = Decimal(100)
 
 # Without a measurable target, the reported status stands in for the comparison.
 _STATUS_RESULTS: dict[str, str] = {
-    "done": MET,
-    "in_progress": UNMET,
-    "not_started": UNMET,
-    "blocked": UNMET,
+    Status.DONE: MET,
+    Status.IN_PROGRESS: UNMET,
+    Status.NOT_STARTED: UNMET,
+    Status.BLOCKED: UNMET,
 }
 
 

@@ -21,7 +21,17 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 from functools import lru_cache
+
+
+class DeadlineKind(StrEnum):
+    """How a deadline cell reads (deadlines.kind): a due date, every year, ongoing, or other text."""
+
+    DATE = "date"
+    ONGOING = "ongoing"
+    YEARLY = "yearly"
+    OTHER = "other"
 
 
 @dataclass(frozen=True)
@@ -29,13 +39,13 @@ class Deadline:
     """A deadline cell as written, with its reading: a due date, yearly, ongoing, or other."""
 
     raw: str
-    kind: str  # "date" | "ongoing" | "yearly" | "other"
+    kind: str  # a DeadlineKind
     due: date | None
     start: date | None = None  # first day of a span ("2025 - 2026" -> 2025-01-01) or of "from 2025"
 
 
 # Kinds whose due date counts for lateness.
-DATED_KINDS = ("date", "yearly")
+DATED_KINDS: tuple[str, ...] = (DeadlineKind.DATE.value, DeadlineKind.YEARLY.value)
 
 # Plans are dated around the present; a year outside this is a typo we won't guess at.
 _MIN_YEAR, _MAX_YEAR = 1900, 2200

@@ -6,7 +6,11 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any
 
+from desktop_app.domain.appendix import KIND_NAMES, AssignmentRole
+from desktop_app.domain.deadlines import DeadlineKind
+from desktop_app.domain.periods import PeriodKind
 from desktop_app.domain.progress import STATUS_NAMES
+from desktop_app.domain.targets import TargetOp
 
 FIELD_LABELS = {
     "text": "Nội dung", "note": "Ghi chú", "value": "Giá trị", "numerator": "Tử số", "denominator": "Mẫu số",
@@ -26,14 +30,17 @@ FIELD_LABELS = {
     "explanation": "Giải thích, cách tính", "unit_of_measure": "Đơn vị tính của chỉ tiêu",
     "target_text": "Chỉ tiêu (nguyên văn)", "output": "Sản phẩm", "budget": "Kinh phí",
 }
-CODES = {
-    "kind": {"indicator": "chỉ tiêu", "task": "nhiệm vụ", "document": "văn bản", "date": "ngày",
-             "month": "tháng", "quarter": "quý", "half": "6 tháng", "year": "năm", "ongoing": "thường xuyên",
-             "yearly": "hằng năm", "other": "khác"},
-    "role": {"monitoring": "theo dõi", "implementing": "thực hiện", "coordinating": "phối hợp"},
+# "kind" is the column of items, deadlines and periods: one table names the three vocabularies.
+CODES: dict[str, dict[Any, str]] = {
+    "kind": {**KIND_NAMES, DeadlineKind.DATE: "ngày",
+             PeriodKind.MONTH: "tháng", PeriodKind.QUARTER: "quý", PeriodKind.HALF: "6 tháng", PeriodKind.YEAR: "năm",
+             DeadlineKind.ONGOING: "thường xuyên", DeadlineKind.YEARLY: "hằng năm", DeadlineKind.OTHER: "khác"},
+    "role": {AssignmentRole.MONITORING: "theo dõi", AssignmentRole.IMPLEMENTING: "thực hiện",
+             AssignmentRole.COORDINATING: "phối hợp"},
     "status": STATUS_NAMES,
     "named_by_user": {0: "không", 1: "có"},
-    "op": {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "="},
+    "op": {TargetOp.AT_LEAST: "≥", TargetOp.AT_MOST: "≤", TargetOp.ABOVE: ">", TargetOp.BELOW: "<",
+           TargetOp.REACH: "="},
 }
 DATES = {"plan_date", "due", "start", "end", "document_date"}
 MOMENTS = {"reported_at", "imported_at"}  # stored in UTC

@@ -4,13 +4,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from enum import StrEnum
 
-STATUSES = ("not_started", "in_progress", "done", "blocked")
-STATUS_NAMES = {
-    "not_started": "Chưa bắt đầu",
-    "in_progress": "Đang thực hiện",
-    "done": "Hoàn thành",
-    "blocked": "Vướng mắc",
+
+class Status(StrEnum):
+    """The status a report gives a task (progress_reports.status): the one list the database's check, the
+    package checker, the command line and the forms take theirs from."""
+
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    BLOCKED = "blocked"
+
+
+STATUSES: tuple[str, ...] = tuple(s.value for s in Status)
+STATUS_NAMES: dict[str, str] = {
+    Status.NOT_STARTED: "Chưa bắt đầu",
+    Status.IN_PROGRESS: "Đang thực hiện",
+    Status.DONE: "Hoàn thành",
+    Status.BLOCKED: "Vướng mắc",
 }
 
 

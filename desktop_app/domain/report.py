@@ -8,11 +8,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
+from enum import StrEnum
 
 from desktop_app.domain.assessment import ASSESSMENTS
 
-PROGRESS, APPENDIX, UNIT = "progress", "appendix", "unit"
-KINDS = (PROGRESS, APPENDIX, UNIT)
+
+class ReportKind(StrEnum):
+    """Which report: the results of the whole plan, the plan's appendix (no results), or one unit's results."""
+
+    PROGRESS = "progress"
+    APPENDIX = "appendix"
+    UNIT = "unit"
+
+
+PROGRESS, APPENDIX, UNIT = ReportKind.PROGRESS.value, ReportKind.APPENDIX.value, ReportKind.UNIT.value
+KINDS: tuple[str, ...] = tuple(k.value for k in ReportKind)
 SECTION, GROUP, ITEM = "section", "group", "item"
 
 DEFAULT_RECIPIENTS = (

@@ -7,8 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from desktop_app.domain.appendix import ItemKind
 from desktop_app.domain.assessment import (
     ACHIEVED,
+    ASSESSMENTS,
     IN_PROGRESS,
     LABELS,
     NO_DATA,
@@ -99,8 +101,7 @@ def _plan_reference(data: ReportData) -> str:
 
 
 def _counts_sentence(counts: dict[str, int]) -> str:
-    order = (SURPASSED, ACHIEVED, IN_PROGRESS, NOT_ACHIEVED, OVERDUE, NO_DATA)
-    return ", ".join(f"{counts.get(a, 0)} {LABELS[a].lower()}" for a in order)
+    return ", ".join(f"{counts.get(a, 0)} {LABELS[a].lower()}" for a in ASSESSMENTS)
 
 
 def body(data: ReportData) -> list[Paragraph]:
@@ -109,15 +110,16 @@ def body(data: ReportData) -> list[Paragraph]:
     items = data.items
     totals = data.totals
     total = len(items)
-    kinds = {k: sum(1 for r in items if r.item_kind == k) for k in ("indicator", "task", "document")}
+    kinds = {k: sum(1 for r in items if r.item_kind == k) for k in ItemKind}
     whom = f" của {data.unit}" if data.kind == UNIT and data.unit else ""
     paragraphs = [
         Paragraph(f"Thực hiện {_plan_reference(data)}, UBND xã báo cáo kết quả thực hiện{whom} "
                   f"{data.period_phrase} như sau:".replace("  ", " ")),
         Paragraph("I. KẾT QUẢ THỰC HIỆN", heading=True),
         Paragraph(
-            f"Tổng số {total} chỉ tiêu, nhiệm vụ ({kinds['indicator']} chỉ tiêu, {kinds['task']} nhiệm vụ, "
-            f"{kinds['document']} văn bản cần ban hành). Tính đến ngày {data.as_of:%d/%m/%Y}: "
+            f"Tổng số {total} chỉ tiêu, nhiệm vụ ({kinds[ItemKind.INDICATOR]} chỉ tiêu, "
+            f"{kinds[ItemKind.TASK]} nhiệm vụ, {kinds[ItemKind.DOCUMENT]} văn bản cần ban hành). "
+            f"Tính đến ngày {data.as_of:%d/%m/%Y}: "
             f"{_counts_sentence(totals)}. Tỷ lệ đạt và vượt: "
             f"{share(totals[ACHIEVED] + totals[SURPASSED], total)}."
         ),

@@ -7,17 +7,41 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
+from enum import StrEnum
 from functools import cached_property
 from itertools import islice
+
+
+class TargetOp(StrEnum):
+    """How a target compares (targets.op); "=" means reach, so more is never worse."""
+
+    AT_LEAST = ">="
+    ABOVE = ">"
+    REACH = "="
+    AT_MOST = "<="
+    BELOW = "<"
+
+
+class UnitKind(StrEnum):
+    """What a target's value counts (targets.unit_kind)."""
+
+    PERCENT = "percent"
+    INDEX = "index"
+    COUNT = "count"
+    NONE = "none"
+
+
+OPS: tuple[str, ...] = tuple(o.value for o in TargetOp)
+UNIT_KINDS: tuple[str, ...] = tuple(k.value for k in UnitKind)
 
 
 @dataclass(frozen=True)
 class Target:
     """One measurable target: comparison, value, unit and the text it was read from."""
 
-    op: str  # one of ">=", ">", "=", "<=", "<"
+    op: str  # a TargetOp
     value: Decimal
-    unit_kind: str  # "percent" | "index" | "count" | "none"
+    unit_kind: str  # a UnitKind
     unit: str | None  # "%" for percent, the counted noun for count, else None
     subject: str | None  # who/what the target is about when an item has several targets
     raw: str  # exact fragment of the (NFC) text, e.g. "Đạt tối thiểu 70%"

@@ -19,6 +19,7 @@ from typing import Any
 from db.engine import Database
 from db.models import Account as AccountRow
 from db.models import Setting, utcnow
+from desktop_app.domain.accounts import AccountRole
 from desktop_app.domain.passwords import (
     dummy_check,
     hash_password,
@@ -28,8 +29,8 @@ from desktop_app.domain.passwords import (
 from desktop_app.domain.text import clean
 from desktop_app.errors import AppError
 
-ADMIN, UNIT_OFFICER = "admin", "unit_officer"
-ROLES = (ADMIN, UNIT_OFFICER)
+ADMIN, UNIT_OFFICER = AccountRole.ADMIN.value, AccountRole.UNIT_OFFICER.value
+ROLES: tuple[str, ...] = tuple(r.value for r in AccountRole)
 ROLE_NAMES = {ADMIN: "quản trị viên", UNIT_OFFICER: "cán bộ đơn vị"}
 SETTING_KEY = "sign_in_required"
 WRONG = "Tên đăng nhập hoặc mật khẩu không đúng."

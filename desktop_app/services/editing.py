@@ -11,16 +11,15 @@ from db.engine import Database
 from db.models import Assignment, Deadline, Item, Target, utcnow
 from db.queries.common import resolve_units
 from db.summary import refresh_items
-from desktop_app.domain.deadlines import parse_deadline
+from desktop_app.domain.appendix import KINDS
+from desktop_app.domain.deadlines import DeadlineKind, parse_deadline
 from desktop_app.domain.numbering import normalise_number
+from desktop_app.domain.targets import OPS, UNIT_KINDS
 from desktop_app.domain.text import clean, clean_lines, split_units, unit_key
 from desktop_app.errors import InvalidValue, NotFound
 from desktop_app.services.permissions import require_admin
 
-OPS = (">=", ">", "=", "<=", "<")
-UNIT_KINDS = ("percent", "index", "count", "none")
-KINDS = ("indicator", "task", "document")
-DEADLINE_KINDS = ("date", "ongoing", "yearly", "other")
+DEADLINE_KINDS: tuple[str, ...] = tuple(k.value for k in DeadlineKind)
 
 
 @dataclass(frozen=True)

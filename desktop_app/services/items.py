@@ -17,6 +17,7 @@ from db.queries.items import (
     unit_choices,
     units_and_targets,
 )
+from desktop_app.domain.appendix import ItemKind
 from desktop_app.domain.assessment import LABELS
 from desktop_app.domain.deadlines import Deadline, format_deadline
 from desktop_app.domain.progress import STATUS_NAMES
@@ -25,7 +26,7 @@ from desktop_app.domain.text import search_key
 
 __all__ = ["ItemQuery", "ItemRow", "SORTS", "WINDOWS", "count", "page", "plan_units", "make_query"]
 
-KIND_LABELS = {"indicator": "Chỉ tiêu", "task": "Nhiệm vụ", "document": "Văn bản"}
+KIND_LABELS: dict[str, str] = {ItemKind.INDICATOR: "Chỉ tiêu", ItemKind.TASK: "Nhiệm vụ", ItemKind.DOCUMENT: "Văn bản"}
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,12 @@ from db.queries.progress import implementing_units as units_query
 from db.summary import refresh_items
 from desktop_app.domain.assessment import LABELS, assess, evaluate
 from desktop_app.domain.deadlines import Deadline, format_deadline
-from desktop_app.domain.progress import STATUS_NAMES, ProgressRuleError, parse_decimal
+from desktop_app.domain.progress import (
+    STATUS_NAMES,
+    ProgressRuleError,
+    Status,
+    parse_decimal,
+)
 from desktop_app.domain.targets import Target, format_target
 from desktop_app.domain.text import clean, search_key, unit_key
 from desktop_app.errors import InvalidValue, NotFound
@@ -39,10 +44,10 @@ _TYPED_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 _STATUS_WORDS = {
     **{search_key(name): code for code, name in STATUS_NAMES.items()},
     **{code.replace("_", " "): code for code in STATUS_NAMES},
-    "chua thuc hien": "not_started",
-    "chua trien khai": "not_started",
-    "dang trien khai": "in_progress",
-    "da hoan thanh": "done",
+    "chua thuc hien": Status.NOT_STARTED,
+    "chua trien khai": Status.NOT_STARTED,
+    "dang trien khai": Status.IN_PROGRESS,
+    "da hoan thanh": Status.DONE,
 }
 
 

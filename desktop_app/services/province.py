@@ -20,6 +20,7 @@ from db.queries.province import (
     plan_heads,
     save_indicator_match,
 )
+from desktop_app.domain.appendix import ItemKind
 from desktop_app.domain.areas import (
     AREA_CODES,
     OTHER,
@@ -40,7 +41,7 @@ from desktop_app.services import permissions
 COMPLETED_RESULTS = frozenset({MET, EXCEEDED})
 """The stored results (items.result) that count an item as completed: its target met or exceeded, or, for a
 task without a measurable target, reported done. Everything else (unmet, nothing reported) is not."""
-MATCHED_KINDS = ("indicator", "task")
+MATCHED_KINDS: tuple[str, ...] = (ItemKind.INDICATOR.value, ItemKind.TASK.value)
 """Items compared across plans; documents to issue are each commune's own."""
 PACKAGE_SUFFIX = ".cdsx"
 

@@ -5,8 +5,9 @@ may change anything here."""
 from __future__ import annotations
 
 from datetime import timezone
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -34,6 +35,11 @@ from desktop_app.ui import messages
 from desktop_app.ui.dialogs.sign_in import SignInDialog
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+ROLE_LABELS: tuple[tuple[str, Any], ...] = (
+    (ADMIN, QT_TRANSLATE_NOOP("AccountEditor", "Administrator")),
+    (UNIT_OFFICER, QT_TRANSLATE_NOOP("AccountEditor", "Unit officer")),
+)
+"""The role combo's choices: every domain.accounts.AccountRole."""
 
 
 def _error_label() -> QLabel:
@@ -82,8 +88,8 @@ class AccountEditor(QDialog):
         self.full_name = QLineEdit(account.full_name if account else "")
         self.full_name.setMaxLength(accounts.MAX_NAME)
         self.role = QComboBox()
-        self.role.addItem(self.tr("Administrator"), ADMIN)
-        self.role.addItem(self.tr("Unit officer"), UNIT_OFFICER)
+        for role, label in ROLE_LABELS:
+            self.role.addItem(self.tr(label), role)
         self.role.setCurrentIndex(max(0, self.role.findData(account.role if account else ADMIN)))
         self.role.setEnabled(not first_admin)
         self.unit = QComboBox()

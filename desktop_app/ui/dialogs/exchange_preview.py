@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.merge import OURS, THEIRS
 from desktop_app.services.exchange import ImportOutcome, count_line
 
-OURS, THEIRS = "ours", "theirs"
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_NAMES = {
     "new": QT_TRANSLATE_NOOP("PackagePreviewDialog", "New"),

@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from db.engine import Database
+from desktop_app.domain.assessment import Assessment
 from desktop_app.services import items as items_service
 from desktop_app.services.items import ItemQuery, ItemRow
 from desktop_app.ui.models.rows import RowModel
@@ -43,13 +44,13 @@ _HEADERS = (
 # Sortable columns and the SQL order each one asks for.
 SORT_KEYS = {COL_NUMBER: "number", COL_DEADLINE: "deadline", COL_MONITORING: "unit"}
 # Light backgrounds with dark text: readable on screen and distinguishable in grey print.
-COLOURS = {
-    "exceeded": ("#b7e1b0", "#0b3d0b"),
-    "achieved": ("#d4edcf", "#0b3d0b"),
-    "in_progress": ("#fff1b8", "#4d3b00"),
-    "not_achieved": ("#f6c6c2", "#5c0d07"),
-    "overdue": ("#f1a9a2", "#5c0d07"),
-    "no_data": ("#e4e4e4", "#333333"),
+COLOURS: dict[str, tuple[str, str]] = {
+    Assessment.EXCEEDED: ("#b7e1b0", "#0b3d0b"),
+    Assessment.ACHIEVED: ("#d4edcf", "#0b3d0b"),
+    Assessment.IN_PROGRESS: ("#fff1b8", "#4d3b00"),
+    Assessment.NOT_ACHIEVED: ("#f6c6c2", "#5c0d07"),
+    Assessment.OVERDUE: ("#f1a9a2", "#5c0d07"),
+    Assessment.NO_DATA: ("#e4e4e4", "#333333"),
 }
 
 

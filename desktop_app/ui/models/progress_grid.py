@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from db.engine import Database
+from desktop_app.domain.periods import PeriodBasis, PeriodKind
 from desktop_app.errors import AppError
 from desktop_app.services import progress_grid as grid_service
 from desktop_app.services.progress_grid import GridRow
@@ -48,12 +49,17 @@ _HEADERS = (
     QT_TRANSLATE_NOOP("ProgressGridModel", "Issued on"),
     QT_TRANSLATE_NOOP("ProgressGridModel", "Assessment"),
 )
-_KINDS = (("month", QT_TRANSLATE_NOOP("ProgressGridWidget", "Monthly")),
-          ("quarter", QT_TRANSLATE_NOOP("ProgressGridWidget", "Quarterly")),
-          ("half", QT_TRANSLATE_NOOP("ProgressGridWidget", "Six-monthly")),
-          ("year", QT_TRANSLATE_NOOP("ProgressGridWidget", "Yearly")))
-_BASES = (("calendar", QT_TRANSLATE_NOOP("ProgressGridWidget", "Calendar periods")),
-          ("decree09", QT_TRANSLATE_NOOP("ProgressGridWidget", "Decree 09/2019 windows")))
+# The period choices of the grid's combo boxes, in the order offered: every PeriodKind and PeriodBasis.
+_KINDS: tuple[tuple[str, Any], ...] = (
+    (PeriodKind.MONTH, QT_TRANSLATE_NOOP("ProgressGridWidget", "Monthly")),
+    (PeriodKind.QUARTER, QT_TRANSLATE_NOOP("ProgressGridWidget", "Quarterly")),
+    (PeriodKind.HALF, QT_TRANSLATE_NOOP("ProgressGridWidget", "Six-monthly")),
+    (PeriodKind.YEAR, QT_TRANSLATE_NOOP("ProgressGridWidget", "Yearly")),
+)
+_BASES: tuple[tuple[str, Any], ...] = (
+    (PeriodBasis.CALENDAR, QT_TRANSLATE_NOOP("ProgressGridWidget", "Calendar periods")),
+    (PeriodBasis.DECREE09, QT_TRANSLATE_NOOP("ProgressGridWidget", "Decree 09/2019 windows")),
+)
 
 
 PAGE_SIZE = 200

@@ -16,20 +16,20 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from desktop_app.domain.assessment import ASSESSMENTS, COLOURS, LABELS
+from desktop_app.domain.assessment import ASSESSMENTS, COLOURS, LABELS, Assessment
 
 # The domain names a colour family per assessment; each family gets a darker and a lighter shade, taken in
 # ASSESSMENTS order, so "Vượt" and "Đạt" (both green) still differ.
 _SHADES = {"green": ("#2e7d32", "#81c784"), "yellow": ("#f2c200",), "red": ("#b71c1c", "#ef7d7d"),
            "grey": ("#9e9e9e",)}
 # A hatch per assessment keeps the bars apart in grey print.
-_HATCHES = {
-    "exceeded": Qt.BrushStyle.CrossPattern,
-    "achieved": Qt.BrushStyle.BDiagPattern,
-    "in_progress": Qt.BrushStyle.HorPattern,
-    "not_achieved": Qt.BrushStyle.FDiagPattern,
-    "overdue": Qt.BrushStyle.DiagCrossPattern,
-    "no_data": Qt.BrushStyle.NoBrush,
+_HATCHES: dict[str, Qt.BrushStyle] = {
+    Assessment.EXCEEDED: Qt.BrushStyle.CrossPattern,
+    Assessment.ACHIEVED: Qt.BrushStyle.BDiagPattern,
+    Assessment.IN_PROGRESS: Qt.BrushStyle.HorPattern,
+    Assessment.NOT_ACHIEVED: Qt.BrushStyle.FDiagPattern,
+    Assessment.OVERDUE: Qt.BrushStyle.DiagCrossPattern,
+    Assessment.NO_DATA: Qt.BrushStyle.NoBrush,
 }
 
 

@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
+from desktop_app.domain.appendix import ItemKind
 from desktop_app.domain.assessment import ASSESSMENTS, LABELS
 
 _WINDOWS = (
@@ -15,10 +16,10 @@ _WINDOWS = (
     ("due30", QT_TRANSLATE_NOOP("FilterBar", "Due within 30 days")),
     ("quarter", QT_TRANSLATE_NOOP("FilterBar", "Due this quarter")),
 )
-_KINDS = (
-    ("indicator", QT_TRANSLATE_NOOP("FilterBar", "Indicators")),
-    ("task", QT_TRANSLATE_NOOP("FilterBar", "Tasks")),
-    ("document", QT_TRANSLATE_NOOP("FilterBar", "Documents")),
+_KINDS: tuple[tuple[str, Any], ...] = (  # every ItemKind
+    (ItemKind.INDICATOR, QT_TRANSLATE_NOOP("FilterBar", "Indicators")),
+    (ItemKind.TASK, QT_TRANSLATE_NOOP("FilterBar", "Tasks")),
+    (ItemKind.DOCUMENT, QT_TRANSLATE_NOOP("FilterBar", "Documents")),
 )
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
-from PySide6.QtCore import QDate, QStringListModel, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QStringListModel, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,6 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from db.engine import Database
+from desktop_app.domain.appendix import ItemKind
+from desktop_app.domain.deadlines import DATED_KINDS, DeadlineKind
+from desktop_app.domain.targets import TargetOp, UnitKind
 from desktop_app.errors import AppError
 from desktop_app.services.editing import (
     OPS,
@@ -38,7 +42,27 @@ from desktop_app.services.editing import (
 )
 from desktop_app.services.plans import units as unit_registry
 
-OP_SIGNS = {">=": "≥", ">": ">", "=": "=", "<=": "≤", "<": "<"}
+OP_SIGNS: dict[str, str] = {
+    TargetOp.AT_LEAST: "≥", TargetOp.ABOVE: ">", TargetOp.REACH: "=", TargetOp.AT_MOST: "≤", TargetOp.BELOW: "<",
+}
+# The choices of the form's combo boxes, in the order offered: every ItemKind, DeadlineKind and UnitKind.
+_KINDS: tuple[tuple[str, Any], ...] = (
+    (ItemKind.INDICATOR, QT_TRANSLATE_NOOP("ItemForm", "Indicator")),
+    (ItemKind.TASK, QT_TRANSLATE_NOOP("ItemForm", "Task")),
+    (ItemKind.DOCUMENT, QT_TRANSLATE_NOOP("ItemForm", "Document")),
+)
+_DEADLINE_KINDS: tuple[tuple[str, Any], ...] = (
+    (DeadlineKind.DATE, QT_TRANSLATE_NOOP("ItemForm", "Date")),
+    (DeadlineKind.ONGOING, QT_TRANSLATE_NOOP("ItemForm", "Ongoing")),
+    (DeadlineKind.YEARLY, QT_TRANSLATE_NOOP("ItemForm", "Every year")),
+    (DeadlineKind.OTHER, QT_TRANSLATE_NOOP("ItemForm", "Other (text)")),
+)
+_UNIT_KINDS: tuple[tuple[str, Any], ...] = (
+    (UnitKind.PERCENT, "%"),
+    (UnitKind.INDEX, QT_TRANSLATE_NOOP("ItemForm", "index")),
+    (UnitKind.COUNT, QT_TRANSLATE_NOOP("ItemForm", "count")),
+    (UnitKind.NONE, QT_TRANSLATE_NOOP("ItemForm", "none")),
+)
 
 
 class EditItemCommand(QUndoCommand):
@@ -84,9 +108,8 @@ class ItemForm(QWidget):
         self._loading = False
         self.number = QLineEdit()
         self.kind = QComboBox()
-        for value, label in (("indicator", self.tr("Indicator")), ("task", self.tr("Task")),
-                             ("document", self.tr("Document"))):
-            self.kind.addItem(label, value)
+        for value, label in _KINDS:
+            self.kind.addItem(self.tr(label), value)
         self.text = _PlainText()
         self.text.setMinimumHeight(70)
         self.note = QLineEdit()
@@ -100,15 +123,14 @@ class ItemForm(QWidget):
         add.clicked.connect(self.add_target)
         remove.clicked.connect(self.remove_target)
         self.deadline_kind = QComboBox()
-        for value, label in (("date", self.tr("Date")), ("ongoing", self.tr("Ongoing")), ("yearly", self.tr("Every year")),
-                             ("other", self.tr("Other (text)"))):
-            self.deadline_kind.addItem(label, value)
+        for value, label in _DEADLINE_KINDS:
+            self.deadline_kind.addItem(self.tr(label), value)
         self.deadline_due = QDateEdit()
         self.deadline_due.setDisplayFormat("dd/MM/yyyy")
         self.deadline_due.setCalendarPopup(True)
         self.deadline_raw = QLineEdit()
         self.deadline_kind.currentIndexChanged.connect(
-            lambda: self.deadline_due.setEnabled(self.deadline_kind.currentData() in ("date", "yearly")))
+            lambda: self.deadline_due.setEnabled(self.deadline_kind.currentData() in DATED_KINDS))
         self.monitoring, self.implementing, self.coordinating = QLineEdit(), QLineEdit(), QLineEdit()
         # what some appendices give in columns of their own (shown when the item has it, or on «More details»)
         self.explanation, self.unit_of_measure, self.target_text = QLineEdit(), QLineEdit(), QLineEdit()
@@ -234,9 +256,8 @@ class ItemForm(QWidget):
         op.setCurrentIndex(OPS.index(target.op))
         op.currentIndexChanged.connect(self.save)
         unit = QComboBox()
-        for value, label in (("percent", "%"), ("index", self.tr("index")), ("count", self.tr("count")),
-                             ("none", self.tr("none"))):
-            unit.addItem(label, value)
+        for value, label in _UNIT_KINDS:
+            unit.addItem(self.tr(label), value)
         unit.setCurrentIndex(max(unit.findData(target.unit_kind), 0))
         unit.currentIndexChanged.connect(self.save)
         self.targets.setCellWidget(row, 0, op)
@@ -292,7 +313,7 @@ class ItemForm(QWidget):
             note=self.note.text(),
             targets=self._targets(),
             deadline_kind=self.deadline_kind.currentData(),
-            deadline_due=due.toPython() if self.deadline_kind.currentData() in ("date", "yearly") else None,
+            deadline_due=due.toPython() if self.deadline_kind.currentData() in DATED_KINDS else None,
             deadline_raw=self.deadline_raw.text(),
             monitoring=tuple(n.strip() for n in self.monitoring.text().split(";") if n.strip()),
             implementing=tuple(n.strip() for n in self.implementing.text().split(";") if n.strip()),
