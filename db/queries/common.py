@@ -171,7 +171,7 @@ def insert_rows(session: Session, model: type[Base], rows: list[dict[str, Any]])
          *[convert(row[name]) if row[name] is not None else None for name, convert in converted],
          *fixed,
          *[convert(make(None)) if convert is not None else make(None) for _, make, convert in made])
-        for id_, row in zip(ids, rows)
+        for id_, row in zip(ids, rows, strict=True)
     ]
     columns = ["id", *plain, *(n for n, _ in converted), *(n for n, _ in same), *(n for n, _, _ in made)]
     names = ", ".join(f'"{name}"' for name in columns)

@@ -112,7 +112,7 @@ def rows_by_id(session: Session, table: str, ids: Iterable[int]) -> dict[int, tu
     found: dict[int, tuple[str, dict[str, Any]]] = {}
     for start in range(0, len(wanted), rows_db.CHUNK):
         for row in session.execute(stmt, {"i": wanted[start:start + rows_db.CHUNK]}):
-            found[row[0]] = (row[1], dict(zip(SYNCED[table], row[2:])))
+            found[row[0]] = (row[1], dict(zip(SYNCED[table], row[2:], strict=False)))
     return found
 
 

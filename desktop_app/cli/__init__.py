@@ -144,7 +144,7 @@ def _cmd_import(db: Any, args: argparse.Namespace) -> int:
             _print_json({"tables": tables})
         for n, table in enumerate([] if args.json else tables, 1):
             print(f"Bảng {n} ({'chắc chắn' if table['confident'] else 'chưa chắc'}):")
-            for i, (header, role) in enumerate(zip(table["header"], table["roles"]), 1):
+            for i, (header, role) in enumerate(zip(table["header"], table["roles"], strict=False), 1):
                 print(f"  {i}. {header or '(trống)'} → {role}")
         return EXIT_OK
     result = import_file(db, path=args.file, again=args.again, columns=args.columns)

@@ -3,7 +3,7 @@ versions, the audit trail and the package preview."""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from desktop_app.domain.progress import STATUS_NAMES
@@ -42,7 +42,7 @@ NUMBERS = {"value", "numerator", "denominator"}
 
 def local_time(moment: datetime) -> datetime:
     """A moment stored in UTC (without a zone) as the computer's local wall time."""
-    return moment.replace(tzinfo=timezone.utc).astimezone().replace(tzinfo=None)
+    return moment.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
 
 
 def shown_value(column: str, value: Any) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 import io
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -192,7 +192,7 @@ def _content(session: Any, plan_id: int, unit: str, period: str) -> tuple[FormCo
             deadline=format_deadline(Deadline(d.raw, d.kind, d.due)) if d else "",
             last_value=last.get(item.id, ""), mode=_mode(item),
         ))
-    created = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    created = datetime.now(UTC).replace(microsecond=0).isoformat()
     header = FormHeader(plan_uuid=plan.uuid, plan_title=plan_title(plan), unit_uuid=unit_row.uuid,
                         unit_name=unit_row.name, period_uuid=per.uuid, period_code=period_code(per.kind, per.end),
                         period_label=per.label, created_at=created)

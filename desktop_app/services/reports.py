@@ -10,7 +10,7 @@ implementing unit's, then the newest. The assessment is judged as of min(period 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -237,7 +237,7 @@ def _local(moment: datetime | None) -> datetime | None:
     """A stored UTC time as the office's local time (what the officer saw when reporting)."""
     if moment is None:
         return None
-    return moment.replace(tzinfo=timezone.utc).astimezone().replace(tzinfo=None)
+    return moment.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
 
 
 def _flat(items: list[Any], reports: list[Any], targets: dict[int, list[Any]], section_info: dict[int, Any],

@@ -129,7 +129,7 @@ def sub_header(top: Sequence[str], cells: Sequence[str]) -> bool:
     differing = [c for i, c in enumerate(cells) if c.strip() and (i >= len(top) or c.strip() != top[i].strip())]
     if not differing:
         return False
-    number = next((c for c, t in zip(cells, top) if header_role(t)[0] == "number"), "")
+    number = next((c for c, t in zip(cells, top, strict=False) if header_role(t)[0] == "number"), "")
     if number.strip() and not is_stt_label(number):
         return False
     return all(header_role(c)[0] is not None for c in differing)

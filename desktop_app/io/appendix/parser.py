@@ -139,7 +139,7 @@ def _labels(layout: Layout, role: str) -> dict[int, str]:
     shared = 0
     while len(words) > 1 and all(len(w) > shared + 1 and w[shared] == words[0][shared] for w in words):
         shared += 1
-    return {i: " ".join(w[shared:]) for i, w in zip(columns, words)}
+    return {i: " ".join(w[shared:]) for i, w in zip(columns, words, strict=True)}
 
 
 @lru_cache(maxsize=4096)  # a file repeats the same few unit cells on every row

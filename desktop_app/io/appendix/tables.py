@@ -144,5 +144,5 @@ def assign_layouts(runs: Sequence[Run], *, chosen: Mapping[str, Sequence[str]] |
         for run in targets:
             run.layout = layout_from_roles(run.header, forced[0])
         return
-    for run, roles in zip(runs, forced):
+    for run, roles in zip(runs, forced, strict=False):
         run.layout = layout_from_roles(run.header, roles)

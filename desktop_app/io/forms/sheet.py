@@ -277,7 +277,7 @@ def _write_hidden(wb: Workbook, content: FormContent) -> None:
     header = content.header
     values = [FORMAT, *(getattr(header, k) for k in HEADER_KEYS[1:-2]), str(len(rows)),
               checksum(header, rows, cells)]
-    for r, (key, value) in enumerate(zip(HEADER_KEYS, values), start=1):
+    for r, (key, value) in enumerate(zip(HEADER_KEYS, values, strict=True), start=1):
         _put(hidden, r, 1, key)
         _put(hidden, r, 2, value)
     for c, title in enumerate(("Dòng", "Mã chỉ tiêu", "Kiểu nhập", "", "Ô", "Mã kiểm tra"), start=1):

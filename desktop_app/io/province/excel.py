@@ -55,7 +55,7 @@ def _text(ws: Worksheet, row: int, column: int, value: str) -> Any:
 
 
 def _headers(ws: Worksheet, names: list[str], widths: list[float], *, freeze_column: int = 3) -> None:
-    for column, (name, width) in enumerate(zip(names, widths), 1):
+    for column, (name, width) in enumerate(zip(names, widths, strict=False), 1):
         cell = _text(ws, HEADER_ROW, column, name)
         cell.font = Font(bold=True)
         cell.fill = _HEAD_FILL

@@ -219,7 +219,7 @@ def _borderless(doc: Document, widths: tuple[float, float], rows: int) -> list[l
     for _ in range(rows):
         row = table.add_row()
         row._tr.get_or_add_trPr().append(etree.Element(qn("w:cantSplit")))  # a signature never splits
-        for cell, width in zip(row.cells, widths):
+        for cell, width in zip(row.cells, widths, strict=False):
             cell.width = Mm(width)
         cells.append(row.cells)
     return cells
