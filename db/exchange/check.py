@@ -136,6 +136,7 @@ def checked_rows(table: str, data: Any, *, member: str) -> list[list[Any]]:
         raise refuse("có dòng không phải danh sách hoặc sai số cột.")
     order = [columns.index(name) for name in expected]
     out_columns: list[list[Any]] = []
+    wrong: int | None  # the first row with a bad value
     for name, position in zip(expected, order, strict=True):
         values = [r[position] for r in rows]
         types, convert, nullable = _checker(table, name)

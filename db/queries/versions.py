@@ -59,7 +59,8 @@ def _entry(row: Sequence[Any]) -> HistoryEntry:
 def entries(session: Session, *, table: str | None = None, item: tuple[int, str] | None = None,
             include_restored: bool = False, limit: int | None = None) -> list[HistoryEntry]:
     """Kept versions, newest first; item=(id, uuid) keeps those of the item and of rows hanging on it."""
-    where, params = [], {}
+    where: list[str] = []
+    params: dict[str, Any] = {}
     if table is not None:
         where.append("table_name = :table")
         params["table"] = table

@@ -3,6 +3,7 @@ versions, the audit trail and the package preview."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
@@ -26,7 +27,7 @@ FIELD_LABELS = {
     "explanation": "Giải thích, cách tính", "unit_of_measure": "Đơn vị tính của chỉ tiêu",
     "target_text": "Chỉ tiêu (nguyên văn)", "output": "Sản phẩm", "budget": "Kinh phí",
 }
-CODES = {
+CODES: dict[str, Mapping[Any, str]] = {
     "kind": {"indicator": "chỉ tiêu", "task": "nhiệm vụ", "document": "văn bản", "date": "ngày",
              "month": "tháng", "quarter": "quý", "half": "6 tháng", "year": "năm", "ongoing": "thường xuyên",
              "yearly": "hằng năm", "other": "khác"},

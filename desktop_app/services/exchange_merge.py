@@ -107,10 +107,11 @@ class Merger:
                 if row[position] is not None:
                     local = self.ids[parent].get(row[position])
                     if local is None:
-                        resolved = None
+                        out.append(None)
                         break
                     resolved[position] = local
-            out.append(resolved)
+            else:
+                out.append(resolved)
         return out
 
     def _find_ids(self, table: str, uuids: set[str]) -> None:
@@ -302,8 +303,8 @@ class Merger:
             self._touch_item(table, local.id, local.content)
             if table == "items":
                 self.result.touched_items.discard(local.id)
-            kept = {**local.content, ID_KEY: local.id}  # its own id, which the rows deleted with it point to
-            rows_db.add_history(self.session, [(table, local.uuid, local.rev, kept, "deleted", self.source)])
+            last = {**local.content, ID_KEY: local.id}  # its own id, which the rows deleted with it point to
+            rows_db.add_history(self.session, [(table, local.uuid, local.rev, last, "deleted", self.source)])
             rows_db.delete(self.session, table, [local.id])
             self._note(table, row, UPDATED, "xoá (đã xoá ở bên gửi)")
         rows_db.add_tombstones(self.session, fresh)

@@ -256,7 +256,8 @@ def _percent(item: Item) -> bool:
     return any(t.unit_kind == "percent" for t in item.targets)
 
 
-def _value_shown(value: Decimal | None, numerator: Decimal | None, denominator: Decimal | None, percent: bool) -> str:
+def _value_shown(value: Decimal | None, numerator: Decimal | None, denominator: Decimal | None, *,
+                 percent: bool) -> str:
     return value_text(value, numerator, denominator, percent) if value is not None else (
         f"{number_text(numerator)}/{number_text(denominator)}" if numerator is not None and denominator is not None
         else "")
@@ -291,7 +292,7 @@ def _compare(entry: FormEntry, item: Item, old: ProgressReport | None, name: str
             from None
     after["value"] = (checked.value, checked.numerator, checked.denominator)
     texts = {
-        "value": (_value_shown(*before["value"], percent), _value_shown(*after["value"], percent)),
+        "value": (_value_shown(*before["value"], percent=percent), _value_shown(*after["value"], percent=percent)),
         "status": (STATUS_NAMES.get(before["status"] or "", ""), STATUS_NAMES.get(after["status"] or "", "")),
         "narrative": (before["narrative"], after["narrative"]),
         "evidence": (before["evidence"], after["evidence"]),

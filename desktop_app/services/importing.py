@@ -141,7 +141,9 @@ def _write(db: Database, parsed: ParsedAppendix, sha256: str, *, remember: bool 
             }
             for order, p in enumerate(parsed.items)
         ])
-        deadlines, targets, assignments = [], [], []
+        deadlines: list[dict[str, Any]] = []
+        targets: list[dict[str, Any]] = []
+        assignments: list[dict[str, Any]] = []
         for item_id, p in zip(item_ids, parsed.items, strict=True):
             deadlines.append({"item_id": item_id, "raw": p.deadline.raw, "kind": p.deadline.kind, "due": p.deadline.due})
             targets.extend(

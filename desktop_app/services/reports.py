@@ -136,7 +136,7 @@ def build_report(db: Database, *, plan_id: int, kind: str = PROGRESS, period: st
         header = plan_header(session, plan_id)
         if header is None:
             raise NotFound(f"Không có kế hoạch #{plan_id}.")
-        chosen = find_period(session, session.get(Plan, plan_id), period) if period not in (None, "") else None
+        chosen = find_period(session, session.get_one(Plan, plan_id), period) if period not in (None, "") else None
         chosen_column = _column(chosen) if chosen is not None else None
     with db.reading() as session:
         unit_row = None
