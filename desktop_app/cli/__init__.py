@@ -429,7 +429,7 @@ def _utf8_console() -> None:
     if sys.stdout is None and sys.platform == "win32":
         import ctypes
 
-        if ctypes.windll.kernel32.AttachConsole(-1):  # type: ignore[attr-defined]
+        if ctypes.windll.kernel32.AttachConsole(-1):
             sys.stdout = open("CONOUT$", "w", encoding="utf-8")  # noqa: SIM115 - lives as long as the process
             sys.stderr = sys.stdout
     # Windows consoles default to a legacy code page that cannot print Vietnamese.

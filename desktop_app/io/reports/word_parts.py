@@ -128,7 +128,7 @@ def fixed_table(doc: Document, widths_mm: list[float], total_mm: float, *, style
 
 def column_widths(table: Table) -> list[int]:
     """The table's grid column widths in twips."""
-    return [int(c.get(qn("w:w"))) for c in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+    return [int(c.get(qn("w:w"), "0")) for c in table._tbl.tblGrid.findall(qn("w:gridCol"))]
 
 
 def _cell(tr: Any, width: int, text: str, *, align: str = "left", bold: bool = False, span: int = 1,
