@@ -188,7 +188,7 @@ def worker(db_path: Path, journal_path: Path, seed: int) -> None:
 
     ops = [(import_op, 1), (record_op, 8), (edit_op, 4), (unit_op, 3), (merge_op, 2), (package_op, 2),
            (backup_op, 2)]
-    choices, weights = zip(*ops)
+    choices, weights = zip(*ops, strict=True)
     print("ready", flush=True)
     while True:
         op = rng.choices(choices, weights)[0]

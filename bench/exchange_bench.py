@@ -147,7 +147,7 @@ def bare_insert(folder: Path, db_path: Path) -> float:
                 if table == "units":
                     unit_ids[row[4 + columns.index("key")]] = new_id
                 values = [ids[REFERENCES[c]][v] if c in REFERENCES and v is not None else v
-                          for c, v in zip(columns, row[4:])]
+                          for c, v in zip(columns, row[4:], strict=False)]
                 rows[table].append((new_id, row[0], row[1], row[2], *values))
     con = sqlite3.connect(db_path)
     con.execute("PRAGMA journal_mode=WAL")

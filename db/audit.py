@@ -162,5 +162,5 @@ def import_entries(session: Session, rows: Sequence[Sequence[Any]], *, sender: s
     marks = ", ".join(f":{c}" for c in PACKAGE_COLUMNS)
     session.execute(
         text(f"INSERT OR IGNORE INTO audit_log ({', '.join(PACKAGE_COLUMNS)}) VALUES ({marks})"),
-        [dict(zip(PACKAGE_COLUMNS, row)) | {"installation": row[4] or sender, "who": row[2] or UNKNOWN}
+        [dict(zip(PACKAGE_COLUMNS, row, strict=False)) | {"installation": row[4] or sender, "who": row[2] or UNKNOWN}
          for row in rows])

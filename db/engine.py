@@ -6,7 +6,7 @@ import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -65,6 +65,9 @@ class Database:
     """Who the audit trail names for changes made through this object (the officer at this computer)."""
     origin: str = "Chương trình"
     """The audit source when a use case names none (the GUI or the command line)."""
+    account: object = field(default=None, repr=False, compare=False)
+    """The account signed in through this object (a services.accounts.Account, or None): set by set_current,
+    read by current_account."""
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:

@@ -24,7 +24,7 @@ def content(db: Database, tables: tuple[str, ...] = tuple(SYNCED)) -> dict[str, 
             rows = con.execute(f"SELECT uuid, {', '.join(chr(34) + c + chr(34) for c in columns)} FROM {table}")
             result[table] = {
                 row[0]: tuple(uuids[REFERENCES[c]].get(v) if c in REFERENCES and v is not None else v
-                              for c, v in zip(columns, row[1:]))
+                              for c, v in zip(columns, row[1:], strict=False))
                 for row in rows
             }
         return result

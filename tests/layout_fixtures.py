@@ -290,7 +290,7 @@ def nq03_pl1_docx() -> bytes:
         document.add_paragraph(line)
     table = document.add_table(rows=1, cols=5)
     _grid(table)
-    for cell, text in zip(table.rows[0].cells, PL1_HEADER):
+    for cell, text in zip(table.rows[0].cells, PL1_HEADER, strict=False):
         _set_lines(cell, [text], bold=True)
     for row in PL1_ROWS:
         cells = table.add_row().cells
@@ -301,7 +301,7 @@ def nq03_pl1_docx() -> bytes:
             _set_lines(cells[0], [row[1]], bold=True)
             _set_lines(cells[1], [row[2]], bold=True)
         else:
-            for cell, text in zip(cells, row[:5]):
+            for cell, text in zip(cells, row[:5], strict=False):
                 cell.text = text
     return _docx_bytes(document)
 
@@ -490,7 +490,7 @@ def nq03_pl2_docx() -> bytes:
         document.add_paragraph(line)
     table = document.add_table(rows=1, cols=6)
     _grid(table)
-    for cell, text in zip(table.rows[0].cells, PL2_HEADER):
+    for cell, text in zip(table.rows[0].cells, PL2_HEADER, strict=False):
         _set_lines(cell, [text], bold=True)
     for row in PL2_ROWS:
         cells = table.add_row().cells
@@ -788,7 +788,7 @@ def commune_tasks_docx() -> bytes:
             _set_lines(cells[0], [row[1]], bold=True)
             _set_lines(cells[1], [row[2]], bold=True)
         else:
-            for cell, text in zip(cells, _tp_cells(row)):
+            for cell, text in zip(cells, _tp_cells(row), strict=False):
                 _set_lines(cell, [text])
     return _docx_bytes(document)
 
@@ -885,10 +885,10 @@ def odd_header_docx() -> bytes:
         document.add_paragraph(line)
     table = document.add_table(rows=1, cols=5)
     _grid(table)
-    for cell, text in zip(table.rows[0].cells, ODD_HEADER):
+    for cell, text in zip(table.rows[0].cells, ODD_HEADER, strict=False):
         _set_lines(cell, [text], bold=True)
     for n, t, c, _u, m, _d, o in ODD_ROWS:
-        for cell, text in zip(table.add_row().cells, [n, t, c, m, o]):
+        for cell, text in zip(table.add_row().cells, [n, t, c, m, o], strict=False):
             _set_lines(cell, [text])
     return _docx_bytes(document)
 

@@ -52,7 +52,7 @@ def make_docx(path: Path, *, nfd_text: bool = True) -> bytes:
         table = document.add_table(rows=0, cols=len(header))
         if with_header:
             cells = table.add_row().cells
-            for cell, text in zip(cells, header):
+            for cell, text in zip(cells, header, strict=False):
                 cell.text = text
         for row in chunk:
             cells = table.add_row().cells
@@ -62,7 +62,7 @@ def make_docx(path: Path, *, nfd_text: bool = True) -> bytes:
                 merged = cells[1].merge(cells[-1])
                 merged.text = nfd(text) if nfd_text else text
             else:
-                for cell, text in zip(cells, row):
+                for cell, text in zip(cells, row, strict=False):
                     value = nfd(text) if nfd_text else text
                     lines = value.split("; ") if cell is cells[3] else [value]
                     cell.text = lines[0]

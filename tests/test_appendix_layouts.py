@@ -48,7 +48,7 @@ def _docx(tables: list[list[list[str]]], *, before: list[str] | None = None, mer
                 merged = cells[0].merge(cells[5])
                 merged.text = f"{row[0]} {row[1]}"
                 continue
-            for cell, text in zip(cells, row):
+            for cell, text in zip(cells, row, strict=False):
                 cell.text = text
         document.add_paragraph("")
     if after:
@@ -178,7 +178,7 @@ def test_two_row_header_with_stt_merged_down(db: Database, tmp_path: Path) -> No
     t.cell(0, 2).merge(t.cell(0, 3))
     for row in BODY:
         cells = t.add_row().cells
-        for cell, text in zip(cells, row if len(row) > 2 else [*row, *row[1:] * 4]):
+        for cell, text in zip(cells, row if len(row) > 2 else [*row, *row[1:] * 4], strict=False):
             cell.text = text
     out = io.BytesIO()
     document.save(out)

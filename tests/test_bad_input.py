@@ -10,7 +10,7 @@ import struct
 import time
 import zipfile
 import zlib
-from typing import Callable
+from collections.abc import Callable
 
 import openpyxl
 import pytest
@@ -56,7 +56,7 @@ def deflate(data: bytes) -> bytes:
     return comp.compress(data) + comp.flush()
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def deflated_zeros(megabytes: int) -> tuple[bytes, int]:
     """A raw deflate stream of `megabytes` MiB of zeros and its CRC-32, built in a few ms from one repeated block."""
     comp = zlib.compressobj(9, zlib.DEFLATED, -15)
@@ -101,7 +101,7 @@ def saved(document: object) -> bytes:
     return buf.getvalue()
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def valid_docx() -> bytes:
     """A small valid docx with a title and a table."""
     doc = Document()
@@ -113,7 +113,7 @@ def valid_docx() -> bytes:
     return saved(doc)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def valid_xlsx() -> bytes:
     """A small valid xlsx (inline strings) with a merge."""
     wb = openpyxl.Workbook()
@@ -292,7 +292,7 @@ def test_huge_merge_and_dimension_in_xlsx_do_not_explode() -> None:
 # --------------------------------------------------------------------------- fuzzing
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def fuzz_bases() -> tuple[bytes, ...]:
     """Small valid inputs of every kind: docx (deflated and stored), xlsx, TSV, Markdown."""
     docx = valid_docx()
@@ -301,7 +301,7 @@ def fuzz_bases() -> tuple[bytes, ...]:
         docx,
         stored_docx,
         valid_xlsx(),
-        "Tiêu đề\nStt\t\"Chỉ tiêu\nhai dòng\"\tGhi chú\n1\ta\tb\n\n2\tc\td\n".encode("utf-8"),
+        "Tiêu đề\nStt\t\"Chỉ tiêu\nhai dòng\"\tGhi chú\n1\ta\tb\n\n2\tc\td\n".encode(),
         "\ufeffTiêu đề\n\n| Stt | A \\| B |\n|---|:-:|\n| 1 | x<br>y |\n".encode("utf-8"),
         b"\xff\xfe" + "Stt\tA\n1\tB\n".encode("utf-16-le"),
     )

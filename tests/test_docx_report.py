@@ -121,7 +121,7 @@ def test_progress_report_layout(db: Database) -> None:
     widths = [int(c.get(qn("w:w"))) for c in appendix._tbl.tblGrid.findall(qn("w:gridCol"))]
     assert sum(widths) == round(252 * 1440 / 25.4)
     by_number = {}
-    for report_row, row in zip(data.rows, rows[1:]):
+    for report_row, row in zip(data.rows, rows[1:], strict=False):
         tcs = row._tr.findall(qn("w:tc"))
         if report_row.kind == ITEM:
             assert len(tcs) == 8

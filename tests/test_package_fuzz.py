@@ -45,7 +45,7 @@ json_values = st.recursive(
     max_leaves=12)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def seed() -> bytes:
     """A valid package with records and an evidence file."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -60,7 +60,7 @@ def seed() -> bytes:
         return path.read_bytes()
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def seed_members() -> tuple[tuple[str, bytes], ...]:
     with zipfile.ZipFile(io.BytesIO(seed())) as zf:
         return tuple((name, zf.read(name)) for name in zf.namelist())

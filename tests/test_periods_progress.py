@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from itertools import pairwise
 
 import pytest
 
@@ -44,7 +45,7 @@ def test_months_cover_the_year_without_gaps() -> None:
     for basis in ("calendar", "decree09"):
         months = periods_for_year(2024, kind="month", basis=basis)
         assert len(months) == 12
-        assert all((b.start - a.end).days == 1 for a, b in zip(months, months[1:]))
+        assert all((b.start - a.end).days == 1 for a, b in pairwise(months))
     assert periods_for_year(2024, kind="month")[1].end == D(2024, 2, 29)
     feb = periods_for_year(2026, kind="month", basis="decree09")[1]
     assert (feb.label, feb.start, feb.end) == ("Tháng 2/2026", D(2026, 1, 15), D(2026, 2, 14))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from decimal import Decimal
+from itertools import pairwise
 from typing import Any
 
 import pytest
@@ -276,7 +277,7 @@ def test_monthly_decree09_scheme(qtbot: Any, grid: ProgressGridWidget, db: Datab
     assert (months[0].start, months[0].end) == (date(2025, 12, 15), date(2026, 1, 14))
     assert (months[1].start, months[1].end) == (date(2026, 1, 15), date(2026, 2, 14))
     assert months[-1].end == date(2026, 12, 14)
-    assert all(b.start - a.end == timedelta(days=1) for a, b in zip(months, months[1:]))
+    assert all(b.start - a.end == timedelta(days=1) for a, b in pairwise(months))
     assert grid.period_combo.itemText(0) == "Tháng 1/2026 (15/12/2025 – 14/01/2026)"
     assert [(p.label, p.start, p.end) for p in list_periods(db, plan_id=plan_id)] == \
         [(p.label, p.start, p.end) for p in months]  # chosen for the plan, not only shown

@@ -78,13 +78,13 @@ def tables(draw: st.DrawFn) -> tuple[list[str], list[list[str]]]:
 # --------------------------------------------------------------------------- seeds
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def seed_lines() -> tuple[str, ...]:
     """The title, header and first rows of a real appendix (small, so that cases stay fast)."""
     return tuple((DATA / "nam_hong_phu_luc_1.txt").read_text(encoding="utf-8").splitlines()[:14])
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def seed_table() -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(line.split("\t")) for line in seed_lines() if "\t" in line)
 
@@ -109,7 +109,7 @@ def xml_text(text: str) -> str:
     return escape(legal)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _seed_file(kind: str) -> bytes:
     from tests.seed_files import make_docx, make_xlsx
 
@@ -138,7 +138,7 @@ EMPTY_STYLES = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
                 b'<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>')
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def seed_docx() -> dict[str, bytes]:
     """python-docx's file with its 800 kB of style definitions emptied (nothing the reader needs), so cases stay fast."""
     members = zip_members(_seed_file("docx"))
@@ -146,19 +146,19 @@ def seed_docx() -> dict[str, bytes]:
             for k, v in members.items()}
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def seed_xlsx() -> dict[str, bytes]:
     return zip_members(_seed_file("xlsx"))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def seeds(kind: str) -> tuple[bytes, ...]:
     """Valid files of a kind: the seed appendix, plus the odd shapes the older fuzz tests started from."""
     text = "\n".join(seed_lines()) + "\n"
     if kind == "txt":
         return (text.encode("utf-8"), b"\xef\xbb\xbf" + text.encode("utf-8"), b"\xff\xfe" + text.encode("utf-16-le"),
                 text.encode("utf-16-be"), text.replace("\n", "\r\n").encode("utf-8"),
-                "Tiêu đề\nStt\t\"Chỉ tiêu\nhai dòng\"\tGhi chú\n1\ta\tb\n\n2\tc\td\n".encode("utf-8"),
+                "Tiêu đề\nStt\t\"Chỉ tiêu\nhai dòng\"\tGhi chú\n1\ta\tb\n\n2\tc\td\n".encode(),
                 b"\xff\xfe" + "Stt\tA\n1\tB\n".encode("utf-16-le"))
     if kind == "md":
         titles = [line for line in seed_lines() if "\t" not in line]
@@ -234,7 +234,7 @@ def docx_xml(titles: list[str], rows: list[list[str]], merges: list[int]) -> byt
     for n, r in enumerate(rows):
         span = merges[n % len(merges)] if merges else 1
         tcs = "".join(
-            ("<w:tc><w:tcPr><w:gridSpan w:val=\"%d\"/></w:tcPr>" % span if i == 1 and span > 1 else "<w:tc>")
+            (f"<w:tc><w:tcPr><w:gridSpan w:val=\"{span}\"/></w:tcPr>" if i == 1 and span > 1 else "<w:tc>")
             + "".join(f"<w:p><w:r><w:t xml:space=\"preserve\">{xml_text(p)}</w:t></w:r></w:p>" for p in c.split("\n"))
             + "</w:tc>"
             for i, c in enumerate(r)
@@ -242,7 +242,7 @@ def docx_xml(titles: list[str], rows: list[list[str]], merges: list[int]) -> byt
         trs.append(f"<w:tr>{tcs or '<w:tc><w:p/></w:tc>'}</w:tr>")
     table = f"<w:tbl>{''.join(trs)}</w:tbl>" if trs else ""
     return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="{ns}"><w:body>'
-            f"{body}{table}<w:p/></w:body></w:document>").encode("utf-8")
+            f"{body}{table}<w:p/></w:body></w:document>").encode()
 
 
 def column(n: int) -> str:
@@ -270,7 +270,7 @@ def sheet_xml(titles: list[str], rows: list[list[str]], numbers: bool, merges: l
         if span > 1:
             merged.append(f'<mergeCell ref="B{r}:{column(span)}{r}"/>')
     merge_xml = f'<mergeCells count="{len(merged)}">{"".join(merged)}</mergeCells>' if merged else ""
-    return (f'<worksheet xmlns="{ns}"><sheetData>{"".join(out)}</sheetData>{merge_xml}</worksheet>').encode("utf-8")
+    return (f'<worksheet xmlns="{ns}"><sheetData>{"".join(out)}</sheetData>{merge_xml}</worksheet>').encode()
 
 
 @st.composite

@@ -25,7 +25,7 @@ def _item_row(columns: list[str]) -> list[object]:
 def test_a_format_1_package_has_the_new_columns_empty() -> None:
     old = [c for c in expected_columns("items") if c not in ADDED["items"]]
     rows = checked_rows("items", {"columns": old, "rows": [_item_row(old)]}, member="records/items.json")
-    got = dict(zip(expected_columns("items"), rows[0]))
+    got = dict(zip(expected_columns("items"), rows[0], strict=True))
     assert got["text"] == "Tỷ lệ hồ sơ trực tuyến đạt 80%"
     assert [got[c] for c in ADDED["items"]] == ["", "", "", "", ""]
 
@@ -33,7 +33,7 @@ def test_a_format_1_package_has_the_new_columns_empty() -> None:
 def test_a_format_2_package_keeps_them() -> None:
     columns = expected_columns("items")
     got = dict(zip(columns, checked_rows("items", {"columns": columns, "rows": [_item_row(columns)]},
-                                         member="records/items.json")[0]))
+                                         member="records/items.json")[0], strict=True))
     assert (got["unit_of_measure"], got["target_text"]) == ("%", "80")
 
 

@@ -142,7 +142,8 @@ def checked_rows(table: str, data: Any, *, member: str) -> list[list[Any]]:
         raise refuse("có dòng không phải danh sách hoặc sai số cột.")
     order = [columns.index(name) for name in expected]
     out_columns: list[list[Any]] = []
-    for name, position in zip(expected, order):
+    wrong: int | None  # the first row with a bad value
+    for name, position in zip(expected, order, strict=True):
         values = [r[position] for r in rows]
         types, convert, nullable = _checker(table, name)
         present = set(map(type, values))
@@ -171,7 +172,7 @@ def checked_rows(table: str, data: Any, *, member: str) -> list[list[Any]]:
                 wrong = values.index(value)
                 raise refuse(f"dòng {wrong + 1}, cột «{name}»: giá trị «{str(value)[:60]}» không hợp lệ.") from None
         out_columns.append([converted[v] for v in values])
-    result = [list(row) for row in zip(*out_columns)] if rows else []
+    result = [list(row) for row in zip(*out_columns, strict=True)] if rows else []
     uuids = out_columns[0] if rows else []
     if len(set(uuids)) != len(uuids):
         raise refuse("có mã (uuid) xuất hiện hai lần.")

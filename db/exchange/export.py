@@ -90,17 +90,17 @@ def export_rows(session: Session, *, plan_ids: list[int] | None = None, unit_id:
             ids = {row[position] for row in found[table].values() if row[position] is not None}
             known = {i: row[1] for i, row in found[parent].items()}
             uuid_maps[parent].update(known)
-            missing = ids - uuid_maps[parent].keys()
-            if missing:
-                uuid_maps[parent].update(uuids_of(session, parent, missing))
+            unmapped = ids - uuid_maps[parent].keys()
+            if unmapped:
+                uuid_maps[parent].update(uuids_of(session, parent, unmapped))
     result: dict[str, list[list[Any]]] = {}
     for table in SYNCED:
-        refs = {5 + SYNCED[table].index(c): uuid_maps[p] for c, p in references_of(table).items()}
+        mapped = {5 + SYNCED[table].index(c): uuid_maps[p] for c, p in references_of(table).items()}
         rows = []
         for row in sorted(found[table].values()):
             out = list(row[1:])
             out[3] = str(out[3] or "")
-            for position, mapping in refs.items():
+            for position, mapping in mapped.items():
                 if row[position] is not None:
                     out[position - 1] = mapping[row[position]]
             rows.append(out)

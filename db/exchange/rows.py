@@ -58,7 +58,7 @@ def _select(table: str) -> str:
 
 
 def _local(table: str, row: Sequence[Any]) -> LocalRow:
-    return LocalRow(row[0], row[1], row[2], row[3], str(row[4] or ""), dict(zip(SYNCED[table], row[5:])))
+    return LocalRow(row[0], row[1], row[2], row[3], str(row[4] or ""), dict(zip(SYNCED[table], row[5:], strict=False)))
 
 
 def rows_by_uuid(session: Session, table: str, uuids: Sequence[str]) -> dict[str, LocalRow]:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 from operator import itemgetter
-from typing import Any
+from typing import Any, TypeVar, cast
 
-from sqlalchemy import DateTime, func, select, update
+from sqlalchemy import ColumnDefault, ColumnElement, CursorResult, DateTime, func, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from db.models import (
@@ -24,6 +24,14 @@ from db.models import (
     utcnow,
 )
 from desktop_app.domain.text import canonical_spelling, clean, collation_key, unit_key
+
+HeadingT = TypeVar("HeadingT", Section, Group)
+
+
+def rows_changed(result: object) -> int:
+    """How many rows an UPDATE or DELETE matched. Session.execute() types every result as a plain Result; a DML
+    statement's is a CursorResult, the one with rowcount."""
+    return cast("CursorResult[Any]", result).rowcount
 
 
 def plan_by_sha256(session: Session, sha256: str) -> Plan | None:
@@ -105,10 +113,10 @@ def resolve_units(session: Session, spellings: list[str]) -> dict[str, Unit]:
     by_alias = select(UnitAlias.unit_id).where(UnitAlias.key.in_(keys))
     stmt = select(Unit).where(Unit.key.in_(keys) | Unit.id.in_(by_alias)).options(selectinload(Unit.aliases))
     units: dict[str, Unit] = {}
-    for unit in session.scalars(stmt):
-        for alias in unit.aliases:
-            units.setdefault(alias.key, unit)
-        units[unit.key] = unit
+    for found in session.scalars(stmt):
+        for alias in found.aliases:
+            units.setdefault(alias.key, found)
+        units[found.key] = found
     for key, counts in met.items():
         unit = units.get(key)
         if unit is None:
@@ -138,8 +146,8 @@ def insert_rows(session: Session, model: type[Base], rows: list[dict[str, Any]])
     """
     if not rows:
         return []
-    table = model.__table__  # type: ignore[attr-defined]
-    first = int(session.scalar(select(func.coalesce(func.max(model.id), 0))) or 0) + 1  # type: ignore[attr-defined]
+    table = model.__table__
+    first = int(session.scalar(select(func.coalesce(func.max(table.c.id), 0))) or 0) + 1
     ids = list(range(first, first + len(rows)))
     dialect = session.get_bind().dialect
     given = list(rows[0])
@@ -154,7 +162,7 @@ def insert_rows(session: Session, model: type[Base], rows: list[dict[str, Any]])
             continue
         if c.name in given:
             (converted.append((c.name, convert)) if convert is not None else plain.append(c.name))
-        elif c.default is None or not (c.default.is_scalar or c.default.is_callable):
+        elif not isinstance(c.default, ColumnDefault) or not (c.default.is_scalar or c.default.is_callable):
             continue  # left to the database (server defaults, NULL)
         elif c.default.is_scalar:
             arg = c.default.arg
@@ -171,7 +179,7 @@ def insert_rows(session: Session, model: type[Base], rows: list[dict[str, Any]])
          *[convert(row[name]) if row[name] is not None else None for name, convert in converted],
          *fixed,
          *[convert(make(None)) if convert is not None else make(None) for _, make, convert in made])
-        for id_, row in zip(ids, rows)
+        for id_, row in zip(ids, rows, strict=True)
     ]
     columns = ["id", *plain, *(n for n, _ in converted), *(n for n, _ in same), *(n for n, _, _ in made)]
     names = ", ".join(f'"{name}"' for name in columns)
@@ -257,12 +265,17 @@ def sibling_items(session: Session, item: Item) -> list[Item]:
 
 def neighbour_sibling(session: Session, row: Section | Group, step: int) -> Section | Group | None:
     """The section (of the same plan) or group (of the same section) just before or after this one."""
-    model = type(row)
-    parent = (model.plan_id == row.plan_id) if isinstance(row, Section) else (Group.section_id == row.section_id)
+    if isinstance(row, Section):
+        return _neighbour(session, Section, Section.plan_id == row.plan_id, row.order, step)
+    return _neighbour(session, Group, Group.section_id == row.section_id, row.order, step)
+
+
+def _neighbour(session: Session, model: type[HeadingT], parent: ColumnElement[bool], order: int,
+               step: int) -> HeadingT | None:
     if step < 0:
-        stmt = select(model).where(parent, model.order < row.order).order_by(model.order.desc())
+        stmt = select(model).where(parent, model.order < order).order_by(model.order.desc())
     else:
-        stmt = select(model).where(parent, model.order > row.order).order_by(model.order)
+        stmt = select(model).where(parent, model.order > order).order_by(model.order)
     return session.scalars(stmt.limit(1)).first()
 
 

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import Select, and_, case, func, literal, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from db.models import Assignment, Deadline, Item, Target, Unit
 from desktop_app.domain.assessment import (
@@ -121,6 +121,7 @@ def item_page(
     columns = [Item.id, Item.number, Item.kind, Item.text, Item.note, Item.latest_value, Item.latest_status,
                Item.latest_period, Item.last_update, Item.result, Deadline.raw.label("deadline_raw"),
                Deadline.kind.label("deadline_kind"), Deadline.due.label("deadline_due"), assessment]
+    keys: list[InstrumentedAttribute[Any]]
     if sort == "deadline":
         keys = [Item.due_sort, Item.number_key]  # dated items by date, then ongoing and text deadlines
     elif sort == "unit":

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from types import SimpleNamespace
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import delete, select
@@ -21,9 +23,59 @@ from db.models import (
     Target,
     Unit,
 )
+from db.queries.common import rows_changed
 from desktop_app.domain.appendix import AssignmentRole
 
 IMPLEMENTING = AssignmentRole.IMPLEMENTING.value
+
+
+# The grid's items as plain records, with the attributes of the ORM rows they stand for (Item, Section, Deadline,
+# Target, Assignment, Unit) that the grid reads.
+@dataclass(frozen=True, slots=True)
+class GridUnit:
+    id: int
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class GridAssignment:
+    order: int
+    role: str
+    unit: GridUnit
+
+
+@dataclass(frozen=True, slots=True)
+class GridTarget:
+    op: str
+    value: Decimal
+    unit_kind: str
+    unit: str | None
+    subject: str | None
+    raw: str
+
+
+@dataclass(frozen=True, slots=True)
+class GridSection:
+    numeral: str
+
+
+@dataclass(frozen=True, slots=True)
+class GridDeadline:
+    raw: str
+    kind: str
+    due: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class GridItem:
+    id: int
+    number: str
+    text: str
+    kind: str
+    section: GridSection
+    deadline: GridDeadline | None
+    targets: list[GridTarget]
+    assignments: list[GridAssignment]
 
 
 def plan_period(session: Session, plan_id: int, period_id: int) -> Period | None:
@@ -47,7 +99,7 @@ def implementing_units(session: Session, plan_id: int) -> list[tuple[int, str]]:
 
 
 def grid_items(session: Session, plan_id: int, *, unit_id: int | None = None,
-               item_ids: Sequence[int] | None = None, offset: int = 0, limit: int | None = None) -> list[SimpleNamespace]:
+               item_ids: Sequence[int] | None = None, offset: int = 0, limit: int | None = None) -> list[GridItem]:
     """The plan's items in plan order (only those unit_id implements, or only item_ids, when given), as plain
     records with section, deadline, targets and implementing units.
 
@@ -70,25 +122,24 @@ def grid_items(session: Session, plan_id: int, *, unit_id: int | None = None,
         .offset(offset)
         .limit(limit)
     ).all()
-    targets: dict[int, list[SimpleNamespace]] = defaultdict(list)
+    targets: dict[int, list[GridTarget]] = defaultdict(list)
     for t in session.execute(
         select(Target.item_id, Target.op, Target.value, Target.unit_kind, Target.unit, Target.subject, Target.raw)
         .where(Target.item_id.in_(chosen)).order_by(Target.item_id, Target.order)
     ):
-        targets[t.item_id].append(SimpleNamespace(op=t.op, value=t.value, unit_kind=t.unit_kind, unit=t.unit,
-                                                  subject=t.subject, raw=t.raw))
-    assignments: dict[int, list[SimpleNamespace]] = defaultdict(list)
+        targets[t.item_id].append(GridTarget(op=t.op, value=t.value, unit_kind=t.unit_kind, unit=t.unit,
+                                             subject=t.subject, raw=t.raw))
+    assignments: dict[int, list[GridAssignment]] = defaultdict(list)
     for a in session.execute(
         select(Assignment.item_id, Assignment.order, Assignment.role, Unit.id, Unit.name)
         .join(Unit, Unit.id == Assignment.unit_id)
         .where(Assignment.item_id.in_(chosen), Assignment.role == IMPLEMENTING)
     ):
-        assignments[a.item_id].append(SimpleNamespace(order=a.order, role=a.role,
-                                                      unit=SimpleNamespace(id=a.id, name=a.name)))
+        assignments[a.item_id].append(GridAssignment(order=a.order, role=a.role, unit=GridUnit(id=a.id, name=a.name)))
     return [
-        SimpleNamespace(
-            id=r.id, number=r.number, text=r.text, kind=r.kind, section=SimpleNamespace(numeral=r.numeral),
-            deadline=(SimpleNamespace(raw=r.deadline_raw, kind=r.deadline_kind, due=r.deadline_due)
+        GridItem(
+            id=r.id, number=r.number, text=r.text, kind=r.kind, section=GridSection(numeral=r.numeral),
+            deadline=(GridDeadline(raw=r.deadline_raw, kind=r.deadline_kind, due=r.deadline_due)
                       if r.deadline_kind is not None else None),
             targets=targets.get(r.id, []), assignments=assignments.get(r.id, []),
         )
@@ -110,4 +161,4 @@ def delete_report(session: Session, item_id: int, unit_id: int | None, period_id
     unit_match = ProgressReport.unit_id.is_(None) if unit_id is None else ProgressReport.unit_id == unit_id
     result = session.execute(delete(ProgressReport).where(
         ProgressReport.item_id == item_id, ProgressReport.period_id == period_id, unit_match))
-    return bool(result.rowcount)  # type: ignore[attr-defined]
+    return bool(rows_changed(result))

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from db.exchange.models import IndicatorMatch
 from db.models import Group, Item, Plan, Target
+from db.queries.common import rows_changed
 
 
 @dataclass(frozen=True)
@@ -101,4 +102,4 @@ def save_indicator_match(session: Session, *, text_key: str, to_key: str, at: da
 
 def delete_indicator_match(session: Session, *, text_key: str) -> bool:
     """Forget a hand-made match; False when there was none."""
-    return bool(session.execute(delete(IndicatorMatch).where(IndicatorMatch.text_key == text_key)).rowcount)
+    return bool(rows_changed(session.execute(delete(IndicatorMatch).where(IndicatorMatch.text_key == text_key))))

@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from sqlalchemy import func, inspect, select, text
 from sqlalchemy.orm import Session, selectinload
 
-from db.models import Assignment, Base, Item, Period, ProgressReport, Unit, UnitAlias
+from db.models import Assignment, Base, Item, Period, ProgressReport, Tracked, Unit, UnitAlias
 
 ModelT = TypeVar("ModelT", bound=Base)
 
@@ -93,6 +93,8 @@ def restore_row(session: Session, model: type[ModelT], values: dict[str, Any]) -
     session.add(row)
     # The version column is the optimistic-lock counter: keep the restored row's own value.
     session.flush()
-    # Its deletion is undone: the tombstone it left must not travel in a data package.
-    session.execute(text("DELETE FROM tombstones WHERE uuid = :u"), {"u": row.uuid})
+    # Its deletion is undone: the tombstone it left must not travel in a data package (only a row with a UUID,
+    # a Tracked one, leaves one).
+    if isinstance(row, Tracked):
+        session.execute(text("DELETE FROM tombstones WHERE uuid = :u"), {"u": row.uuid})
     return row

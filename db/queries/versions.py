@@ -59,7 +59,8 @@ def _entry(row: Sequence[Any]) -> HistoryEntry:
 def entries(session: Session, *, table: str | None = None, item: tuple[int, str] | None = None,
             include_restored: bool = False, limit: int | None = None) -> list[HistoryEntry]:
     """Kept versions, newest first; item=(id, uuid) keeps those of the item and of rows hanging on it."""
-    where, params = [], {}
+    where: list[str] = []
+    params: dict[str, Any] = {}
     if table is not None:
         where.append("table_name = :table")
         params["table"] = table
@@ -112,7 +113,7 @@ def rows_by_id(session: Session, table: str, ids: Iterable[int]) -> dict[int, tu
     found: dict[int, tuple[str, dict[str, Any]]] = {}
     for start in range(0, len(wanted), rows_db.CHUNK):
         for row in session.execute(stmt, {"i": wanted[start:start + rows_db.CHUNK]}):
-            found[row[0]] = (row[1], dict(zip(SYNCED[table], row[2:])))
+            found[row[0]] = (row[1], dict(zip(SYNCED[table], row[2:], strict=False)))
     return found
 
 

@@ -148,7 +148,7 @@ def _cmd_import(db: Any, args: argparse.Namespace) -> int:
             _print_json({"tables": tables})
         for n, table in enumerate([] if args.json else tables, 1):
             print(f"Bảng {n} ({'chắc chắn' if table['confident'] else 'chưa chắc'}):")
-            for i, (header, role) in enumerate(zip(table["header"], table["roles"]), 1):
+            for i, (header, role) in enumerate(zip(table["header"], table["roles"], strict=False), 1):
                 print(f"  {i}. {header or '(trống)'} → {role}")
         return EXIT_OK
     result = import_file(db, path=args.file, again=args.again, columns=args.columns)
@@ -433,7 +433,7 @@ def _utf8_console() -> None:
     if sys.stdout is None and sys.platform == "win32":
         import ctypes
 
-        if ctypes.windll.kernel32.AttachConsole(-1):  # type: ignore[attr-defined]
+        if ctypes.windll.kernel32.AttachConsole(-1):
             sys.stdout = open("CONOUT$", "w", encoding="utf-8")  # noqa: SIM115 - lives as long as the process
             sys.stderr = sys.stdout
     # Windows consoles default to a legacy code page that cannot print Vietnamese.

@@ -49,13 +49,13 @@ def _numbering(parsed: ParsedAppendix) -> Indexed:
     next_group = 0
     for index, item in enumerate(parsed.items):
         while next_group < len(groups) and groups[next_group][0] <= index:
-            group = parsed.groups[groups[next_group][1]]  # a numbered heading takes its place in the numbering
-            previous[(group.section, None, "")] = ParsedItem(
-                section=group.section, group=None, number_raw=group.number, number=group.number, kind="task",
-                text=group.title, note="", monitoring=[], implementing=[], deadline=_NO_DEADLINE, targets=[],
-                line=group.line, place="")
-            last_integer = int(group.number)
-            anchor = group.number
+            heading = parsed.groups[groups[next_group][1]]  # a numbered heading takes its place in the numbering
+            previous[(heading.section, None, "")] = ParsedItem(
+                section=heading.section, group=None, number_raw=heading.number, number=heading.number, kind="task",
+                text=heading.title, note="", monitoring=[], implementing=[], deadline=_NO_DEADLINE, targets=[],
+                line=heading.line, place="")
+            last_integer = int(heading.number)
+            anchor = heading.number
             next_group += 1
         if not item.number:
             group = parsed.groups[item.group].number if item.group is not None else None

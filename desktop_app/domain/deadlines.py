@@ -148,7 +148,8 @@ def _month_end(year: int, month: int) -> date | None:
 
 
 def _strip_leads(text: str, leads: re.Pattern[str] = _LEADS) -> str:
-    return text[leads.match(text).end():]  # type: ignore[union-attr]  # the pattern matches the empty string
+    match = leads.match(text)  # never None: the pattern matches the empty string
+    return text[match.end():] if match else text
 
 
 @dataclass(frozen=True)
@@ -231,10 +232,10 @@ def _resolve(parts: list[_Part]) -> tuple[date, date] | None:
             continue
         before = [u for j, u in explicit if j < i]
         after = [u for j, u in explicit if j > i]
-        unit = before[-1] if before else after[0] if after else "month"
-        if unit not in ("month", "quarter") or (part.roman and unit != "quarter"):
+        borrowed_unit = before[-1] if before else after[0] if after else "month"
+        if borrowed_unit not in ("month", "quarter") or (part.roman and borrowed_unit != "quarter"):
             return None
-        units[i] = unit
+        units[i] = borrowed_unit
     years = [p.year for p in parts]
     spans: list[tuple[date, date]] = []
     next_year: int | None = None

@@ -3,7 +3,8 @@ versions, the audit trail and the package preview."""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from collections.abc import Mapping
+from datetime import UTC, datetime
 from typing import Any
 
 from desktop_app.domain.appendix import KIND_NAMES, AssignmentRole
@@ -31,7 +32,7 @@ FIELD_LABELS = {
     "target_text": "Chỉ tiêu (nguyên văn)", "output": "Sản phẩm", "budget": "Kinh phí",
 }
 # "kind" is the column of items, deadlines and periods: one table names the three vocabularies.
-CODES: dict[str, dict[Any, str]] = {
+CODES: dict[str, Mapping[Any, str]] = {
     "kind": {**KIND_NAMES, DeadlineKind.DATE: "ngày",
              PeriodKind.MONTH: "tháng", PeriodKind.QUARTER: "quý", PeriodKind.HALF: "6 tháng", PeriodKind.YEAR: "năm",
              DeadlineKind.ONGOING: "thường xuyên", DeadlineKind.YEARLY: "hằng năm", DeadlineKind.OTHER: "khác"},
@@ -49,7 +50,7 @@ NUMBERS = {"value", "numerator", "denominator"}
 
 def local_time(moment: datetime) -> datetime:
     """A moment stored in UTC (without a zone) as the computer's local wall time."""
-    return moment.replace(tzinfo=timezone.utc).astimezone().replace(tzinfo=None)
+    return moment.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
 
 
 def shown_value(column: str, value: Any) -> str:

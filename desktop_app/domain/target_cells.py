@@ -290,6 +290,7 @@ def _targets(part: _Part, text: str, measure: tuple[str, str | None] | None, sev
         subject = part.prefix or subject or None
     unit = rest_unit or measure
     numbers = part.numbers
+    unit_text: str | None
     if part.percent:
         kind, unit_text = "percent", "%"
     elif unit is not None:

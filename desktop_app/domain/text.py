@@ -7,6 +7,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from functools import cached_property, lru_cache
+from itertools import pairwise
 
 from desktop_app.domain.numbering import natural_key
 
@@ -239,8 +240,8 @@ def _head_length(words: list[str]) -> int:
     first, plain = keys[0]
     entries = [*_HEADS_TONED.get(first, ()), *(_HEADS_PLAIN.get(first, ()) if plain else ())]
     # an accent-free entry can only equal a word typed without accents: "So Y te", never "Số" for "Sở"
-    return max((len(e) for e in entries if len(e) <= len(keys) and all(k[0] == w for k, w in zip(keys, e))),
-               default=0)
+    return max((len(e) for e in entries
+                if len(e) <= len(keys) and all(k[0] == w for k, w in zip(keys, e, strict=False))), default=0)
 
 
 def _is_acronym(word: str) -> bool:
@@ -356,7 +357,7 @@ def _split_commas(part: str) -> list[str]:
     first = pieces[0]
     generic = first.bare_kind or (first.plural and len(first.words) == 2)
     shared = False
-    for before, piece in zip(pieces, pieces[1:]):
+    for before, piece in pairwise(pieces):
         why = _goes_on(piece, before, shared, generic)
         if why:
             units[-1].append(piece)

@@ -112,9 +112,11 @@ def _macos() -> list[Drive]:
 
 
 def _windows() -> list[Drive]:
+    if sys.platform != "win32":  # never the case (called on Windows only); lets the type checker know windll
+        return []
     import ctypes
 
-    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+    kernel32 = ctypes.windll.kernel32
     old_mode = kernel32.SetErrorMode(SEM_FAILCRITICALERRORS)  # no "insert a disk" box for an empty card reader
     try:
         mask = kernel32.GetLogicalDrives()

@@ -80,6 +80,7 @@ def _check_member_name(member: str, name: str) -> None:
 def _check_prolog(head: bytes, member: str, name: str) -> None:
     """Refuse XML in an encoding that could hide a DOCTYPE from the byte scan (EBCDIC, UTF-7, ...)."""
     start = head.lstrip(b"\xef\xbb\xbf\xff\xfe \t\r\n\x00")
+    declared: str | None
     if start.startswith(b"\x4c\x6f\xa7\x94"):  # "<?xm" in EBCDIC
         declared = "EBCDIC"
     else:

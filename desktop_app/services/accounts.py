@@ -100,7 +100,7 @@ def current_account(db: Database) -> Account | None:
 
 def set_current(db: Database, account: Account | None) -> None:
     """Make account the one signed in on db (None signs out): the audit trail then names that person."""
-    db.account = account  # type: ignore[attr-defined]  # set here only; read through current_account
+    db.account = account  # set here only; read through current_account
     if account is not None:
         db.actor = account.full_name
         _signed_in[_where(db.path)] = account
@@ -153,7 +153,7 @@ def sign_in(db: Database, *, login: str, password: str) -> Account:
             ok = verify_password(password, row.password_hash)
             if ok and not row.active:
                 ok, refusal = False, f"Tài khoản «{row.login}» đã bị khóa; hãy liên hệ quản trị viên."
-        if ok:
+        if ok and row is not None:  # ok only for a row found
             row.last_sign_in_at = utcnow()
             if needs_rehash(row.password_hash):
                 row.password_hash = hash_password(password)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from db import audit as audit_db
@@ -57,7 +57,7 @@ def _shown(column: str, value: Any) -> str:
 
 def _utc(day: date) -> datetime:
     """Local midnight of day, in stored UTC."""
-    return datetime.combine(day, time()).astimezone(timezone.utc).replace(tzinfo=None)
+    return datetime.combine(day, time()).astimezone(UTC).replace(tzinfo=None)
 
 
 def _row(entry: Any) -> AuditRow:

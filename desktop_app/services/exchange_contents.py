@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import multiprocessing
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Generator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -76,7 +76,7 @@ def _read_in_reader(path: str) -> tuple[Package, Contents] | None:
     return replace(package, kept={}), contents
 
 
-def prefetched(paths: list[Path]) -> Iterator[tuple[Path, tuple[Package, Contents] | None]]:
+def prefetched(paths: list[Path]) -> Generator[tuple[Path, tuple[Package, Contents] | None], None, None]:
     """Each path with its package and checked records read ahead in a second process, in order; None for
     one the reader could not give (a refused package, or no reader process at all): the caller reads it
     with read_checked, which raises the reason. Fewer than PREFETCH_FROM packages are not read ahead."""
@@ -90,9 +90,9 @@ def prefetched(paths: list[Path]) -> Iterator[tuple[Path, tuple[Package, Content
     submitted, broken = 0, pool is None  # pending[0], when there is one, is the current path's
     try:
         for path in paths:
-            while not broken and submitted < len(paths) and len(pending) < AHEAD:
+            while pool is not None and not broken and submitted < len(paths) and len(pending) < AHEAD:
                 try:
-                    pending.append(pool.submit(_read_in_reader, str(paths[submitted])))  # type: ignore[union-attr]
+                    pending.append(pool.submit(_read_in_reader, str(paths[submitted])))
                     submitted += 1
                 except (RuntimeError, OSError):  # the reader broke or could not start: read here from now on
                     broken = True

@@ -26,7 +26,7 @@ class Labels:
     def _row(self, table: str, uuid: Any) -> dict[str, Any] | None:
         if table not in self._index:
             columns = expected_columns(table)
-            self._index[table] = {row[0]: dict(zip(columns, row)) for row in self.tables.get(table, [])}
+            self._index[table] = {row[0]: dict(zip(columns, row, strict=False)) for row in self.tables.get(table, [])}
         return self._index[table].get(uuid)
 
     def _item(self, uuid: Any) -> str:
@@ -37,7 +37,7 @@ class Labels:
 
     def label(self, table: str, row: list[Any]) -> str:
         """The label of one package row ([uuid, rev, base, changed_at, *content])."""
-        r = dict(zip(expected_columns(table), row))
+        r = dict(zip(expected_columns(table), row, strict=False))
         name = TABLE_NAMES[table]
         if table == "units":
             return f"{name}: {r['name']}"

@@ -107,10 +107,11 @@ class Merger:
                 if row[position] is not None:
                     local = self.ids[parent].get(row[position])
                     if local is None:
-                        resolved = None
+                        out.append(None)
                         break
                     resolved[position] = local
-            out.append(resolved)
+            else:
+                out.append(resolved)
         return out
 
     def _find_ids(self, table: str, uuids: set[str]) -> None:
@@ -129,7 +130,7 @@ class Merger:
         parent = STRUCTURAL.get(table)
         parent_at = 4 + columns.index(parent) if parent else None
         fresh, others = [], []
-        for their, row in zip(rows, resolved):
+        for their, row in zip(rows, resolved, strict=False):
             if row is None:
                 self._note(table, their, REFUSED, "thiếu bản ghi cha (chưa có ở đây và không có trong gói)")
             elif parent_at is not None and row[parent_at] in self.new_ids[STRUCTURAL_PARENT[table]] \
@@ -151,7 +152,7 @@ class Merger:
             names = NATURAL_KEYS[table]
             keys = [tuple(r[4 + columns.index(n)] for n in names) for _, r in missing]
             by_key = rows_db.rows_by_natural_key(self.session, table, keys)
-            for (their, _row), key in zip(missing, keys):
+            for (their, _row), key in zip(missing, keys, strict=True):
                 match = by_key.get(key)
                 if match is not None:  # made separately on both sides: the same record from now on
                     rows_db.add_alias(self.session, table, their[0], match.uuid)
@@ -183,7 +184,7 @@ class Merger:
     def _merge_one(self, table: str, their: list[Any], row: list[Any], ours: LocalRow,
                    base: tuple[str, dict[str, Any]] | None, seen: dict[str, dict[str, Any]]) -> None:
         columns = SYNCED[table]
-        content = dict(zip(columns, row[4:]))
+        content = dict(zip(columns, row[4:], strict=False))
         base_content = None
         if base is not None and base[0] in (their[2], ours.base):
             base_content = base[1]
@@ -302,8 +303,8 @@ class Merger:
             self._touch_item(table, local.id, local.content)
             if table == "items":
                 self.result.touched_items.discard(local.id)
-            kept = {**local.content, ID_KEY: local.id}  # its own id, which the rows deleted with it point to
-            rows_db.add_history(self.session, [(table, local.uuid, local.rev, kept, "deleted", self.source)])
+            last = {**local.content, ID_KEY: local.id}  # its own id, which the rows deleted with it point to
+            rows_db.add_history(self.session, [(table, local.uuid, local.rev, last, "deleted", self.source)])
             rows_db.delete(self.session, table, [local.id])
             self._note(table, row, UPDATED, "xoá (đã xoá ở bên gửi)")
         rows_db.add_tombstones(self.session, fresh)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 import io
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -198,7 +198,7 @@ def _content(session: Any, plan_id: int, unit: str, period: str) -> tuple[FormCo
             deadline=format_deadline(Deadline(d.raw, d.kind, d.due)) if d else "",
             last_value=last.get(item.id, ""), mode=_mode(item),
         ))
-    created = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    created = datetime.now(UTC).replace(microsecond=0).isoformat()
     header = FormHeader(plan_uuid=plan.uuid, plan_title=plan_title(plan), unit_uuid=unit_row.uuid,
                         unit_name=unit_row.name, period_uuid=per.uuid, period_code=period_code(per.kind, per.end),
                         period_label=per.label, created_at=created)
@@ -262,7 +262,8 @@ def _percent(item: Item) -> bool:
     return any(t.unit_kind == "percent" for t in item.targets)
 
 
-def _value_shown(value: Decimal | None, numerator: Decimal | None, denominator: Decimal | None, percent: bool) -> str:
+def _value_shown(value: Decimal | None, numerator: Decimal | None, denominator: Decimal | None, *,
+                 percent: bool) -> str:
     return value_text(value, numerator, denominator, percent) if value is not None else (
         f"{number_text(numerator)}/{number_text(denominator)}" if numerator is not None and denominator is not None
         else "")
@@ -297,7 +298,7 @@ def _compare(entry: FormEntry, item: Item, old: ProgressReport | None, name: str
             from None
     after["value"] = (checked.value, checked.numerator, checked.denominator)
     texts = {
-        "value": (_value_shown(*before["value"], percent), _value_shown(*after["value"], percent)),
+        "value": (_value_shown(*before["value"], percent=percent), _value_shown(*after["value"], percent=percent)),
         "status": (STATUS_NAMES.get(before["status"] or "", ""), STATUS_NAMES.get(after["status"] or "", "")),
         "narrative": (before["narrative"], after["narrative"]),
         "evidence": (before["evidence"], after["evidence"]),

@@ -76,7 +76,7 @@ def _own_keys(session: Session) -> tuple[str, bytes, bytes] | None:
     """(id, private key, public key) as stored, or None before the first start created them; kept for the
     session once found (they never change: a province's folder import asks for every package)."""
     if _OWN in session.info:
-        return session.info[_OWN]  # type: ignore[no-any-return]
+        return session.info[_OWN]
     own_id, key_text = _setting(session, ID_KEY), _setting(session, PRIVATE_KEY)
     if not own_id or not key_text:
         return None
@@ -87,7 +87,7 @@ def _own_keys(session: Session) -> tuple[str, bytes, bytes] | None:
     if len(key) != signing.KEY_BYTES:
         return None
     session.info[_OWN] = (own_id, key, signing.public_key_of(key))
-    return session.info[_OWN]  # type: ignore[no-any-return]
+    return session.info[_OWN]
 
 
 def _default_name(session: Session) -> str:

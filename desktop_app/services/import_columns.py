@@ -90,7 +90,7 @@ def unsure_message(layouts: Sequence[Layout]) -> str:
     for n, layout in enumerate(layouts, 1):
         if layout.confident:
             continue
-        cells = [f"{i}. «{h or '(trống)'}» → {role}" for i, (h, role) in enumerate(zip(layout.header, layout.roles), 1)]
+        cells = [f"{i}. «{h or '(trống)'}» → {role}" for i, (h, role) in enumerate(zip(layout.header, layout.roles, strict=False), 1)]
         lines.append(f"Bảng {n}: " + "; ".join(cells))
         lines.append("  --columns \"" + ",".join(f"{i}={r}" for i, r in enumerate(layout.roles, 1) if r != "ignore")
                      + "\"")

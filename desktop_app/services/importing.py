@@ -147,8 +147,10 @@ def _write(db: Database, parsed: ParsedAppendix, sha256: str, *, remember: bool 
             }
             for order, p in enumerate(parsed.items)
         ])
-        deadlines, targets, assignments = [], [], []
-        for item_id, p in zip(item_ids, parsed.items):
+        deadlines: list[dict[str, Any]] = []
+        targets: list[dict[str, Any]] = []
+        assignments: list[dict[str, Any]] = []
+        for item_id, p in zip(item_ids, parsed.items, strict=True):
             deadlines.append({"item_id": item_id, "raw": p.deadline.raw, "kind": p.deadline.kind, "due": p.deadline.due})
             targets.extend(
                 {"item_id": item_id, "order": i, "op": t.op, "value": t.value, "unit_kind": t.unit_kind,

@@ -121,7 +121,7 @@ def progress_unit(db: Database, *, item_id: int, unit: str | None) -> str | None
             if found.id != own:
                 raise _other_unit(me, found.name)
         _check_item(session, me, item_id, own)
-        row = session.get(Unit, own)
+        row = session.get_one(Unit, own)
         # a spelling record_progress finds the unit by (a renamed unit's new name may fold to another key)
         names = [row.name, *(a.spelling for a in row.aliases)]
         return next((n for n in names if unit_key(n) == row.key), row.name)

@@ -254,7 +254,7 @@ def progress_records(db: Database, *, plan_id: int | None = None, period: str | 
         if plans == [None]:
             raise NotFound(f"Không có kế hoạch #{plan_id}.")
         records = []
-        for plan in plans:
+        for plan in filter(None, plans):  # no None left: refused above
             only = find_period(session, plan, period).id if period else None
             for r in reports_of_plan(session, plan.id):
                 if only is not None and r.period_id != only:

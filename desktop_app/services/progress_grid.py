@@ -14,8 +14,10 @@ from decimal import Decimal
 from typing import Any
 
 from db.engine import Database
-from db.models import Item, Period, ProgressReport, Unit
+from db.models import Period, ProgressReport, Unit
 from db.queries.progress import (
+    GridItem,
+    GridUnit,
     delete_report,
     grid_items,
     period_reports,
@@ -169,15 +171,15 @@ def parse_value(text: str) -> tuple[Decimal | None, Decimal | None, Decimal | No
         raise InvalidValue(str(exc)) from exc
 
 
-def _targets(item: Item) -> list[Target]:
+def _targets(item: GridItem) -> list[Target]:
     return [Target(t.op, t.value, t.unit_kind, t.unit, t.subject, t.raw) for t in item.targets]
 
 
-def _implementers(item: Item) -> list[Unit]:
+def _implementers(item: GridItem) -> list[GridUnit]:
     return [a.unit for a in sorted(item.assignments, key=lambda a: a.order) if a.role == "implementing"]
 
 
-def _row(item: Item, unit: Unit | None, report: ProgressReport | None, as_of: date) -> GridRow:
+def _row(item: GridItem, unit: Unit | GridUnit | None, report: ProgressReport | None, as_of: date) -> GridRow:
     goal = _targets(item)
     value = report.value if report else None
     status = report.status if report else None
@@ -227,11 +229,15 @@ def _rows(session: Any, *, plan_id: int, period: Period, unit_id: int | None, to
           item_ids: list[int] | None = None, offset: int = 0, limit: int | None = None) -> list[GridRow]:
     items = grid_items(session, plan_id, unit_id=unit_id, item_ids=item_ids, offset=offset, limit=limit)
     chosen = session.get(Unit, unit_id) if unit_id is not None else None
-    units = {item.id: chosen if chosen is not None else next(iter(_implementers(item)), None) for item in items}
+    units: dict[int, Unit | GridUnit | None] = {
+        item.id: chosen if chosen is not None else next(iter(_implementers(item)), None) for item in items}
     reports = period_reports(session, period.id, [item.id for item in items])
     as_of = _as_of(period, today)
-    return [_row(item, units[item.id], reports.get((item.id, units[item.id].id if units[item.id] else None)), as_of)
-            for item in items]
+    rows = []
+    for item in items:
+        unit = units[item.id]
+        rows.append(_row(item, unit, reports.get((item.id, unit.id if unit else None)), as_of))
+    return rows
 
 
 def grid_rows(db: Database, *, plan_id: int, period_id: int, unit_id: int | None,

@@ -10,7 +10,7 @@ implementing unit's, then the newest. The assessment is judged as of min(period 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any, NamedTuple
 
@@ -145,7 +145,7 @@ def build_report(db: Database, *, plan_id: int, kind: str = PROGRESS, period: st
         header = plan_header(session, plan_id)
         if header is None:
             raise NotFound(f"Không có kế hoạch #{plan_id}.")
-        plan = session.get(Plan, plan_id)
+        plan = session.get_one(Plan, plan_id)
         found = find_period(session, plan, period, create=False) if period not in (None, "") else None
         chosen = _PeriodRef(found.id, found.kind, found.label, found.start, found.end) if found else None
         chosen_column = _column(chosen) if chosen is not None else None
@@ -249,7 +249,7 @@ def _local(moment: datetime | None) -> datetime | None:
     """A stored UTC time as the office's local time (what the officer saw when reporting)."""
     if moment is None:
         return None
-    return moment.replace(tzinfo=timezone.utc).astimezone().replace(tzinfo=None)
+    return moment.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
 
 
 def _flat(items: list[Any], reports: list[Any], targets: dict[int, list[Any]], section_info: dict[int, Any],

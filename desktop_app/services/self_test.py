@@ -129,9 +129,10 @@ def run_checks(folder: Path, extra: list[tuple[str, Callable[[Any], str]]] | Non
             paths.append(folder / f"goi_{n:02d}.cdsx")
             shutil.copyfile(first, paths[-1])
         read = [got for _path, got in prefetched(paths)]
-        if any(got is None for got in read):
+        sample = read[0]
+        if sample is None or any(got is None for got in read):
             raise RuntimeError(f"tiến trình đọc gói chỉ đọc được {sum(g is not None for g in read)}/{len(read)} gói")
-        return f"{len(read)} gói, {sum(len(rows) for rows in read[0][1].tables.values())} bản ghi mỗi gói"
+        return f"{len(read)} gói, {sum(len(rows) for rows in sample[1].tables.values())} bản ghi mỗi gói"
 
     steps: list[tuple[str, Callable[[], str]]] = [
         ("Mở cơ sở dữ liệu tạm và nâng cấp lược đồ", open_db),
@@ -142,7 +143,10 @@ def run_checks(folder: Path, extra: list[tuple[str, Callable[[Any], str]]] | Non
         ("Xuất và đọc lại báo cáo Word", docx),
         ("Ghi gói dữ liệu và đọc lại trong tiến trình phụ", package_reader),
     ]
-    steps += [(name, (lambda check=check: check(state["db"]))) for name, check in extra or []]
+    def on_db(check: Callable[[Any], str]) -> Callable[[], str]:
+        return lambda: check(state["db"])
+
+    steps += [(name, on_db(check)) for name, check in extra or []]
     try:
         for name, work in steps:
             step = _timed(name, work)

@@ -88,7 +88,7 @@ class RecordNames:
     def record(self, table: str, uuid: str, content: dict[str, Any]) -> str:
         """The record's label without its kind (exchange_labels, as in the package preview)."""
         refs = references_of(table)
-        row = [uuid, "", "", ""]
+        row: list[Any] = [uuid, "", "", ""]
         for column in SYNCED[table]:
             value = content.get(column)
             if column in refs and value is not None:
@@ -184,7 +184,7 @@ def _name_deleted_parents(names: RecordNames, deleted: list[vq.HistoryEntry]) ->
                 if parent.content.get(ID_KEY) is not None:
                     names.deleted_row(table, parent.content[ID_KEY], parent)
             below = dict(CHILDREN.get(table, ()))
-            pointed = {c.content.get(below[c.table]) for c in batch if c.table in below} - {None}
+            pointed = {p for c in batch if c.table in below if (p := c.content.get(below[c.table])) is not None}
             pointed -= names.rows.get(table, {}).keys()
             if len(parents) == 1 and len(pointed) == 1:
                 names.deleted_row(table, pointed.pop(), parents[0])
@@ -212,7 +212,7 @@ def kept_versions(db: Database, *, table: str | None = None, item_id: int | None
             item = (item_id, uuid)
         found = vq.entries(session, table=table, item=item, include_restored=include_restored, limit=limit)
         if item is not None:
-            found = _of_this_item(session, found, item_id)
+            found = _of_this_item(session, found, item[0])
         live: dict[str, rows_db.LocalRow] = {}
         for name in {e.table for e in found}:
             live.update(rows_db.rows_by_uuid(session, name, [e.uuid for e in found if e.table == name]))
@@ -304,7 +304,7 @@ class _Restorer:
                  if not rows_db.ids_of(self.session, b.table, [b.uuid])]
         # The rows deleted with it point to its local id: kept with the version (older versions lack it: then
         # the one id they point to that is free now is the row's own).
-        pointed = {b.content.get(c) for b in batch for t, c in below if b.table == t} - {None}
+        pointed = {p for b in batch for t, c in below if b.table == t if (p := b.content.get(c)) is not None}
         if e.content.get(ID_KEY) is not None:
             pointed = {e.content[ID_KEY]}
         free = pointed - vq.existing_ids(self.session, e.table, pointed)

@@ -4,7 +4,7 @@ contents where a header word has two meanings ("Kết quả", "Đơn vị"), wit
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from desktop_app.domain.appendix import Layout
@@ -129,7 +129,7 @@ def sub_header(top: Sequence[str], cells: Sequence[str]) -> bool:
     differing = [c for i, c in enumerate(cells) if c.strip() and (i >= len(top) or c.strip() != top[i].strip())]
     if not differing:
         return False
-    number = next((c for c, t in zip(cells, top) if header_role(t)[0] == "number"), "")
+    number = next((c for c, t in zip(cells, top, strict=False) if header_role(t)[0] == "number"), "")
     if number.strip() and not is_stt_label(number):
         return False
     return all(header_role(c)[0] is not None for c in differing)
@@ -145,8 +145,8 @@ def combine_header(top: Sequence[str], sub: Sequence[str]) -> list[str]:
     return out
 
 
-def _ratio(values: list[str], test: object) -> float:
-    return sum(1 for v in values if test(v)) / len(values) if values else 0.0  # type: ignore[operator]
+def _ratio(values: list[str], test: Callable[[str], bool]) -> float:
+    return sum(1 for v in values if test(v)) / len(values) if values else 0.0
 
 
 def _numbered(value: str) -> bool:

@@ -7,8 +7,10 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Iterator
+from typing import IO
 
 from lxml import etree
+from lxml.etree import _Element as Element  # lxml's element type (types-lxml names it so)
 
 from desktop_app.errors import FileRefused
 from desktop_app.io.appendix.raw import RawDocument, RawRow, RawTable
@@ -35,10 +37,10 @@ READ_FAILED = "Không đọc được tệp Word (.docx): tệp bị hỏng ho�
 NO_TABLE = "Trong tệp Word không tìm thấy bảng phụ lục (tài liệu không có bảng nào)."
 
 
-def _paragraph_text(p: object) -> str:
+def _paragraph_text(p: Element) -> str:
     """The visible text of a w:p: text runs, tabs as "\\t", line breaks as "\\n"."""
     out: list[str] = []
-    for element in p.iter(_T, _TAB, _BR, _CR, _NB_HYPHEN):  # type: ignore[attr-defined]
+    for element in p.iter(_T, _TAB, _BR, _CR, _NB_HYPHEN):
         parent = element.getparent()
         while parent is not None and parent is not p and parent.tag not in _SKIPPED:
             parent = parent.getparent()
@@ -56,18 +58,19 @@ def _paragraph_text(p: object) -> str:
     return "".join(out)
 
 
-def _children(element: object, tag: str) -> Iterator[object]:
+def _children(element: Element, tag: str) -> Iterator[Element]:
     """Children with `tag`, looking through content-control and custom-XML wrappers."""
-    for child in element:  # type: ignore[attr-defined]
+    for child in element:
         if child.tag == tag:
             yield child
         elif child.tag in _WRAPPERS:
             yield from _children(child, tag)
 
 
-def _props(element: object, props_tag: str) -> dict[str, object]:
-    """The children of the element's properties child (w:tcPr / w:trPr), by tag."""
-    for index, child in enumerate(element):  # type: ignore[attr-defined]
+def _props(element: Element, props_tag: str) -> dict[object, Element]:
+    """The children of the element's properties child (w:tcPr / w:trPr), by tag (a str once parsed; lxml types a
+    tag as whatever may be assigned to it)."""
+    for index, child in enumerate(element):
         if child.tag == props_tag:
             return {grandchild.tag: grandchild for grandchild in child}
         if index >= 1:
@@ -75,17 +78,17 @@ def _props(element: object, props_tag: str) -> dict[str, object]:
     return {}
 
 
-def _int_val(element: object | None, default: int) -> int:
+def _int_val(element: Element | None, default: int) -> int:
     """The w:val of a property element as a bounded int, or default."""
     if element is None:
         return default
     try:
-        return max(0, min(int(element.get(_VAL, default)), _MAX_SPAN))  # type: ignore[attr-defined]
+        return max(0, min(int(element.get(_VAL, default)), _MAX_SPAN))
     except ValueError:
         return default
 
 
-def _cell_text(tc: object) -> str:
+def _cell_text(tc: Element) -> str:
     """A cell's paragraphs joined by "\\n" (nested tables left out)."""
     return "\n".join(_paragraph_text(p) for p in _children(tc, _P)).strip()
 
@@ -98,10 +101,10 @@ class _Table:
         self.rows: list[list[str]] = []
         self.above: list[str] = []
 
-    def add_row(self, tr: object) -> None:
+    def add_row(self, tr: Element) -> None:
         """Read one w:tr (the cells above it are remembered for vertical merges)."""
         if self.grid_width is None:
-            tbl = tr.getparent()  # type: ignore[attr-defined]
+            tbl = tr.getparent()
             while tbl is not None and tbl.tag != _TBL:
                 tbl = tbl.getparent()
             self.grid_width = len(tbl.findall(f"{_W}tblGrid/{_W}gridCol")) if tbl is not None else 0
@@ -112,9 +115,9 @@ class _Table:
             span = max(1, _int_val(tc_props.get(_GRID_SPAN), 1))
             v_merge, h_merge = tc_props.get(_V_MERGE), tc_props.get(_H_MERGE)
             col = len(cells)
-            if v_merge is not None and v_merge.get(_VAL, "continue") == "continue":  # type: ignore[attr-defined]
+            if v_merge is not None and v_merge.get(_VAL, "continue") == "continue":
                 text = self.above[col] if col < len(self.above) else ""
-            elif h_merge is not None and h_merge.get(_VAL, "continue") == "continue" and cells:  # type: ignore[attr-defined]
+            elif h_merge is not None and h_merge.get(_VAL, "continue") == "continue" and cells:
                 text = cells[-1]
             else:
                 text = _cell_text(tc)
@@ -143,23 +146,23 @@ def _main_part(zf: zipfile.ZipFile) -> str:
     return "word/document.xml"
 
 
-def _free(element: object) -> None:
+def _free(element: Element) -> None:
     """Let go of an element read, and of the siblings read before it."""
-    element.clear()  # type: ignore[attr-defined]
-    parent = element.getparent()  # type: ignore[attr-defined]
-    while parent is not None and element.getprevious() is not None:  # type: ignore[attr-defined]
+    element.clear()
+    parent = element.getparent()
+    while parent is not None and element.getprevious() is not None:
         del parent[0]
 
 
-def _block_parent(element: object) -> object | None:
+def _block_parent(element: Element) -> Element | None:
     """The parent of an element, looking through content-control and custom-XML wrappers."""
-    parent = element.getparent()  # type: ignore[attr-defined]
+    parent = element.getparent()
     while parent is not None and parent.tag in _WRAPPERS:
         parent = parent.getparent()
     return parent
 
 
-def _read_body(stream: object, doc: RawDocument) -> None:
+def _read_body(stream: IO[bytes], doc: RawDocument) -> None:
     """Fill doc from the document XML, block by block and row by row: lxml hands over only paragraphs, rows and
     tables, each once complete; those inside a cell are read with their row."""
     table: _Table | None = None
@@ -172,14 +175,14 @@ def _read_body(stream: object, doc: RawDocument) -> None:
             continue
         tag = element.tag
         if tag == _TR:
-            grand = _block_parent(parent) if parent.tag == _TBL else None  # type: ignore[attr-defined]
-            if grand is None or grand.tag != _BODY:  # type: ignore[attr-defined]
+            grand = _block_parent(parent) if parent.tag == _TBL else None
+            if grand is None or grand.tag != _BODY:
                 continue  # a row of a table nested in a cell
             table = table or _Table()
             table.add_row(element)
             _free(element)
             continue
-        if parent.tag != _BODY:  # type: ignore[attr-defined]
+        if parent.tag != _BODY:
             continue  # a paragraph of a cell, a nested table
         if tag == _P:
             text = _paragraph_text(element)

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Any
 
 from desktop_app.domain.appendix import (
     ImportWarning,
@@ -139,7 +140,7 @@ def _labels(layout: Layout, role: str) -> dict[int, str]:
     shared = 0
     while len(words) > 1 and all(len(w) > shared + 1 and w[shared] == words[0][shared] for w in words):
         shared += 1
-    return {i: " ".join(w[shared:]) for i, w in zip(columns, words)}
+    return {i: " ".join(w[shared:]) for i, w in zip(columns, words, strict=True)}
 
 
 @lru_cache(maxsize=4096)  # a file repeats the same few unit cells on every row
@@ -275,8 +276,8 @@ class _Builder:
         raw = row.values.get("deadline", "")
         if raw:
             return parse_deadline(raw)
-        for key in (("group", self.group), ("section", self.section)):
-            if key[1] is not None and (horizon := self.horizons.get(key)) is not None:  # type: ignore[arg-type]
+        for level, index in (("group", self.group), ("section", self.section)):
+            if index is not None and (horizon := self.horizons.get((level, index))) is not None:
                 return horizon
         return parse_deadline("")
 
@@ -349,6 +350,11 @@ REVISABLE = ("number", "text", "monitoring", "implementing", "coordinating", "de
              "unit_of_measure", "explanation", "output", "budget")
 
 
+def _with(item: ParsedItem, field: str, value: Any) -> ParsedItem:
+    """The item with one field, named at run time, replaced."""
+    return replace(item, **{field: value})
+
+
 def revise_item(parsed: ParsedAppendix, index: int, field: str, value: str) -> ParsedAppendix:
     """The appendix with one cell of one item corrected (as the officer types it in the preview)."""
     if field not in REVISABLE:
@@ -362,15 +368,15 @@ def revise_item(parsed: ParsedAppendix, index: int, field: str, value: str) -> P
             kind, targets = item.kind, item.targets
         item = replace(item, text=clean_lines(value), kind=kind, targets=targets)
     elif field in ("monitoring", "implementing", "coordinating"):
-        item = replace(item, **{field: split_units(value)})
+        item = _with(item, field, split_units(value))
     elif field == "deadline":
         item = replace(item, deadline=parse_deadline(value, year=parsed.year))
     elif field in ("target_text", "unit_of_measure"):
-        item = replace(item, **{field: clean(value)})
+        item = _with(item, field, clean(value))
         if item.target_text:
             item = replace(item, kind="indicator", targets=parse_target_cell(item.target_text, item.unit_of_measure))
     else:
-        item = replace(item, **{field: clean_lines(value)})
+        item = _with(item, field, clean_lines(value))
     items = [*parsed.items[:index], item, *parsed.items[index + 1 :]]
     revised = replace(parsed, items=items, warnings=[w for w in parsed.warnings if w.code in _WALK_CODES])
     revised.warnings.extend(check_appendix(revised))

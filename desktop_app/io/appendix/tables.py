@@ -140,9 +140,9 @@ def assign_layouts(runs: Sequence[Run], *, chosen: Mapping[str, Sequence[str]] |
     if not forced:
         return
     if len(forced) == 1:
-        targets = [run for run in runs if not run.layout.confident] or list(runs)  # type: ignore[union-attr]
+        targets = [run for run in runs if run.layout is None or not run.layout.confident] or list(runs)
         for run in targets:
             run.layout = layout_from_roles(run.header, forced[0])
         return
-    for run, roles in zip(runs, forced):
+    for run, roles in zip(runs, forced, strict=False):
         run.layout = layout_from_roles(run.header, roles)

@@ -153,6 +153,7 @@ def _tsv_records(text: str) -> list[tuple[int, list[str], str]]:
                 line += match.group(0).count("\n")
             else:
                 match = _LITERAL_RE.match(text, pos)
+                assert match is not None  # the pattern matches the empty string
                 fields.append(match.group(0))
             pos = match.end()
             if pos < end and text[pos] == "\t":

@@ -7,6 +7,8 @@ import functools
 import io
 import re
 import warnings
+from collections.abc import Iterator
+from typing import IO, TYPE_CHECKING, Protocol, cast
 
 from lxml import etree
 
@@ -14,6 +16,9 @@ from desktop_app.errors import FileRefused
 from desktop_app.io.appendix.columns import is_header_row
 from desktop_app.io.appendix.raw import RawDocument, RawRow, RawTable
 from desktop_app.io.safety import check_zip
+
+if TYPE_CHECKING:
+    from openpyxl.workbook.workbook import Workbook
 
 MAX_SHEET_CELLS = 1_000_000
 """Most cells (non-empty ones read, and rows kept x width) for one worksheet, merge fills included."""
@@ -33,6 +38,26 @@ _REF_RE = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d{1,7})")
 _FORMAT_LITERAL_RE = re.compile(r'"[^"]*"?|\\.|\[[^\]]*\]?|[_*].')
 
 
+class ReadOnlySheet(Protocol):
+    """A worksheet as read here: openpyxl 3.1's ReadOnlyWorksheet, with the internals its stubs leave out (the
+    sheet's XML stream, and its rows read without the size probe)."""
+
+    title: str
+
+    def reset_dimensions(self) -> None: ...
+
+    def _get_source(self) -> IO[bytes]: ...
+
+    def _cells_by_row(self, min_col: int, min_row: int, max_col: int | None,
+                      max_row: int | None) -> Iterator[tuple[object, ...]]: ...
+
+
+class _SheetList(Protocol):
+    """A workbook's own list of its sheets (openpyxl keeps it in _sheets; its stubs leave it out)."""
+
+    _sheets: list[object]
+
+
 def _cell_index(ref: str) -> tuple[int, int] | None:
     """(row, column) of an A1-style reference, or None."""
     match = _REF_RE.fullmatch(ref.strip())
@@ -46,7 +71,7 @@ def _cell_index(ref: str) -> tuple[int, int] | None:
 
 def _merged_ranges(ws: object, name: str) -> list[tuple[int, int, int, int]]:
     """The sheet's merged ranges (min_row, min_col, max_row, max_col), parsed from its XML with entities off."""
-    ranges = []
+    ranges: list[tuple[int, int, int, int]] = []
     with ws._get_source() as src:  # type: ignore[attr-defined]  # openpyxl 3.1 read-only internals
         parser = etree.iterparse(
             src, events=("end",), tag=("{*}row", "{*}mergeCell"), resolve_entities=False, no_network=True,
@@ -55,14 +80,15 @@ def _merged_ranges(ws: object, name: str) -> list[tuple[int, int, int, int]]:
         for _, element in parser:
             if len(ranges) > MAX_MERGES:
                 raise FileRefused(f"Trang tính «{ws.title}» có quá nhiều vùng gộp ô.", file=name)  # type: ignore[attr-defined]
-            if element.tag.endswith("}mergeCell") or element.tag == "mergeCell":
+            if str(element.tag).endswith("}mergeCell") or element.tag == "mergeCell":
                 ends = [_cell_index(part) for part in (element.get("ref") or "").split(":")]
-                if len(ends) == 2 and ends[0] and ends[1]:
-                    (r1, c1), (r2, c2) = ends  # type: ignore[misc]
+                if len(ends) == 2 and (first := ends[0]) and (last := ends[1]):
+                    (r1, c1), (r2, c2) = first, last
                     ranges.append((min(r1, r2), min(c1, c2), max(r1, r2), max(c1, c2)))
             element.clear()
-            while element.getprevious() is not None:
-                del element.getparent()[0]
+            parent = element.getparent()
+            while parent is not None and element.getprevious() is not None:
+                del parent[0]
     return ranges
 
 
@@ -120,20 +146,20 @@ def _has_header(band: list[dict[int, str]]) -> bool:
     )
 
 
-def _sheet_table(ws: object, name: str) -> RawTable:
+def _sheet_table(ws: ReadOnlySheet, name: str) -> RawTable:
     """One worksheet as a RawTable: non-empty rows with real row numbers, merged ranges filled.
 
     A sheet with no appendix header among its first HEADER_SEARCH_ROWS non-empty rows is not an appendix: it is
     read no further, and its merged ranges are left unfilled (they are listed after the last row of the sheet's
     XML, so finding them would mean parsing the whole sheet after all); the table says it was cut short.
     """
-    title = ws.title  # type: ignore[attr-defined]
+    title = ws.title
     values: dict[int, dict[int, str]] = {}
     count = 0
     band: list[dict[int, str]] = []  # the last non-empty rows, while no header has been seen
     header_seen = truncated = False
-    ws.reset_dimensions()  # type: ignore[attr-defined]  # never trust the <dimension> tag: it can be huge
-    for row_number, row in enumerate(ws._cells_by_row(1, 1, None, None), start=1):  # type: ignore[attr-defined]
+    ws.reset_dimensions()  # never trust the <dimension> tag: it can be huge
+    for row_number, row in enumerate(ws._cells_by_row(1, 1, None, None), start=1):
         if row_number > EXCEL_MAX_ROW:
             break  # openpyxl yields an empty row for every missing number: stop at Excel's last row
         count += len(row)
@@ -184,8 +210,9 @@ def _sheet_table(ws: object, name: str) -> RawTable:
     return RawTable(rows=rows, name=title, truncated=truncated)
 
 
-def _load_workbook(source: io.BytesIO) -> object:
-    """openpyxl's read-only load_workbook, without its size probe of every worksheet.
+def _load_workbook(source: io.BytesIO) -> tuple[Workbook, list[ReadOnlySheet]]:
+    """openpyxl's read-only load_workbook, without its size probe of every worksheet; the workbook and its
+    worksheets.
 
     openpyxl looks for a <dimension> tag when it opens a sheet and, when the tag is missing (files written by
     openpyxl's write-only mode, some exporters), parses the whole sheet to find it: seconds for a big sheet that
@@ -194,22 +221,27 @@ def _load_workbook(source: io.BytesIO) -> object:
     from openpyxl.reader.excel import ExcelReader  # imported here: keeps start-up light
     from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
-    class Sheet(ReadOnlyWorksheet):  # type: ignore[misc]
+    class Sheet(ReadOnlyWorksheet):
         def _get_size(self) -> None:
             """No size probe."""
 
-    class Reader(ExcelReader):  # type: ignore[misc]
+    class Reader(ExcelReader):
+        sheets: list[ReadOnlySheet]
+
         def read_worksheets(self) -> None:
             """Open every worksheet lazily (chart sheets, which hold no cells, are left out)."""
+            self.sheets = []
             for sheet, rel in self.parser.find_sheets():
                 if rel.target in self.valid_files and "chartsheet" not in rel.Type:
                     ws = Sheet(self.wb, sheet.name, rel.target, self.shared_strings)
-                    ws.sheet_state = sheet.state
-                    self.wb._sheets.append(ws)
+                    ws.sheet_state = sheet.state or "visible"  # no state: visible (as Excel reads it)
+                    # the workbook's list itself: its _add_sheet() refuses a read-only sheet
+                    cast(_SheetList, self.wb)._sheets.append(ws)
+                    self.sheets.append(cast(ReadOnlySheet, ws))  # a ReadOnlyWorksheet has what ReadOnlySheet names
 
     reader = Reader(source, read_only=True, keep_vba=False, data_only=True, keep_links=False)
     reader.read()
-    return reader.wb
+    return reader.wb, reader.sheets
 
 
 def read_xlsx(data: bytes, name: str, *, checked: bool = False) -> RawDocument:
@@ -220,9 +252,9 @@ def read_xlsx(data: bytes, name: str, *, checked: bool = False) -> RawDocument:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            wb = _load_workbook(io.BytesIO(data))
+            wb, sheets = _load_workbook(io.BytesIO(data))
             try:
-                for ws in wb.worksheets:
+                for ws in sheets:
                     doc.tables.append(_sheet_table(ws, name))
             finally:
                 wb.close()

@@ -325,11 +325,10 @@ class Package:
                                      f"({size_text(self.size_of(name))}; tối đa {size_text(limit)}).",
                                      file=self.path.name)
         buffers: dict[str, bytes | bytearray] = {name: self.kept[name] for name in names if name in self.kept}
-        rest = [name for name in names if name not in buffers]
-        for name in rest:
-            buffers[name] = bytearray()
-        if rest:
-            self._copy_many(rest, lambda name: buffers[name].extend)  # type: ignore[union-attr]
+        growing = {name: bytearray() for name in names if name not in buffers}
+        buffers.update(growing)
+        if growing:
+            self._copy_many(list(growing), lambda name: growing[name].extend)
         parsed = {}
         for name, data in buffers.items():
             try:

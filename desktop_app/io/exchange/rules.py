@@ -7,7 +7,7 @@ import json
 import math
 import struct
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from itertools import chain
 from typing import Any, BinaryIO
 
@@ -139,11 +139,20 @@ def _finite(text: str) -> float:
     return value
 
 
+def _first_repeated(keys: Iterable[str]) -> str | None:
+    """The first key met a second time, if any."""
+    seen: set[str] = set()
+    for key in keys:
+        if key in seen:
+            return key
+        seen.add(key)
+    return None
+
+
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result = dict(pairs)
-    if len(result) != len(pairs):
-        seen: set[str] = set()
-        duplicate = next(k for k, _ in pairs if k in seen or seen.add(k))  # type: ignore[func-returns-value]
+    duplicate = _first_repeated(k for k, _ in pairs) if len(result) != len(pairs) else None
+    if duplicate is not None:
         raise JsonRefused(f"có khoá «{shown(duplicate)}» lặp lại")
     return result
 

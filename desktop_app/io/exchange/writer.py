@@ -59,6 +59,9 @@ class _HashingSink:
     def flush(self) -> None:
         self.out.flush()
 
+    def close(self) -> None:
+        """Nothing to do: the caller closes out (zipfile never closes a file object it is given)."""
+
 
 @dataclass(frozen=True)
 class _Member:
@@ -105,8 +108,12 @@ def _scan(name: str, content: bytes | Path, package: Path) -> _Member:
     return _Member(name, content, size, digest.hexdigest(), kind)
 
 
-def _zip_info(name: str, size: int, compress_type: int, stamp: tuple[int, ...]) -> zipfile.ZipInfo:
-    info = zipfile.ZipInfo(name, date_time=stamp)  # type: ignore[arg-type]
+_Stamp = tuple[int, int, int, int, int, int]
+"""A zip member's time: year, month, day, hour, minute, second."""
+
+
+def _zip_info(name: str, size: int, compress_type: int, stamp: _Stamp) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=stamp)
     info.compress_type = compress_type
     info.file_size = size
     info.external_attr = (stat.S_IFREG | 0o644) << 16
@@ -199,11 +206,12 @@ def write_package(path: Path, *, manifest: dict[str, Any], members: dict[str, by
         raise WriteFailed(f"gói quá lớn (tối đa {size_text(MAX_TOTAL_BYTES)} dữ liệu).", file=path.name)
     manifest_bytes = _complete_manifest(manifest, scanned, signing.public_key_of(private_key))
     signature = signing.sign(private_key, manifest_bytes)
-    stamp = time.localtime()[:6]
+    now = time.localtime()
+    stamp = (now.tm_year, now.tm_mon, now.tm_mday, now.tm_hour, now.tm_min, now.tm_sec)
     try:
         with atomic_file(path) as out:
             sink = _HashingSink(out)
-            with zipfile.ZipFile(sink, "w") as zf:  # type: ignore[arg-type]
+            with zipfile.ZipFile(sink, "w") as zf:
                 zf.writestr(_zip_info(MANIFEST, len(manifest_bytes), zipfile.ZIP_DEFLATED, stamp), manifest_bytes)
                 zf.writestr(_zip_info(SIGNATURE, len(signature), zipfile.ZIP_STORED, stamp), signature)
                 for member in scanned:

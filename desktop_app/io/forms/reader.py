@@ -13,7 +13,7 @@ from typing import Any
 from desktop_app.domain.progress import STATUS_NAMES, ProgressRuleError, parse_decimal
 from desktop_app.domain.text import clean, search_key
 from desktop_app.errors import AppError, FileRefused, InvalidValue
-from desktop_app.io.appendix.xlsx_reader import READ_FAILED, cell_text
+from desktop_app.io.appendix.xlsx_reader import READ_FAILED, ReadOnlySheet, cell_text
 from desktop_app.io.forms.sheet import (
     COL_DENOMINATOR,
     COL_EVIDENCE,
@@ -59,7 +59,7 @@ def _refuse(message: str, name: str) -> FileRefused:
     return FileRefused(message, file=name)
 
 
-def _rows(ws: Any, last_row: int, width: int) -> dict[int, dict[int, Any]]:
+def _rows(ws: ReadOnlySheet, last_row: int, width: int) -> dict[int, dict[int, Any]]:
     """(row → column → cell) of rows 1..last_row, columns 1..width; whatever lies beyond is never parsed."""
     out: dict[int, dict[int, Any]] = {}
     ws.reset_dimensions()  # never trust the <dimension> tag
@@ -99,6 +99,7 @@ def _header(rows: dict[int, dict[int, Any]], name: str) -> tuple[FormHeader, int
 def _number(cell: Any, line: int, column: int) -> Decimal | None:
     value = cell.value
     where = place(line, column)
+    number: Decimal | None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
         if not number.is_finite():
@@ -122,7 +123,8 @@ def _number(cell: Any, line: int, column: int) -> Decimal | None:
         return None
     if abs(number) >= MAX_NUMBER:
         raise InvalidValue(f"số «{typed[:60]}» quá lớn.", place=where)
-    if number != 0 and number.as_tuple().exponent < -MAX_DECIMALS:  # type: ignore[operator]
+    exponent = number.as_tuple().exponent  # an int: parse_decimal gives finite numbers only
+    if number != 0 and isinstance(exponent, int) and exponent < -MAX_DECIMALS:
         raise InvalidValue(f"«{typed[:60]}» có quá nhiều chữ số thập phân (tối đa {MAX_DECIMALS}).", place=where)
     return number
 
@@ -221,14 +223,15 @@ def read_form(data: bytes, name: str) -> FilledForm:
 def _read(data: bytes, name: str) -> FilledForm:
     from desktop_app.io.appendix.xlsx_reader import _load_workbook
 
-    wb = _load_workbook(io.BytesIO(data))
+    wb, sheets = _load_workbook(io.BytesIO(data))
     try:
-        titles = list(wb.sheetnames)  # type: ignore[attr-defined]
+        titles = [ws.title for ws in sheets]
+        by_title = {ws.title: ws for ws in reversed(sheets)}  # the first sheet of a title, as wb[title] finds it
         if HIDDEN_SHEET not in titles:
             raise _refuse(NOT_A_FORM, name)
         if FORM_SHEET not in titles:
             raise _refuse(f"Không thấy trang «{FORM_SHEET}» (trang tính đã bị xóa hoặc đổi tên). {EDITED}", name)
-        hidden = _rows(wb[HIDDEN_SHEET], ITEMS_ROW - 1 + 6 * MAX_FORM_ROWS + 100, 6)  # type: ignore[index]
+        hidden = _rows(by_title[HIDDEN_SHEET], ITEMS_ROW - 1 + 6 * MAX_FORM_ROWS + 100, 6)
         header, count, stored = _header(hidden, name)
         items: list[tuple[str, str]] = []
         for i in range(count):
@@ -240,20 +243,20 @@ def _read(data: bytes, name: str) -> FilledForm:
         digests = {_text(cells.get(5)): _text(cells.get(6)) for r, cells in hidden.items()
                    if r >= ITEMS_ROW and cells.get(5) is not None}
         last = FIRST_ROW + count - 1
-        rows = _rows(wb[FORM_SHEET], last, WIDTH)  # type: ignore[index]
+        rows = _rows(by_title[FORM_SHEET], last, WIDTH)
     finally:
-        wb.close()  # type: ignore[attr-defined]
+        wb.close()
     from openpyxl.utils import get_column_letter
 
     inputs = {f"{get_column_letter(c)}{FIRST_ROW + i}" for i, (_u, mode) in enumerate(items)
               for c in input_columns(mode)}
-    cells = {}
+    fixed: dict[str, str] = {}  # the cells the checksum covers
     for r in range(1, last + 1):
         for c in range(1, WIDTH + 1):
             coordinate = f"{get_column_letter(c)}{r}"
             if coordinate not in inputs:
-                cells[coordinate] = _text(rows.get(r, {}).get(c))
-    if checksum(header, items, cells) != stored:
+                fixed[coordinate] = _text(rows.get(r, {}).get(c))
+    if checksum(header, items, fixed) != stored:
         edited = _edited_cell(digests, rows, inputs)
         if edited is not None:
             raise _refuse(f"Ô {edited} đã bị sửa: phần cố định của biểu mẫu (Stt, nội dung, chỉ tiêu, thời hạn, "

@@ -20,6 +20,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.properties import PageSetupProperties
+from openpyxl.worksheet.worksheet import Worksheet
 
 from desktop_app.domain.progress import STATUS_NAMES
 from desktop_app.io.cell_text import formula_like, printable
@@ -210,7 +211,7 @@ def _validation(kind: str, cells: list[str]) -> DataValidation | None:
         dv.error = "Hãy nhập một số không âm (vd. 45)."
     dv.errorTitle = "Giá trị không hợp lệ"
     dv.showErrorMessage = True
-    dv.sqref = " ".join(cells)  # type: ignore[assignment]
+    dv.sqref = " ".join(cells)
     return dv
 
 
@@ -220,6 +221,7 @@ def write_form(content: FormContent, handle: BinaryIO) -> None:
         raise ValueError(f"a form holds at most {MAX_FORM_ROWS} rows")
     wb = Workbook()
     ws = wb.active
+    assert isinstance(ws, Worksheet)  # a new workbook's one sheet (openpyxl types `active` as any sheet, or None)
     ws.title = FORM_SHEET
     wb.properties.title = f"{TITLE} — {content.header.unit_name} — {content.header.period_label}"
     thin = Side(style="thin", color="808080")
@@ -262,7 +264,9 @@ def write_form(content: FormContent, handle: BinaryIO) -> None:
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.oddFooter.center.text = "Trang &P / &N"
+    footer = ws.oddFooter
+    assert footer is not None  # every sheet has one (openpyxl types it as optional)
+    footer.center.text = "Trang &P / &N"
     ws.protection.sheet = True
     ws.protection.formatColumns = ws.protection.formatRows = False  # widths and heights may be adjusted
     _write_hidden(wb, content)
@@ -277,7 +281,7 @@ def _write_hidden(wb: Workbook, content: FormContent) -> None:
     header = content.header
     values = [FORMAT, *(getattr(header, k) for k in HEADER_KEYS[1:-2]), str(len(rows)),
               checksum(header, rows, cells)]
-    for r, (key, value) in enumerate(zip(HEADER_KEYS, values), start=1):
+    for r, (key, value) in enumerate(zip(HEADER_KEYS, values, strict=True), start=1):
         _put(hidden, r, 1, key)
         _put(hidden, r, 2, value)
     for c, title in enumerate(("Dòng", "Mã chỉ tiêu", "Kiểu nhập", "", "Ô", "Mã kiểm tra"), start=1):

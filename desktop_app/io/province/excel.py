@@ -55,14 +55,14 @@ def _text(ws: Worksheet, row: int, column: int, value: str) -> Any:
 
 
 def _headers(ws: Worksheet, names: list[str], widths: list[float], *, freeze_column: int = 3) -> None:
-    for column, (name, width) in enumerate(zip(names, widths), 1):
+    for column, (name, width) in enumerate(zip(names, widths, strict=False), 1):
         cell = _text(ws, HEADER_ROW, column, name)
         cell.font = Font(bold=True)
         cell.fill = _HEAD_FILL
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         ws.column_dimensions[get_column_letter(column)].width = width
     ws.row_dimensions[HEADER_ROW].height = 32
-    ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=freeze_column)
+    ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=freeze_column).coordinate
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
     ws.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(len(names))}{ws.max_row}"
 
@@ -73,9 +73,11 @@ def _page(ws: Worksheet, data: Comparison, note: str | None = None) -> None:
     ws.page_setup.paperSize = PAPER_A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.oddFooter.center.text = "Trang &P/&N"
-    ws.oddFooter.center.size = 9
+    fit, footer = ws.sheet_properties.pageSetUpPr, ws.oddFooter
+    assert fit is not None and footer is not None  # every sheet has both (openpyxl types them as optional)
+    fit.fitToPage = True
+    footer.center.text = "Trang &P/&N"
+    footer.center.size = 9
     ws["A1"] = comparison_title(data)
     ws["A1"].font = Font(bold=True, size=13)
     ws["A2"] = comparison_note(data) if note is None else note
@@ -110,6 +112,7 @@ def write_comparison_xlsx(data: Comparison, out: BinaryIO, *,
 
     wb = Workbook()
     ws = wb.active
+    assert isinstance(ws, Worksheet)  # a new workbook's one sheet (openpyxl types `active` as any sheet, or None)
     ws.title = SHEET
     _page(ws, data)
     names = [COMMUNE_HEADER, YEAR_HEADER, *(a.name for a in AREAS), OVERALL_HEADER]

@@ -56,7 +56,7 @@ def commune_labels(plans: Sequence[CommuneRow]) -> list[str]:
     """The column heading of each plan: its commune, with the year when a commune has several plans."""
     names = [p.commune or f"Kế hoạch #{p.plan_id}" for p in plans]
     repeated = Counter(names)
-    return [f"{name} ({p.year})" if repeated[name] > 1 and p.year else name for name, p in zip(names, plans)]
+    return [f"{name} ({p.year})" if repeated[name] > 1 and p.year else name for name, p in zip(names, plans, strict=True)]
 
 
 def result_text(cell: IndicatorCell) -> str:

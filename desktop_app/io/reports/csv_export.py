@@ -74,7 +74,7 @@ def csv_row(values: tuple[Any, ...]) -> list[str]:
 
 def write_csv(data: ReportData, out: BinaryIO) -> None:
     """Write the report's flat data to out as CSV (see the module's docstring)."""
-    text = io.TextIOWrapper(out, encoding="utf-8-sig", newline="")  # type: ignore[arg-type]
+    text = io.TextIOWrapper(out, encoding="utf-8-sig", newline="")
     try:
         writer = csv.writer(text, delimiter=DELIMITER)  # lineterminator "\r\n", quotes only where needed
         writer.writerow(FLAT_COLUMNS)

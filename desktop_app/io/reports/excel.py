@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from decimal import Decimal
 from types import SimpleNamespace
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, Protocol, cast
 
 from openpyxl import Workbook
 from openpyxl.cell import Cell
@@ -22,6 +22,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
+from openpyxl.worksheet.worksheet import Worksheet
 
 from desktop_app.domain.report import (
     APPENDIX,
@@ -101,11 +102,18 @@ def _header_text(text: str) -> str:
     return text.replace("&", "&&")[:250]
 
 
+class _Styled(Protocol):
+    """A cell's looks as openpyxl keeps them (StyleableObject._style; its stubs leave it out)."""
+
+    _style: StyleArray
+
+
 class _Styles:
     """The workbook's few cell looks, as style arrays every Cell copies (no per-cell style lookups)."""
 
     def __init__(self, wb: Workbook) -> None:
-        self._owner = SimpleNamespace(parent=wb)  # style lookups only need cell.parent.parent, the workbook
+        # a stand-in sheet: style lookups only need cell.parent.parent, the workbook
+        self._owner = cast(Worksheet, SimpleNamespace(parent=wb))
         self._quoted: dict[tuple[int, ...], StyleArray] = {}
         thin = Side(style="thin", color="808080")
         box = Border(left=thin, right=thin, top=thin, bottom=thin)
@@ -134,7 +142,7 @@ class _Styles:
         cell = Cell(self._owner, 1, 1)
         for name, look in looks.items():
             setattr(cell, name, look)
-        return cell._style
+        return cast(_Styled, cell)._style
 
     def quoted(self, style: StyleArray) -> StyleArray:
         """style with Excel's quote-prefix flag: the text stays text even when someone edits the cell."""
@@ -229,7 +237,7 @@ class _XlsxWriter:
         ws.oddFooter.center.size = 9
 
     def columns(self) -> list[tuple[str, float]]:
-        cols = list(PLAN_COLUMNS)
+        cols: list[tuple[str, float]] = list(PLAN_COLUMNS)
         for _ in self.periods:
             cols += PERIOD_COLUMNS
         if self.results:
@@ -259,7 +267,7 @@ class _XlsxWriter:
         for index in range(1, len(PLAN_COLUMNS) + 1):
             letter = get_column_letter(index)
             ws.merged_cells.add(f"{letter}{HEADER_ROW}:{letter}{HEADER_ROW + 1}")
-        groups = [(p.label, PERIOD_COLUMNS) for p in self.periods]
+        groups: list[tuple[str, tuple[tuple[str, int], ...]]] = [(p.label, PERIOD_COLUMNS) for p in self.periods]
         if self.results:
             groups.append((self.latest_label(), LATEST_COLUMNS))
         for label, sub in groups:

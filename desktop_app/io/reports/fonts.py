@@ -84,7 +84,7 @@ def _register(candidate: _Candidate) -> ReportFonts | None:
         return None
     names = _face_names(candidate.family)
     try:
-        fonts = [TTFont(name, str(path)) for name, path in zip(names, paths)]
+        fonts = [TTFont(name, str(path)) for name, path in zip(names, paths, strict=False)]
     except (TTFError, OSError, ValueError):
         return None  # unreadable or not a usable TrueType file: try the next candidate
     for font in fonts:

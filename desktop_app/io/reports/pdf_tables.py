@@ -151,7 +151,7 @@ class ReportTable(LongTable):
 def _may_not_fit(texts: Sequence[str], widths: Sequence[float], size: float, leading: float,
                  height: float) -> bool:
     """Whether a row may be taller than half a page, guessed from its text lengths without laying it out."""
-    for text, width in zip(texts, widths):
+    for text, width in zip(texts, widths, strict=False):
         per_line = max(1.0, (width - 2 * _PAD) / (size * 0.5))
         lines = sum(len(part) / per_line + 1 for part in text.split("\n"))
         if lines * leading > height / 2:
@@ -206,7 +206,7 @@ def build_table(rows: Sequence[ReportRow], columns: Sequence[Column], styles: St
             data.append([
                 text if not c.paragraph else CellParagraph(markup(text), centre if c.centred else cell)
                 if text else ""
-                for c, text in zip(columns, texts)
+                for c, text in zip(columns, texts, strict=True)
             ])
             if _may_not_fit(texts, widths, cell.fontSize, cell.leading, max_height):
                 # split inside: the short cells stay at the top of the first part (MIDDLE would move them

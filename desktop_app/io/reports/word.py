@@ -25,6 +25,7 @@ from docx.styles.style import ParagraphStyle
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 from lxml import etree
+from lxml.etree import _Element as Element
 
 from desktop_app.domain.report import APPENDIX, ReportData
 from desktop_app.domain.report_text import (
@@ -144,7 +145,7 @@ def _page(section: Section, *, landscape: bool) -> None:
 
 def _page_number(paragraph: Paragraph) -> None:
     """A PAGE field (shown as the page's number) in paragraph."""
-    p = paragraph._p
+    p: Element = paragraph._p  # lxml's own type: SubElement() gives its parent's (CT_P's text is read-only)
     for kind, text in (("begin", None), ("instr", " PAGE "), ("separate", None), ("text", "2"), ("end", None)):
         r = etree.SubElement(p, qn("w:r"))
         if kind == "instr":
@@ -179,7 +180,7 @@ def _para(container: Any, text: str, style: str, *, bold: bool = False, italic: 
     if isinstance(container, _Cell) and len(container.paragraphs) == 1 and not container.paragraphs[0].text \
             and container.paragraphs[0].style.name == "Normal":
         paragraph = container.paragraphs[0]
-        paragraph.style = container.part.document.styles[style]
+        paragraph.style = style
     else:
         paragraph = container.add_paragraph(style=style)
     add_runs(paragraph._p, text, bold=bold, italic=italic, size=size)
@@ -194,7 +195,7 @@ def _rule(container: Any, width: float, room: float, *, after: float = 0) -> Non
         paragraph.paragraph_format.space_after = Pt(after)
     indent = max((room - width) / 2, 0)
     paragraph.paragraph_format.left_indent = paragraph.paragraph_format.right_indent = Mm(indent)
-    p_pr = paragraph._p.get_or_add_pPr()
+    p_pr: Element = paragraph._p.get_or_add_pPr()
     borders = etree.Element(qn("w:pBdr"))
     top = etree.SubElement(borders, qn("w:top"))
     for attr, value in (("val", "single"), ("sz", "6"), ("space", "0"), ("color", "auto")):
@@ -219,7 +220,7 @@ def _borderless(doc: Document, widths: tuple[float, float], rows: int) -> list[l
     for _ in range(rows):
         row = table.add_row()
         row._tr.get_or_add_trPr().append(etree.Element(qn("w:cantSplit")))  # a signature never splits
-        for cell, width in zip(row.cells, widths):
+        for cell, width in zip(row.cells, widths, strict=False):
             cell.width = Mm(width)
         cells.append(row.cells)
     return cells

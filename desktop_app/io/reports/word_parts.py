@@ -118,7 +118,7 @@ def fixed_table(doc: Document, widths_mm: list[float], total_mm: float, *, style
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     widths = [twips(w) for w in widths_mm]
     widths[-1] += twips(total_mm) - sum(widths)
-    for col, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths):
+    for col, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=False):
         col.set(qn("w:w"), str(width))
     tbl_w = table._tbl.tblPr.find(qn("w:tblW"))
     tbl_w.set(qn("w:type"), "dxa")
@@ -128,7 +128,7 @@ def fixed_table(doc: Document, widths_mm: list[float], total_mm: float, *, style
 
 def column_widths(table: Table) -> list[int]:
     """The table's grid column widths in twips."""
-    return [int(c.get(qn("w:w"))) for c in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+    return [int(c.get(qn("w:w"), "0")) for c in table._tbl.tblGrid.findall(qn("w:gridCol"))]
 
 
 def _cell(tr: Any, width: int, text: str, *, align: str = "left", bold: bool = False, span: int = 1,
@@ -198,14 +198,14 @@ def add_appendix_table(doc: Document, data: ReportData, text_width_mm: float) ->
     header_pr = _sub(header, "w:trPr")
     _sub(header_pr, "w:cantSplit")
     _sub(header_pr, "w:tblHeader")
-    for column, width in zip(columns, widths):
+    for column, width in zip(columns, widths, strict=False):
         _cell(header, width, column.header, align="center", bold=True)
 
     for row in data.rows:
         tr = _sub(tbl, "w:tr")
         _sub(_sub(tr, "w:trPr"), "w:cantSplit")
         if row.kind == ITEM:
-            for column, width in zip(columns, widths):
+            for column, width in zip(columns, widths, strict=False):
                 _cell(tr, width, column.value(row), align=column.align)
         else:
             fill = GROUP_FILL if row.kind == GROUP else None

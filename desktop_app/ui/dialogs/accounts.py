@@ -4,7 +4,7 @@ may change anything here."""
 
 from __future__ import annotations
 
-from datetime import timezone
+from datetime import UTC
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
@@ -254,7 +254,7 @@ class AccountsDialog(QDialog):
         self.table.setRowCount(len(self.rows))
         for r, account in enumerate(self.rows):
             role = self.tr("Administrator") if account.is_admin else self.tr("Unit officer")
-            last = (account.last_sign_in_at.replace(tzinfo=timezone.utc).astimezone().strftime("%d/%m/%Y %H:%M")
+            last = (account.last_sign_in_at.replace(tzinfo=UTC).astimezone().strftime("%d/%m/%Y %H:%M")
                     if account.last_sign_in_at else "")
             values = [account.login, account.full_name, role, account.unit_name or "",
                       self.tr("Active") if account.active else self.tr("Locked"), last]

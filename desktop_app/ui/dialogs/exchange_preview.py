@@ -3,7 +3,7 @@ field both sides changed, which version to keep (the other one stays in the hist
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -98,7 +98,7 @@ def package_moment(created_at: str) -> str:
     except (TypeError, ValueError):
         return created_at or "?"
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
+        moment = moment.replace(tzinfo=UTC)
     return moment.astimezone().strftime("%d/%m/%Y %H:%M")
 
 
@@ -307,4 +307,4 @@ class PackagePreviewDialog(QDialog):
 
     def choices(self) -> dict[tuple[str, str], str]:
         """(record uuid, field) → "ours" or "theirs", for every conflicting field."""
-        return {key: box.currentData() for key, box in zip(self.conflict_rows, self.choice_boxes)}
+        return {key: box.currentData() for key, box in zip(self.conflict_rows, self.choice_boxes, strict=False)}

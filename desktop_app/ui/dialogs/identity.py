@@ -3,7 +3,7 @@ the receiving office) and the senders whose keys were trusted, each of which can
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase
@@ -46,7 +46,7 @@ def _big_mono(points: int = 15) -> QFont:
 def _local(moment: datetime, pattern: str) -> str:
     """A moment stored in UTC (without a zone) shown in local time."""
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
+        moment = moment.replace(tzinfo=UTC)
     return moment.astimezone().strftime(pattern)
 
 

@@ -134,7 +134,7 @@ class ImportPreviewDialog(QDialog):
         sections = [QTreeWidgetItem([s.numeral, s.title]) for s in parsed.sections]
         groups = [QTreeWidgetItem([g.number, g.title]) for g in parsed.groups]
         self.tree.addTopLevelItems(sections)
-        for group, g in zip(groups, parsed.groups):
+        for group, g in zip(groups, parsed.groups, strict=True):
             sections[g.section].addChild(group)
         for index, item in enumerate(parsed.items):
             node = QTreeWidgetItem(self._cells(item))

@@ -109,7 +109,7 @@ class ColumnRolesPanel(QWidget):
         self.intro.setWordWrap(True)
         box.addWidget(self.intro)
         self.tables: list[TableRoles] = []
-        for n, (layout, sample) in enumerate(zip(layouts, samples), 1):
+        for n, (layout, sample) in enumerate(zip(layouts, samples, strict=False), 1):
             box.addWidget(QLabel(self.tr("Table {n}:").format(n=n)))
             table = TableRoles(layout, sample)
             self.tables.append(table)

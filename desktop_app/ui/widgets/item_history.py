@@ -74,10 +74,10 @@ class ValueChart(QWidget):
             painter.drawText(QPointF(area.right() - 40, y - 3), _number(target))
         points = self.points()
         painter.setPen(QPen(QColor("#1565c0"), 2))
-        for a, b in zip(points, points[1:]):
+        for a, b in zip(points, points[1:], strict=False):
             painter.drawLine(a, b)
         painter.setBrush(QColor("#1565c0"))
-        for point, (label, value) in zip(points, self.values):
+        for point, (label, _value) in zip(points, self.values, strict=False):
             painter.drawEllipse(point, 3.5, 3.5)
             painter.drawText(QPointF(point.x() - 20, area.bottom() + 16), label)
         painter.end()
