@@ -11,8 +11,6 @@ from PySide6.QtCore import QModelIndex, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QTableView
 
-from db.change_watch import watch_database
-from db.engine import Database
 from desktop_app.errors import AppError, NotFound
 from desktop_app.services import browse
 from desktop_app.services import dashboard as dashboard_service
@@ -22,9 +20,11 @@ from desktop_app.services.browse import PlanNode
 from desktop_app.services.changes import EXTERNAL
 from desktop_app.services.dashboard import Dashboard
 from desktop_app.services.editing import item_detail
+from desktop_app.services.workspace import watch_file
 from desktop_app.ui.models.plan_tree import NODE_ROLE, build_tree_model
 
 if TYPE_CHECKING:
+    from db.engine import Database
     from desktop_app.ui.main_window import MainWindow
     from desktop_app.ui.widgets.item_form import ItemForm
 
@@ -40,7 +40,7 @@ class ChangeWatcher(QObject):
 
     def __init__(self, db: Database, parent: QObject | None = None, *, interval_ms: int = POLL_MS) -> None:
         super().__init__(parent)
-        self.watch = watch_database(db)
+        self.watch = watch_file(db)
         self.timer = QTimer(self, interval=interval_ms)
         self.timer.timeout.connect(self.poll)
         self.timer.start()

@@ -99,30 +99,12 @@ class _Loaded(QObject):
 
 
 def _load(db_path: Path) -> Any:
-    """On the background thread: import the database layer and the main window's modules, check the file
-    (PRAGMA quick_check: DatabaseDamaged when it fails), open it, and make the day's first backup."""
+    """On the background thread: import the main window's modules and open the data (checked, upgraded, the
+    day's first backup made; DatabaseDamaged when the check fails)."""
     import desktop_app.ui.main_window  # noqa: F401 - imported here so the UI thread does not pay for it
-    from db.engine import open_database
-    from desktop_app.errors import AppError
-    from desktop_app.services.backups import DatabaseDamaged, daily_backup, integrity_ok
+    from desktop_app.services.workspace import open_for_window
 
-    ok, message = integrity_ok(db_path)
-    if not ok:
-        raise DatabaseDamaged(message)
-    db = open_database(db_path)
-    from desktop_app.services.officer import GUI, start_session
-
-    start_session(db, origin=GUI)
-    from desktop_app.services.identity import installation
-
-    installation(db)  # this installation's key pair for data packages exists from the first start
-    try:
-        daily_backup(db_path)
-    except AppError as exc:  # a missed backup must not keep the officer from working: logged only
-        from desktop_app.logs import log_fault
-
-        log_fault(exc, "sao lưu hằng ngày")
-    return db
+    return open_for_window(db_path)
 
 
 def offer_restore(db_path: Path, exc: BaseException) -> bool:

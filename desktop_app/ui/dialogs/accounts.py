@@ -5,7 +5,7 @@ may change anything here."""
 from __future__ import annotations
 
 from datetime import UTC
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -26,13 +26,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.engine import Database
 from desktop_app.errors import AppError
 from desktop_app.services import account_admin, accounts
 from desktop_app.services.accounts import ADMIN, UNIT_OFFICER, Account
 from desktop_app.services.units import list_units
 from desktop_app.ui import messages
 from desktop_app.ui.dialogs.sign_in import SignInDialog
+
+if TYPE_CHECKING:
+    from db.engine import Database
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ROLE_LABELS: tuple[tuple[str, Any], ...] = (

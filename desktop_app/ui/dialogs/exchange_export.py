@@ -3,7 +3,7 @@ optionally only what changed since the last package sent to a named office."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -16,11 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.engine import Database
 from desktop_app.domain.text import clean
 from desktop_app.services.identity import trusted_senders
 from desktop_app.services.plans import list_plans
 from desktop_app.services.units import list_units
+
+if TYPE_CHECKING:
+    from db.engine import Database
 
 
 class PackageExportDialog(QDialog):

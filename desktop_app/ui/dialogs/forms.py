@@ -28,13 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.engine import Database
 from desktop_app.domain.file_names import safe_file_name
 from desktop_app.services.plans import list_plans
 from desktop_app.services.progress import list_periods
 from desktop_app.services.progress_grid import implementing_units
 
 if TYPE_CHECKING:
+    from db.engine import Database
     from desktop_app.services import forms
 
 

@@ -4,6 +4,7 @@ the receiving office) and the senders whose keys were trusted, each of which can
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase
@@ -24,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.engine import Database
 from desktop_app.errors import AppError
 from desktop_app.services.identity import (
     forget_sender,
@@ -33,6 +33,9 @@ from desktop_app.services.identity import (
     trusted_senders,
 )
 from desktop_app.ui import messages
+
+if TYPE_CHECKING:
+    from db.engine import Database
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 

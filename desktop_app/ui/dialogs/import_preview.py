@@ -7,6 +7,8 @@ officer confirms or changes them before anything can be imported.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,12 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.engine import Database
 from desktop_app.domain.appendix import ParsedItem
 from desktop_app.domain.deadlines import format_deadline
 from desktop_app.domain.targets import format_target
 from desktop_app.services.importing import Preview, revise, table_samples, with_roles
 from desktop_app.ui.widgets.column_roles import ColumnRolesPanel, first_unsure_role
+
+if TYPE_CHECKING:
+    from db.engine import Database
 
 INDEX_ROLE = Qt.ItemDataRole.UserRole + 1
 # column → the ParsedItem field a correction of that column revises

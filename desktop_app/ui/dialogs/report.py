@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtWidgets import (
@@ -22,13 +23,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.engine import Database
 from desktop_app.domain.file_names import safe_file_name
 from desktop_app.domain.report import APPENDIX, PROGRESS, UNIT
 from desktop_app.services.plans import list_plans
 from desktop_app.services.progress import list_periods
 from desktop_app.services.progress_grid import implementing_units
 from desktop_app.services.report_export import SUFFIXES
+
+if TYPE_CHECKING:
+    from db.engine import Database
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,8 @@ every official report."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -13,9 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.engine import Database
 from desktop_app.domain.report import ReportSettings
 from desktop_app.services.settings import report_settings, save_report_settings
+
+if TYPE_CHECKING:
+    from db.engine import Database
 
 
 class ReportSettingsDialog(QDialog):

@@ -3,6 +3,8 @@ row it waits thirty seconds before the next one."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QDialog,
@@ -14,10 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.engine import Database
 from desktop_app.errors import AppError
 from desktop_app.services import accounts
 from desktop_app.services.accounts import Account
+
+if TYPE_CHECKING:
+    from db.engine import Database
 
 MAX_FAILURES = 5
 LOCK_SECONDS = 30

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -36,13 +36,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.engine import Database
 from desktop_app.domain.text import clean, search_key
 from desktop_app.errors import AppError
 from desktop_app.services import units as units_service
 from desktop_app.services.units import MergeUndo, RenameUndo, UnitInfo
 from desktop_app.ui import messages
 from desktop_app.ui.models.rows import RowModel
+
+if TYPE_CHECKING:
+    from db.engine import Database
 
 Index = QModelIndex | QPersistentModelIndex
 

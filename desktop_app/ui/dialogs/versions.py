@@ -4,6 +4,8 @@ conflict, or deleted as the sender had; what each differs in from the record now
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import (
@@ -22,10 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.engine import Database
 from desktop_app.errors import AppError
 from desktop_app.services.versions import KeptVersion, kept_versions, restore_version
 from desktop_app.ui import messages
+
+if TYPE_CHECKING:
+    from db.engine import Database
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 COL_DATE, COL_RECORD, COL_KIND, COL_REASON, COL_SOURCE = range(5)

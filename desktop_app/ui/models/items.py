@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -15,11 +15,13 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from db.engine import Database
 from desktop_app.domain.assessment import Assessment
 from desktop_app.services import items as items_service
 from desktop_app.services.items import ItemQuery, ItemRow
 from desktop_app.ui.models.rows import RowModel
+
+if TYPE_CHECKING:
+    from db.engine import Database
 
 Index = QModelIndex | QPersistentModelIndex
 

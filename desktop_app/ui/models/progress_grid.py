@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -15,13 +15,15 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from db.engine import Database
 from desktop_app.domain.periods import PeriodBasis, PeriodKind
 from desktop_app.errors import AppError
 from desktop_app.services import progress_grid as grid_service
 from desktop_app.services.progress_grid import GridRow
 from desktop_app.ui.models.items import COLOURS
 from desktop_app.ui.models.rows import RowModel
+
+if TYPE_CHECKING:
+    from db.engine import Database
 
 Index = QModelIndex | QPersistentModelIndex
 

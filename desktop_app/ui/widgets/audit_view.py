@@ -5,6 +5,7 @@ officer's name the trail records, asked for on first start and changed in Settin
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer
 from PySide6.QtGui import QShowEvent
@@ -26,10 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.engine import Database
 from desktop_app.errors import AppError
 from desktop_app.services import audit, officer
 from desktop_app.ui import messages
+
+if TYPE_CHECKING:
+    from db.engine import Database
 
 LIMIT = 5000
 REFIT_MS = 80

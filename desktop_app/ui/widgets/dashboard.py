@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -29,11 +29,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.engine import Database
 from desktop_app.domain.assessment import ASSESSMENTS, LABELS
 from desktop_app.services import dashboard as dashboard_service
 from desktop_app.services.dashboard import Dashboard, DeadlineItem, GroupRow, UnitRow
 from desktop_app.ui.widgets.bar_chart import FILL, Bar, BarChart
+
+if TYPE_CHECKING:
+    from db.engine import Database
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QStringListModel, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QUndoCommand, QUndoStack
@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.engine import Database
 from desktop_app.domain.appendix import ItemKind
 from desktop_app.domain.deadlines import DATED_KINDS, DeadlineKind
 from desktop_app.domain.targets import TargetOp, UnitKind
@@ -41,6 +40,9 @@ from desktop_app.services.editing import (
     update_item,
 )
 from desktop_app.services.plans import units as unit_registry
+
+if TYPE_CHECKING:
+    from db.engine import Database
 
 OP_SIGNS: dict[str, str] = {
     TargetOp.AT_LEAST: "≥", TargetOp.ABOVE: ">", TargetOp.REACH: "=", TargetOp.AT_MOST: "≤", TargetOp.BELOW: "<",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QUrl
 from PySide6.QtGui import QColor, QDesktopServices, QPainter, QPaintEvent, QPen
@@ -20,11 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.engine import Database
 from desktop_app.errors import AppError
 from desktop_app.services import evidence
 from desktop_app.services.history import ItemHistory, item_history
 from desktop_app.ui import messages
+
+if TYPE_CHECKING:
+    from db.engine import Database
 
 
 def _number(value: Decimal) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -14,10 +15,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.engine import Database
 from desktop_app.services import items as items_service
 from desktop_app.services import province
 from desktop_app.ui.models.items import COL_TEXT, ItemsModel
+
+if TYPE_CHECKING:
+    from db.engine import Database
 
 
 class PlanReadOnlyWindow(QMainWindow):

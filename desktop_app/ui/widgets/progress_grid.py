@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QEvent,
@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.engine import Database
 from desktop_app.domain.progress import STATUS_NAMES
 from desktop_app.errors import AppError
 from desktop_app.services import progress as progress_service
@@ -54,6 +53,9 @@ from desktop_app.ui.models.progress_grid import (  # noqa: F401 - some are re-ex
     Index,
     ProgressGridModel,
 )
+
+if TYPE_CHECKING:
+    from db.engine import Database
 
 
 class GridDelegate(QStyledItemDelegate):

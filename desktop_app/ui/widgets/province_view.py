@@ -4,7 +4,7 @@ communes imported from one folder with a progress bar, and the indicators matche
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.engine import Database
 from desktop_app.errors import AppError
 from desktop_app.services import province
 from desktop_app.ui import messages
@@ -43,6 +42,9 @@ from desktop_app.ui.models.province import (
 )
 from desktop_app.ui.operations import Task, run_task
 from desktop_app.ui.widgets.audit_view import AuditDialog
+
+if TYPE_CHECKING:
+    from db.engine import Database
 
 
 class MatchDialog(QDialog):
