@@ -22,16 +22,16 @@ from desktop_app.domain.areas import (
 )
 from desktop_app.domain.assessment import EXCEEDED, MET, UNMET
 from desktop_app.domain.progress import STATUS_NAMES
-from desktop_app.io.province.excel import (
-    _BOX,
-    _FILLS,
-    _INKS,
+from desktop_app.io.province.excel_cells import (
+    BOX,
+    FILLS,
     HEADER_ROW,
+    INKS,
     PERCENT_FORMAT,
-    _headers,
-    _page,
-    _plain,
-    _text,
+    count_cell,
+    headers,
+    page_setup,
+    text_cell,
 )
 from desktop_app.io.reports.excel import excel_number
 
@@ -85,15 +85,15 @@ def _result(ws: Worksheet, row: int, column: int, indicator: IndicatorRow, plan_
     if cell is None and plan_id in indicator.results:  # a row built without cells: its result alone
         cell = IndicatorCell(indicator.results[plan_id])
     if cell is None:
-        ws.cell(row=row, column=column).border = _BOX
+        ws.cell(row=row, column=column).border = BOX
         return
     if cell.value is not None:
         out = ws.cell(row=row, column=column, value=excel_number(cell.value))
         out.number_format = PERCENT_FORMAT if cell.percent else "General"
-        out.border = _BOX
+        out.border = BOX
     else:
-        out = _text(ws, row, column, result_text(cell))
-    out.fill, out.font = _FILLS[cell.light], _INKS[cell.light]
+        out = text_cell(ws, row, column, result_text(cell))
+    out.fill, out.font = FILLS[cell.light], INKS[cell.light]
     out.alignment = _CENTRE
     out.comment = _comment(indicator, cell, indicator.texts.get(plan_id, ""))
 
@@ -101,16 +101,16 @@ def _result(ws: Worksheet, row: int, column: int, indicator: IndicatorRow, plan_
 def write_indicators_sheet(wb: Workbook, data: Comparison, rows: Sequence[IndicatorRow]) -> Worksheet:
     """Add the "Chỉ tiêu chung" sheet to wb: the indicators rows × the communes of data, in data's order."""
     ws = wb.create_sheet(INDICATORS_SHEET)
-    _page(ws, data, indicators_note(data, rows))
+    page_setup(ws, data, indicators_note(data, rows))
     plans = list(data.rows)
     for index, indicator in enumerate(rows, HEADER_ROW + 1):
-        _text(ws, index, 1, indicator.text).alignment = _WRAP
-        _text(ws, index, 2, AREA_NAMES.get(indicator.area or "", "Khác")).alignment = _WRAP
-        _plain(ws, index, 3, indicator.plans)
+        text_cell(ws, index, 1, indicator.text).alignment = _WRAP
+        text_cell(ws, index, 2, AREA_NAMES.get(indicator.area or "", "Khác")).alignment = _WRAP
+        count_cell(ws, index, 3, indicator.plans)
         for column, plan in enumerate(plans, FIRST_COMMUNE):
             _result(ws, index, column, indicator, plan.plan_id)
     names = [INDICATOR_HEADER, AREA_HEADER, PLANS_HEADER, *commune_labels(plans)]
-    _headers(ws, names, [50, 14, 9, *([13] * len(plans))], freeze_column=2)
+    headers(ws, names, [50, 14, 9, *([13] * len(plans))], freeze_column=2)
     ws.row_dimensions[HEADER_ROW].height = 48
     # many communes do not fit one page: spread them over pages, the indicator's column on each
     ws.page_setup.fitToWidth = max(1, ceil(len(plans) / COMMUNES_PER_PAGE))
