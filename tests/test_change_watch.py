@@ -83,10 +83,10 @@ def test_a_poll_takes_microseconds(db: Database, other: Database) -> None:
     with ChangeWatch(db.path) as watch:
         watch.changed()
         count = 2000
-        start = time.perf_counter()
+        start = time.process_time()
         for _ in range(count):
             watch.changed()
-        per_poll = (time.perf_counter() - start) / count
+        per_poll = (time.process_time() - start) / count
     print(f"\none poll of PRAGMA data_version: {per_poll * 1e6:.1f} µs")
     assert per_poll < 0.001
 
