@@ -161,7 +161,7 @@ def test_the_main_window_shows_an_items_changes_and_opens_the_change_log(qtbot: 
     before = win.item_audit.table.rowCount()
     assert before > 0  # the import
     win.item_form.targets.item(0, 1).setText("75")  # saved as the officer types
-    qtbot.waitUntil(lambda: win.item_audit.table.rowCount() > before, timeout=5000)
+    qtbot.waitUntil(lambda: win.item_audit.table.rowCount() > before, timeout=20000)
     top = [win.item_audit.table.item(0, c).text() for c in range(7)]
     assert top[1] == "Nguyễn Thị Hoa" and top[2] == "Sửa" and "70 → 75" in top[4] and top[5] == GUI
     assert win.item_audit.versions_button.isEnabled()

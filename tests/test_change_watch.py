@@ -21,7 +21,7 @@ from desktop_app.ui.app import make_app
 from desktop_app.ui.items_model import COL_NUMBER, ID_ROLE
 from tests.conftest import MINH_TAN, NAM_HONG
 
-WAIT_MS = 5000  # the timer polls every 1.5 s
+WAIT_MS = 20000  # the timer polls every 1.5 s; a condition wait returns as soon as it holds
 
 
 @pytest.fixture

@@ -113,6 +113,6 @@ def test_one_items_versions_and_the_exchange_menu(qtbot: Any, b_with_conflict: D
     window.show()
     assert window.versions_action in window.exchange_menu.actions()
     window.versions_action.trigger()
-    qtbot.waitUntil(lambda: window.versions_dialog.isVisible())
+    qtbot.waitUntil(lambda: window.versions_dialog.isVisible(), timeout=20000)
     assert window.versions_dialog.item_id is None and window.versions_dialog.table.rowCount() == 1
     window.versions_dialog.reject()
