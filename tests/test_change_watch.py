@@ -19,7 +19,7 @@ from desktop_app.services.importing import import_file
 from desktop_app.services.progress import item_by_number, record_progress
 from desktop_app.ui.app import make_app
 from desktop_app.ui.items_model import COL_NUMBER, ID_ROLE
-from tests.conftest import MINH_TAN, NAM_HONG
+from tests.conftest import MINH_TAN, NAM_HONG, new_database
 
 WAIT_MS = 20000  # the timer polls every 1.5 s; a condition wait returns as soon as it holds
 
@@ -248,7 +248,7 @@ def _commune_package(tmp_path: Path, name: str, source: Path, out: Path) -> None
     """A package as a commune sends it: its own database (own installation key), its plan, exported."""
     from desktop_app.services.exchange import export_package
 
-    commune_db = open_database(tmp_path / f"{name}.sqlite3")
+    commune_db = new_database(tmp_path / f"{name}.sqlite3")
     try:
         import_file(commune_db, path=source)
         export_package(commune_db, out=out)

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from db.engine import Database, open_database
+from db.engine import Database
 from desktop_app.services import editing
 from desktop_app.services.importing import import_file
 from desktop_app.ui.app import make_app
@@ -23,7 +23,7 @@ from desktop_app.ui.versions_dialog import (
     COL_SOURCE,
     VersionsDialog,
 )
-from tests.conftest import NAM_HONG
+from tests.conftest import NAM_HONG, new_database
 from tests.exchange_helpers import send
 from tests.qt_helpers import answer_next_box
 
@@ -31,8 +31,8 @@ from tests.qt_helpers import answer_next_box
 @pytest.fixture
 def b_with_conflict(tmp_path: Path) -> Iterator[Database]:
     """Installation B after a package from A whose text of item 2.3 conflicted with B's (B's kept)."""
-    a = open_database(tmp_path / "a" / "du_lieu.sqlite3")
-    b = open_database(tmp_path / "b" / "du_lieu.sqlite3")
+    a = new_database(tmp_path / "a" / "du_lieu.sqlite3")
+    b = new_database(tmp_path / "b" / "du_lieu.sqlite3")
     import_file(a, path=NAM_HONG)
     send(a, b, tmp_path, "dau_tien.cdsx")
     for db, text in ((a, "Nội dung của xã"), (b, "Nội dung của phòng")):
