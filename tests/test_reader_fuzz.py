@@ -433,6 +433,7 @@ def run_property(kind: str, folder: Path, examples: int = EXAMPLES, full_every: 
     return harness
 
 
+@pytest.mark.slow  # 2,000 cases per reader: -m "not slow" leaves them out
 @pytest.mark.parametrize("kind", KINDS)
 def test_reader_gives_an_import_or_its_own_error(kind: str, tmp_path: Path) -> None:
     harness = run_property(kind, tmp_path)
