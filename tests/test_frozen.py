@@ -24,6 +24,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# With pytest-xdist (--dist loadgroup), the whole module runs in one worker: the program is built once.
+pytestmark = pytest.mark.xdist_group("frozen")
 SIZE_LIMIT_MB = 150  # a bare PySide6 window bundles to about 160–177 MB; this one to about 138 MB
 
 linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"),
