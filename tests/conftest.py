@@ -70,6 +70,18 @@ def qapp():  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(autouse=True)
+def _no_windows_from_earlier_tests() -> None:
+    """The windows of earlier tests are closed and only scheduled for deletion (pytest-qt's deleteLater): they
+    go now. One of them still counted as the active window would otherwise become the parent of a box this
+    test opens, and take the box with it when deleted inside the box's event loop (which test ran just before
+    depends on the order, e.g. in a pytest-xdist worker)."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    if QCoreApplication.instance() is not None:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture(autouse=True)
 def _no_answers_from_earlier_tests() -> Iterator[None]:
     """A message-box answer a test scheduled but never used must not click another test's dialog."""
     from tests.qt_helpers import forget_pending_answers
