@@ -3,6 +3,7 @@
 #
 #   bash scripts/setup.sh run  [app args...]     # set up, then: python -m desktop_app ARGS
 #   bash scripts/setup.sh test [pytest args...]  # set up, then: python -m pytest ARGS (default: -q)
+#   bash scripts/setup.sh test -m "not slow"     # a quick run: without the fuzzers and the frozen build
 #
 # Each call:
 #   1. installs the Debian libraries Qt needs (and python3-venv) when they are
@@ -11,7 +12,8 @@
 #   3. installs the project into .venv with pip (editable; with the `test`
 #      extra for `test`), skipped when pyproject.toml has not changed since the
 #      last successful install (stamp file .venv/.installed-<mode>);
-#   4. runs the app or pytest (pytest with QT_QPA_PLATFORM=offscreen unless set).
+#   4. runs the app or pytest (pytest with QT_QPA_PLATFORM=offscreen unless set; with two or more CPUs in
+#      pytest-xdist workers, one per CPU: TEST_WORKERS=N sets how many, TEST_WORKERS=0 runs in one process).
 # Everything is idempotent: when all is in place no apt-get and no pip runs.
 #
 # Environment: PYTHON (default python3) picks the interpreter that makes .venv;
@@ -183,6 +185,19 @@ ensure_project_installed
 if [ "$MODE" = test ]; then
     export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}
     [ $# -gt 0 ] || set -- -q
+    # Workers of pytest-xdist (the `test` extra), one per CPU; --dist loadgroup keeps the tests sharing one
+    # frozen build (xdist_group "frozen") in one worker. Arguments naming workers themselves win.
+    workers=${TEST_WORKERS:-auto}
+    if [ "$workers" = auto ]; then
+        cpus=$(nproc 2>/dev/null || echo 1)
+        if [ "$cpus" -ge 2 ]; then workers=$cpus; else workers=0; fi
+    fi
+    case " $* " in
+        *" -n"* | *" --numprocesses"* | *" -p no:xdist "* | *" --pdb "* | *" --trace "*) workers=0 ;;
+    esac
+    if [ "$workers" != 0 ]; then
+        set -- -n "$workers" --dist loadgroup "$@"
+    fi
     exec "$VPY" -m pytest "$@"
 fi
 

@@ -15,7 +15,7 @@ def forget_pending_answers() -> None:
     _generation[0] += 1
 
 
-def answer_next_box(label: str, seen: list[str], *, timeout: float = 10.0) -> None:
+def answer_next_box(label: str, seen: list[str], *, timeout: float = 30.0) -> None:
     """When the next QMessageBox is shown, record its text in seen and click the button labelled label."""
     deadline = time.monotonic() + timeout
     generation = _generation[0]

@@ -25,7 +25,7 @@ from desktop_app.services.officer import (
 )
 from desktop_app.services.progress import item_by_number, record_progress
 from desktop_app.services.structure import delete_item
-from tests.conftest import NAM_HONG
+from tests.conftest import NAM_HONG, new_database
 from tests.exchange_helpers import send
 
 
@@ -117,8 +117,8 @@ def test_the_officer_name_is_kept_per_computer_user_and_checked(db: Database) ->
 
 
 def test_the_audit_travels_in_packages_once(tmp_path: Path) -> None:
-    a = open_database(tmp_path / "a" / "du_lieu.sqlite3")
-    b = open_database(tmp_path / "b" / "du_lieu.sqlite3")
+    a = new_database(tmp_path / "a" / "du_lieu.sqlite3")
+    b = new_database(tmp_path / "b" / "du_lieu.sqlite3")
     try:
         start_session(a, origin=GUI)
         set_officer_name(a, "Cán bộ xã A")

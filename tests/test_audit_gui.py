@@ -21,7 +21,7 @@ from desktop_app.services.officer import (
     start_session,
 )
 from desktop_app.services.progress import item_by_number, record_progress
-from desktop_app.ui.widgets.audit_view import AuditDialog, ask_officer_name
+from desktop_app.ui.widgets.audit_view import AuditDialog, AuditTable, ask_officer_name
 from tests.conftest import NAM_HONG
 
 
@@ -56,6 +56,18 @@ def test_the_change_log_filters_by_person_record_and_date(qtbot: Any, db: Databa
     assert dialog.table.rowCount() == everyone
 
 
+def _laid_out_and_refitted(qtbot: Any, table: AuditTable) -> None:
+    """Wait for the events that fit the rows, not for a time: the columns get their laid-out widths (they fill
+    the viewport once the changes column has stretched into what the window gives it), then the refit that
+    every width change of a wrapped column schedules (the table's single-shot timer) runs, as often as it was
+    scheduled again meanwhile. The timeouts only bound a hang."""
+    columns = table.horizontalHeader()
+    qtbot.waitUntil(lambda: columns.length() == table.viewport().width(), timeout=20000)
+    while table._refit.isActive():
+        with qtbot.waitSignal(table._refit.timeout, timeout=20000):
+            pass
+
+
 def test_rows_fit_their_text_once_the_window_is_laid_out(qtbot: Any, db: Database) -> None:
     import_file(db, path=NAM_HONG)
     dialog = AuditDialog(db)  # filled before it is shown, while the changes column is still narrow
@@ -63,17 +75,22 @@ def test_rows_fit_their_text_once_the_window_is_laid_out(qtbot: Any, db: Databas
     dialog.show()
     dialog.resize(1400, 600)
     table = dialog.table
+    rows = table.verticalHeader()
 
-    least = table.verticalHeader().minimumSectionSize()  # a row is never lower than this, whatever its text
-
+    least = rows.minimumSectionSize()  # a row is never lower than this, whatever its text
+    # ... nor lower than the header's own hint for the row (its label in the header's bold font: taller than
+    # the minimum with some fonts), which Qt's fitting to contents also takes
     def fitted() -> bool:
-        return all(table.rowHeight(r) == max(least, table.sizeHintForRow(r)) for r in range(min(20, table.rowCount())))
+        return all(table.rowHeight(r) == max(least, rows.sectionSizeHint(r), table.sizeHintForRow(r))
+                   for r in range(min(20, table.rowCount())))
 
-    qtbot.waitUntil(fitted, timeout=3000)
+    _laid_out_and_refitted(qtbot, table)
+    qtbot.waitUntil(fitted, timeout=20000)  # at once, unless a last width change is still being handled
     one_line = table.fontMetrics().height()
     assert min(table.rowHeight(r) for r in range(20)) < 3 * one_line  # no tall empty rows left from the fill
     table.setColumnWidth(3, 120)  # a narrower record column wraps more: its rows grow again
-    qtbot.waitUntil(fitted, timeout=3000)
+    _laid_out_and_refitted(qtbot, table)
+    qtbot.waitUntil(fitted, timeout=20000)
 
 
 def test_an_items_history_lists_only_its_changes(qtbot: Any, db: Database) -> None:
@@ -144,7 +161,7 @@ def test_the_main_window_shows_an_items_changes_and_opens_the_change_log(qtbot: 
     before = win.browser.item_audit.table.rowCount()
     assert before > 0  # the import
     win.browser.item_form.targets.item(0, 1).setText("75")  # saved as the officer types
-    qtbot.waitUntil(lambda: win.browser.item_audit.table.rowCount() > before, timeout=5000)
+    qtbot.waitUntil(lambda: win.browser.item_audit.table.rowCount() > before, timeout=20000)
     top = [win.browser.item_audit.table.item(0, c).text() for c in range(7)]
     assert top[1] == "Nguyễn Thị Hoa" and top[2] == "Sửa" and "70 → 75" in top[4] and top[5] == GUI
     assert win.browser.item_audit.versions_button.isEnabled()

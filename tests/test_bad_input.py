@@ -35,10 +35,10 @@ MB = 1 << 20
 def assert_refused(call: Callable[[], object], name: str, *keywords: str) -> str:
     """Run call; it must raise FileRefused naming the file and all keywords, in < 5 s, < 300 MB more memory."""
     rss_before = reset_peak()
-    start = time.monotonic()
+    start = time.process_time()
     with pytest.raises(FileRefused) as err:
         call()
-    elapsed = time.monotonic() - start
+    elapsed = time.process_time() - start
     grown_mb = peak_growth_mb(rss_before)
     message = str(err.value)
     assert elapsed < 5.0, f"took {elapsed:.1f}s"
@@ -283,9 +283,9 @@ def test_huge_merge_and_dimension_in_xlsx_do_not_explode() -> None:
     sheet = sheet.replace('ref="A1:C3"', 'ref="A1:XFD1048576"').replace('"A1:C1"', '"A1:XFD1048576"')
     assert sheet.count("XFD1048576") == 2
     data = replace_member(valid_xlsx(), "xl/worksheets/sheet1.xml", sheet.encode())
-    start = time.monotonic()
+    start = time.process_time()
     doc = read_document(data, "gop.xlsx")
-    assert time.monotonic() - start < 5
+    assert time.process_time() - start < 5
     assert [r.cells for r in doc.tables[0].rows] == [["PHỤ LỤC 1"] * 3] * 3
 
 
@@ -353,7 +353,7 @@ def test_mutated_xml_parts_in_a_valid_zip_never_raise_anything_but_file_refused(
 def test_xlsx_row_number_far_beyond_excel_does_not_hang() -> None:
     sheet = zipfile.ZipFile(io.BytesIO(valid_xlsx())).read("xl/worksheets/sheet1.xml").decode()
     data = replace_member(valid_xlsx(), "xl/worksheets/sheet1.xml", sheet.replace('r="3"', 'r="999999999"').encode())
-    start = time.monotonic()
+    start = time.process_time()
     doc = read_document(data, "hang.xlsx")
-    assert time.monotonic() - start < 5
+    assert time.process_time() - start < 5
     assert [r.line for r in doc.tables[0].rows] == [1, 2]

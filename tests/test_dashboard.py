@@ -173,8 +173,8 @@ def widget(qtbot: Any, db: Database, plan: int) -> DashboardWidget:
     qtbot.addWidget(w)
     w.resize(1200, 900)
     w.set_plan(plan, BEFORE_DECEMBER)
-    w.show()
-    qtbot.waitExposed(w)
+    with qtbot.waitExposed(w, timeout=20000):  # a context manager: it waits on leaving the block
+        w.show()
     return w
 
 

@@ -475,10 +475,10 @@ def test_a_list_too_long_to_be_a_deadline_is_other() -> None:
 )
 def test_huge_or_hostile_input_is_read_quickly(raw: str) -> None:
     assert len(raw) >= 50_000
-    started = time.perf_counter()
+    started = time.process_time()
     d = parse_deadline(raw, year=2026)
     horizon_deadline(raw)
-    assert time.perf_counter() - started < 0.5
+    assert time.process_time() - started < 0.5
     assert d.kind in ("date", "ongoing", "yearly", "other")
 
 
@@ -486,9 +486,9 @@ def test_digits_dashes_and_va_100_kb() -> None:
     rnd = random.Random(57)
     raw = "".join(rnd.choice(["1", "2", "0", "5", "-", "–", " và ", " ", "/"]) for _ in range(60_000))[:100_000]
     raw = (raw * 2)[:100_000]
-    started = time.perf_counter()
+    started = time.process_time()
     parse_deadline(raw)
-    assert time.perf_counter() - started < 0.5
+    assert time.process_time() - started < 0.5
 
 
 def test_random_pieces_never_raise() -> None:

@@ -226,9 +226,9 @@ def _big(items: int) -> ReportData:
 
 def test_a_thousand_items_take_seconds_not_minutes() -> None:
     data = _big(1000)
-    start = time.perf_counter()
+    start = time.process_time()
     doc, _ = _docx(data)
-    assert time.perf_counter() - start < 5
+    assert time.process_time() - start < 5
     assert len(doc.tables[-1].rows) == len(data.rows) + 1
 
 

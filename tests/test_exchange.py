@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from db.engine import Database, open_database
+from db.engine import Database
 from desktop_app.services import editing
 from desktop_app.services.exchange import (
     PackageGap,
@@ -21,15 +21,15 @@ from desktop_app.services.exchange import (
 from desktop_app.services.importing import import_file
 from desktop_app.services.progress import item_by_number, record_progress
 from desktop_app.services.structure import delete_item
-from tests.conftest import NAM_HONG
+from tests.conftest import NAM_HONG, new_database
 from tests.exchange_helpers import content, send
 
 
 @pytest.fixture
 def pair(tmp_path: Path):  # type: ignore[no-untyped-def]
     """Installation A (the commune, which imported the plan) and B (a unit), B holding A's full package."""
-    a = open_database(tmp_path / "a" / "du_lieu.sqlite3")
-    b = open_database(tmp_path / "b" / "du_lieu.sqlite3")
+    a = new_database(tmp_path / "a" / "du_lieu.sqlite3")
+    b = new_database(tmp_path / "b" / "du_lieu.sqlite3")
     plan = import_file(a, path=NAM_HONG).plan_id
     record_progress(a, item_id=item_by_number(a, plan_id=plan, number="2.1"), period="2026-Q1", value=Decimal(40))
     send(a, b, tmp_path, "dau_tien.cdsx")
@@ -174,7 +174,7 @@ def test_an_incremental_package_after_one_never_received_is_refused_until_that_o
         pair, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     # a stick lost on the way: the next incremental package would leave the other side with only part of it
     a, b, _plan = pair
-    c = open_database(tmp_path / "c" / "du_lieu.sqlite3")
+    c = new_database(tmp_path / "c" / "du_lieu.sqlite3")
     try:
         first = export_package(a, out=tmp_path / "lan1.cdsx", since_last_to="Xã C")  # lost
         record_progress(a, item_id=_item(a, "7.1"), period="2026-Q2", value=Decimal(71), unit="Công an xã")
@@ -193,7 +193,7 @@ def test_an_incremental_package_after_one_never_received_is_refused_until_that_o
         assert content(c) == content(a)
         # or the sender sends a full package, which is never refused and fills the gap for the next ones
         full = export_package(a, out=tmp_path / "day_du.cdsx")
-        third_office = open_database(tmp_path / "d" / "du_lieu.sqlite3")
+        third_office = new_database(tmp_path / "d" / "du_lieu.sqlite3")
         try:
             with pytest.raises(PackageGap):
                 import_package(third_office, path=second.path, trust=True)
@@ -215,7 +215,7 @@ def test_a_folder_of_packages_is_imported_in_the_order_they_follow_on(pair, tmp_
     export_package(a, out=folder / "2_truoc.cdsx", since_last_to="Tỉnh")
     record_progress(a, item_id=_item(a, "7.1"), period="2026-Q2", value=Decimal(71), unit="Công an xã")
     export_package(a, out=folder / "1_sau.cdsx", since_last_to="Tỉnh")  # sorted first by name
-    province = open_database(tmp_path / "tinh" / "du_lieu.sqlite3")
+    province = new_database(tmp_path / "tinh" / "du_lieu.sqlite3")
     try:
         batch = import_packages(province, paths=sorted(folder.iterdir()), trust=True)
         assert batch.skipped == [] and [o.file for o in batch.imported] == ["2_truoc.cdsx", "1_sau.cdsx"]
@@ -239,7 +239,7 @@ def test_reports_of_several_units_for_one_item_and_period_are_separate_records(p
 
 
 def test_an_unknown_sender_needs_the_officers_trust(tmp_path: Path, db: Database) -> None:
-    other = open_database(tmp_path / "khac.sqlite3")
+    other = new_database(tmp_path / "khac.sqlite3")
     import_file(other, path=NAM_HONG)
     path = tmp_path / "goi.cdsx"
     export_package(other, out=path)
@@ -277,8 +277,8 @@ def test_what_other_layouts_carry_travels_in_a_package(tmp_path: Path) -> None:
              "Mạng LAN đạt chuẩn", "Hằng năm", "50 triệu đồng"]]
     path = tmp_path / "nhiem_vu.txt"
     path.write_text("\n".join("\t".join(r) for r in rows), encoding="utf-8")
-    a = open_database(tmp_path / "a" / "du_lieu.sqlite3")
-    b = open_database(tmp_path / "b" / "du_lieu.sqlite3")
+    a = new_database(tmp_path / "a" / "du_lieu.sqlite3")
+    b = new_database(tmp_path / "b" / "du_lieu.sqlite3")
     try:
         import_file(a, path=path)
         send(a, b, tmp_path)

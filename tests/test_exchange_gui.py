@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
-from db.engine import Database, open_database
+from db.engine import Database
 from desktop_app.services import editing
 from desktop_app.services.exchange import export_package, import_package
 from desktop_app.services.identity import (
@@ -30,7 +30,7 @@ from desktop_app.ui.dialogs.exchange_destination import (
 from desktop_app.ui.dialogs.exchange_export import PackageExportDialog
 from desktop_app.ui.dialogs.exchange_preview import PackagePreviewDialog
 from desktop_app.ui.main_window import MainWindow
-from tests.conftest import NAM_HONG
+from tests.conftest import NAM_HONG, new_database
 from tests.qt_helpers import answer_next_box
 
 Window = MainWindow  # the main window, with the exchange steps
@@ -39,8 +39,8 @@ Window = MainWindow  # the main window, with the exchange steps
 @pytest.fixture
 def pair(tmp_path: Path) -> Iterator[tuple[Database, Database, Path]]:
     """Commune A holding the seed plan, unit B empty, and A's first full package."""
-    a = open_database(tmp_path / "a" / "du_lieu.sqlite3")
-    b = open_database(tmp_path / "b" / "du_lieu.sqlite3")
+    a = new_database(tmp_path / "a" / "du_lieu.sqlite3")
+    b = new_database(tmp_path / "b" / "du_lieu.sqlite3")
     set_installation_name(a, name="UBND xã Nam Hồng")
     set_installation_name(b, name="Phòng Văn hóa - Xã hội")
     import_file(a, path=NAM_HONG)

@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 
 from db.audit_schema import AUDITED, insert_trigger_name
-from db.engine import open_database
 from desktop_app.services.exchange import import_packages
 from desktop_app.services.exchange_contents import (
     PREFETCH_FROM,
@@ -22,13 +21,13 @@ from desktop_app.services.exchange_contents import (
     read_checked,
 )
 from desktop_app.services.importing import import_file
-from tests.conftest import NAM_HONG
+from tests.conftest import NAM_HONG, new_database
 from tests.exchange_helpers import content, incremental_packages
 
 
 @pytest.fixture
 def commune(tmp_path: Path):  # type: ignore[no-untyped-def]
-    db = open_database(tmp_path / "xa" / "du_lieu.sqlite3")
+    db = new_database(tmp_path / "xa" / "du_lieu.sqlite3")
     plan = import_file(db, path=NAM_HONG).plan_id
     yield db, plan
     db.close()
@@ -87,7 +86,7 @@ def test_a_folder_imported_through_the_reader(commune, tmp_path: Path) -> None: 
     paths = incremental_packages(db, plan, tmp_path / "goi", PREFETCH_FROM + 1)
     broken = tmp_path / "goi" / "hong.cdsx"
     broken.write_bytes(b"not a zip at all")
-    province = open_database(tmp_path / "tinh" / "du_lieu.sqlite3")
+    province = new_database(tmp_path / "tinh" / "du_lieu.sqlite3")
     try:
         seen: list[str] = []
         # newest first: each incremental package waits for the one it follows on from

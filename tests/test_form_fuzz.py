@@ -18,6 +18,7 @@ from collections import Counter
 from pathlib import Path
 
 import openpyxl
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -218,6 +219,7 @@ def run_property(folder: Path, examples: int = EXAMPLES) -> Harness:
     return h
 
 
+@pytest.mark.slow  # 2,000 cases: -m "not slow" leaves it out
 def test_form_reader_gives_a_preview_or_its_own_error(tmp_path: Path) -> None:
     h = run_property(tmp_path)
     assert h.cases >= EXAMPLES

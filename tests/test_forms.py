@@ -30,7 +30,7 @@ from desktop_app.services.forms import (
 )
 from desktop_app.services.importing import import_file
 from desktop_app.services.progress import item_by_number, list_progress, record_progress
-from tests.conftest import NAM_HONG
+from tests.conftest import NAM_HONG, new_database
 
 UNIT = "Các phòng, ban, ngành, đơn vị, tổ chức hành chính xã"
 
@@ -216,9 +216,7 @@ def test_a_form_for_another_period_unit_or_plan(db: Database, plan_id: int, tmp_
     with pytest.raises(FileRefused, match="không phải kế hoạch #7"):
         read_form(db, path=path, plan_id=7)
     assert read_form(db, path=path, plan_id=plan_id, unit=UNIT, period="Quý III/2026").count(NEW) == 1
-    from db.engine import open_database
-
-    other = open_database(tmp_path / "may_khac.sqlite3")
+    other = new_database(tmp_path / "may_khac.sqlite3")
     try:
         import_file(other, path=NAM_HONG)  # the same appendix imported elsewhere: other UUIDs
         with pytest.raises(FileRefused, match="không có trong dữ liệu"):

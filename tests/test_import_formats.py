@@ -8,10 +8,9 @@ from typing import Any
 
 import pytest
 
-from db.engine import open_database
 from desktop_app.services.importing import import_file, import_text
 from desktop_app.services.plans import show
-from tests.conftest import MINH_TAN, NAM_HONG
+from tests.conftest import MINH_TAN, NAM_HONG, new_database
 from tests.seed_files import make_docx, make_xlsx
 
 
@@ -29,7 +28,7 @@ def _content(plan: dict[str, Any]) -> dict[str, Any]:
 def _imported(tmp_path: Path, name: str, data: bytes) -> dict[str, Any]:
     path = tmp_path / name
     path.write_bytes(data)
-    db = open_database(tmp_path / f"{name}.sqlite3")
+    db = new_database(tmp_path / f"{name}.sqlite3")
     try:
         result = import_file(db, path=path)
         return show(db, plan_id=result.plan_id)["plans"][0]

@@ -17,6 +17,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -151,6 +152,7 @@ SETTINGS = settings(max_examples=EXAMPLES, deadline=None, derandomize=True, data
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 
+@pytest.mark.slow  # 2,000 cases: -m "not slow" leaves it out
 def test_the_package_reader_gives_a_package_or_its_own_refusal(tmp_path: Path) -> None:
     seed()
     harness = Harness(tmp_path)
@@ -175,6 +177,7 @@ json_texts = st.one_of(
 )
 
 
+@pytest.mark.slow  # 2,000 cases
 def test_read_json_gives_a_value_or_its_own_refusal(tmp_path: Path) -> None:
     harness = Harness(tmp_path)
     key_members = dict(seed_members())

@@ -77,7 +77,7 @@ def test_eight_characters_including_vietnamese_letters_are_enough() -> None:
 
 
 def test_one_hash_takes_a_noticeable_but_short_time() -> None:
-    start = time.perf_counter()
+    start = time.process_time()
     hash_password("đo thời gian băm")
-    took = time.perf_counter() - start
+    took = time.process_time() - start
     assert 0.005 < took < 2.0

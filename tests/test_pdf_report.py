@@ -320,9 +320,9 @@ def test_a_thousand_items_render_quickly() -> None:
             "của Ủy ban nhân dân tỉnh")
     data = _data([text.format(n) for n in range(1000)])
     out = io.BytesIO()
-    start = time.perf_counter()
+    start = time.process_time()
     pages = write_pdf(data, out)
-    elapsed = time.perf_counter() - start
+    elapsed = time.process_time() - start
     assert pages == len(pypdf.PdfReader(out).pages) > 50
     # the budget is 3 s (about 1 s measured); twice that here so that a slow CI machine does not fail it
     assert elapsed < 6, f"1,000 items took {elapsed:.1f} s"

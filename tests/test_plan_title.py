@@ -188,9 +188,9 @@ def test_plan_title_fields() -> None:
 def test_long_runs_of_dots_are_read_fast() -> None:
     """Blank dates and numbers are typed as dots; a hostile line of them must not make the regexes backtrack."""
     lines = ["ngày " + "." * 50_000 + " tháng", "Số: " + "…" * 50_000, "(" * 10_000, "Kế hoạch số " + "/" * 20_000]
-    started = time.perf_counter()
+    started = time.process_time()
     title = read_title(lines)
-    assert time.perf_counter() - started < 2.0
+    assert time.process_time() - started < 2.0
     assert (title.plan_number, title.plan_date) == ("", None)
 
 

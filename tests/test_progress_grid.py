@@ -49,8 +49,8 @@ def grid(qtbot: Any, db: Database, plan_id: int) -> ProgressGridWidget:
     widget.resize(1200, 700)
     widget.set_plan(plan_id)
     widget.set_period(Q3)
-    widget.show()
-    qtbot.waitExposed(widget)
+    with qtbot.waitExposed(widget, timeout=20000):  # a context manager: it waits on leaving the block
+        widget.show()
     widget.activateWindow()
     return widget
 
@@ -63,7 +63,7 @@ def row_of(model: ProgressGridModel, number: str, section: str = "I") -> int:
 def go_to(qtbot: Any, grid: ProgressGridWidget, number: str, column: int, section: str = "I") -> None:
     grid.table.setCurrentIndex(grid.model.index(row_of(grid.model, number, section), column))
     grid.table.setFocus()
-    qtbot.waitUntil(lambda: grid.table.hasFocus())
+    qtbot.waitUntil(lambda: grid.table.hasFocus(), timeout=20000)
 
 
 def type_text(qtbot: Any, text: str) -> None:

@@ -27,7 +27,7 @@ from desktop_app.errors import InvalidValue
 from desktop_app.services import province
 from desktop_app.services.importing import import_file
 from desktop_app.services.progress import item_by_number, record_progress
-from tests.conftest import MINH_TAN, NAM_HONG
+from tests.conftest import MINH_TAN, NAM_HONG, new_database
 
 INFRA, WORKFORCE = AREA_CODES.index("infrastructure"), AREA_CODES.index("workforce")
 
@@ -175,10 +175,9 @@ def test_pdf_repeats_header_on_every_page(db: Database, tmp_path: Path) -> None:
 
 def _commune_package(tmp_path: Path, name: str, source: Path, out: Path) -> None:
     """A package as a commune sends it: its own database (own installation key), its plan, exported."""
-    from db.engine import open_database
     from desktop_app.services.exchange import export_package
 
-    commune_db = open_database(tmp_path / f"{name}.sqlite3")
+    commune_db = new_database(tmp_path / f"{name}.sqlite3")
     try:
         plan_id = import_file(commune_db, path=source).plan_id
         record_progress(commune_db, item_id=item_by_number(commune_db, plan_id=plan_id, number="1.1", section="I"),

@@ -257,9 +257,9 @@ def test_markdown_emphasis_markers_are_removed() -> None:
 
 def test_markdown_emphasis_on_hostile_long_lines_is_fast() -> None:
     text = "| " + " *a" * 300_000 + " | " + "**b " * 200_000 + " | " + "_" * 500_000 + " |\n"
-    t0 = time.monotonic()
+    t0 = time.process_time()
     doc = read_text(text, "m.md")
-    assert time.monotonic() - t0 < 3.0
+    assert time.process_time() - t0 < 3.0
     assert len(doc.tables[0].rows[0].cells) == 3
 
 
@@ -375,9 +375,9 @@ def test_docx_5000_rows_is_fast() -> None:
         for c_i, tc in enumerate(tr.tc_lst):
             tc.p_lst[0].add_r().text = f"{r_i}.{c_i} Tỷ lệ hồ sơ xử lý trực tuyến"
     data = saved(d)
-    t0 = time.monotonic()
+    t0 = time.process_time()
     doc = read_docx(data, "lon.docx")
-    elapsed = time.monotonic() - t0
+    elapsed = time.process_time() - t0
     assert len(doc.tables[0].rows) == rows
     assert doc.tables[0].rows[-1].cells[-1] == f"{rows - 1}.{cols - 1} Tỷ lệ hồ sơ xử lý trực tuyến"
     print(f"docx 5000x6 read in {elapsed:.2f}s")
@@ -450,9 +450,9 @@ def test_xlsx_5000_rows_is_fast() -> None:
     for i in range(5000):
         ws.append([f"{i}.1", f"Tỷ lệ hồ sơ số {i}", "Phòng Văn hóa - Xã hội", "Các phòng", "Tháng 12/2026", i * 1.5])
     data = saved(wb)
-    t0 = time.monotonic()
+    t0 = time.process_time()
     doc = read_xlsx(data, "lon.xlsx")
-    elapsed = time.monotonic() - t0
+    elapsed = time.process_time() - t0
     assert len(doc.tables[0].rows) == 5002
     assert doc.tables[0].rows[0].cells == ["PHỤ LỤC 1"] * 6
     assert doc.tables[0].rows[-1].cells[-1] == "7498.5"
@@ -503,9 +503,9 @@ def make_no_appendix_xlsx(rows: int) -> bytes:
 def test_xlsx_160k_rows_without_appendix_header_is_read_only_to_the_header_search_limit() -> None:
     data = make_no_appendix_xlsx(160_000)
     assert len(data) > 4 * 10**6
-    t0 = time.monotonic()
+    t0 = time.process_time()
     doc = read_document(data, "so_lieu.xlsx")
-    elapsed = time.monotonic() - t0
+    elapsed = time.process_time() - t0
     print(f"xlsx 160000x6 without appendix header handled in {elapsed:.2f}s")
     assert elapsed < 3.0
     rows = doc.tables[0].rows

@@ -89,7 +89,7 @@ def test_five_failures_make_it_wait(qtbot: Any, app: Any, db: Database, people: 
     assert "1" in dialog.error.text()
     dialog.accept()  # Enter while waiting does nothing
     assert dialog.isVisible()
-    qtbot.waitUntil(lambda: dialog.sign_in_button.isEnabled(), timeout=5000)
+    qtbot.waitUntil(lambda: dialog.sign_in_button.isEnabled(), timeout=20000)
     _type(qtbot, dialog, "lan", OFFICER_PW)
     assert dialog.result() == QDialog.DialogCode.Accepted
 

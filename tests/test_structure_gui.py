@@ -25,7 +25,7 @@ def _window(qtbot: Any, db: Database, path: Any = NAM_HONG) -> MainWindow:
     qtbot.addWidget(win)
     win.show()
     win.activateWindow()
-    qtbot.waitUntil(win.isActiveWindow)
+    qtbot.waitUntil(win.isActiveWindow, timeout=20000)
     win.browser.tree.setCurrentIndex(win.browser.tree_model.item(0).child(0).child(1).index())  # group 2
     return win
 
@@ -48,7 +48,7 @@ def test_delete_key_asks_then_undo_restores(qtbot: Any, db: Database) -> None:
     answer_next_box("Không", asked)
     win.browser.table.selectRow(0)
     win.activateWindow()  # the confirmation box took the activation
-    qtbot.waitUntil(win.isActiveWindow)
+    qtbot.waitUntil(win.isActiveWindow, timeout=20000)
     win.browser.table.setFocus()
     qtbot.keyClick(win.browser.table, Qt.Key.Key_Delete)
     assert len(asked) == 2 and _numbers(win)[0] == "2.1"

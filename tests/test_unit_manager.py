@@ -312,8 +312,8 @@ def stack() -> QUndoStack:
 def dialog(qtbot: Any, nam_hong: Database, stack: QUndoStack) -> UnitManagerDialog:
     dlg = UnitManagerDialog(nam_hong, stack)
     qtbot.addWidget(dlg)
-    dlg.show()
-    qtbot.waitExposed(dlg)
+    with qtbot.waitExposed(dlg, timeout=20000):  # a context manager: it waits on leaving the block
+        dlg.show()
     return dlg
 
 
@@ -356,7 +356,7 @@ def test_rename_through_the_undo_stack(qtbot: Any, dialog: UnitManagerDialog, st
     before = _state(db)
     _select(dialog, KINH_TE)
     assert dialog.rename_action.isEnabled()
-    with qtbot.waitSignal(dialog.changed, timeout=5000):
+    with qtbot.waitSignal(dialog.changed, timeout=20000):
         assert dialog.rename_selected(NEW_NAME)
     assert stack.count() == 1 and stack.text(0) == f"Đổi tên đơn vị «{KINH_TE}» thành «{NEW_NAME}»"
     assert NEW_NAME in _column(dialog, COL_NAME) and KINH_TE not in _column(dialog, COL_NAME)
@@ -365,10 +365,10 @@ def test_rename_through_the_undo_stack(qtbot: Any, dialog: UnitManagerDialog, st
     assert dialog.model.index(row, COL_ALIASES).data() == KINH_TE
     renamed = _state(db)
 
-    with qtbot.waitSignal(dialog.changed, timeout=5000):
+    with qtbot.waitSignal(dialog.changed, timeout=20000):
         stack.undo()
     assert _state(db) == before and KINH_TE in _column(dialog, COL_NAME)
-    with qtbot.waitSignal(dialog.changed, timeout=5000):
+    with qtbot.waitSignal(dialog.changed, timeout=20000):
         dialog.redo_button.click()
     assert _state(db) == renamed and NEW_NAME in _column(dialog, COL_NAME)
     dialog.undo_button.click()
@@ -382,7 +382,7 @@ def test_f2_asks_for_the_name_in_a_real_input_dialog(qtbot: Any, dialog: UnitMan
     asked: list[str] = []
     _answer_input(NEW_NAME, asked)
     qtbot.keyClick(dialog.table, Qt.Key.Key_F2)
-    qtbot.waitUntil(lambda: stack.count() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: stack.count() == 1, timeout=20000)
     assert KINH_TE in asked[0]
     assert NEW_NAME in _column(dialog, COL_NAME)
     # cancelling the prompt changes nothing
@@ -413,7 +413,7 @@ def test_merge_two_selected_rows_through_the_stack(qtbot: Any, dialog: UnitManag
     assert dialog.merge_action.isEnabled() and not dialog.rename_action.isEnabled()
     asked: list[str] = []
     _answer_input(VHXH, asked)
-    with qtbot.waitSignal(dialog.changed, timeout=5000):
+    with qtbot.waitSignal(dialog.changed, timeout=20000):
         dialog.merge_button.click()
     assert asked[1:] == [VHXH, KINH_TE]  # the unit with more items offered first
     assert stack.text(0) == f"Gộp đơn vị «{KINH_TE}» vào «{VHXH}»"
@@ -461,7 +461,7 @@ def test_undo_from_outside_reloads_the_open_dialog(qtbot: Any, dialog: UnitManag
     assert dialog.merge_into(ids[KINH_TE], ids[VHXH])
     assert dialog.rename(ids[VHXH], "Phòng Văn hóa, Khoa học và Thông tin")
     assert stack.count() == 2
-    with qtbot.waitSignal(dialog.changed, timeout=5000):
+    with qtbot.waitSignal(dialog.changed, timeout=20000):
         stack.setIndex(0)  # e.g. the main window's Edit menu, twice
     names = _column(dialog, COL_NAME)
     assert KINH_TE in names and VHXH in names

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from db.engine import Database, open_database
+from db.engine import Database
 from desktop_app.cli import main
 from desktop_app.errors import InvalidValue, NotFound
 from desktop_app.services import editing
@@ -25,15 +25,15 @@ from desktop_app.services.versions import (
     kept_versions,
     restore_version,
 )
-from tests.conftest import NAM_HONG
+from tests.conftest import NAM_HONG, new_database
 from tests.exchange_helpers import content, send
 
 
 @pytest.fixture
 def pair(tmp_path: Path):  # type: ignore[no-untyped-def]
     """Installation A (the commune, which imported the plan) and B (a unit), B holding A's full package."""
-    a = open_database(tmp_path / "a" / "du_lieu.sqlite3")
-    b = open_database(tmp_path / "b" / "du_lieu.sqlite3")
+    a = new_database(tmp_path / "a" / "du_lieu.sqlite3")
+    b = new_database(tmp_path / "b" / "du_lieu.sqlite3")
     plan = import_file(a, path=NAM_HONG).plan_id
     record_progress(a, item_id=item_by_number(a, plan_id=plan, number="2.1"), period="2026-Q1", value=Decimal(40))
     send(a, b, tmp_path, "dau_tien.cdsx")

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from db.engine import Database, open_database
+from db.engine import Database
 from desktop_app.services import editing
 from desktop_app.services.importing import import_file
 from desktop_app.ui.app import make_app
@@ -23,7 +23,7 @@ from desktop_app.ui.dialogs.versions import (
     VersionsDialog,
 )
 from desktop_app.ui.main_window import MainWindow
-from tests.conftest import NAM_HONG
+from tests.conftest import NAM_HONG, new_database
 from tests.exchange_helpers import send
 from tests.qt_helpers import answer_next_box
 
@@ -31,8 +31,8 @@ from tests.qt_helpers import answer_next_box
 @pytest.fixture
 def b_with_conflict(tmp_path: Path) -> Iterator[Database]:
     """Installation B after a package from A whose text of item 2.3 conflicted with B's (B's kept)."""
-    a = open_database(tmp_path / "a" / "du_lieu.sqlite3")
-    b = open_database(tmp_path / "b" / "du_lieu.sqlite3")
+    a = new_database(tmp_path / "a" / "du_lieu.sqlite3")
+    b = new_database(tmp_path / "b" / "du_lieu.sqlite3")
     import_file(a, path=NAM_HONG)
     send(a, b, tmp_path, "dau_tien.cdsx")
     for db, text in ((a, "Nội dung của xã"), (b, "Nội dung của phòng")):
@@ -113,6 +113,6 @@ def test_one_items_versions_and_the_exchange_menu(qtbot: Any, b_with_conflict: D
     window.show()
     assert window.exchange.versions_action in window.exchange_menu.actions()
     window.exchange.versions_action.trigger()
-    qtbot.waitUntil(lambda: window.exchange.versions_dialog.isVisible())
+    qtbot.waitUntil(lambda: window.exchange.versions_dialog.isVisible(), timeout=20000)
     assert window.exchange.versions_dialog.item_id is None and window.exchange.versions_dialog.table.rowCount() == 1
     window.exchange.versions_dialog.reject()
