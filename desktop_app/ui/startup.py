@@ -104,11 +104,12 @@ def _load(db_path: Path) -> Any:
     import desktop_app.ui.main_window  # noqa: F401 - imported here so the UI thread does not pay for it
     from db.engine import open_database
     from desktop_app.errors import AppError
+    from desktop_app.messages import Verbatim
     from desktop_app.services.backups import DatabaseDamaged, daily_backup, integrity_ok
 
     ok, message = integrity_ok(db_path)
     if not ok:
-        raise DatabaseDamaged(message)
+        raise DatabaseDamaged(Verbatim(message))
     db = open_database(db_path)
     from desktop_app.services.officer import GUI, start_session
 

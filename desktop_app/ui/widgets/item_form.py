@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from db.engine import Database
 from desktop_app.errors import AppError
+from desktop_app.messages import Verbatim
 from desktop_app.services.editing import (
     OPS,
     ItemDetail,
@@ -267,7 +268,8 @@ class ItemForm(QWidget):
             try:
                 value = Decimal(text.replace("%", "").replace(" ", "").replace(",", "."))
             except InvalidOperation:
-                raise AppError(self.tr("Target {n}: “{text}” is not a number.").format(n=row + 1, text=text)) from None
+                raise AppError(Verbatim(self.tr("Target {n}: “{text}” is not a number.").format(n=row + 1, text=text))) \
+                    from None
             op, unit = self.targets.cellWidget(row, 0), self.targets.cellWidget(row, 2)
             noun = self.targets.item(row, 3).text().strip() if self.targets.item(row, 3) else ""
             subject = self.targets.item(row, 4).text().strip() if self.targets.item(row, 4) else ""
