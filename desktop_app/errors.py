@@ -16,12 +16,12 @@ class AppError(Exception):
     concerns. `raise InvalidValue("progress.value_negative")`, `raise NotFound("plan.not_found", plan_id=3)`.
 
     code: the message's code in resources/translations/messages.json, or a Message (a nested or composed one,
-    or a Verbatim text already translated); args: the arguments of its template. file: the file's name (or a
-    Message naming what stands for a file, the clipboard); place: a Message (or, for data, a str) saying where
-    in the file."""
+    or a Verbatim text already translated); args: the arguments of its template. file: the file's name (a
+    messages.Named for what stands in for a file: the clipboard); place: a Message (or, for data, a str) saying
+    where in the file."""
 
-    def __init__(self, code: str | Message, /, *, file: str | Message | None = None,
-                 place: Message | str | None = None, **args: Any) -> None:
+    def __init__(self, code: str | Message, /, *, file: str | None = None, place: Message | str | None = None,
+                 **args: Any) -> None:
         if isinstance(code, Message):
             if args:
                 raise TypeError("arguments go into the Message, not beside it")
@@ -80,7 +80,7 @@ class FileRefused(AppError):
 class DuplicateImport(AppError):
     """The same file (same SHA-256) was already imported."""
 
-    def __init__(self, code: str | Message, /, *, file: str | Message | None = None, existing_plan_id: int,
+    def __init__(self, code: str | Message, /, *, file: str | None = None, existing_plan_id: int,
                  **args: Any) -> None:
         self.existing_plan_id = existing_plan_id
         super().__init__(code, file=file, **args)

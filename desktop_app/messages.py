@@ -9,7 +9,8 @@ template over the message's arguments. Besides the usual format specifications, 
 - ``{n:mb}``: a byte count in whole MB ("101 MB"), or in bytes below 1 MB;
 - ``{text:lcfirst}``: the argument with its first letter in lower case (a sentence continued after a colon).
 
-An argument may itself be a Message (rendered in the same language), e.g. a reason inside a refusal.
+An argument may itself be a Message (rendered in the same language), e.g. a reason inside a refusal, or a
+Named str (shown as its message).
 
 The language is Vietnamese unless set_language("en") was called (the GUI does when its English UI is chosen;
 the command line never does). Pure Python: no Qt here, so services, io and db can use it.
@@ -78,12 +79,26 @@ def _mb(n: int, language: str) -> str:
     return f"{n} byte" if language == "vi" or n == 1 else f"{n} bytes"
 
 
+class Named(str):
+    """A name that is data (the str itself: kept, compared) but that messages show in their own language: the
+    clipboard standing in for a file's name."""
+
+    message: Message
+
+    def __new__(cls, text: str, message: Message) -> Named:
+        named = super().__new__(cls, text)
+        named.message = message
+        return named
+
+
 class _Formatter(string.Formatter):
     def __init__(self, language: str) -> None:
         super().__init__()
         self.language = language
 
     def format_field(self, value: Any, format_spec: str) -> str:
+        if isinstance(value, Named):
+            value = value.message
         if isinstance(value, Message):
             value = value.render(self.language)
         if format_spec == "count":
@@ -129,7 +144,8 @@ class Message:
         return f"{type(self).__name__}({self.code!r}{args})"
 
     def __eq__(self, other: object) -> bool:
-        return type(other) is type(self) and (self.code, self.args) == (other.code, other.args)  # type: ignore[attr-defined]
+        return isinstance(other, Message) and type(other) is type(self) \
+            and (self.code, self.args) == (other.code, other.args)
 
     def __hash__(self) -> int:
         return hash((type(self), self.code))

@@ -271,7 +271,8 @@ def test_the_english_ui_shows_english_errors(qapp: Any) -> None:
         assert NotFound("plan.not_found", plan_id=2).full_message() == "There is no plan #2."
     finally:
         set_language(qapp, "vi")
-    assert messages.current_language() == "vi" and NotFound("plan.not_found", plan_id=2).message == "Không có kế hoạch #2."
+    assert messages.current_language() == "vi"
+    assert NotFound("plan.not_found", plan_id=2).message == "Không có kế hoạch #2."
 
 
 def test_the_command_line_speaks_vietnamese(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -279,3 +280,13 @@ def test_the_command_line_speaks_vietnamese(tmp_path: Path, capsys: pytest.Captu
 
     code = main(["--db", str(tmp_path / "d.sqlite3"), "import", str(tmp_path / "missing.docx")])
     assert code != 0 and "Tệp «missing.docx»: không tìm thấy tệp." in capsys.readouterr().err
+
+
+def test_the_clipboard_is_named_in_the_language_of_the_message(english: None) -> None:
+    from desktop_app.io.appendix.detect import CLIPBOARD_NAME, read_clipboard_text
+
+    with pytest.raises(FileRefused) as refused:
+        read_clipboard_text(" \n")
+    assert refused.value.file == CLIPBOARD_NAME  # the name itself is data
+    assert refused.value.full_message().startswith("File “Clipboard”: The clipboard is empty")
+    assert refused.value.full_message("vi").startswith("Tệp «Khay nhớ tạm (clipboard)»: Khay nhớ tạm rỗng")

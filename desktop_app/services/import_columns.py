@@ -23,7 +23,7 @@ PREFIX = "import_columns:"
 class UnsureColumns(FileRefused):
     """The program is not sure what some columns hold: the officer is asked (or the CLI is given --columns)."""
 
-    def __init__(self, code: str | Message, /, *, file: str | Message | None = None, layouts: Sequence[Layout] = (),
+    def __init__(self, code: str | Message, /, *, file: str | None = None, layouts: Sequence[Layout] = (),
                  **args: Any) -> None:
         self.layouts = list(layouts)
         super().__init__(code, file=file, **args)

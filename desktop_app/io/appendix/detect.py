@@ -11,12 +11,12 @@ from desktop_app.io.appendix.raw import RawDocument
 from desktop_app.io.appendix.text_reader import check_text, decode_text, read_text
 from desktop_app.io.appendix.xlsx_reader import read_xlsx
 from desktop_app.io.safety import check_zip
-from desktop_app.messages import Message
+from desktop_app.messages import Message, Named
 
 CLIPBOARD_NAME = "Khay nhớ tạm (clipboard)"
 """The source name of a pasted table, kept with the plan (data)."""
-CLIPBOARD = Message("appendix.clipboard")
-"""What an error about a pasted table names instead of a file."""
+CLIPBOARD = Named(CLIPBOARD_NAME, Message("appendix.clipboard"))
+"""What an error about a pasted table names instead of a file: CLIPBOARD_NAME, shown in the message's language."""
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 
 EMPTY = "appendix.empty"

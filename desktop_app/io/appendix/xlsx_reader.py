@@ -55,7 +55,8 @@ def _merged_ranges(ws: object, name: str) -> list[tuple[int, int, int, int]]:
         )
         for _, element in parser:
             if len(ranges) > MAX_MERGES:
-                raise FileRefused("appendix.sheet_too_many_merges", file=name, sheet=ws.title)  # type: ignore[attr-defined]
+                title = ws.title  # type: ignore[attr-defined]
+                raise FileRefused("appendix.sheet_too_many_merges", file=name, sheet=title)
             if element.tag.endswith("}mergeCell") or element.tag == "mergeCell":
                 ends = [_cell_index(part) for part in (element.get("ref") or "").split(":")]
                 if len(ends) == 2 and ends[0] and ends[1]:

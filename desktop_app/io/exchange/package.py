@@ -308,7 +308,8 @@ class Package:
         try:
             return parse_json(self.read(name))
         except JsonRefused as exc:
-            raise PackageRefused("package.member_json", file=self.path.name, name=shown(name), reason=exc.coded) from exc
+            raise PackageRefused("package.member_json", file=self.path.name, name=shown(name),
+                                 reason=exc.coded) from exc
 
     def read_json_many(self, names: list[str], *, limit: int = MAX_JSON_BYTES) -> dict[str, Any]:
         """Several members parsed as strict JSON, read in one pass over the file (as read_json each)."""

@@ -268,8 +268,8 @@ class ItemForm(QWidget):
             try:
                 value = Decimal(text.replace("%", "").replace(" ", "").replace(",", "."))
             except InvalidOperation:
-                raise AppError(Verbatim(self.tr("Target {n}: “{text}” is not a number.").format(n=row + 1, text=text))) \
-                    from None
+                refusal = self.tr("Target {n}: “{text}” is not a number.").format(n=row + 1, text=text)
+                raise AppError(Verbatim(refusal)) from None
             op, unit = self.targets.cellWidget(row, 0), self.targets.cellWidget(row, 2)
             noun = self.targets.item(row, 3).text().strip() if self.targets.item(row, 3) else ""
             subject = self.targets.item(row, 4).text().strip() if self.targets.item(row, 4) else ""
