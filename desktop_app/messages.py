@@ -32,7 +32,7 @@ CATALOGUE = ("translations", "messages.json")
 _language = DEFAULT_LANGUAGE
 _log = logging.getLogger(__name__)
 
-_KB, _MB, _GB = 1 << 10, 1 << 20, 1 << 30
+_MB, _GB = 1 << 20, 1 << 30
 
 
 def set_language(language: str) -> None:
