@@ -53,20 +53,6 @@ _ZIP64_LOCATOR = b"PK\x06\x07"
 _ZIP64_EOCD = b"PK\x06\x06"
 
 
-def size_text(n: int) -> str:
-    """A byte count for messages: "12,5 MB", "2 GB", "340 byte" (decimal comma)."""
-    if n >= GB:
-        return f"{n / GB:.1f} GB".replace(".0 ", " ").replace(".", ",")
-    if n >= MB:
-        return f"{n / MB:.1f} MB".replace(".0 ", " ").replace(".", ",")
-    return f"{n} byte"
-
-
-def count_text(n: int) -> str:
-    """An integer with a dot between thousands, as Vietnamese writes it."""
-    return f"{n:,}".replace(",", ".")
-
-
 def shown(name: str) -> str:
     """A member name safe to put in a message: control and format characters escaped, at most 80 characters."""
     out = "".join(c if unicodedata.category(c)[0] != "C" else f"\\u{ord(c):04x}" for c in name)
