@@ -7,10 +7,13 @@ import os
 import sqlite3
 from pathlib import Path
 
+from desktop_app.errors import AppError
+from desktop_app.messages import Verbatim
+
 BUSY_TIMEOUT_S = 5.0
 
 
-class BackupFailed(Exception):
+class BackupFailed(AppError):
     """The copy could not be made or did not pass its check; nothing is left at the destination."""
 
 
@@ -56,7 +59,7 @@ def backup_copy(src_path: str | Path, dest_path: str | Path) -> Path:
         finally:
             src.close()
         if problems:
-            raise BackupFailed("bản sao không qua được kiểm tra: " + "; ".join(problems[:5]))
+            raise BackupFailed("backup.copy_check_failed", problems="; ".join(problems[:5]))
         _fsync(tmp)
         os.replace(tmp, dest_path)
         _fsync(dest_path.parent)
@@ -65,7 +68,7 @@ def backup_copy(src_path: str | Path, dest_path: str | Path) -> Path:
         raise
     except (OSError, sqlite3.Error) as exc:
         _remove_quietly(tmp)
-        raise BackupFailed(str(exc)) from exc
+        raise BackupFailed(Verbatim(str(exc))) from exc
     return dest_path
 
 

@@ -18,6 +18,7 @@ from sqlalchemy.pool import NullPool
 from db import audit
 from db.backup import BackupFailed, backup_copy
 from desktop_app.errors import AppError
+from desktop_app.messages import Message, Verbatim
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -139,11 +140,7 @@ def _revision_on_disk(path: Path) -> tuple[bool, str | None]:
 
 
 def _newer_program(path: Path, current: str) -> DatabaseTooNew:
-    return DatabaseTooNew(
-        f"Cơ sở dữ liệu được tạo bởi phiên bản chương trình mới hơn (lược đồ {current}); "
-        "hãy cập nhật chương trình trước khi mở tệp này.",
-        file=str(path),
-    )
+    return DatabaseTooNew("db.newer_program", file=str(path), revision=current)
 
 
 def backup_path_before_upgrade(path: Path, revision: str | None, now: datetime | None = None) -> Path:
@@ -160,15 +157,15 @@ def backup_path_before_upgrade(path: Path, revision: str | None, now: datetime |
     return candidate
 
 
-def _short(exc: BaseException) -> str:
+def _short(exc: BaseException) -> Message:
     """The database's own words for an error, without SQLAlchemy's statement dump."""
     if isinstance(exc, AppError):
-        return exc.message
+        return exc.coded
     orig = getattr(exc, "orig", None)
     if orig is not None:
-        return str(orig).strip() or type(orig).__name__
+        return Verbatim(str(orig).strip() or type(orig).__name__)
     detail = str(exc).strip()
-    return f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
+    return Verbatim(f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__)
 
 
 def _upgrade(path: Path, cfg: Config, head: str | None, known: set[str]) -> None:
@@ -188,11 +185,10 @@ def _upgrade(path: Path, cfg: Config, head: str | None, known: set[str]) -> None
                 command.upgrade(cfg, "head")
             broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
             if broken:
-                raise DatabaseError(f"nâng cấp làm hỏng liên kết dữ liệu ({len(broken)} dòng)", file=str(path))
+                raise DatabaseError("db.upgrade_broke_links", file=str(path), count=len(broken))
             problems = [row[0] for row in conn.exec_driver_sql("PRAGMA quick_check").fetchall()]
             if problems != ["ok"]:
-                raise DatabaseError("kiểm tra tệp sau khi nâng cấp không đạt: " + "; ".join(problems[:5]),
-                                    file=str(path))
+                raise DatabaseError("db.upgrade_check_failed", file=str(path), problems="; ".join(problems[:5]))
     finally:
         engine.dispose()
 
@@ -254,11 +250,7 @@ def _migrate(path: Path) -> None:
         try:
             backup_copy(path, backup)
         except BackupFailed as exc:
-            raise DatabaseError(
-                f"Không sao lưu được cơ sở dữ liệu trước khi nâng cấp ({exc}); tệp dữ liệu chưa bị thay đổi. "
-                "Hãy kiểm tra chỗ trống trên đĩa và quyền ghi vào thư mục chứa tệp.",
-                file=str(path),
-            ) from exc
+            raise DatabaseError("db.backup_before_upgrade_failed", file=str(path), reason=exc.coded) from exc
     try:
         _upgrade(path, cfg, head, known)
     except DatabaseTooNew:
@@ -266,11 +258,8 @@ def _migrate(path: Path) -> None:
     except Exception as exc:
         if backup is None:
             raise
-        raise DatabaseError(
-            f"Nâng cấp cơ sở dữ liệu từ lược đồ {current or '0000'} lên {head} không thành công: {_short(exc)}. "
-            f"Tệp dữ liệu được giữ nguyên như trước khi nâng cấp; bản sao lưu nằm ở «{backup}».",
-            file=str(path),
-        ) from exc
+        raise DatabaseError("db.upgrade_failed", file=str(path), revision=current or "0000", head=head,
+                            reason=_short(exc), backup=backup) from exc
 
 
 def open_database(path: str | Path) -> Database:
@@ -280,13 +269,13 @@ def open_database(path: str | Path) -> Database:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise DatabaseError(f"Không tạo được thư mục chứa cơ sở dữ liệu: {exc.strerror}", file=str(path)) from exc
+        raise DatabaseError("db.folder_failed", file=str(path), reason=exc.strerror) from exc
     try:
         _migrate(path)
     except DatabaseError:
         raise
     except Exception as exc:
-        raise DatabaseError(f"Không mở được cơ sở dữ liệu: {_short(exc)}", file=str(path)) from exc
+        raise DatabaseError("db.open_failed", file=str(path), reason=_short(exc)) from exc
     engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
     event.listen(engine, "connect", _on_connect)
     db = Database(path=path, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False), actor=os_user_name())

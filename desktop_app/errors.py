@@ -1,26 +1,76 @@
-"""Typed errors with a Vietnamese message and the place they concern; the UI and CLI decide how to show them."""
+"""Typed errors with a coded message (desktop_app.messages) and the file and place they concern; the UI and CLI
+decide how to show them, in the language chosen (Vietnamese unless the GUI was switched to English)."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from desktop_app.messages import Message
+
+RESERVED = frozenset({"file", "place"})
+"""Keyword arguments an error takes for itself: no message argument may have these names."""
+
 
 class AppError(Exception):
-    """An error the user can understand: a Vietnamese message, optionally the file and place it concerns."""
+    """An error the user can understand: a message by its code and arguments, optionally the file and place it
+    concerns. `raise InvalidValue("progress.value_negative")`, `raise NotFound("plan.not_found", plan_id=3)`.
 
-    def __init__(self, message: str, *, file: str | None = None, place: str | None = None) -> None:
-        self.message = message
+    code: the message's code in resources/translations/messages.json, or a Message (a nested or composed one,
+    or a Verbatim text already translated); args: the arguments of its template. file: the file's name (a
+    messages.Named for what stands in for a file: the clipboard); place: a Message (or, for data, a str) saying
+    where in the file."""
+
+    def __init__(self, code: str | Message, /, *, file: str | None = None, place: Message | str | None = None,
+                 **args: Any) -> None:
+        if isinstance(code, Message):
+            if args:
+                raise TypeError("arguments go into the Message, not beside it")
+            self.coded = code
+        else:
+            self.coded = Message(code, **args)
         self.file = file
         self.place = place
-        super().__init__(self.full_message())
+        super().__init__(self.coded.code)
 
-    def full_message(self) -> str:
-        """The message with the file name and place prefixed when known."""
+    @property
+    def code(self) -> str:
+        """The message's code ("" for a composed or verbatim message)."""
+        return self.coded.code
+
+    @property
+    def params(self) -> dict[str, Any]:
+        """The message's arguments (named params: Exception.args is the exception's own)."""
+        return self.coded.args
+
+    @property
+    def message(self) -> str:
+        """The message alone, in the current language."""
+        return self.coded.render()
+
+    def full_message(self, language: str | None = None) -> str:
+        """The message with the file name and place prefixed when known, in language (the current one)."""
         where = []
         if self.file:
-            where.append(f"Tệp «{self.file}»")
+            where.append(Message("error.in_file", name=self.file).render(language))
         if self.place:
-            where.append(self.place)
+            where.append(self.place.render(language) if isinstance(self.place, Message) else self.place)
         prefix = ", ".join(where)
-        return f"{prefix}: {self.message}" if prefix else self.message
+        text = self.coded.render(language)
+        return f"{prefix}: {text}" if prefix else text
+
+    def __str__(self) -> str:
+        return self.full_message()
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Rebuilt from its attributes, whatever the subclass's own keyword arguments (a pickled error).
+        return _rebuild, (type(self), self.__dict__)
+
+
+def _rebuild(cls: type[AppError], state: dict[str, Any]) -> AppError:
+    error = cls.__new__(cls)
+    error.__dict__.update(state)
+    Exception.__init__(error, error.coded.code)
+    return error
 
 
 class FileRefused(AppError):
@@ -30,9 +80,10 @@ class FileRefused(AppError):
 class DuplicateImport(AppError):
     """The same file (same SHA-256) was already imported."""
 
-    def __init__(self, message: str, *, file: str | None = None, existing_plan_id: int) -> None:
+    def __init__(self, code: str | Message, /, *, file: str | None = None, existing_plan_id: int,
+                 **args: Any) -> None:
         self.existing_plan_id = existing_plan_id
-        super().__init__(message, file=file)
+        super().__init__(code, file=file, **args)
 
 
 class NotFound(AppError):

@@ -135,6 +135,7 @@ def test_bundle_holds_what_the_program_reads_and_nothing_it_does_not(frozen: Pat
     for wanted in ("resources/fonts/LiberationSerif-Regular.ttf", "resources/fonts/LiberationSerif-Bold.ttf",
                    "resources/fonts/LiberationSerif-Italic.ttf", "resources/fonts/LiberationSerif-BoldItalic.ttf",
                    "resources/fonts/OFL-LiberationSerif.txt", "resources/translations/vi.qm",
+                   "resources/translations/messages.json",
                    "resources/icons/app.png", "resources/icons/app.ico", "resources/samples/nam_hong_phu_luc_1.txt",
                    "db/migrations/env.py", "docx/templates/default.docx", "docx/templates/default-footer.xml",
                    "PySide6/Qt/plugins/platforms/libqoffscreen.so", "PySide6/Qt/plugins/platforms/libqxcb.so",

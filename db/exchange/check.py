@@ -23,6 +23,7 @@ from desktop_app.domain.periods import PeriodBasis, PeriodKind
 from desktop_app.domain.progress import Status
 from desktop_app.domain.targets import TargetOp, UnitKind
 from desktop_app.errors import FileRefused
+from desktop_app.messages import Message
 
 HEAD = ("uuid", "rev", "base", "changed_at")
 TEXT_LIMIT = 100_000
@@ -121,11 +122,11 @@ def _bad(value: Any) -> Any:
 def checked_rows(table: str, data: Any, *, member: str) -> list[list[Any]]:
     """The rows of one package member, checked and in stored form, in expected_columns order; FileRefused
     naming the member, row and column when anything is wrong."""
-    def refuse(message: str) -> FileRefused:
-        return FileRefused(message, place=f"gói dữ liệu, phần «{member}»")
+    def refuse(code: str, **args: Any) -> FileRefused:
+        return FileRefused(code, place=Message("check.place", member=member), **args)
 
     if not isinstance(data, dict) or not isinstance(data.get("columns"), list) or not isinstance(data.get("rows"), list):
-        raise refuse("không đúng cấu trúc (cần «columns» và «rows»).")
+        raise refuse("check.structure_rows")
     columns = data["columns"]
     expected = expected_columns(table)
     rows = data["rows"]
@@ -137,9 +138,9 @@ def checked_rows(table: str, data: Any, *, member: str) -> list[list[Any]]:
         defaults = [added[c] for c in missing]
         columns, rows = [*columns, *missing], [[*r, *defaults] for r in rows]
     if sorted(map(str, columns)) != sorted(expected) or len(columns) != len(expected):
-        raise refuse(f"các cột không đúng: có {columns[:20]}, cần {expected}.")
+        raise refuse("check.columns", found=columns[:20], expected=expected)
     if any(type(r) is not list for r in rows) or {len(r) for r in rows} - {len(columns)}:
-        raise refuse("có dòng không phải danh sách hoặc sai số cột.")
+        raise refuse("check.row_shape")
     order = [columns.index(name) for name in expected]
     out_columns: list[list[Any]] = []
     wrong: int | None  # the first row with a bad value
@@ -149,16 +150,16 @@ def checked_rows(table: str, data: Any, *, member: str) -> list[list[Any]]:
         present = set(map(type, values))
         if not nullable:
             if type(None) in present:
-                raise refuse(f"dòng {values.index(None) + 1}, cột «{name}»: thiếu giá trị.")
+                raise refuse("check.missing_value", row=values.index(None) + 1, column=name)
         else:
             present.discard(type(None))
         if not present <= types:
             wrong = next(i for i, v in enumerate(values) if v is not None and type(v) not in types)
-            raise refuse(f"dòng {wrong + 1}, cột «{name}»: giá trị «{str(values[wrong])[:60]}» sai kiểu.")
+            raise refuse("check.wrong_type", row=wrong + 1, column=name, value=str(values[wrong])[:60])
         if isinstance(convert, _Plain):
             wrong = convert.first_bad(values)
             if wrong is not None:
-                raise refuse(f"dòng {wrong + 1}, cột «{name}»: giá trị «{str(values[wrong])[:60]}» không hợp lệ.")
+                raise refuse("check.invalid_value", row=wrong + 1, column=name, value=str(values[wrong])[:60])
             out_columns.append(values)
             continue
         converted: dict[Any, Any] = {}
@@ -170,26 +171,26 @@ def checked_rows(table: str, data: Any, *, member: str) -> list[list[Any]]:
                 converted[value] = convert(value)
             except (ValueError, TypeError, InvalidOperation, OverflowError):
                 wrong = values.index(value)
-                raise refuse(f"dòng {wrong + 1}, cột «{name}»: giá trị «{str(value)[:60]}» không hợp lệ.") from None
+                raise refuse("check.invalid_value", row=wrong + 1, column=name, value=str(value)[:60]) from None
         out_columns.append([converted[v] for v in values])
     result = [list(row) for row in zip(*out_columns, strict=True)] if rows else []
     uuids = out_columns[0] if rows else []
     if len(set(uuids)) != len(uuids):
-        raise refuse("có mã (uuid) xuất hiện hai lần.")
+        raise refuse("check.duplicate_uuid")
     if table == "periods":
         start, end = expected.index("start"), expected.index("end")
         for number, row in enumerate(result, 1):
             if row[start] > row[end]:
-                raise refuse(f"dòng {number}: kỳ báo cáo bắt đầu sau khi kết thúc.")
+                raise refuse("check.period_order", row=number)
     return result
 
 
 def checked_tombstones(data: Any, *, member: str) -> list[list[Any]]:
     """The deletions of a package: [uuid, table, rev, deleted_at], checked."""
-    place = f"gói dữ liệu, phần «{member}»"
+    place = Message("check.place", member=member)
     if not isinstance(data, dict) or data.get("columns") != ["uuid", "table", "rev", "deleted_at"] \
             or not isinstance(data.get("rows"), list):
-        raise FileRefused("không đúng cấu trúc.", place=place)
+        raise FileRefused("check.structure", place=place)
     result = []
     for number, row in enumerate(data["rows"], 1):
         try:
@@ -199,7 +200,7 @@ def checked_tombstones(data: Any, *, member: str) -> list[list[Any]]:
                 raise ValueError(row)
             result.append([uuid, table, rev, _datetime(deleted_at)])
         except (ValueError, TypeError):
-            raise FileRefused(f"dòng {number} không hợp lệ.", place=place) from None
+            raise FileRefused("check.row_invalid", place=place, row=number) from None
     return result
 
 
@@ -208,9 +209,9 @@ AUDIT_ACTIONS = frozenset({"insert", "update", "delete", "import"})
 
 def checked_audit(data: Any, *, member: str, columns: tuple[str, ...]) -> list[list[Any]]:
     """The audit entries of a package, checked: texts within limits, known actions, changes as a JSON object."""
-    place = f"gói dữ liệu, phần «{member}»"
+    place = Message("check.place", member=member)
     if not isinstance(data, dict) or data.get("columns") != list(columns) or not isinstance(data.get("rows"), list):
-        raise FileRefused("không đúng cấu trúc.", place=place)
+        raise FileRefused("check.structure", place=place)
     result = []
     for number, row in enumerate(data["rows"], 1):
         try:
@@ -226,5 +227,5 @@ def checked_audit(data: Any, *, member: str, columns: tuple[str, ...]) -> list[l
                 raise ValueError(row)
             result.append([values[c] for c in columns])
         except (ValueError, TypeError):
-            raise FileRefused(f"dòng {number} không hợp lệ.", place=place) from None
+            raise FileRefused("check.row_invalid", place=place, row=number) from None
     return result

@@ -257,8 +257,7 @@ def _cmd_progress(db: Any, args: argparse.Namespace) -> int:
         try:
             document_date = date.fromisoformat(args.document_date.strip())
         except ValueError:
-            raise AppError(f"Ngày ban hành «{args.document_date}» không hợp lệ: hãy nhập theo dạng YYYY-MM-DD "
-                           "(vd. 2026-08-15).") from None
+            raise AppError("cli.bad_document_date", date=args.document_date) from None
     report = record_progress(
         db, item_id=args.item, period=args.period, unit=args.unit, value=value, numerator=numerator,
         denominator=denominator, status=args.status, narrative=args.narrative, evidence=args.evidence,
@@ -273,13 +272,19 @@ def _cmd_progress(db: Any, args: argparse.Namespace) -> int:
 
 def _numbers(value: str | None, numerator: str | None, denominator: str | None) -> tuple[Any, Any, Any]:
     """The typed value, numerator and denominator as numbers; a wrong one is refused naming its field."""
-    from desktop_app.domain.progress import ProgressRuleError, parse_decimal
+    from desktop_app.domain.progress import (
+        FIELD_DENOMINATOR,
+        FIELD_NUMERATOR,
+        FIELD_VALUE,
+        ProgressRuleError,
+        parse_decimal,
+    )
 
     try:
-        return (parse_decimal(value, "Giá trị"), parse_decimal(numerator, "Tử số"),
-                parse_decimal(denominator, "Mẫu số"))
+        return (parse_decimal(value, FIELD_VALUE), parse_decimal(numerator, FIELD_NUMERATOR),
+                parse_decimal(denominator, FIELD_DENOMINATOR))
     except ProgressRuleError as exc:
-        raise AppError(str(exc)) from exc
+        raise AppError(exc.coded) from exc
 
 
 def _cmd_record(db: Any, args: argparse.Namespace) -> int:
@@ -291,7 +296,7 @@ def _cmd_record(db: Any, args: argparse.Namespace) -> int:
     from desktop_app.services.progress_grid import parse_status
 
     if (args.num is None) != (args.den is None):
-        raise AppError("Phải nhập cả --num và --den.")
+        raise AppError("cli.num_and_den")
     value, numerator, denominator = _numbers(args.value, args.num, args.den)
     status = parse_status(args.status) if args.status is not None else None
     item_id = item_by_number(db, plan_id=args.plan, number=args.item, section=args.section)
@@ -370,11 +375,10 @@ def _sign_in(db: Any, args: argparse.Namespace) -> None:
     if args.login:
         password = os.environ.get(PASSWORD_ENV, "")
         if not password:
-            raise NotAllowed(f"Hãy đặt mật khẩu của tài khoản «{args.login}» trong biến môi trường {PASSWORD_ENV}.")
+            raise NotAllowed("cli.password_missing", login=args.login, variable=PASSWORD_ENV)
         accounts.sign_in(db, login=args.login, password=password)
     elif required and _changes_data(args):
-        raise NotAllowed(f"Dữ liệu này yêu cầu đăng nhập: hãy thêm --login TÊN và đặt mật khẩu trong biến môi "
-                         f"trường {PASSWORD_ENV}.")
+        raise NotAllowed("cli.sign_in_required", variable=PASSWORD_ENV)
 
 
 def _sign_in_to_restore(db_path: Path, args: argparse.Namespace) -> None:

@@ -10,6 +10,8 @@ import hmac
 import secrets
 import unicodedata
 
+from desktop_app.errors import AppError
+
 SCHEME = "scrypt"
 N, R, P = 2 ** 14, 8, 1  # about 16 MiB and a few tens of milliseconds per hash on an office PC
 SALT_BYTES = 16
@@ -21,8 +23,8 @@ MAX_N, MAX_R, MAX_P = 2 ** 20, 32, 16
 MAX_MEMORY = 256 * 1024 * 1024
 
 
-class PasswordRuleError(ValueError):
-    """A new password that does not meet the rules; the message says why, in Vietnamese."""
+class PasswordRuleError(AppError, ValueError):
+    """A new password that does not meet the rules; the message says why."""
 
 
 def _normalised(password: str) -> str:
@@ -35,13 +37,13 @@ def check_password(password: str, *, login: str = "") -> None:
     login (PasswordRuleError with the reason)."""
     password = _normalised(password)
     if len(password) < MIN_LENGTH:
-        raise PasswordRuleError(f"Mật khẩu phải có ít nhất {MIN_LENGTH} ký tự.")
+        raise PasswordRuleError("password.too_short", limit=MIN_LENGTH)
     if len(password) > MAX_LENGTH:
-        raise PasswordRuleError(f"Mật khẩu dài quá {MAX_LENGTH} ký tự.")
+        raise PasswordRuleError("password.too_long", limit=MAX_LENGTH)
     if not password.strip():
-        raise PasswordRuleError("Mật khẩu không được chỉ gồm dấu cách.")
+        raise PasswordRuleError("password.spaces_only")
     if login and password.casefold() == _normalised(login).strip().casefold():
-        raise PasswordRuleError("Mật khẩu không được trùng với tên đăng nhập.")
+        raise PasswordRuleError("password.is_login")
 
 
 def _scrypt(password: str, salt: bytes, n: int, r: int, p: int) -> bytes:

@@ -6,6 +6,9 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 
+from desktop_app.errors import AppError
+from desktop_app.messages import Message
+
 
 class Status(StrEnum):
     """The status a report gives a task (progress_reports.status): the one list the database's check, the
@@ -26,8 +29,8 @@ STATUS_NAMES: dict[str, str] = {
 }
 
 
-class ProgressRuleError(ValueError):
-    """A progress value breaks a rule; the message is Vietnamese and names the field."""
+class ProgressRuleError(AppError, ValueError):
+    """A progress value breaks a rule; the message names the field."""
 
 
 @dataclass(frozen=True)
@@ -40,8 +43,13 @@ class ProgressValues:
     status: str | None
 
 
+FIELD_VALUE, FIELD_NUMERATOR, FIELD_DENOMINATOR = "progress.field_value", "progress.field_numerator", \
+    "progress.field_denominator"
+
+
 def parse_decimal(text: str | None, field: str) -> Decimal | None:
-    """A number typed by a person ("70", "70,5", "0.75", "70%"), or None for blank."""
+    """A number typed by a person ("70", "70,5", "0.75", "70%"), or None for blank. field: the code of the
+    field's name for the refusal (FIELD_VALUE...), or ""."""
     if text is None:
         return None
     cleaned = str(text).strip().replace("%", "").replace(" ", "").replace(",", ".")
@@ -50,9 +58,9 @@ def parse_decimal(text: str | None, field: str) -> Decimal | None:
     try:
         value = Decimal(cleaned)
     except InvalidOperation as exc:
-        raise ProgressRuleError(f"{field}: «{text}» không phải là một số.") from exc
+        raise ProgressRuleError("progress.not_a_number", field=Message(field) if field else "", text=text) from exc
     if not value.is_finite():
-        raise ProgressRuleError(f"{field}: «{text}» không phải là một số.")
+        raise ProgressRuleError("progress.not_a_number", field=Message(field) if field else "", text=text)
     return value
 
 
@@ -69,26 +77,26 @@ def check_progress(
     """Check a report against the rules and return its values; raise ProgressRuleError when one is broken.
     has_document: the report gives the number or date of the document issued, which is a report on its own."""
     if status is not None and status not in STATUSES:
-        raise ProgressRuleError(f"Trạng thái «{status}» không hợp lệ (chọn: {', '.join(STATUSES)}).")
+        raise ProgressRuleError("progress.bad_status_code", status=status, statuses=", ".join(STATUSES))
     if (numerator is None) != (denominator is None):
-        raise ProgressRuleError("Phải nhập cả tử số và mẫu số, hoặc để trống cả hai.")
+        raise ProgressRuleError("progress.fraction_half")
     if denominator is not None and numerator is not None:
         if denominator <= 0:
-            raise ProgressRuleError("Mẫu số phải lớn hơn 0.")
+            raise ProgressRuleError("progress.denominator_not_positive")
         if numerator < 0:
-            raise ProgressRuleError("Tử số không được âm.")
+            raise ProgressRuleError("progress.numerator_negative")
         if percent and numerator > denominator:
-            raise ProgressRuleError("Tử số không được lớn hơn mẫu số khi chỉ tiêu tính theo %.")
+            raise ProgressRuleError("progress.numerator_over_denominator")
         derived = numerator / denominator * (100 if percent else 1)
         derived = derived.quantize(Decimal("0.01"))
         if value is not None and abs(value - derived) > Decimal("0.01"):
-            raise ProgressRuleError(f"Giá trị {value} không khớp với tử số/mẫu số ({derived}).")
+            raise ProgressRuleError("progress.value_mismatch", value=value, derived=derived)
         value = derived if value is None else value
     if value is not None:
         if value < 0:
-            raise ProgressRuleError("Giá trị không được âm.")
+            raise ProgressRuleError("progress.value_negative")
         if percent and value > 100:
-            raise ProgressRuleError("Giá trị phải từ 0 đến 100 khi đơn vị là %.")
+            raise ProgressRuleError("progress.value_over_100")
     if value is None and status is None and not narrative.strip() and not has_document:
-        raise ProgressRuleError("Báo cáo trống: hãy nhập giá trị, trạng thái hoặc nội dung kết quả.")
+        raise ProgressRuleError("progress.empty_report")
     return ProgressValues(value=value, numerator=numerator, denominator=denominator, status=status)

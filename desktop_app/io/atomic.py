@@ -12,19 +12,19 @@ from pathlib import Path
 from typing import BinaryIO
 
 from desktop_app.errors import WriteFailed
+from desktop_app.messages import Message
 
 TEMP_PREFIX = ".dang-ghi-"
 
 
-def _reason(exc: OSError) -> str:
+def _reason(exc: OSError) -> Message:
     if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
-        return "ổ đĩa đã đầy; hãy giải phóng chỗ trống hoặc chọn nơi lưu khác"
+        return Message("write.reason_disk_full")
     if isinstance(exc, PermissionError):
-        return ("không có quyền ghi, hoặc tệp đang mở trong chương trình khác (Word, Excel, trình đọc PDF); "
-                "hãy đóng tệp đó rồi thử lại")
+        return Message("write.reason_permission")
     if exc.errno in (errno.ENOENT, errno.EIO, errno.ENODEV, errno.ENXIO) or isinstance(exc, FileNotFoundError):
-        return "thư mục không còn truy cập được (USB đã bị rút hoặc ổ mạng bị ngắt?)"
-    return f"lỗi hệ thống: {exc.strerror or exc}"
+        return Message("write.reason_gone")
+    return Message("write.reason_system", detail=exc.strerror or str(exc))
 
 
 @contextmanager
@@ -36,8 +36,8 @@ def atomic_file(target: Path) -> Iterator[BinaryIO]:
     try:
         fd, temp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".tmp", dir=target.parent)
     except OSError as exc:
-        raise WriteFailed(f"không ghi được vào thư mục «{target.parent}»: {_reason(exc)}.",
-                          file=target.name) from exc
+        raise WriteFailed("write.folder_failed", file=target.name, folder=target.parent,
+                          reason=_reason(exc)) from exc
     temp = Path(temp_name)
     try:
         with os.fdopen(fd, "w+b") as handle:
@@ -49,8 +49,7 @@ def atomic_file(target: Path) -> Iterator[BinaryIO]:
         temp.unlink(missing_ok=True)
         if exc.filename is not None and str(exc.filename) not in (str(temp), str(target)):
             raise  # another file failed (e.g. a writer's own template): a fault, not the output's folder
-        raise WriteFailed(f"không ghi được tệp: {_reason(exc)}. Không có tệp dở dang nào được để lại.",
-                          file=target.name) from exc
+        raise WriteFailed("write.file_failed", file=target.name, reason=_reason(exc)) from exc
     except BaseException:
         temp.unlink(missing_ok=True)
         raise

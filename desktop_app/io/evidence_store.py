@@ -21,11 +21,10 @@ def store(folder: Path, source: Path) -> tuple[str, str, int]:
     The original is only read, never moved or deleted. The copy goes to a temporary name and is renamed,
     so a full disk or a removed USB stick leaves no half-written file."""
     name = source.name
-    with refusing(name, permission="không có quyền đọc tệp hoặc ghi vào thư mục minh chứng.",
-                  failed="không sao chép được tệp"):
+    with refusing(name, permission="evidence.no_permission", failed="evidence.copy_failed"):
         size = source.stat().st_size
         if size > MAX_BYTES:
-            raise FileRefused(f"tệp minh chứng quá lớn ({size // (1024 * 1024)} MB; tối đa 200 MB).", file=name)
+            raise FileRefused("evidence.too_large", file=name, size_mb=size // (1024 * 1024))
         digest = hashlib.sha256()
         with source.open("rb") as handle:
             for chunk in iter(lambda: handle.read(1 << 20), b""):

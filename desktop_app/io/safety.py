@@ -6,8 +6,10 @@ import io
 import re
 import zipfile
 from pathlib import PurePosixPath
+from typing import Any
 
 from desktop_app.errors import FileRefused
+from desktop_app.messages import Message
 
 MB = 1 << 20
 
@@ -26,13 +28,6 @@ MAX_RATIO = 200
 RATIO_MIN_BYTES = 1 * MB
 """Members up to this uncompressed size are not ratio-checked."""
 
-CORRUPT = (
-    "Tệp bị hỏng hoặc không đầy đủ (không đọc được cấu trúc nén). "
-    "Hãy mở tệp bằng Word/Excel, lưu lại rồi thử lần nữa."
-)
-HOSTILE = "có thể là tệp độc hại."
-BOMB = "có thể là «bom nén» (tệp độc hại)."
-
 _CHUNK = 256 * 1024
 _OVERLAP = 64
 _ENCODINGS = ("utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
@@ -50,14 +45,9 @@ _BINARY_SUFFIXES = {
 }
 
 
-def _size(n: int) -> str:
-    """A byte count for messages, in MB or bytes."""
-    return f"{n / MB:.0f} MB" if n >= MB else f"{n} byte"
-
-
-def _refuse(message: str, name: str) -> FileRefused:
-    """A FileRefused for the file `name`."""
-    return FileRefused(message, file=name)
+def _refuse(code: str, name: str, **args: Any) -> FileRefused:
+    """A FileRefused for the file `name` (byte counts in the messages are shown in MB)."""
+    return FileRefused(code, file=name, **args)
 
 
 def _check_entry_count(data: bytes, name: str) -> None:
@@ -67,14 +57,14 @@ def _check_entry_count(data: bytes, name: str) -> None:
         return
     total = int.from_bytes(data[pos + 10 : pos + 12], "little")
     if total != 0xFFFF and total > MAX_MEMBERS:
-        raise _refuse(f"Tệp nén chứa quá nhiều thành phần ({total}, tối đa {MAX_MEMBERS}) — {HOSTILE}", name)
+        raise _refuse("zip.too_many_members", name, count=total, limit=MAX_MEMBERS)
 
 
 def _check_member_name(member: str, name: str) -> None:
     """Refuse absolute member names and names that climb out with ".."."""
     path = member.replace("\\", "/")
     if path.startswith("/") or re.match(r"^[A-Za-z]:", path) or ".." in PurePosixPath(path).parts:
-        raise _refuse(f"Thành phần «{member}» có đường dẫn không hợp lệ (tuyệt đối hoặc chứa «..») — {HOSTILE}", name)
+        raise _refuse("zip.member_path", name, member=member)
 
 
 def _check_prolog(head: bytes, member: str, name: str) -> None:
@@ -88,7 +78,7 @@ def _check_prolog(head: bytes, member: str, name: str) -> None:
         declared = match.group(1).decode("ascii") if match else None
         if declared is None or _SAFE_ENCODING_RE.fullmatch(declared):
             return
-    raise _refuse(f"Thành phần «{member}» dùng bảng mã lạ ({declared}) — {HOSTILE}", name)
+    raise _refuse("zip.member_encoding", name, member=member, encoding=declared)
 
 
 def _scans_for_declarations(member: str) -> bool:
@@ -111,72 +101,60 @@ def _stream_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> int
                     break
                 seen += len(chunk)
                 if seen > limit:
-                    declared = f"nhiều hơn kích thước khai báo ({_size(info.file_size)})"
-                    raise _refuse(f"Thành phần «{member}» giải nén ra {declared} — {BOMB}", name)
+                    raise _refuse("zip.member_larger_than_declared", name, member=member, declared=info.file_size)
                 if scan:
                     if seen == len(chunk):
                         _check_prolog(chunk[:1024], member, name)
                     window = tail + chunk
                     if _DECLARATION_RE.search(window):
-                        what = "khai báo thực thể XML (DOCTYPE/ENTITY)"
-                        raise _refuse(f"Thành phần «{member}» chứa {what} — {HOSTILE}", name)
+                        raise _refuse("zip.member_xml_entities", name, member=member)
                     tail = window[-_OVERLAP:]
     except FileRefused:
         raise
     except Exception as exc:  # zlib.error, BadZipFile (bad CRC), EOFError, NotImplementedError, RuntimeError...
         if "CRC" in str(exc):
-            detail = "dữ liệu giải nén không khớp với kích thước/CRC đã khai báo — tệp bị hỏng hoặc bị làm giả"
+            detail = Message("zip.detail_crc")
         elif isinstance(exc, NotImplementedError):
-            detail = "kiểu nén không được hỗ trợ"
+            detail = Message("zip.detail_method")
         else:
-            detail = "dữ liệu nén bị hỏng"
-        message = f"Tệp bị hỏng hoặc không đầy đủ: không giải nén được thành phần «{member}» ({detail})."
-        raise _refuse(message, name) from exc
+            detail = Message("zip.detail_data")
+        raise _refuse("zip.member_broken", name, member=member, detail=detail) from exc
     if seen != info.file_size:
-        raise _refuse(
-            f"Thành phần «{member}» có kích thước thật ({_size(seen)}) khác với kích thước khai báo "
-            f"({_size(info.file_size)}) — tệp bị hỏng hoặc bị làm giả.",
-            name,
-        )
+        raise _refuse("zip.member_size_mismatch", name, member=member, actual=seen, declared=info.file_size)
     return seen
 
 
 def check_zip(data: bytes, name: str) -> None:
     """Refuse a zip-based file that is broken, too big, a zip bomb, path-traversing or carrying XML entities."""
     if len(data) > MAX_ZIP_BYTES:
-        raise _refuse(f"Tệp quá lớn ({_size(len(data))}, tối đa {_size(MAX_ZIP_BYTES)}).", name)
+        raise _refuse("zip.too_large", name, size=len(data), limit=MAX_ZIP_BYTES)
     _check_entry_count(data, name)
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
     except Exception as exc:  # BadZipFile, LargeZipFile, OSError, EOFError, ValueError, struct.error...
-        raise _refuse(CORRUPT, name) from exc
+        raise _refuse("zip.corrupt", name) from exc
     with zf:
         if len(infos) > MAX_MEMBERS:
-            raise _refuse(f"Tệp nén chứa quá nhiều thành phần ({len(infos)}, tối đa {MAX_MEMBERS}) — {HOSTILE}", name)
+            raise _refuse("zip.too_many_members", name, count=len(infos), limit=MAX_MEMBERS)
         if not infos:
-            raise _refuse("Tệp nén không chứa thành phần nào.", name)
+            raise _refuse("zip.no_members", name)
         declared_total = 0
         for info in infos:
             _check_member_name(info.orig_filename, name)
             _check_member_name(info.filename, name)
             if info.flag_bits & 0x1:
-                raise _refuse(
-                    f"Thành phần «{info.filename}» được mã hóa bằng mật khẩu — hãy bỏ mật khẩu, lưu lại rồi thử lần nữa.",
-                    name,
-                )
+                raise _refuse("zip.member_encrypted", name, member=info.filename)
             if info.file_size > MAX_MEMBER_BYTES:
-                sizes = f"{_size(info.file_size)}, tối đa {_size(MAX_MEMBER_BYTES)}"
-                raise _refuse(f"Thành phần «{info.filename}» quá lớn khi giải nén ({sizes}) — {BOMB}", name)
+                raise _refuse("zip.member_too_large", name, member=info.filename, size=info.file_size,
+                              limit=MAX_MEMBER_BYTES)
             declared_total += info.file_size
             if declared_total > MAX_TOTAL_BYTES:
-                where = f"trên {_size(MAX_TOTAL_BYTES)}, tới thành phần «{info.filename}»"
-                raise _refuse(f"Tổng dung lượng giải nén quá lớn ({where}) — {BOMB}", name)
+                raise _refuse("zip.total_too_large", name, limit=MAX_TOTAL_BYTES, member=info.filename)
         for info in infos:
             if info.file_size > RATIO_MIN_BYTES and info.file_size > MAX_RATIO * max(info.compress_size, 1):
                 ratio = info.file_size // max(info.compress_size, 1)
-                limit = f"{ratio}:1, tối đa {MAX_RATIO}:1"
-                raise _refuse(f"Thành phần «{info.filename}» có tỉ lệ nén bất thường ({limit}) — {BOMB}", name)
+                raise _refuse("zip.member_ratio", name, member=info.filename, ratio=ratio, limit=MAX_RATIO)
         for info in infos:
             if not info.is_dir():
                 _stream_member(zf, info, name)

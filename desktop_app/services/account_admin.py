@@ -42,30 +42,30 @@ _LOGIN = re.compile(r"^[\w.@-]+$")
 def _checked_login(login: str) -> str:
     login = clean(login)
     if not login:
-        raise InvalidValue("Hãy nhập tên đăng nhập.")
+        raise InvalidValue("account.login_missing")
     if len(login) > MAX_LOGIN:
-        raise InvalidValue(f"Tên đăng nhập dài quá {MAX_LOGIN} ký tự.")
+        raise InvalidValue("account.login_too_long", limit=MAX_LOGIN)
     if not _LOGIN.match(login):
-        raise InvalidValue("Tên đăng nhập chỉ gồm chữ, số và các dấu . _ - @ (không có dấu cách).")
+        raise InvalidValue("account.login_characters")
     return login
 
 
 def _checked_name(full_name: str) -> str:
     name = clean(full_name)
     if not name:
-        raise InvalidValue("Hãy nhập họ tên (tên này được ghi vào nhật ký thay đổi).")
+        raise InvalidValue("account.name_missing")
     if len(name) > MAX_NAME:
-        raise InvalidValue(f"Họ tên dài quá {MAX_NAME} ký tự.")
+        raise InvalidValue("account.name_too_long", limit=MAX_NAME)
     return name
 
 
 def _checked_role(session: Any, role: str, unit_id: int | None) -> int | None:
     if role not in ROLES:
-        raise InvalidValue(f"Vai trò «{role}» không hợp lệ.")
+        raise InvalidValue("account.bad_role", role=role)
     if unit_id is not None and session.get(Unit, unit_id) is None:
-        raise NotFound(f"Không có đơn vị #{unit_id} (có thể đã bị gộp hoặc xóa).")
+        raise NotFound("unit.not_found_id", unit_id=unit_id)
     if role == UNIT_OFFICER and unit_id is None:
-        raise InvalidValue("Cán bộ đơn vị phải thuộc một đơn vị: hãy chọn đơn vị.")
+        raise InvalidValue("account.officer_needs_unit")
     return unit_id if role == UNIT_OFFICER else None
 
 
@@ -73,14 +73,14 @@ def _hashed(password: str, login: str) -> str:
     try:
         check_password(password, login=login)
     except PasswordRuleError as exc:
-        raise InvalidValue(str(exc)) from exc
+        raise InvalidValue(exc.coded) from exc
     return hash_password(password)
 
 
 def _taken(session: Any, login: str, besides: int | None = None) -> None:
     other = find_by_login(session, login)
     if other is not None and other.id != besides:
-        raise InvalidValue(f"Tên đăng nhập «{other.login}» đã có (không phân biệt chữ hoa, chữ thường).")
+        raise InvalidValue("account.login_taken", login=other.login)
 
 
 def list_accounts(db: Database) -> list[Account]:
@@ -93,7 +93,7 @@ def list_accounts(db: Database) -> list[Account]:
 def create_account(db: Database, *, login: str, full_name: str, role: str, password: str,
                    unit_id: int | None = None) -> Account:
     """A new active account (an administrator only, when sign-in is required)."""
-    require_admin(db, "tạo tài khoản")
+    require_admin(db, "action.create_account")
     login, name = _checked_login(login), _checked_name(full_name)
     hashed = _hashed(password, login)
     with db.transaction() as session:
@@ -115,23 +115,22 @@ def update_account(db: Database, *, account_id: int, full_name: str, role: str, 
                    active: bool = True, login: str | None = None) -> Account:
     """Change an account's name, role, unit, login or whether it may sign in. While sign-in is required at
     least one active administrator must remain; the account signed in here cannot lock itself."""
-    require_admin(db, "sửa tài khoản")
+    require_admin(db, "action.edit_account")
     name = _checked_name(full_name)
     me = current_account(db)
     with db.transaction() as session:
         row = session.get(AccountRow, account_id)
         if row is None:
-            raise NotFound(f"Không có tài khoản #{account_id}.")
+            raise NotFound("account.not_found", account_id=account_id)
         unit_id = _checked_role(session, role, unit_id)
         if login is not None and clean(login) != row.login:
             new_login = _checked_login(login)
             _taken(session, new_login, besides=row.id)
             row.login, row.login_key = new_login, login_key(new_login)
         if me is not None and me.id == row.id and not active:
-            raise InvalidValue("Không thể khóa tài khoản đang đăng nhập ở máy này.")
+            raise InvalidValue("account.cannot_lock_self")
         if (role != ADMIN or not active) and required_in(session, db) and _active_admins(session, row.id) == 0:
-            raise InvalidValue("Phải còn ít nhất một quản trị viên đang hoạt động khi chương trình yêu cầu đăng "
-                               "nhập; hãy tạo hoặc mở khóa một quản trị viên khác trước.")
+            raise InvalidValue("account.last_admin")
         row.full_name, row.role, row.unit_id, row.active = name, role, unit_id, active
         session.flush()
         session.refresh(row)
@@ -152,7 +151,7 @@ def deactivate_account(db: Database, *, account_id: int) -> Account:
     with db.reading() as session:
         row = session.get(AccountRow, account_id)
         if row is None:
-            raise NotFound(f"Không có tài khoản #{account_id}.")
+            raise NotFound("account.not_found", account_id=account_id)
         current = info(row)
     return update_account(db, account_id=account_id, full_name=current.full_name, role=current.role,
                           unit_id=current.unit_id, active=False)
@@ -160,11 +159,11 @@ def deactivate_account(db: Database, *, account_id: int) -> Account:
 
 def set_password(db: Database, *, account_id: int, password: str) -> None:
     """Give an account a new password (an administrator only, when sign-in is required)."""
-    require_admin(db, "đặt mật khẩu cho tài khoản")
+    require_admin(db, "action.set_password")
     with db.transaction() as session:
         row = session.get(AccountRow, account_id)
         if row is None:
-            raise NotFound(f"Không có tài khoản #{account_id}.")
+            raise NotFound("account.not_found", account_id=account_id)
         row.password_hash = _hashed(password, row.login)
 
 
@@ -172,11 +171,11 @@ def change_own_password(db: Database, *, old_password: str, new_password: str) -
     """The signed-in account changes its own password (the old one is asked again)."""
     me = current_account(db)
     if me is None:
-        raise NotAllowed("Chưa đăng nhập nên không đổi được mật khẩu của mình.")
+        raise NotAllowed("account.own_password_not_signed_in")
     with db.transaction() as session:
         row = session.get(AccountRow, me.id)
         if row is None or not verify_password(old_password, row.password_hash):
-            raise InvalidValue("Mật khẩu hiện tại không đúng.")
+            raise InvalidValue("account.wrong_current_password")
         row.password_hash = _hashed(new_password, row.login)
 
 
@@ -194,7 +193,7 @@ def set_sign_in_required(db: Database, *, required: bool) -> None:
     """Turn sign-in on (needs an active administrator account, and an administrator signed in here, so nobody
     is locked out) or off (an administrator only)."""
     if not required:
-        require_admin(db, "tắt yêu cầu đăng nhập")
+        require_admin(db, "action.sign_in_off")
         with db.transaction() as session:
             _write_setting(session, db, False)
         remember_required(db, False)
@@ -204,13 +203,12 @@ def set_sign_in_required(db: Database, *, required: bool) -> None:
         if required_in(session, db):
             return
         if _active_admins(session, besides=0) == 0:
-            raise InvalidValue("Hãy tạo ít nhất một tài khoản quản trị viên đang hoạt động trước khi bật yêu cầu "
-                               "đăng nhập.")
+            raise InvalidValue("account.sign_in_needs_admin")
         row = session.get(AccountRow, me.id) if me is not None else None
         if row is None or row.role != ADMIN or not row.active:
-            who = f"Tài khoản {me.describe()}" if me is not None else "Chưa đăng nhập nên"
-            raise NotAllowed(f"{who} không bật được yêu cầu đăng nhập: chỉ quản trị viên đã đăng nhập ở máy này "
-                             "mới bật được (để không ai bị khóa ngoài chương trình).")
+            if me is not None:
+                raise NotAllowed("account.sign_in_on_refused", account=me.describe())
+            raise NotAllowed("account.sign_in_on_not_signed_in")
         _write_setting(session, db, True)
     remember_required(db, True)
 
@@ -222,7 +220,7 @@ def setup_first_admin(db: Database, *, login: str, full_name: str, password: str
     hashed = _hashed(password, login)
     with db.transaction() as session:
         if session.query(AccountRow).count():
-            raise NotAllowed("Đã có tài khoản: hãy đăng nhập bằng tài khoản quản trị viên rồi bật yêu cầu đăng nhập.")
+            raise NotAllowed("account.accounts_exist")
         row = AccountRow(login=login, login_key=login_key(login), full_name=name, role=ADMIN, unit_id=None,
                          password_hash=hashed, active=True, created_at=utcnow(), last_sign_in_at=utcnow())
         session.add(row)

@@ -28,12 +28,15 @@ from desktop_app.domain.passwords import (
 )
 from desktop_app.domain.text import clean
 from desktop_app.errors import AppError
+from desktop_app.messages import Message
 
 ADMIN, UNIT_OFFICER = AccountRole.ADMIN.value, AccountRole.UNIT_OFFICER.value
 ROLES: tuple[str, ...] = tuple(r.value for r in AccountRole)
 ROLE_NAMES = {ADMIN: "quản trị viên", UNIT_OFFICER: "cán bộ đơn vị"}
 SETTING_KEY = "sign_in_required"
+WRONG_CODE = "account.wrong_credentials"
 WRONG = "Tên đăng nhập hoặc mật khẩu không đúng."
+"""The Vietnamese text of WRONG_CODE: the same refusal for an unknown login and a wrong password."""
 MAX_LOGIN, MAX_NAME = 50, 100  # characters
 FAILURE_DELAY = 0.3  # seconds after a failed sign-in: guessing stays slow even from the command line
 
@@ -64,12 +67,15 @@ class Account:
         """Whether the account may edit the plan, units, merges and restores."""
         return self.role == ADMIN
 
-    def describe(self) -> str:
+    def describe(self) -> Message:
         """«lan» (cán bộ đơn vị Công an xã): how refusals name the account."""
-        role = ROLE_NAMES.get(self.role, self.role)
         if self.role == UNIT_OFFICER:
-            role += f" {self.unit_name}" if self.unit_name else " chưa gắn đơn vị"
-        return f"«{self.login}» ({role})"
+            if self.unit_name:
+                return Message("account.label_unit", login=self.login, unit=self.unit_name)
+            return Message("account.label_no_unit", login=self.login)
+        if self.role == ADMIN:
+            return Message("account.label_admin", login=self.login)
+        return Message("account.label", login=self.login, role=self.role)
 
 
 def _where(db_path: str | Path) -> Path:
@@ -143,7 +149,7 @@ def sign_in_required(db: Database) -> bool:
 def sign_in(db: Database, *, login: str, password: str) -> Account:
     """Check login and password and sign that account in on db; SignInFailed with the same message for an
     unknown login and a wrong password (after a short delay)."""
-    refusal = WRONG
+    refusal = Message(WRONG_CODE)
     with db.transaction() as session:
         row = find_by_login(session, login) if clean(login) else None
         if row is None:
@@ -152,7 +158,7 @@ def sign_in(db: Database, *, login: str, password: str) -> Account:
         else:
             ok = verify_password(password, row.password_hash)
             if ok and not row.active:
-                ok, refusal = False, f"Tài khoản «{row.login}» đã bị khóa; hãy liên hệ quản trị viên."
+                ok, refusal = False, Message("account.locked", login=row.login)
         if ok and row is not None:  # ok only for a row found
             row.last_sign_in_at = utcnow()
             if needs_rehash(row.password_hash):

@@ -87,12 +87,12 @@ def audit_entries(db: Database, *, who: str | None = None, since: date | None = 
         if item_id is not None:
             item = session.get(Item, item_id)
             if item is None:
-                raise NotFound(f"Không có chỉ tiêu/nhiệm vụ #{item_id}.")
+                raise NotFound("item.not_found", item_id=item_id)
             item_uuid = item.uuid
         if plan_id is not None:
             plan = session.get(Plan, plan_id)
             if plan is None:
-                raise NotFound(f"Không có kế hoạch #{plan_id}.")
+                raise NotFound("plan.not_found", plan_id=plan_id)
             plan_uuid = plan.uuid
         flt = audit_db.Filter(who=who or None, since=_utc(since) if since else None,
                               until=_utc(until + timedelta(days=1)) if until else None,

@@ -22,6 +22,7 @@ from db.backup import BackupFailed, backup_copy
 from db.engine import BACKUP_DIR_NAME, Database, known_revisions, open_database
 from desktop_app.domain.backup_policy import to_prune
 from desktop_app.errors import AppError, WriteFailed
+from desktop_app.messages import Message, Verbatim, text
 
 DAILY, BEFORE_IMPORT, BEFORE_MERGE, BEFORE_RESTORE = "hang-ngay", "truoc-nhap", "truoc-hop-nhat", "truoc-khoi-phuc"
 UPGRADE = "truoc-nang-cap"
@@ -66,17 +67,17 @@ def _read_only(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, timeout=5.0)
 
 
-def _why(exc: BaseException) -> str:
+def _why(exc: BaseException) -> Message:
     """The reason a copy failed, in words an officer can act on."""
     from desktop_app.io.atomic import _reason
 
     cause = exc.__cause__ if isinstance(exc, BackupFailed) and exc.__cause__ is not None else exc
     if isinstance(cause, OSError):
         return _reason(cause)
-    text = str(cause)
-    if "full" in text.lower():
-        return _reason(OSError(errno.ENOSPC, text))
-    return text
+    words = str(cause)
+    if "full" in words.lower():
+        return _reason(OSError(errno.ENOSPC, words))
+    return cause.coded if isinstance(cause, AppError) else Verbatim(words)
 
 
 def _free_name(folder: Path, base: str, suffix: str) -> Path:
@@ -108,12 +109,17 @@ def _parse(db_path: Path, file: Path) -> tuple[datetime, str] | None:
     return when, UPGRADE if match.re is _UPGRADE else match["reason"] or ""
 
 
+DATABASE, DATABASE_BEFORE_CHANGE, CURRENT_DATA = "backup.what_database", "backup.what_before_change", \
+    "backup.what_current"
+"""What _copy says it backs up (codes)."""
+
+
 def _copy(db_path: Path, target: Path, what: str) -> Path:
     try:
         return backup_copy(db_path, target)
     except BackupFailed as exc:
-        raise WriteFailed(f"không sao lưu được {what} vào «{target.parent}»: {_why(exc)}. "
-                          "Dữ liệu hiện tại không bị thay đổi.", file=target.name) from exc
+        raise WriteFailed("backup.copy_failed", file=target.name, what=Message(what), folder=target.parent,
+                          reason=_why(exc)) from exc
 
 
 def _automatic(db_path: Path) -> list[tuple[Path, datetime, str]]:
@@ -150,7 +156,7 @@ def daily_backup(db_path: str | Path, now: datetime | None = None) -> Path | Non
         return None
     if any(when.date() == now.date() for _file, when, _reason in _automatic(db_path)):
         return None
-    made = _copy(db_path, _auto_path(db_path, DAILY, now), "cơ sở dữ liệu")
+    made = _copy(db_path, _auto_path(db_path, DAILY, now), DATABASE)
     prune(db_path, now)
     return made
 
@@ -161,7 +167,7 @@ def backup_before(db_path: str | Path, reason: str, now: datetime | None = None)
     db_path, now = Path(db_path), now or datetime.now()
     if not db_path.exists() or db_path.stat().st_size == 0:
         return None
-    made = _copy(db_path, _auto_path(db_path, reason, now), "cơ sở dữ liệu trước khi thay đổi")
+    made = _copy(db_path, _auto_path(db_path, reason, now), DATABASE_BEFORE_CHANGE)
     prune(db_path, now)
     return made
 
@@ -175,12 +181,11 @@ def backup_now(db_path: str | Path, dest_folder: str | Path | None = None, now: 
     if dest_folder is None:
         folder.mkdir(parents=True, exist_ok=True)
     if not db_path.is_file():
-        raise AppError("Chưa có cơ sở dữ liệu để sao lưu.", file=str(db_path))
+        raise AppError("backup.no_database", file=str(db_path))
     if not folder.is_dir():
-        raise WriteFailed(f"không sao lưu được vào «{folder}»: thư mục không còn truy cập được "
-                          "(USB đã bị rút hoặc ổ mạng bị ngắt?).")
+        raise WriteFailed("backup.folder_gone", folder=folder)
     target = _free_name(folder, f"{db_path.stem}.{now.strftime(STAMP)}", db_path.suffix)
-    return _copy(db_path, target, "cơ sở dữ liệu")
+    return _copy(db_path, target, DATABASE)
 
 
 def plan_count(path: Path) -> int | None:
@@ -209,7 +214,7 @@ def check_restorable(path: str | Path) -> None:
     """Raise BackupRefused unless path is an intact database of this program, at a schema it knows."""
     path = Path(path)
     if not path.is_file() or path.stat().st_size == 0:
-        raise BackupRefused("tệp không tồn tại hoặc rỗng.", file=str(path))
+        raise BackupRefused("backup.missing_or_empty", file=str(path))
     try:
         con = _read_only(path)
         try:
@@ -222,15 +227,13 @@ def check_restorable(path: str | Path) -> None:
         finally:
             con.close()
     except sqlite3.Error as exc:
-        raise BackupRefused(f"tệp không phải cơ sở dữ liệu của chương trình này hoặc đã hỏng ({exc}).",
-                            file=str(path)) from exc
+        raise BackupRefused("backup.not_ours_or_damaged", file=str(path), reason=str(exc)) from exc
     if problems != ["ok"]:
-        raise BackupRefused("tệp sao lưu bị hỏng: " + "; ".join(problems[:3]), file=str(path))
+        raise BackupRefused("backup.damaged", file=str(path), problems="; ".join(problems[:3]))
     if revision is None or "plans" not in names:
-        raise BackupRefused("tệp không phải cơ sở dữ liệu của chương trình này.", file=str(path))
+        raise BackupRefused("backup.not_ours", file=str(path))
     if revision not in known_revisions():
-        raise BackupRefused(f"tệp được tạo bởi phiên bản chương trình mới hơn (lược đồ {revision}); "
-                            "hãy cập nhật chương trình trước khi khôi phục.", file=str(path))
+        raise BackupRefused("backup.newer_program", file=str(path), revision=revision)
 
 
 def _raw_copy(db_path: Path, target: Path) -> Path:
@@ -251,25 +254,23 @@ def restore(db_path: str | Path, backup_file: str | Path, now: datetime | None =
     first (BackupRefused: nothing changed); the current file is backed up first (BEFORE_RESTORE; a byte copy
     when it is damaged). Returns that copy of the current file (None when there was no current file)."""
     from desktop_app.services.permissions import require_admin_of_file
-    require_admin_of_file(db_path, "khôi phục bản sao lưu")
+    require_admin_of_file(db_path, "action.restore_backup")
     db_path, backup_file, now = Path(db_path), Path(backup_file), now or datetime.now()
     check_restorable(backup_file)
     if backup_file.resolve() == db_path.resolve():
-        raise BackupRefused("đây chính là tệp dữ liệu đang dùng.", file=str(backup_file))
+        raise BackupRefused("backup.is_current_file", file=str(backup_file))
     saved = None
     if db_path.exists() and db_path.stat().st_size > 0:
         target = _auto_path(db_path, BEFORE_RESTORE, now)
         ok, _message = integrity_ok(db_path)
         try:
-            saved = _copy(db_path, target, "dữ liệu hiện tại") if ok else _raw_copy(db_path, target)
+            saved = _copy(db_path, target, CURRENT_DATA) if ok else _raw_copy(db_path, target)
         except OSError as exc:
-            raise WriteFailed(f"không sao lưu được dữ liệu hiện tại: {_why(exc)}. Chưa khôi phục gì.",
-                              file=target.name) from exc
+            raise WriteFailed("backup.current_copy_failed", file=target.name, reason=_why(exc)) from exc
     try:
         _copy_into(backup_file, db_path)
     except (OSError, sqlite3.Error) as exc:
-        raise WriteFailed(f"không khôi phục được: {_why(exc)}. Bản sao dữ liệu trước khi khôi phục: «{saved}».",
-                          file=str(db_path)) from exc
+        raise WriteFailed("backup.restore_failed", file=str(db_path), reason=_why(exc), saved=saved) from exc
     return saved
 
 
@@ -333,7 +334,7 @@ def _copy_into(backup_file: Path, db_path: Path) -> None:
 
 def integrity_ok(db_path: str | Path) -> tuple[bool, str]:
     """PRAGMA quick_check on the database file: (True, "") when sound or not yet created, else (False, what
-    is wrong in Vietnamese)."""
+    is wrong, in the current language)."""
     db_path = Path(db_path)
     if not db_path.exists() or db_path.stat().st_size == 0:
         return True, ""
@@ -344,9 +345,9 @@ def integrity_ok(db_path: str | Path) -> tuple[bool, str]:
         finally:
             con.close()
     except sqlite3.Error as exc:
-        return False, f"Tệp dữ liệu «{db_path}» bị hỏng, không đọc được ({exc})."
+        return False, text("backup.data_unreadable", path=db_path, reason=str(exc))
     if problems != ["ok"]:
-        return False, f"Tệp dữ liệu «{db_path}» bị hỏng: " + "; ".join(problems[:3])
+        return False, text("backup.data_damaged", path=db_path, problems="; ".join(problems[:3]))
     return True, ""
 
 

@@ -67,7 +67,7 @@ def item_detail(db: Database, *, item_id: int) -> ItemDetail:
     with db.reading() as session:
         item = session.get(Item, item_id)
         if item is None:
-            raise NotFound(f"Không có chỉ tiêu/nhiệm vụ #{item_id}.")
+            raise NotFound("item.not_found", item_id=item_id)
         return _detail(item)
 
 
@@ -98,29 +98,29 @@ def _detail(item: Item) -> ItemDetail:
 def check_target(target: TargetValue) -> None:
     """Refuse a target that cannot be measured; the message names the field."""
     if target.op not in OPS:
-        raise InvalidValue(f"Phép so sánh «{target.op}» không hợp lệ.")
+        raise InvalidValue("item.bad_operator", op=target.op)
     if target.unit_kind not in UNIT_KINDS:
-        raise InvalidValue(f"Đơn vị «{target.unit_kind}» không hợp lệ.")
+        raise InvalidValue("item.bad_unit_kind", unit_kind=target.unit_kind)
     if target.value < 0:
-        raise InvalidValue("Giá trị mục tiêu không được âm.")
+        raise InvalidValue("item.target_negative")
     if target.unit_kind == "percent" and target.value > 100:
-        raise InvalidValue("Giá trị phải từ 0 đến 100 khi đơn vị là %.")
+        raise InvalidValue("progress.value_over_100")
     if target.unit_kind == "count" and not (target.unit or "").strip():
-        raise InvalidValue("Hãy ghi danh từ được đếm (ví dụ «lớp»).")
+        raise InvalidValue("item.count_noun_missing")
 
 
 def _normalised(detail: ItemDetail) -> ItemDetail:
     if detail.kind not in KINDS:
-        raise InvalidValue(f"Loại «{detail.kind}» không hợp lệ.")
+        raise InvalidValue("item.bad_kind", kind=detail.kind)
     text = clean(detail.text)
     if not text:
-        raise InvalidValue("Nội dung chỉ tiêu/nhiệm vụ không được để trống.")
+        raise InvalidValue("item.text_empty")
     for target in detail.targets:
         check_target(target)
     if detail.deadline_kind not in DEADLINE_KINDS:
-        raise InvalidValue(f"Loại thời hạn «{detail.deadline_kind}» không hợp lệ.")
+        raise InvalidValue("item.bad_deadline_kind", kind=detail.deadline_kind)
     if detail.deadline_kind == "date" and detail.deadline_due is None:
-        raise InvalidValue("Hãy chọn ngày hoàn thành, hoặc chọn «Thường xuyên» / «Khác».")
+        raise InvalidValue("item.deadline_date_missing")
     due = detail.deadline_due if detail.deadline_kind == "date" else None
     raw = clean(detail.deadline_raw)
     if detail.deadline_kind == "date" and due is not None:
@@ -145,15 +145,14 @@ def update_item(db: Database, *, new: ItemDetail) -> ItemDetail:
     """Save the form's values over the item; returns the item as it was before (for undo).
 
     Refused when the item changed since new.version was read (another window saved first)."""
-    require_admin(db, "sửa chỉ tiêu/nhiệm vụ")
+    require_admin(db, "action.edit_item")
     new = _normalised(new)
     with db.transaction() as session:
         item = session.get(Item, new.id)
         if item is None:
-            raise NotFound(f"Không có chỉ tiêu/nhiệm vụ #{new.id}.")
+            raise NotFound("item.not_found", item_id=new.id)
         if new.version and item.version != new.version:
-            raise StaleItem("Chỉ tiêu này vừa được sửa ở nơi khác (cửa sổ hoặc máy khác); thay đổi của bạn chưa được "
-                            "lưu. Hãy tải lại bản mới nhất rồi sửa tiếp.")
+            raise StaleItem("item.stale")
         before = _detail(item)
         item.number, item.kind, item.text, item.note = new.number, new.kind, new.text, new.note
         for name in ("explanation", "unit_of_measure", "target_text", "output", "budget"):
@@ -216,5 +215,5 @@ def current_version(db: Database, *, item_id: int) -> int:
     with db.reading() as session:
         item = session.get(Item, item_id)
         if item is None:
-            raise NotFound(f"Không có chỉ tiêu/nhiệm vụ #{item_id}.")
+            raise NotFound("item.not_found", item_id=item_id)
         return item.version

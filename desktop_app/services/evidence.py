@@ -33,7 +33,7 @@ def attach(db: Database, *, report_id: int, path: Path) -> EvidenceInfo:
     with db.reading() as session:
         report = session.get(ProgressReport, report_id)
         if report is None:
-            raise NotFound(f"Không có báo cáo kết quả #{report_id}.")
+            raise NotFound("evidence.no_report", report_id=report_id)
         item_id, unit_id = report.item_id, report.unit_id
     permissions.require_progress_right(db, item_id=item_id, unit_id=unit_id)  # an officer: their unit's reports
     stored, sha256, size = store(evidence_folder(db), path)
@@ -59,7 +59,7 @@ def detach(db: Database, *, evidence_id: int) -> None:
     with db.transaction() as session:
         row = session.get(EvidenceFile, evidence_id)
         if row is None:
-            raise NotFound(f"Không có tệp minh chứng #{evidence_id}.")
+            raise NotFound("evidence.not_found", evidence_id=evidence_id)
         report = row.report
         permissions.require_progress_right(db, item_id=report.item_id, unit_id=report.unit_id)
         session.delete(row)

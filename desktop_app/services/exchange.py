@@ -55,9 +55,9 @@ class PackageGap(AppError):
 class UnknownSender(AppError):
     """The package is signed by an installation not trusted yet: the officer must confirm its key first."""
 
-    def __init__(self, message: str, *, name: str, fingerprint: str, installation_id: str) -> None:
-        self.name, self.fingerprint, self.installation_id = name, fingerprint, installation_id
-        super().__init__(message)
+    def __init__(self, code: str, /, *, sender: str, fingerprint: str, installation_id: str, **args: Any) -> None:
+        self.name, self.fingerprint, self.installation_id = sender, fingerprint, installation_id
+        super().__init__(code, sender=sender, fingerprint=fingerprint, **args)
 
 
 @dataclass(frozen=True)
@@ -133,10 +133,10 @@ def export_package(db: Database, *, out: Path, plan_id: int | None = None, unit:
     with db.reading() as session:
         plan = session.get(Plan, plan_id) if plan_id is not None else None
         if plan_id is not None and plan is None:
-            raise NotFound(f"Không có kế hoạch #{plan_id}.")
+            raise NotFound("plan.not_found", plan_id=plan_id)
         unit_row = unit_by_name(session, unit) if unit else None
         if unit and unit_row is None:
-            raise NotFound(f"Không có đơn vị «{unit}» trong danh sách đơn vị.")
+            raise NotFound("unit.not_found_name", unit=unit)
         to_name = clean(since_last_to) if since_last_to else None
         last = _last_sent(session, to_name) if to_name else None
         since = last.created_at if last is not None else None
@@ -200,12 +200,8 @@ def _check_follows(session: Any, package: Any) -> None:
             ReceivedPackage.installation_id == package.installation_id,
             ReceivedPackage.created_at >= when).limit(1)) is not None:
         return
-    raise PackageGap(
-        f"gói này chỉ chứa những thay đổi kể từ gói «{before['file']}» mà «{package.sender_name}» gửi ngày "
-        f"{when:%d/%m/%Y %H:%M} (UTC), nhưng máy này chưa nhận gói đó; nhập nó lúc này sẽ chỉ có một phần dữ "
-        f"liệu. Hãy nhập gói «{before['file']}» trước rồi nhập lại gói này, hoặc đề nghị «{package.sender_name}» "
-        "gửi một gói đầy đủ (bỏ chọn «Chỉ gửi những gì thay đổi kể từ gói gửi lần trước»).",
-        file=package.path.name)
+    raise PackageGap("exchange.gap", file=package.path.name, previous=before["file"], sender=package.sender_name,
+                     when=when)
 
 
 def _checked(db: Database, path: Path, *, trust: bool, dry_run: bool, session: Any = None,
@@ -222,10 +218,8 @@ def _checked(db: Database, path: Path, *, trust: bool, dry_run: bool, session: A
                                public_key=package.public_key)
     known = status.state == "trusted"
     if not known and not trust and not dry_run:
-        raise UnknownSender(
-            f"Gói do «{package.sender_name}» gửi, nhưng khoá của đơn vị này chưa được tin cậy (dấu vân tay "
-            f"{package.fingerprint}). Hãy gọi điện cho người gửi để so dấu vân tay, rồi xác nhận tin cậy.",
-            name=package.sender_name, fingerprint=package.fingerprint, installation_id=package.installation_id)
+        raise UnknownSender("exchange.unknown_sender", sender=package.sender_name, fingerprint=package.fingerprint,
+                            installation_id=package.installation_id)
     return package, contents, known
 
 
@@ -282,11 +276,11 @@ def import_package(db: Database, *, path: Path, trust: bool = False, dry_run: bo
     """Check, then merge a package in one transaction (a dry run rolls it back). An unknown sender's key
     needs trust=True (the officer compared the fingerprint). choices: (record uuid, field) → "ours" or
     "theirs" for conflicts; prefer decides the others. Raises PackageRefused, UnknownSender."""
-    require_admin(db, "nhập gói dữ liệu (hợp nhất dữ liệu từ nơi khác)")
+    require_admin(db, "action.import_package")
     from desktop_app.services.backups import BEFORE_MERGE, backup_before
 
     if prefer not in (OURS, THEIRS):
-        raise InvalidValue(f"Cách chọn «{prefer}» không hợp lệ (ours hoặc theirs).")
+        raise InvalidValue("exchange.bad_prefer", prefer=prefer)
     package, contents, known = _checked(db, path, trust=trust, dry_run=dry_run)
     made = None if dry_run or not backup else backup_before(db.path, BEFORE_MERGE)
     session = db.sessions()
@@ -327,7 +321,7 @@ def import_packages(db: Database, *, paths: list[Path], trust: bool = False,
     package, so a bad package is reported and skipped while the others are imported; committed every
     BATCH_COMMIT packages (each package whole), so memory and the write-ahead log stay bounded.
     progress(done, total, file name) is called before each package."""
-    require_admin(db, "nhập gói dữ liệu (hợp nhất dữ liệu từ nơi khác)")
+    require_admin(db, "action.import_package")
     from desktop_app.services.backups import BEFORE_MERGE, backup_before
     from desktop_app.services.identity import installation
 

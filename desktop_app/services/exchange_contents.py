@@ -47,10 +47,10 @@ def contents_of(package: Package) -> Contents:
     for name in package.members:
         if name.startswith(EVIDENCE_PREFIX) and len(name) == len(EVIDENCE_PREFIX) + 64:
             if package.manifest["members"][name]["sha256"] != name[len(EVIDENCE_PREFIX):]:
-                raise PackageRefused(f"tệp minh chứng «{name}» không khớp với tên của nó.", file=package.path.name)
+                raise PackageRefused("package.evidence_name_mismatch", file=package.path.name, name=name)
             evidence.append(name)
         elif name not in allowed:
-            raise PackageRefused(f"gói có phần lạ «{name}».", file=package.path.name)
+            raise PackageRefused("package.unknown_part", file=package.path.name, name=name)
     wanted = [name for name in [*map(member_of, SYNCED), TOMBSTONES, AUDIT] if name in package.members]
     data = package.read_json_many(wanted)  # one pass over the file, every member's hash checked again
     tables = {table: checked_rows(table, data[member_of(table)], member=member_of(table))

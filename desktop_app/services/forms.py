@@ -45,6 +45,7 @@ from desktop_app.io.forms.sheet import (
     FormRow,
     place,
 )
+from desktop_app.messages import Message, Verbatim
 from desktop_app.services.changes import NOTHING, PROGRESS_TABLES, Changes
 from desktop_app.services.permissions import require_unit_right
 from desktop_app.services.progress import find_period
@@ -175,17 +176,16 @@ def _last_values(session: Any, plan_id: int, unit_id: int, period: Period) -> di
 def _content(session: Any, plan_id: int, unit: str, period: str) -> tuple[FormContent, Plan, Unit, Period]:
     plan = session.get(Plan, plan_id)
     if plan is None:
-        raise NotFound(f"Không có kế hoạch #{plan_id}.")
+        raise NotFound("plan.not_found", plan_id=plan_id)
     unit_row = unit_by_name(session, unit)
     if unit_row is None:
-        raise NotFound(f"Không có đơn vị «{unit}» trong danh sách đơn vị.")
+        raise NotFound("unit.not_found_name", unit=unit)
     per = find_period(session, plan, period)
     items = grid_items(session, plan_id, unit_id=unit_row.id)
     if not items:
-        raise InvalidValue(f"Đơn vị «{unit_row.name}» không triển khai chỉ tiêu/nhiệm vụ nào trong kế hoạch #{plan_id}.")
+        raise InvalidValue("form.unit_has_no_items", unit=unit_row.name, plan_id=plan_id)
     if len(items) > MAX_FORM_ROWS:
-        raise InvalidValue(f"Đơn vị «{unit_row.name}» triển khai {len(items)} chỉ tiêu/nhiệm vụ: quá nhiều cho một "
-                           f"biểu mẫu (tối đa {MAX_FORM_ROWS}).")
+        raise InvalidValue("form.too_many_items", unit=unit_row.name, count=len(items), limit=MAX_FORM_ROWS)
     last = _last_values(session, plan_id, unit_row.id, per)
     uuids = {i.id: i.uuid for i in plan.items}
     rows = []
@@ -223,27 +223,24 @@ def make_form(db: Database, *, plan_id: int, unit: str, period: str, out: Path) 
     try:
         again = hashlib.sha256(out.read_bytes()).hexdigest()
     except OSError as exc:
-        raise WriteFailed("không đọc lại được tệp vừa ghi (USB đã bị rút?).", file=out.name) from exc
+        raise WriteFailed("form.read_back_failed", file=out.name) from exc
     if again != digest:
         out.unlink(missing_ok=True)
-        raise WriteFailed("tệp vừa ghi đọc lại không khớp (ổ đĩa hoặc USB bị lỗi); tệp đã được xóa, hãy ghi lại "
-                          "vào nơi khác.", file=out.name)
+        raise WriteFailed("form.read_back_differs", file=out.name)
     return FormMade(out, made[0], made[1], made[2], made[3], len(content.rows), digest)
 
 
 def _find_plan(session: Any, header: FormHeader, name: str) -> Plan:
     plan = next((p for p in all_plans(session) if p.uuid == header.plan_uuid), None)
     if plan is None:
-        raise FileRefused(f"Biểu mẫu thuộc kế hoạch «{header.plan_title}», không có trong dữ liệu của chương trình "
-                          "(kế hoạch đã bị xóa, hoặc biểu mẫu được tạo ở máy khác).", file=name)
+        raise FileRefused("form.plan_unknown", file=name, plan=header.plan_title)
     return plan
 
 
 def _find_unit(session: Any, header: FormHeader, name: str) -> Unit:
     unit = next((u for u, _n in units_with_usage(session) if u.uuid == header.unit_uuid), None)
     if unit is None:
-        raise FileRefused(f"Biểu mẫu của đơn vị «{header.unit_name}», đơn vị này không còn trong danh sách đơn vị.",
-                          file=name)
+        raise FileRefused("form.unit_unknown", file=name, unit=header.unit_name)
     return unit
 
 
@@ -254,7 +251,7 @@ def _find_period(session: Any, plan: Plan, header: FormHeader, name: str) -> Per
         found = next((p for p in periods if period_code(p.kind, p.end) == header.period_code
                       and p.basis == plan.period_basis), None)
     if found is None:
-        raise FileRefused(f"Kỳ báo cáo «{header.period_label}» của biểu mẫu không còn trong kế hoạch.", file=name)
+        raise FileRefused("form.period_unknown", file=name, period=header.period_label)
     return found
 
 
@@ -287,15 +284,14 @@ def _compare(entry: FormEntry, item: Item, old: ProgressReport | None, name: str
     value, numerator, denominator = after["value"]
     try:
         if item.targets and after["status"] is not None and value is None and numerator is None:
-            raise ProgressRuleError("chỉ tiêu này có mục tiêu đo được: hãy nhập giá trị (hoặc tử số/mẫu số), "
-                                    "không chỉ trạng thái.")
+            raise ProgressRuleError("progress.measured_needs_value")
         checked = check_progress(percent=percent, value=value, numerator=numerator, denominator=denominator,
                                  status=after["status"], narrative=after["narrative"],
                                  has_document=bool(old and (old.document_number or old.document_date)))
     except (ProgressRuleError, ArithmeticError) as exc:
         column = COL_VALUE if entry.mode != STATUS else COL_STATUS
-        raise InvalidValue(f"{str(exc)[:1].lower()}{str(exc)[1:]}", file=name, place=place(entry.line, column)) \
-            from None
+        reason = exc.coded if isinstance(exc, ProgressRuleError) else Verbatim(str(exc))
+        raise InvalidValue("form.rule_broken", file=name, place=place(entry.line, column), reason=reason) from None
     after["value"] = (checked.value, checked.numerator, checked.denominator)
     texts = {
         "value": (_value_shown(*before["value"], percent=percent), _value_shown(*after["value"], percent=percent)),
@@ -326,9 +322,9 @@ def read_form(db: Database, *, path: Path, plan_id: int | None = None, unit: str
     name = path.name or str(path)
     with refusing(name):
         if path.is_dir():
-            raise FileRefused("đây là một thư mục, không phải tệp.", file=name)
+            raise FileRefused("file.is_folder", file=name)
         if path.stat().st_size > MAX_FORM_BYTES:
-            raise FileRefused(f"tệp quá lớn cho một biểu mẫu (tối đa {MAX_FORM_BYTES >> 20} MB).", file=name)
+            raise FileRefused("form.file_too_large", file=name, limit_mb=MAX_FORM_BYTES >> 20)
         data = path.read_bytes()
     filled = read_file(data, name)
     header = filled.header
@@ -337,20 +333,18 @@ def read_form(db: Database, *, path: Path, plan_id: int | None = None, unit: str
         unit_row = _find_unit(session, header, name)
         per = _find_period(session, plan, header, name)
         if plan_id is not None and plan.id != plan_id:
-            raise FileRefused(f"Biểu mẫu này thuộc {header.plan_title} (#{plan.id}), không phải kế hoạch #{plan_id}.",
-                              file=name)
+            raise FileRefused("form.other_plan", file=name, title=header.plan_title, found=plan.id, plan_id=plan_id)
         expected = unit_by_name(session, unit) if unit is not None else unit_row
         if expected is None or expected.id != unit_row.id:
-            raise FileRefused(f"Biểu mẫu này của đơn vị «{unit_row.name}», không phải «{unit}».", file=name)
+            raise FileRefused("form.other_unit", file=name, unit=unit_row.name, wanted=unit)
         if period is not None and find_period(session, plan, period).id != per.id:
-            raise FileRefused(f"Biểu mẫu này cho kỳ {per.label} ({header.period_code}), không phải kỳ «{period}».",
-                              file=name)
+            raise FileRefused("form.other_period", file=name, label=per.label, code=header.period_code,
+                              period=period)
         items = {i.uuid: i for i in plan.items}
         wanted = [e for e in filled.entries if not e.empty]
         missing = [e for e in wanted if e.item_uuid not in items]
         if missing:
-            raise FileRefused(f"Dòng {missing[0].line} (Stt {missing[0].number}): chỉ tiêu/nhiệm vụ này không còn "
-                              "trong kế hoạch.", file=name)
+            raise FileRefused("form.item_gone", file=name, line=missing[0].line, number=missing[0].number)
         stored = period_reports(session, per.id, [items[e.item_uuid].id for e in wanted])
         changes: list[FormChange] = []
         writes: list[PlannedReport] = []
@@ -376,7 +370,7 @@ def read_form(db: Database, *, path: Path, plan_id: int | None = None, unit: str
 
 def apply_form(db: Database, *, preview: FormPreview, reported_by: str = "") -> FormApplied:
     """Write the preview's changes in one transaction (all or nothing), after a backup of the database."""
-    require_unit_right(db, unit_id=preview.unit_id, action=f"nhập biểu mẫu của đơn vị «{preview.unit_name}»")
+    require_unit_right(db, unit_id=preview.unit_id, action=Message("action.import_unit_form", unit=preview.unit_name))
     if not preview.writes:
         return FormApplied(0, None)
     from desktop_app.services.backups import BEFORE_IMPORT, backup_before
@@ -387,12 +381,12 @@ def apply_form(db: Database, *, preview: FormPreview, reported_by: str = "") -> 
         unit = session.get(Unit, preview.unit_id)
         per = session.get(Period, preview.period_id)
         if unit is None or per is None or per.plan_id != preview.plan_id:
-            raise NotFound("Đơn vị hoặc kỳ báo cáo của biểu mẫu không còn trong dữ liệu; hãy đọc lại biểu mẫu.")
+            raise NotFound("form.applied_gone")
         stored = period_reports(session, per.id, [w.item_id for w in preview.writes])
         for w in preview.writes:
             item = session.get(Item, w.item_id)
             if item is None or item.plan_id != preview.plan_id:
-                raise NotFound("Một chỉ tiêu/nhiệm vụ của biểu mẫu không còn trong kế hoạch; hãy đọc lại biểu mẫu.")
+                raise NotFound("form.applied_item_gone")
             report = stored.get((item.id, unit.id))
             if report is None:
                 report = ProgressReport(item=item, unit=unit, period=per)

@@ -45,7 +45,7 @@ def item_history(db: Database, *, item_id: int) -> ItemHistory:
     with db.reading() as session:
         item = session.get(Item, item_id)
         if item is None:
-            raise NotFound(f"Không có chỉ tiêu/nhiệm vụ #{item_id}.")
+            raise NotFound("item.not_found", item_id=item_id)
         rows = [
             HistoryRow(
                 report_id=r.id, period=r.period.label, period_end=r.period.end, unit=r.unit.name if r.unit else "",

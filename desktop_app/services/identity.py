@@ -117,7 +117,7 @@ def installation(db: Database) -> Installation:
                 return Installation(own[0], name, own[2], signing.fingerprint(own[2]))
         if attempt == 0:
             _ensure(db)
-    raise InvalidValue("Khoá ký của máy này trong cơ sở dữ liệu bị hỏng; hãy khôi phục từ bản sao lưu.")
+    raise InvalidValue("identity.key_damaged")
 
 
 def private_key(db: Database) -> bytes:
@@ -131,12 +131,12 @@ def private_key(db: Database) -> bytes:
 
 def set_installation_name(db: Database, *, name: str) -> Installation:
     """Set the name other offices see on this installation's packages."""
-    permissions.require_admin(db, "đổi tên của máy này trong trao đổi dữ liệu")
+    permissions.require_admin(db, "action.rename_installation")
     cleaned = clean(name)
     if not cleaned:
-        raise InvalidValue("Tên đơn vị không được để trống.")
+        raise InvalidValue("unit.name_empty")
     if len(cleaned) > MAX_NAME:
-        raise InvalidValue(f"Tên đơn vị dài quá {MAX_NAME} ký tự.")
+        raise InvalidValue("identity.name_too_long", limit=MAX_NAME)
     installation(db)
     with db.transaction() as session:
         session.merge(Setting(key=NAME_KEY, value=cleaned))
@@ -149,23 +149,19 @@ def sender_status(session: Session, *, installation_id: str, name: str, public_k
     fingerprint = signing.fingerprint(public_key)
     own = _own_keys(session)
     if own is not None and (installation_id == own[0] or public_key == own[2]):
-        raise PackageRefused("gói này do chính máy này tạo ra; không cần nhập lại. Hãy chọn gói nhận từ đơn vị "
-                             "khác.")
+        raise PackageRefused("identity.own_package")
     key_text = _b64(public_key)
     peer = session.get(Peer, installation_id)
     if peer is not None:
         if peer.public_key != key_text:
-            raise PackageRefused(
-                f"khoá của «{clean(name)}» khác với khoá đã biết (dấu vân tay đã biết {peer.fingerprint}, trong gói "
-                f"{fingerprint}), có thể là gói giả mạo. Hãy gọi điện cho đơn vị gửi để hỏi; nếu họ đã cài lại "
-                "chương trình, hãy xoá đơn vị này khỏi danh sách tin cậy rồi nhập lại.")
+            raise PackageRefused("identity.key_changed", name=clean(name), known=peer.fingerprint,
+                                 fingerprint=fingerprint)
         return SenderStatus("trusted", name, fingerprint)
     name_key = unit_key(name)
     rivals = session.query(Peer).filter(Peer.name_key == name_key, Peer.public_key != key_text).all()
     if rivals:
-        raise PackageRefused(
-            f"một đơn vị khác đã dùng tên «{clean(name)}» với khoá khác (dấu vân tay đã biết {rivals[0].fingerprint}, "
-            f"trong gói {fingerprint}), có thể là gói giả mạo. Hãy gọi điện cho đơn vị gửi để xác minh.")
+        raise PackageRefused("identity.name_taken", name=clean(name), known=rivals[0].fingerprint,
+                             fingerprint=fingerprint)
     return SenderStatus("unknown", name, fingerprint)
 
 
@@ -202,7 +198,7 @@ def trusted_senders(db: Database) -> list[PeerInfo]:
 
 def forget_sender(db: Database, *, installation_id: str) -> None:
     """Stop trusting a sender (its next package asks the officer again)."""
-    permissions.require_admin(db, "bỏ tin cậy một nơi gửi")
+    permissions.require_admin(db, "action.untrust_sender")
     with db.transaction() as session:
         peer = session.get(Peer, installation_id)
         if peer is not None:

@@ -15,6 +15,7 @@ from db.engine import Database
 from db.models import Setting
 from desktop_app.domain.appendix import Layout
 from desktop_app.errors import FileRefused, InvalidValue
+from desktop_app.messages import Joined, Message
 
 PREFIX = "import_columns:"
 
@@ -22,9 +23,10 @@ PREFIX = "import_columns:"
 class UnsureColumns(FileRefused):
     """The program is not sure what some columns hold: the officer is asked (or the CLI is given --columns)."""
 
-    def __init__(self, message: str, *, file: str | None = None, layouts: Sequence[Layout] = ()) -> None:
+    def __init__(self, code: str | Message, /, *, file: str | None = None, layouts: Sequence[Layout] = (),
+                 **args: Any) -> None:
         self.layouts = list(layouts)
-        super().__init__(message, file=file)
+        super().__init__(code, file=file, **args)
 
 
 def _setting_key(header_key: str) -> str:
@@ -62,7 +64,7 @@ def remember(session: Session, layouts: Sequence[Layout]) -> None:
 def parse_specs(specs: str | Sequence[str] | None, widths: Sequence[int]) -> list[list[str]] | None:
     """Roles from --columns texts ("1=number,2=text,…"), one per table or one for every table; InvalidValue with
     the reason when one cannot be read."""
-    from desktop_app.io.appendix.columns import parse_column_spec
+    from desktop_app.io.appendix.columns import ColumnSpecError, parse_column_spec
 
     if not specs:
         return None
@@ -72,8 +74,8 @@ def parse_specs(specs: str | Sequence[str] | None, widths: Sequence[int]) -> lis
     for n, text in enumerate(texts):
         try:
             out.append(parse_column_spec(text, widths[n] if len(texts) > 1 and n < len(widths) else width))
-        except ValueError as exc:
-            raise InvalidValue(f"--columns: {exc}") from None
+        except ColumnSpecError as exc:
+            raise InvalidValue("columns.spec_refused", reason=exc.coded) from None
     return out
 
 
@@ -83,15 +85,15 @@ def describe(layouts: Sequence[Layout]) -> list[dict[str, Any]]:
             for layout in layouts]
 
 
-def unsure_message(layouts: Sequence[Layout]) -> str:
+def unsure_message(layouts: Sequence[Layout]) -> Message:
     """Why an import needs the roles confirmed: each unsure table's header with the guessed roles."""
-    lines = ["chương trình chưa chắc vai trò của các cột trong bảng; hãy kiểm tra trong cửa sổ xem trước, hoặc "
-             "chỉ rõ bằng --columns \"1=number,2=text,…\" (số cột đếm từ 1)."]
+    lines: list[Message | str] = [Message("columns.unsure")]
     for n, layout in enumerate(layouts, 1):
         if layout.confident:
             continue
-        cells = [f"{i}. «{h or '(trống)'}» → {role}" for i, (h, role) in enumerate(zip(layout.header, layout.roles, strict=False), 1)]
-        lines.append(f"Bảng {n}: " + "; ".join(cells))
+        cells = [Message("columns.unsure_cell", number=i, header=h or Message("columns.blank_header"), role=role)
+                 for i, (h, role) in enumerate(zip(layout.header, layout.roles, strict=False), 1)]
+        lines.append(Message("columns.unsure_table", number=n, cells=Joined(cells, "; ")))
         lines.append("  --columns \"" + ",".join(f"{i}={r}" for i, r in enumerate(layout.roles, 1) if r != "ignore")
                      + "\"")
-    return "\n".join(lines)
+    return Joined(lines, "\n")

@@ -68,11 +68,10 @@ def read_file_bytes(path: Path) -> bytes:
     with refusing(name):
         size = path.stat().st_size
         if path.is_dir():
-            raise FileRefused("đây là một thư mục, không phải tệp.", file=name)
+            raise FileRefused("file.is_folder", file=name)
         if size > MAX_FILE_BYTES:
-            raise FileRefused(
-                f"tệp quá lớn ({size // (1024 * 1024)} MB; tối đa {MAX_FILE_BYTES // (1024 * 1024)} MB).", file=name
-            )
+            raise FileRefused("import.too_large", file=name, size_mb=size // (1024 * 1024),
+                              limit_mb=MAX_FILE_BYTES // (1024 * 1024))
         return path.read_bytes()
 
 
@@ -243,7 +242,7 @@ def with_roles(preview: Preview, *, roles: Mapping[str, Sequence[str]]) -> Previ
     from desktop_app.io.appendix.parser import parse_appendix
 
     if preview.document is None:
-        raise InvalidValue("Bản xem trước này không còn giữ bảng gốc để đọc lại.")
+        raise InvalidValue("import.preview_without_tables")
     chosen = {layout.key: list(layout.roles) for layout in preview.parsed.layouts}
     chosen.update({key: list(value) for key, value in roles.items()})
     return replace(preview, parsed=parse_appendix(preview.document, chosen=chosen), roles_confirmed=True)
@@ -277,12 +276,10 @@ def revise(preview: Preview, *, item_index: int, field: str, value: str) -> Prev
 
 def import_preview(db: Database, *, preview: Preview, again: bool = False) -> ImportResult:
     """Write a (possibly corrected) preview as a new plan, in one transaction."""
-    require_admin(db, "nhập kế hoạch")
+    require_admin(db, "action.import_plan")
     if preview.already_imported is not None and not again:
-        raise DuplicateImport(
-            f"tệp này đã được nhập trước đây (kế hoạch #{preview.already_imported}).",
-            file=preview.parsed.source_name, existing_plan_id=preview.already_imported,
-        )
+        raise DuplicateImport("import.duplicate", file=preview.parsed.source_name,
+                              existing_plan_id=preview.already_imported, plan_id=preview.already_imported)
     if not preview.confident:
         raise import_columns.UnsureColumns(import_columns.unsure_message(preview.parsed.layouts),
                                            file=preview.parsed.source_name, layouts=preview.parsed.layouts)
@@ -292,7 +289,7 @@ def import_preview(db: Database, *, preview: Preview, again: bool = False) -> Im
 
 def _require_items(parsed: ParsedAppendix) -> None:
     if not parsed.items:
-        raise FileRefused("với các cột đã chọn, bảng không có chỉ tiêu hay nhiệm vụ nào.", file=parsed.source_name)
+        raise FileRefused("import.no_items_with_columns", file=parsed.source_name)
 
 
 def _last_numbers(parsed: ParsedAppendix) -> list[str | None]:
@@ -320,7 +317,7 @@ def import_file(db: Database, *, path: Path, again: bool = False,
     """Import an appendix file as a new plan in one transaction; refuse a file already imported unless again.
     columns: the column roles ("1=number,2=text,…"), needed when the program is not sure of them (UnsureColumns);
     given roles are remembered for the next file with the same header."""
-    require_admin(db, "nhập kế hoạch")
+    require_admin(db, "action.import_plan")
     from desktop_app.io.appendix.detect import read_document
 
     data = read_file_bytes(path)
@@ -329,12 +326,8 @@ def import_file(db: Database, *, path: Path, again: bool = False,
         with db.reading() as session:
             existing = plan_by_sha256(session, sha256)
             if existing is not None:
-                raise DuplicateImport(
-                    f"tệp này đã được nhập trước đây (kế hoạch #{existing.id}, xã {existing.commune or '?'}). "
-                    "Nhập lại sẽ tạo thêm một bản sao của kế hoạch.",
-                    file=path.name,
-                    existing_plan_id=existing.id,
-                )
+                raise DuplicateImport("import.duplicate_file", file=path.name, existing_plan_id=existing.id,
+                                      plan_id=existing.id, commune=existing.commune or "?")
     parsed = _interpret(read_document(data, path.name), chosen=import_columns.remembered(db), columns=columns)
     del data  # the tables as read are not needed to write: a large file's memory goes back at once
     if not columns and not all(layout.confident for layout in parsed.layouts):
@@ -353,13 +346,13 @@ def show_columns(db: Database, *, path: Path) -> list[dict[str, Any]]:
 
 def import_text(db: Database, *, text: str) -> ImportResult:
     """Import an appendix pasted as text (from the clipboard), in one transaction."""
-    require_admin(db, "nhập kế hoạch")
-    from desktop_app.io.appendix.detect import read_clipboard_text
+    require_admin(db, "action.import_plan")
+    from desktop_app.io.appendix.detect import CLIPBOARD, read_clipboard_text
 
     parsed = _interpret(read_clipboard_text(text), chosen=import_columns.remembered(db))
     if not all(layout.confident for layout in parsed.layouts):
         raise import_columns.UnsureColumns(import_columns.unsure_message(parsed.layouts),
-                                           file="Khay nhớ tạm (clipboard)", layouts=parsed.layouts)
+                                           file=CLIPBOARD, layouts=parsed.layouts)
     _require_items(parsed)
     with audit.acting("Dán từ bộ nhớ tạm"):
         return _write(db, parsed, hashlib.sha256(text.encode("utf-8")).hexdigest())

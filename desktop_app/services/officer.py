@@ -32,9 +32,9 @@ def set_officer_name(db: Database, name: str) -> str:
     """Remember the officer's name for this computer user and use it from now on."""
     name = clean(name)
     if not name:
-        raise InvalidValue("Hãy nhập họ tên cán bộ (tên này được ghi vào nhật ký thay đổi).")
+        raise InvalidValue("officer.name_missing")
     if len(name) > MAX_NAME:
-        raise InvalidValue(f"Họ tên dài quá {MAX_NAME} ký tự.")
+        raise InvalidValue("account.name_too_long", limit=MAX_NAME)
     with db.transaction() as session:
         row = session.get(Setting, _key())
         if row is None:

@@ -1,7 +1,8 @@
 """What the signed-in account may do, checked at the top of every use case that changes data. When sign-in
 is not required (the default) every check passes. When it is: an administrator may do everything; a unit
 officer may only record progress for their own unit on items their unit implements. A refusal raises
-NotAllowed naming the account, the action and the reason."""
+NotAllowed naming the account, the action and the reason. An action is the code of a verb phrase
+("action.edit_plan": "sửa thông tin kế hoạch"), or such a Message with its arguments."""
 
 from __future__ import annotations
 
@@ -14,18 +15,20 @@ from db.models import Item, Unit
 from db.queries.common import unit_by_name
 from desktop_app.domain.text import unit_key
 from desktop_app.errors import NotAllowed
+from desktop_app.messages import Message
 from desktop_app.services import accounts
 from desktop_app.services.accounts import Account
 
-ADMIN_ONLY = "chỉ quản trị viên được làm việc này."
+
+def _action(action: str | Message) -> Message:
+    return action if isinstance(action, Message) else Message(action)
 
 
-def _not_signed_in(action: str) -> NotAllowed:
-    return NotAllowed(f"Chưa đăng nhập nên không được {action}: dữ liệu này yêu cầu đăng nhập. Hãy đăng nhập "
-                      "(trên dòng lệnh: --login TÊN và mật khẩu trong biến môi trường CDS_PASSWORD) rồi làm lại.")
+def _not_signed_in(action: str | Message) -> NotAllowed:
+    return NotAllowed("permission.not_signed_in", action=_action(action))
 
 
-def _who(session: Any, db: Database, action: str) -> Account | None:
+def _who(session: Any, db: Database, action: str | Message) -> Account | None:
     """None when sign-in is not required; else the signed-in account as saved now (a role or unit changed
     meanwhile counts at once), refused when nobody is signed in or the account was locked or removed."""
     if not accounts.required_in(session, db):
@@ -35,25 +38,25 @@ def _who(session: Any, db: Database, action: str) -> Account | None:
         raise _not_signed_in(action)
     row = session.get(AccountRow, me.id)
     if row is None or accounts.login_key(row.login) != accounts.login_key(me.login):
-        raise NotAllowed(f"Tài khoản «{me.login}» không còn trong dữ liệu nên không được {action}. "
-                         "Hãy đăng nhập lại.")
+        raise NotAllowed("permission.account_gone", login=me.login, action=_action(action))
     if not row.active:
-        raise NotAllowed(f"Tài khoản «{me.login}» đã bị khóa nên không được {action}. Hãy liên hệ quản trị viên.")
+        raise NotAllowed("permission.account_locked", login=me.login, action=_action(action))
     fresh = accounts.info(row)
     if fresh != me:
         accounts.set_current(db, fresh)
     return fresh
 
 
-def require_admin(db: Database, action: str) -> None:
-    """Refuse action (a verb phrase: "sửa kế hoạch") unless sign-in is off or an administrator is signed in."""
+def require_admin(db: Database, action: str | Message) -> None:
+    """Refuse action (the code of a verb phrase: "action.edit_plan") unless sign-in is off or an administrator
+    is signed in."""
     with db.reading() as session:
         me = _who(session, db, action)
     if me is not None and not me.is_admin:
-        raise NotAllowed(f"Tài khoản {me.describe()} không được {action}: {ADMIN_ONLY}")
+        raise NotAllowed("permission.admin_only", account=me.describe(), action=_action(action))
 
 
-def require_admin_of_file(db_path: str | Path, action: str) -> None:
+def require_admin_of_file(db_path: str | Path, action: str | Message) -> None:
     """The same check for work on the closed database file (a restore), from what this program last read of
     it: refused when the file required sign-in and no administrator signed in on it here."""
     if not accounts.required_at(db_path):
@@ -62,13 +65,12 @@ def require_admin_of_file(db_path: str | Path, action: str) -> None:
     if me is None:
         raise _not_signed_in(action)
     if not me.is_admin:
-        raise NotAllowed(f"Tài khoản {me.describe()} không được {action}: {ADMIN_ONLY}")
+        raise NotAllowed("permission.admin_only", account=me.describe(), action=_action(action))
 
 
-def _own_unit(me: Account, action: str) -> int:
+def _own_unit(me: Account, action: str | Message) -> int:
     if me.unit_id is None:
-        raise NotAllowed(f"Tài khoản {me.describe()} không được {action}: tài khoản chưa gắn với đơn vị nào (đơn "
-                         "vị có thể đã bị gộp hoặc xóa). Hãy nhờ quản trị viên chọn đơn vị cho tài khoản.")
+        raise NotAllowed("permission.no_unit", account=me.describe(), action=_action(action))
     return me.unit_id
 
 
@@ -78,21 +80,20 @@ def _check_item(session: Any, me: Account, item_id: int, unit_id: int) -> None:
         return  # the use case says it is not found
     implementing = {a.unit_id for a in item.assignments if a.role == "implementing"}
     if unit_id not in implementing:
-        what = f"chỉ tiêu/nhiệm vụ {item.number}" if item.number else f"chỉ tiêu/nhiệm vụ #{item.id}"
-        raise NotAllowed(f"Tài khoản {me.describe()} không được ghi kết quả {what}: {me.unit_name} không phải "
-                         "đơn vị thực hiện chỉ tiêu/nhiệm vụ này.")
+        what = Message("permission.item_number", number=item.number) if item.number \
+            else Message("permission.item_id", item_id=item.id)
+        raise NotAllowed("permission.not_implementing", account=me.describe(), what=what, unit=me.unit_name)
 
 
 def _other_unit(me: Account, name: str) -> NotAllowed:
-    return NotAllowed(f"Tài khoản {me.describe()} không được ghi kết quả thay cho đơn vị «{name}»: cán bộ đơn vị "
-                      "chỉ ghi kết quả của đơn vị mình.")
+    return NotAllowed("permission.other_unit", account=me.describe(), unit=name)
 
 
 def require_progress_right(db: Database, *, item_id: int, unit_id: int | None) -> int | None:
     """Refuse recording progress on item_id for unit_id unless sign-in is off, an administrator is signed in,
     or the officer's own unit implements the item and the report is for that unit. Returns the unit to report
     for (a unit officer's own unit when unit_id is None)."""
-    action = "ghi kết quả thực hiện"
+    action = "action.record_progress"
     with db.reading() as session:
         me = _who(session, db, action)
         if me is None or me.is_admin:
@@ -108,7 +109,7 @@ def require_progress_right(db: Database, *, item_id: int, unit_id: int | None) -
 def progress_unit(db: Database, *, item_id: int, unit: str | None) -> str | None:
     """require_progress_right for a unit given by name (record_progress): returns the name to report for (a
     unit officer's own unit when unit is None)."""
-    action = "ghi kết quả thực hiện"
+    action = "action.record_progress"
     with db.reading() as session:
         me = _who(session, db, action)
         if me is None or me.is_admin:
@@ -127,7 +128,7 @@ def progress_unit(db: Database, *, item_id: int, unit: str | None) -> str | None
         return next((n for n in names if unit_key(n) == row.key), row.name)
 
 
-def require_unit_right(db: Database, *, unit_id: int, action: str) -> None:
+def require_unit_right(db: Database, *, unit_id: int, action: str | Message) -> None:
     """Refuse action on a unit's reports (a returned form) unless sign-in is off, an administrator is signed
     in, or the officer belongs to that unit."""
     with db.reading() as session:

@@ -115,7 +115,7 @@ def show(db: Database, *, plan_id: int | None = None) -> dict[str, Any]:
         for pid in ids:
             plan = plan_with_items(session, pid)
             if plan is None:
-                raise NotFound(f"Không có kế hoạch số hiệu #{pid} trong cơ sở dữ liệu.")
+                raise NotFound("plan.not_in_database", plan_id=pid)
             plans.append(plan_dict(plan))
         return {"plans": plans}
 

@@ -29,6 +29,7 @@ from desktop_app.domain.progress import ProgressRuleError, check_progress
 from desktop_app.domain.targets import Target, target_value_json
 from desktop_app.domain.text import clean
 from desktop_app.errors import InvalidValue, NotFound
+from desktop_app.messages import Joined, Message
 from desktop_app.services import permissions
 
 
@@ -63,19 +64,19 @@ def list_periods(db: Database, *, plan_id: int) -> list[PeriodInfo]:
     with db.transaction() as session:
         plan = session.get(Plan, plan_id)
         if plan is None:
-            raise NotFound(f"Không có kế hoạch #{plan_id}.")
+            raise NotFound("plan.not_found", plan_id=plan_id)
         return [PeriodInfo(p.id, p.label, p.start, p.end) for p in scheme_periods(session, plan)]
 
 
 def set_period_scheme(db: Database, *, plan_id: int, kind: str, basis: str) -> list[PeriodInfo]:
     """Choose how the plan is reported (monthly … yearly; calendar or Decree 09 windows)."""
-    permissions.require_admin(db, "đổi kỳ báo cáo của kế hoạch")
+    permissions.require_admin(db, "action.change_periods")
     if kind not in KINDS or basis not in BASES:
-        raise InvalidValue(f"Kỳ báo cáo không hợp lệ: {kind}/{basis}.")
+        raise InvalidValue("period.bad_scheme", kind=kind, basis=basis)
     with db.transaction() as session:
         plan = session.get(Plan, plan_id)
         if plan is None:
-            raise NotFound(f"Không có kế hoạch #{plan_id}.")
+            raise NotFound("plan.not_found", plan_id=plan_id)
         plan.period_kind, plan.period_basis = kind, basis
         session.flush()
         return [PeriodInfo(p.id, p.label, p.start, p.end) for p in scheme_periods(session, plan)]
@@ -104,9 +105,9 @@ def find_period(session: Any, plan: Plan, period: str | int, *, create: bool = T
                 session.flush()
             return created
     if not periods:
-        raise NotFound(f"Kế hoạch #{plan.id} chưa có năm nên chưa có kỳ báo cáo; hãy nhập năm của kế hoạch trước.")
+        raise NotFound("period.plan_has_no_year", plan_id=plan.id)
     labels = ", ".join(f"{period_code(p.kind, p.end)} ({p.label})" for p in periods)
-    raise NotFound(f"Không có kỳ báo cáo «{period}» trong kế hoạch #{plan.id} (có: {labels}).")
+    raise NotFound("period.not_found", period=period, plan_id=plan.id, labels=labels)
 
 
 def _span_end(kind: str, year: int, index: int) -> date:
@@ -136,19 +137,18 @@ def record_progress(
     with db.transaction() as session:
         item = session.get(Item, item_id)
         if item is None:
-            raise NotFound(f"Không có chỉ tiêu/nhiệm vụ #{item_id}.")
+            raise NotFound("item.not_found", item_id=item_id)
         per = find_period(session, item.plan, period)
         unit_row = None
         if unit:
             unit_row = unit_by_name(session, unit)
             if unit_row is None:
-                raise NotFound(f"Không có đơn vị «{unit}» trong danh sách đơn vị.")
+                raise NotFound("unit.not_found_name", unit=unit)
         _check_document(item, document_number, document_date)
         percent = any(t.unit_kind == "percent" for t in item.targets)
         if item.targets and status is not None and value is None and numerator is None:
             # a measured indicator is judged by its value; a status alone would replace the value recorded
-            raise InvalidValue("Chỉ tiêu này có mục tiêu đo được: hãy nhập giá trị (hoặc tử số/mẫu số), "
-                               "không chỉ trạng thái.")
+            raise InvalidValue("progress.measured_needs_value")
         try:
             checked = check_progress(
                 percent=percent, value=value, numerator=numerator, denominator=denominator,
@@ -156,7 +156,7 @@ def record_progress(
                 has_document=bool(document_number) or document_date is not None,
             )
         except ProgressRuleError as exc:
-            raise InvalidValue(str(exc)) from exc
+            raise InvalidValue(exc.coded) from exc
         session.flush()
         report = find_report(session, item.id, unit_row.id if unit_row else None, per.id)
         if report is None:
@@ -174,12 +174,10 @@ def record_progress(
 def _check_document(item: Item, number: str, issued: date | None) -> None:
     """A document's number and date belong only to document items, and the date must be plausible for the plan."""
     if (number or issued is not None) and item.kind != "document":
-        raise InvalidValue(f"Mục {item.number} không phải là văn bản: chỉ nhập số và ngày ban hành cho "
-                           "nhiệm vụ ban hành văn bản.")
+        raise InvalidValue("progress.not_a_document", number=item.number)
     year = item.plan.year
     if issued is not None and year is not None and issued.year < year - 1:
-        raise InvalidValue(f"Ngày ban hành {issued:%d/%m/%Y} quá sớm so với kế hoạch năm {year} "
-                           f"(phải từ năm {year - 1} trở đi).")
+        raise InvalidValue("progress.document_too_early", issued=issued, year=year, earliest=year - 1)
 
 
 def report_dict(report: ProgressReport) -> dict[str, Any]:
@@ -210,7 +208,7 @@ def list_progress(db: Database, *, plan_id: int) -> list[dict[str, Any]]:
     """Every progress report of a plan."""
     with db.reading() as session:
         if session.get(Plan, plan_id) is None:
-            raise NotFound(f"Không có kế hoạch #{plan_id}.")
+            raise NotFound("plan.not_found", plan_id=plan_id)
         return [report_dict(r) for r in reports_of_plan(session, plan_id)]
 
 
@@ -220,17 +218,19 @@ def item_by_number(db: Database, *, plan_id: int, number: str, section: str | No
     with db.reading() as session:
         plan = session.get(Plan, plan_id)
         if plan is None:
-            raise NotFound(f"Không có kế hoạch #{plan_id}.")
+            raise NotFound("plan.not_found", plan_id=plan_id)
         found = [i for i in plan.items if i.number == wanted
                  and (section is None or i.section.numeral.casefold() == section.strip().casefold())]
         if not found:
-            where = f" trong mục {section}" if section else ""
-            raise NotFound(f"Kế hoạch #{plan_id} không có chỉ tiêu/nhiệm vụ số {wanted}{where}.")
+            if section:
+                raise NotFound("item.number_not_in_section", plan_id=plan_id, number=wanted, section=section)
+            raise NotFound("item.number_not_found", plan_id=plan_id, number=wanted)
         if len(found) > 1:
-            places = ", ".join(f"mục {i.section.numeral} (#{i.id}: {i.text[:40]})" for i in found)
-            how = ("Hãy chỉ rõ mục bằng --section." if len({i.section_id for i in found}) > 1 else
-                   "Hãy sửa số thứ tự trong kế hoạch, hoặc ghi theo số hiệu: progress add --item <số hiệu>.")
-            raise InvalidValue(f"Có {len(found)} chỉ tiêu/nhiệm vụ số {wanted}: {places}. {how}")
+            places = Joined([Message("item.number_place", section=i.section.numeral, item_id=i.id, text=i.text[:40])
+                             for i in found], ", ")
+            how = Message("item.number_give_section" if len({i.section_id for i in found}) > 1
+                          else "item.number_give_id")
+            raise InvalidValue("item.number_ambiguous", count=len(found), number=wanted, places=places, how=how)
         return found[0].id
 
 
@@ -239,7 +239,7 @@ def first_implementer(db: Database, *, item_id: int) -> str | None:
     with db.reading() as session:
         item = session.get(Item, item_id)
         if item is None:
-            raise NotFound(f"Không có chỉ tiêu/nhiệm vụ #{item_id}.")
+            raise NotFound("item.not_found", item_id=item_id)
         units = [a for a in sorted(item.assignments, key=lambda a: a.order) if a.role == "implementing"]
         return units[0].unit.name if units else None
 
@@ -252,7 +252,7 @@ def progress_records(db: Database, *, plan_id: int | None = None, period: str | 
     with db.transaction() as session:
         plans = [session.get(Plan, plan_id)] if plan_id is not None else list(all_plans(session))
         if plans == [None]:
-            raise NotFound(f"Không có kế hoạch #{plan_id}.")
+            raise NotFound("plan.not_found", plan_id=plan_id)
         records = []
         for plan in filter(None, plans):  # no None left: refused above
             only = find_period(session, plan, period).id if period else None

@@ -29,6 +29,9 @@ from db.summary import refresh_items
 from desktop_app.domain.assessment import LABELS, assess, evaluate
 from desktop_app.domain.deadlines import Deadline, format_deadline
 from desktop_app.domain.progress import (
+    FIELD_DENOMINATOR,
+    FIELD_NUMERATOR,
+    FIELD_VALUE,
     STATUS_NAMES,
     ProgressRuleError,
     Status,
@@ -139,7 +142,7 @@ def parse_status(text: str) -> str | None:
         return _STATUS_WORDS[key]
     except KeyError:
         names = ", ".join(STATUS_NAMES.values())
-        raise InvalidValue(f"Trạng thái «{clean(text)}» không hợp lệ (chọn: {names}).") from None
+        raise InvalidValue("progress.bad_status", status=clean(text), names=names) from None
 
 
 def parse_date(text: str) -> date | None:
@@ -153,8 +156,8 @@ def parse_date(text: str) -> date | None:
         try:
             return date(year, month, day)
         except ValueError:
-            raise InvalidValue(f"Ngày «{text}» không có trong lịch.") from None
-    raise InvalidValue(f"Ngày «{text}» không hợp lệ: hãy nhập theo dạng ngày/tháng/năm, ví dụ 15/08/2026.")
+            raise InvalidValue("grid.date_not_in_calendar", text=text) from None
+    raise InvalidValue("grid.date_invalid", text=text)
 
 
 def parse_value(text: str) -> tuple[Decimal | None, Decimal | None, Decimal | None]:
@@ -162,13 +165,13 @@ def parse_value(text: str) -> tuple[Decimal | None, Decimal | None, Decimal | No
     try:
         if "/" in text:
             top, _, bottom = text.partition("/")
-            numerator, denominator = parse_decimal(top, "Tử số"), parse_decimal(bottom, "Mẫu số")
+            numerator, denominator = parse_decimal(top, FIELD_NUMERATOR), parse_decimal(bottom, FIELD_DENOMINATOR)
             if numerator is None or denominator is None:
-                raise InvalidValue("Phải nhập cả tử số và mẫu số, ví dụ 45/50.")
+                raise InvalidValue("grid.fraction_half")
             return None, numerator, denominator
-        return parse_decimal(text, "Giá trị"), None, None
+        return parse_decimal(text, FIELD_VALUE), None, None
     except ProgressRuleError as exc:
-        raise InvalidValue(str(exc)) from exc
+        raise InvalidValue(exc.coded) from exc
 
 
 def _targets(item: GridItem) -> list[Target]:
@@ -221,7 +224,7 @@ def _as_of(period: Period, today: date | None) -> date:
 def _period(session: Any, plan_id: int, period_id: int) -> Period:
     period = plan_period(session, plan_id, period_id)
     if period is None:
-        raise NotFound(f"Không có kỳ báo cáo #{period_id} trong kế hoạch #{plan_id}.")
+        raise NotFound("period.not_found_id", period_id=period_id, plan_id=plan_id)
     return period
 
 
@@ -248,7 +251,7 @@ def grid_rows(db: Database, *, plan_id: int, period_id: int, unit_id: int | None
     with db.reading() as session:
         period = _period(session, plan_id, period_id)
         if unit_id is not None and session.get(Unit, unit_id) is None:
-            raise NotFound(f"Không có đơn vị #{unit_id}.")
+            raise NotFound("unit.no_such_id", unit_id=unit_id)
         return _rows(session, plan_id=plan_id, period=period, unit_id=unit_id, today=today, offset=offset,
                      limit=limit)
 
@@ -264,7 +267,7 @@ def period_scheme(db: Database, *, plan_id: int) -> tuple[str, str]:
     with db.reading() as session:
         scheme = plan_scheme(session, plan_id)
         if scheme is None:
-            raise NotFound(f"Không có kế hoạch #{plan_id}.")
+            raise NotFound("plan.not_found", plan_id=plan_id)
         return scheme
 
 
@@ -284,15 +287,15 @@ def save_cell(db: Database, *, plan_id: int, period_id: int, item_id: int, unit_
     message to show in place when the text is refused; nothing is stored then."""
     require_progress_right(db, item_id=item_id, unit_id=unit_id)
     if field not in FIELDS:
-        raise InvalidValue(f"Không có cột «{field}» để nhập.")
+        raise InvalidValue("grid.no_such_column", field=field)
     text = clean(text)
     with db.reading() as session:
         period = _period(session, plan_id, period_id)
         if not grid_items(session, plan_id, item_ids=[item_id]):
-            raise NotFound(f"Không có chỉ tiêu/nhiệm vụ #{item_id} trong kế hoạch #{plan_id}.")
+            raise NotFound("item.not_in_plan", item_id=item_id, plan_id=plan_id)
         unit = session.get(Unit, unit_id) if unit_id is not None else None
         if unit_id is not None and unit is None:
-            raise NotFound(f"Không có đơn vị #{unit_id}.")
+            raise NotFound("unit.no_such_id", unit_id=unit_id)
         unit_name = _lookup_name(unit) if unit is not None else None
         report = period_reports(session, period.id, [item_id]).get((item_id, unit_id))
         values: dict[str, Any] = {

@@ -119,23 +119,23 @@ def matched_indicators(db: Database, *, year: int | None = None, min_plans: int 
 
 def match_indicator(db: Database, *, text: str, to_text: str) -> None:
     """Remember that the indicator worded text is the one worded to_text (in every plan, from now on)."""
-    permissions.require_admin(db, "ghép chỉ tiêu giữa các kế hoạch")
+    permissions.require_admin(db, "action.match_items")
     text_key, to_key = indicator_key(clean(text)), indicator_key(clean(to_text))
     if not text_key or not to_key:
-        raise InvalidValue("Hãy chọn cả hai chỉ tiêu cần khớp.")
+        raise InvalidValue("province.choose_both")
     with db.transaction() as session:
         matches = indicator_matches(session)
         target = _resolve(to_key, matches)
         if target == _resolve(text_key, matches):
             return  # already the same indicator
         if target == text_key:
-            raise InvalidValue("Hai chỉ tiêu này đã được khớp theo chiều ngược lại.")
+            raise InvalidValue("province.matched_reversed")
         save_indicator_match(session, text_key=text_key, to_key=target, at=utcnow())
 
 
 def unmatch_indicator(db: Database, *, text: str) -> bool:
     """Forget the hand-made match of the indicator worded text; False when it had none."""
-    permissions.require_admin(db, "bỏ ghép chỉ tiêu")
+    permissions.require_admin(db, "action.unmatch_items")
     with db.transaction() as session:
         return delete_indicator_match(session, text_key=indicator_key(clean(text)))
 
@@ -164,7 +164,7 @@ def package_files(folder: Path) -> list[Path]:
         return sorted((p for p in folder.iterdir() if p.suffix.lower() == PACKAGE_SUFFIX and p.is_file()),
                       key=lambda p: p.name.casefold())
     except OSError as exc:
-        raise NotFound(f"không đọc được thư mục: {exc.strerror or exc}.", file=str(folder)) from exc
+        raise NotFound("province.folder_unreadable", file=str(folder), reason=exc.strerror or str(exc)) from exc
 
 
 def import_folder(db: Database, *, folder: Path, trust: bool,
@@ -212,7 +212,7 @@ def plan_caption(db: Database, *, plan_id: int) -> str:
     with db.reading() as session:
         plan = session.get(Plan, plan_id)
         if plan is None:
-            raise NotFound(f"Không có kế hoạch #{plan_id}.")
+            raise NotFound("plan.not_found", plan_id=plan_id)
         name = f"Xã {plan.commune}" if plan.commune else f"Kế hoạch #{plan.id}"
         return f"{name} — {plan.year}" if plan.year else name
 

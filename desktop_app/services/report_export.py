@@ -32,7 +32,7 @@ def export_report(db: Database, *, fmt: str, out: Path, plan_id: int, kind: str 
     """Build the report's data and write it to out through a temporary file renamed when complete.
     Excel and CSV always hold every period's results (period and kind are ignored for them, unit narrows)."""
     if fmt not in FORMATS:
-        raise InvalidValue(f"Định dạng «{fmt}» không hợp lệ (chọn: {', '.join(FORMATS)}).")
+        raise InvalidValue("report.bad_format", fmt=fmt, formats=", ".join(FORMATS))
     out = Path(out)
     if fmt in ("xlsx", "csv"):
         kind, period = PROGRESS, None

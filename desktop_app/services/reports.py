@@ -135,16 +135,16 @@ def build_report(db: Database, *, plan_id: int, kind: str = PROGRESS, period: st
     own results; unit required) or APPENDIX (the plan table, no results). period: id, label or code such as
     "2026-Q3" (None: everything reported so far, judged today)."""
     if kind not in KINDS:
-        raise InvalidValue(f"Loại báo cáo «{kind}» không hợp lệ (chọn: progress, appendix, unit).")
+        raise InvalidValue("report.bad_kind", kind=kind)
     if unit and kind == PROGRESS:
         kind = UNIT
     if kind == UNIT and not unit:
-        raise InvalidValue("Báo cáo theo đơn vị cần tên đơn vị (--unit).")
+        raise InvalidValue("report.unit_needed")
     today = today or date.today()
     with db.reading() as session:  # a report writes nothing: periods not stored yet are read as made
         header = plan_header(session, plan_id)
         if header is None:
-            raise NotFound(f"Không có kế hoạch #{plan_id}.")
+            raise NotFound("plan.not_found", plan_id=plan_id)
         plan = session.get_one(Plan, plan_id)
         found = find_period(session, plan, period, create=False) if period not in (None, "") else None
         chosen = _PeriodRef(found.id, found.kind, found.label, found.start, found.end) if found else None
@@ -154,7 +154,7 @@ def build_report(db: Database, *, plan_id: int, kind: str = PROGRESS, period: st
         if unit:
             unit_row = unit_by_name(session, unit)
             if unit_row is None:
-                raise NotFound(f"Không có đơn vị «{unit}» trong danh sách đơn vị.")
+                raise NotFound("unit.not_found_name", unit=unit)
         unit_id = unit_row.id if unit_row is not None else None
         all_periods = plan_periods(session, plan_id)
         columns = [p for p in all_periods if p.kind == header.period_kind and p.basis == header.period_basis] \

@@ -12,6 +12,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from desktop_app.messages import text as message
+
 
 @dataclass(frozen=True)
 class Step:
@@ -45,6 +47,10 @@ def run_checks(folder: Path, extra: list[tuple[str, Callable[[Any], str]]] | Non
 
         with state["db"].reading() as session:
             revision = session.execute(text("SELECT version_num FROM alembic_version")).scalar_one()
+        from desktop_app.messages import CATALOGUE, catalogue
+
+        if not catalogue():
+            raise RuntimeError(f"resources/{'/'.join(CATALOGUE)} cannot be read")
         return f"lược đồ {revision}"
 
     def import_sample() -> str:
@@ -53,7 +59,7 @@ def run_checks(folder: Path, extra: list[tuple[str, Callable[[Any], str]]] | Non
         result = import_file(state["db"], path=sample_plan_path())
         state["plan"] = result.plan_id
         if result.items < 50:
-            raise RuntimeError(f"kế hoạch mẫu chỉ có {result.items} chỉ tiêu")
+            raise RuntimeError(message("selftest.sample_short", items=result.items))
         return f"{result.items} chỉ tiêu/nhiệm vụ, xã {result.commune}"
 
     def record() -> str:
@@ -83,7 +89,7 @@ def run_checks(folder: Path, extra: list[tuple[str, Callable[[Any], str]]] | Non
             document.close()
         for wanted in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Phòng Văn hóa - Xã hội", "72,5%"):
             if wanted not in text.replace("\r\n", " ").replace("\n", " ") and wanted not in text:
-                raise RuntimeError(f"không đọc lại được «{wanted}» trong PDF")
+                raise RuntimeError(message("selftest.not_in_pdf", wanted=wanted))
         return f"{done.pages} trang, {out.stat().st_size // 1024} KB"
 
     def xlsx() -> str:
@@ -99,7 +105,7 @@ def run_checks(folder: Path, extra: list[tuple[str, Callable[[Any], str]]] | Non
         finally:
             book.close()
         if 72.5 not in values or not any(isinstance(v, str) and "Phòng Văn hóa - Xã hội" in v for v in values):
-            raise RuntimeError("không đọc lại được kết quả 72,5 trong tệp Excel")
+            raise RuntimeError(message("selftest.not_in_xlsx"))
         return f"{len(book.sheetnames)} trang tính"
 
     def docx() -> str:
@@ -113,7 +119,7 @@ def run_checks(folder: Path, extra: list[tuple[str, Callable[[Any], str]]] | Non
         document = Document(str(out))
         cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
         if not any("72,5%" in c for c in cells):
-            raise RuntimeError("không đọc lại được kết quả 72,5% trong tệp Word")
+            raise RuntimeError(message("selftest.not_in_docx"))
         return f"{len(document.tables)} bảng"
 
     def package_reader() -> str:
@@ -131,7 +137,7 @@ def run_checks(folder: Path, extra: list[tuple[str, Callable[[Any], str]]] | Non
         read = [got for _path, got in prefetched(paths)]
         sample = read[0]
         if sample is None or any(got is None for got in read):
-            raise RuntimeError(f"tiến trình đọc gói chỉ đọc được {sum(g is not None for g in read)}/{len(read)} gói")
+            raise RuntimeError(message("selftest.reader_short", read=sum(g is not None for g in read), total=len(read)))
         return f"{len(read)} gói, {sum(len(rows) for rows in sample[1].tables.values())} bản ghi mỗi gói"
 
     steps: list[tuple[str, Callable[[], str]]] = [

@@ -37,7 +37,7 @@ def save_report_settings(db: Database, settings: ReportSettings) -> ReportSettin
         signer_name=clean(settings.signer_name),
         recipients=tuple(clean(r) for r in settings.recipients if clean(r)),
     )
-    permissions.require_admin(db, "đổi tiêu đề báo cáo và nơi nhận")
+    permissions.require_admin(db, "action.report_settings")
     with db.transaction() as session:
         row = session.get(Setting, REPORT_KEY)
         text = json.dumps(asdict(stored), ensure_ascii=False)

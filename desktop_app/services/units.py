@@ -20,6 +20,7 @@ from db.queries.units import (
 from db.summary import refresh_items
 from desktop_app.domain.text import clean, collation_key, unit_key
 from desktop_app.errors import InvalidValue, NotFound
+from desktop_app.messages import Joined, Message
 from desktop_app.services.account_admin import move_accounts
 from desktop_app.services.permissions import require_admin
 
@@ -96,7 +97,7 @@ def list_units(db: Database) -> list[UnitInfo]:
 def _unit(session: Any, unit_id: int) -> Unit:
     unit = session.get(Unit, unit_id)
     if unit is None:
-        raise NotFound(f"Không có đơn vị #{unit_id} (có thể đã bị gộp hoặc xóa).")
+        raise NotFound("unit.not_found_id", unit_id=unit_id)
     return unit
 
 
@@ -106,21 +107,18 @@ def _alias(unit: Unit, spelling: str) -> UnitAlias | None:
 
 def rename_unit(db: Database, *, unit_id: int, name: str) -> RenameUndo:
     """Give a unit a new name chosen by the officer; the old name stays as an alias so imports still find it."""
-    require_admin(db, "đổi tên đơn vị")
+    require_admin(db, "action.rename_unit")
     new = clean(name)
     if not new:
-        raise InvalidValue("Tên đơn vị không được để trống.")
+        raise InvalidValue("unit.name_empty")
     with db.transaction() as session:
         unit = _unit(session, unit_id)
         if new == unit.name:
-            raise InvalidValue(f"Đơn vị đã có tên «{new}».")
+            raise InvalidValue("unit.same_name", name=new)
         new_key = unit_key(new)
         other = unit_holding_key(session, new_key, besides=unit.id)
         if other is not None:
-            raise InvalidValue(
-                f"Tên «{new}» là tên (hoặc cách viết) của đơn vị khác «{other.name}». "
-                f"Nếu đây là cùng một đơn vị, hãy dùng chức năng gộp đơn vị thay vì đổi tên."
-            )
+            raise InvalidValue("unit.name_of_other", name=new, other=other.name)
         old_name, old_key, old_sort, old_by_user = unit.name, unit.key, unit.sort_name, unit.named_by_user
         added = None
         if _alias(unit, old_name) is None:
@@ -134,12 +132,12 @@ def rename_unit(db: Database, *, unit_id: int, name: str) -> RenameUndo:
 
 def undo_rename(db: Database, *, undo: RenameUndo) -> None:
     """Put back the name, key and alias list a rename changed."""
-    require_admin(db, "hoàn tác đổi tên đơn vị")
+    require_admin(db, "action.undo_rename_unit")
     with db.transaction() as session:
         unit = _unit(session, undo.unit_id)
         other = unit_holding_key(session, undo.old_key, besides=unit.id)
         if other is not None and other.key == undo.old_key:
-            raise InvalidValue(f"Không hoàn tác được: tên «{undo.old_name}» nay thuộc đơn vị «{other.name}».")
+            raise InvalidValue("unit.undo_name_taken", name=undo.old_name, other=other.name)
         if undo.added_alias_id is not None:
             alias = session.get(UnitAlias, undo.added_alias_id)
             if alias is not None:
@@ -156,9 +154,9 @@ def merge_units(db: Database, *, source_id: int, target_id: int) -> MergeUndo:
     Two reports of the same item and period, one from each unit, cannot both be kept under one unit; rather
     than choose one silently, the merge is refused with the item numbers and periods to settle first.
     """
-    require_admin(db, "gộp đơn vị")
+    require_admin(db, "action.merge_units")
     if source_id == target_id:
-        raise InvalidValue("Không thể gộp một đơn vị vào chính nó.")
+        raise InvalidValue("unit.merge_into_itself")
     from desktop_app.services.backups import BEFORE_MERGE, backup_before
 
     backup_before(db.path, BEFORE_MERGE)
@@ -166,11 +164,9 @@ def merge_units(db: Database, *, source_id: int, target_id: int) -> MergeUndo:
         source, target = _unit(session, source_id), _unit(session, target_id)
         collisions = report_collisions(session, source.id, target.id)
         if collisions:
-            places = "; ".join(f"chỉ tiêu {number or '?'} kỳ «{label}»" for number, label in collisions)
-            raise InvalidValue(
-                f"Không gộp được «{source.name}» vào «{target.name}»: cả hai đơn vị đều đã báo cáo tiến độ "
-                f"cho {places}. Hãy giữ lại một báo cáo cho mỗi kỳ rồi gộp lại."
-            )
+            places = Joined([Message("unit.collision", number=number or "?", period=label)
+                             for number, label in collisions], "; ")
+            raise InvalidValue("unit.merge_collisions", source=source.name, target=target.name, places=places)
         affected = item_ids_of_unit(session, source.id)
         snapshot = row_values(source)
         target_by_user = target.named_by_user
@@ -233,12 +229,12 @@ def undo_merge(db: Database, *, undo: MergeUndo) -> int:
 
     The id is the old one unless another unit took it meanwhile.
     """
-    require_admin(db, "hoàn tác gộp đơn vị")
+    require_admin(db, "action.undo_merge_units")
     with db.transaction() as session:
         target = _unit(session, undo.target_id)
         other = unit_holding_key(session, undo.source["key"])
         if other is not None and other.key == undo.source["key"]:
-            raise InvalidValue(f"Không hoàn tác được: tên «{undo.source['name']}» nay thuộc đơn vị «{other.name}».")
+            raise InvalidValue("unit.undo_name_taken", name=undo.source["name"], other=other.name)
         source = restore_row(session, Unit, undo.source)
         if undo.added_alias_id is not None:
             alias = session.get(UnitAlias, undo.added_alias_id)

@@ -17,6 +17,7 @@ from db.queries import versions as vq
 from db.summary import refresh_items, refresh_unit_keys
 from desktop_app.domain.field_names import FIELD_LABELS, local_time, shown_value
 from desktop_app.errors import InvalidValue, NotFound
+from desktop_app.messages import Message
 from desktop_app.services.exchange_labels import Labels
 from desktop_app.services.exchange_merge import ID_KEY, TABLE_NAMES
 from desktop_app.services.permissions import require_admin
@@ -33,9 +34,8 @@ REASON_LABELS = {
 }
 LIST_LIMIT = 2000
 TWIN_HINTS = {  # what two rows of these tables may not share (db.exchange.rows.NATURAL_KEYS)
-    "units": "cùng tên", "periods": "cho cùng kỳ của kế hoạch", "deadlines": "cho cùng chỉ tiêu/nhiệm vụ",
-    "assignments": "giao cùng đơn vị, cùng vai trò, cho cùng chỉ tiêu/nhiệm vụ",
-    "progress_reports": "của cùng đơn vị, cùng kỳ, cho cùng chỉ tiêu/nhiệm vụ",
+    "units": "versions.twin_units", "periods": "versions.twin_periods", "deadlines": "versions.twin_deadlines",
+    "assignments": "versions.twin_assignments", "progress_reports": "versions.twin_reports",
 }
 HIDDEN_WHEN_GONE = {"order", "number_raw", "source_line", "key", "source_sha256", "imported_at", "sha256", "size"}
 """Technical columns not listed for a record that is no longer here (every field of it would differ)."""
@@ -202,13 +202,13 @@ def kept_versions(db: Database, *, table: str | None = None, item_id: int | None
                   include_restored: bool = False, limit: int | None = LIST_LIMIT) -> list[KeptVersion]:
     """The kept versions, newest first (of one table, or of one item and the rows hanging on it)."""
     if table is not None and table not in SYNCED:
-        raise InvalidValue(f"Không có loại bản ghi «{table}».")
+        raise InvalidValue("versions.no_table", table=table)
     with db.reading() as session:
         item = None
         if item_id is not None:
             uuid = vq.item_uuid(session, item_id)
             if uuid is None:
-                raise NotFound(f"Không có chỉ tiêu/nhiệm vụ #{item_id}.")
+                raise NotFound("item.not_found", item_id=item_id)
             item = (item_id, uuid)
         found = vq.entries(session, table=table, item=item, include_restored=include_restored, limit=limit)
         if item is not None:
@@ -253,17 +253,14 @@ def _check_parents(session: Session, e: vq.HistoryEntry, values: dict[str, Any],
         born = vq.row_birth(session, parent, ref)
         if born is None or (born[1] > e.at and not vq.recreated_by_restore(session, born[0])):
             what = TABLE_NAMES[parent].lower()
-            raise InvalidValue(
-                f"Không khôi phục được {record}: {what} mà bản này thuộc về (#{ref}) không còn ở đây. "
-                f"Hãy khôi phục {what} đó trước, nếu nó có trong danh sách phiên bản đã lưu (các bản ghi bị xoá "
-                "cùng nó được khôi phục theo).")
+            raise InvalidValue("versions.parent_gone", record=record, what=what, ref=ref)
 
 
 def _check_twin(session: Session, table: str, content: dict[str, Any], other_than: int | None,
                 record: str) -> None:
     if vq.natural_twin(session, table, content, other_than=other_than) is not None:
-        raise InvalidValue(f"Không khôi phục được {record}: ở đây đã có một {TABLE_NAMES[table].lower()} khác "
-                           f"{TWIN_HINTS.get(table, 'trùng với bản này')}. Hãy sửa hoặc xoá bản đó trước.")
+        raise InvalidValue("versions.twin", record=record, what=TABLE_NAMES[table].lower(),
+                           hint=Message(TWIN_HINTS.get(table, "versions.twin_same")))
 
 
 class _Restorer:
@@ -285,7 +282,7 @@ class _Restorer:
         kept = _kept_content(e)
         values = {c: v for c, v in kept.items() if row.content.get(c) != v}
         if not values:
-            raise InvalidValue(f"Phiên bản này của {record} giống hệt bản hiện có: không có gì để khôi phục.")
+            raise InvalidValue("versions.same", record=record)
         _check_parents(self.session, e, values, record)
         if set(values) & set(rows_db.NATURAL_KEYS.get(e.table, ())):
             _check_twin(self.session, e.table, row.content | values, row.id, record)
@@ -332,16 +329,15 @@ class _Restorer:
 def restore_version(db: Database, *, history_id: int, source: str = "") -> None:
     """Put a kept version back in one transaction; the version it replaces is kept ("replaced_by_restore"),
     a deleted record is re-created (with the records deleted with it) when what it belongs to is here."""
-    require_admin(db, "khôi phục phiên bản đã lưu")
+    require_admin(db, "action.restore_version")
     with db.transaction() as session:
         e = vq.entry(session, history_id)
         if e is None:
-            raise NotFound(f"Không có phiên bản đã lưu #{history_id}.")
+            raise NotFound("versions.not_found", history_id=history_id)
         if e.table not in SYNCED:
-            raise InvalidValue(f"Không khôi phục được bản ghi loại «{e.table}».")
+            raise InvalidValue("versions.cannot_restore_table", table=e.table)
         if e.restored_at is not None:
-            raise InvalidValue(f"Phiên bản #{history_id} đã được khôi phục lúc "
-                               f"{local_time(e.restored_at):%d/%m/%Y %H:%M}; không khôi phục lại lần nữa.")
+            raise InvalidValue("versions.already_restored", history_id=history_id, at=local_time(e.restored_at))
         names = RecordNames(session)
         names.want(e.table, e.content)
         names.load()

@@ -10,6 +10,7 @@ from pathlib import Path
 from db.change_watch import ChangeWatch, watch_database
 from db.engine import Database, open_database
 from desktop_app.errors import AppError
+from desktop_app.messages import Verbatim
 from desktop_app.services.backups import DatabaseDamaged, daily_backup, integrity_ok
 from desktop_app.services.identity import installation
 from desktop_app.services.officer import GUI, start_session
@@ -19,7 +20,7 @@ def open_for_window(db_path: Path) -> Database:
     """Open the data for the window (DatabaseDamaged when the file fails its check)."""
     ok, message = integrity_ok(db_path)
     if not ok:
-        raise DatabaseDamaged(message)
+        raise DatabaseDamaged(Verbatim(message))
     db = open_database(db_path)
     start_session(db, origin=GUI)
     installation(db)  # this installation's key pair for data packages exists from the first start

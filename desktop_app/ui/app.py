@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop_app import __version__
 from desktop_app.errors import AppError
+from desktop_app.messages import set_language as messages_language
 from desktop_app.paths import resource_path
 from desktop_app.ui import messages
 
@@ -27,8 +28,10 @@ _translator: QTranslator | None = None
 
 
 def set_language(app: QApplication, language: str) -> None:
-    """Show the UI in Vietnamese ("vi", the default) or in the English source strings ("en")."""
+    """Show the UI in Vietnamese ("vi", the default) or in the English source strings ("en"); the messages of
+    errors follow (desktop_app.messages)."""
     global _translator
+    messages_language(language if language in LANGUAGES else "vi")
     if _translator is not None:
         app.removeTranslator(_translator)
         _translator = None

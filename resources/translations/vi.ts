@@ -67,82 +67,82 @@
 <context>
     <name>AccountEditor</name>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="71"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="79"/>
         <source>Create the first administrator</source>
         <translation>Tạo tài khoản quản trị viên đầu tiên</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="72"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="80"/>
         <source>Edit account</source>
         <translation>Sửa tài khoản</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="72"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="80"/>
         <source>New account</source>
         <translation>Tài khoản mới</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="75"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="83"/>
         <source>Sign-in is turned on with this administrator account, which is signed in at once. Keep its password safe: only an administrator can turn sign-in off again.</source>
         <translation>Yêu cầu đăng nhập được bật cùng với tài khoản quản trị viên này, tài khoản được đăng nhập ngay. Hãy giữ kỹ mật khẩu: chỉ quản trị viên mới tắt được yêu cầu đăng nhập.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="85"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="41"/>
         <source>Administrator</source>
         <translation>Quản trị viên</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="86"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="42"/>
         <source>Unit officer</source>
         <translation>Cán bộ đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="90"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="98"/>
         <source>(none)</source>
         <translation>(không có)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="96"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="104"/>
         <source>May sign in (not locked)</source>
         <translation>Được đăng nhập (không bị khóa)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="99"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="107"/>
         <source>&amp;Login:</source>
         <translation>&amp;Tên đăng nhập:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="99"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="107"/>
         <source>&amp;Full name:</source>
         <translation>&amp;Họ tên:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="100"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="108"/>
         <source>&amp;Role:</source>
         <translation>&amp;Vai trò:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="100"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="108"/>
         <source>&amp;Unit:</source>
         <translation>Đơn &amp;vị:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="102"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="110"/>
         <source>&amp;Password (at least 8 characters):</source>
         <translation>&amp;Mật khẩu (ít nhất 8 ký tự):</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="103"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="111"/>
         <source>Password &amp;again:</source>
         <translation>Nhập &amp;lại mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="113"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="121"/>
         <source>&amp;Save</source>
         <translation>&amp;Lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="128"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="136"/>
         <source>The two passwords are not the same.</source>
         <translation>Hai lần nhập mật khẩu không giống nhau.</translation>
     </message>
@@ -150,130 +150,130 @@
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="49"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="57"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="194"/>
-        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="325"/>
-        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="346"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="202"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="333"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="354"/>
         <source>Accounts and sign-in</source>
         <translation>Tài khoản và đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="197"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="205"/>
         <source>When sign-in is required, everyone signs in when the program starts. An administrator edits the plan, units, merges and restores; a unit officer only records the results of their own unit&apos;s items. Passwords are stored only as scrypt hashes.</source>
         <translation>Khi yêu cầu đăng nhập, mọi người đăng nhập lúc mở chương trình. Quản trị viên sửa kế hoạch, đơn vị, hợp nhất và khôi phục dữ liệu; cán bộ đơn vị chỉ ghi kết quả các chỉ tiêu của đơn vị mình. Mật khẩu chỉ được lưu dưới dạng băm scrypt.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="202"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="210"/>
         <source>&amp;Require sign-in when the program starts</source>
         <translation>&amp;Yêu cầu đăng nhập khi mở chương trình</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="206"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="214"/>
         <source>Login</source>
         <translation>Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="206"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="214"/>
         <source>Full name</source>
         <translation>Họ tên</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="206"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="214"/>
         <source>Role</source>
         <translation>Vai trò</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="207"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="215"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="207"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="215"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="207"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="215"/>
         <source>Last sign-in</source>
         <translation>Đăng nhập lần cuối</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="218"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="226"/>
         <source>&amp;Add…</source>
         <translation>&amp;Thêm…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="219"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="227"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Sửa…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="220"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="228"/>
         <source>Set &amp;password…</source>
         <translation>Đặt &amp;mật khẩu…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="221"/>
-        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="278"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="229"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="286"/>
         <source>&amp;Lock</source>
         <translation>&amp;Khóa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="222"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="230"/>
         <source>Change &amp;my password…</source>
         <translation>Đổi mật khẩu của &amp;tôi…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="234"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="242"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="250"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="258"/>
         <source>Administrator</source>
         <translation>Quản trị viên</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="250"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="258"/>
         <source>Unit officer</source>
         <translation>Cán bộ đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="254"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="262"/>
         <source>Active</source>
         <translation>Đang hoạt động</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="254"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="262"/>
         <source>Locked</source>
         <translation>Đã khóa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="264"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="272"/>
         <source>Signed in as %1.</source>
         <translation>Đang đăng nhập: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="266"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="274"/>
         <source>Nobody is signed in.</source>
         <translation>Chưa ai đăng nhập.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="268"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="276"/>
         <source>Only an administrator can change accounts while sign-in is required.</source>
         <translation>Khi đang yêu cầu đăng nhập, chỉ quản trị viên được thay đổi tài khoản.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="278"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="286"/>
         <source>&amp;Unlock</source>
         <translation>&amp;Mở khóa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="335"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="343"/>
         <source>Sign in with an administrator account to require sign-in.</source>
         <translation>Hãy đăng nhập bằng tài khoản quản trị viên để bật yêu cầu đăng nhập.</translation>
     </message>
@@ -324,7 +324,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="117"/>
+        <location filename="../../desktop_app/ui/app.py" line="120"/>
         <source>Cannot open the database</source>
         <translation>Không mở được cơ sở dữ liệu</translation>
     </message>
@@ -332,88 +332,88 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="93"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="96"/>
         <source>Change history — %1</source>
         <translation>Lịch sử thay đổi — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="94"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="97"/>
         <source>Change log</source>
         <translation>Nhật ký thay đổi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="99"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="102"/>
         <source>Everyone</source>
         <translation>Tất cả mọi người</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="103"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="106"/>
         <source>Everywhere</source>
         <translation>Mọi nơi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="108"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="111"/>
         <source>Stt, item text, unit or period…</source>
         <translation>Stt, nội dung chỉ tiêu, đơn vị hoặc kỳ…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="110"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="113"/>
         <source>&amp;Person:</source>
         <translation>&amp;Người:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="110"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="113"/>
         <source>Made &amp;at:</source>
         <translation>Nơ&amp;i thực hiện:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="111"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="114"/>
         <source>&amp;From:</source>
         <translation>&amp;Từ ngày:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="112"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="115"/>
         <source>&amp;To:</source>
         <translation>Đế&amp;n ngày:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="112"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="115"/>
         <source>&amp;Record:</source>
         <translation>&amp;Bản ghi:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="123"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="126"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="157"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="160"/>
         <source>%1 change(s)</source>
         <translation>%1 thay đổi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="159"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="162"/>
         <source>(only the newest are shown: narrow the filters)</source>
         <translation>(chỉ hiện các thay đổi mới nhất: hãy thu hẹp bộ lọc)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="225"/>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="241"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="228"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="244"/>
         <source>Officer name</source>
         <translation>Tên cán bộ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="226"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="229"/>
         <source>Your full name, recorded with every change you make (change log):</source>
         <translation>Họ và tên của anh/chị, được ghi cùng mỗi thay đổi (nhật ký thay đổi):</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="228"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="231"/>
         <source>&amp;Save</source>
         <translation>&amp;Lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="229"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="232"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
@@ -434,37 +434,37 @@
 <context>
     <name>AuditTable</name>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="45"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="48"/>
         <source>Time</source>
         <translation>Thời gian</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="45"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="48"/>
         <source>Person</source>
         <translation>Người thực hiện</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="45"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="48"/>
         <source>Action</source>
         <translation>Thao tác</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="45"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="48"/>
         <source>Record</source>
         <translation>Bản ghi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="46"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="49"/>
         <source>Changes (old → new)</source>
         <translation>Thay đổi (cũ → mới)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="46"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="49"/>
         <source>Source</source>
         <translation>Nguồn</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="46"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="49"/>
         <source>Made at</source>
         <translation>Nơi thực hiện</translation>
     </message>
@@ -680,22 +680,22 @@ Dữ liệu hiện tại sẽ được sao lưu trước (vào thư mục «back
 <context>
     <name>CountsModel</name>
     <message>
-        <location filename="../../desktop_app/ui/widgets/dashboard.py" line="42"/>
+        <location filename="../../desktop_app/ui/widgets/dashboard.py" line="44"/>
         <source>No.</source>
         <translation>Stt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/dashboard.py" line="42"/>
+        <location filename="../../desktop_app/ui/widgets/dashboard.py" line="44"/>
         <source>Area</source>
         <translation>Lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/dashboard.py" line="43"/>
+        <location filename="../../desktop_app/ui/widgets/dashboard.py" line="45"/>
         <source>Implementing unit</source>
         <translation>Đơn vị triển khai</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/dashboard.py" line="44"/>
+        <location filename="../../desktop_app/ui/widgets/dashboard.py" line="46"/>
         <source>Total</source>
         <translation>Tổng</translation>
     </message>
@@ -703,37 +703,37 @@ Dữ liệu hiện tại sẽ được sao lưu trước (vào thư mục «back
 <context>
     <name>DashboardWidget</name>
     <message>
-        <location filename="../../desktop_app/ui/widgets/dashboard.py" line="249"/>
+        <location filename="../../desktop_app/ui/widgets/dashboard.py" line="251"/>
         <source>By area</source>
         <translation>Theo lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/dashboard.py" line="252"/>
+        <location filename="../../desktop_app/ui/widgets/dashboard.py" line="254"/>
         <source>By implementing unit</source>
         <translation>Theo đơn vị triển khai</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/dashboard.py" line="304"/>
+        <location filename="../../desktop_app/ui/widgets/dashboard.py" line="306"/>
         <source>Situation on %1</source>
         <translation>Tình hình đến ngày %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/dashboard.py" line="305"/>
+        <location filename="../../desktop_app/ui/widgets/dashboard.py" line="307"/>
         <source>All items: %1</source>
         <translation>Tất cả: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/dashboard.py" line="313"/>
+        <location filename="../../desktop_app/ui/widgets/dashboard.py" line="315"/>
         <source>Overdue: %1</source>
         <translation>Quá hạn: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/dashboard.py" line="314"/>
+        <location filename="../../desktop_app/ui/widgets/dashboard.py" line="316"/>
         <source>Due in the next 30 days: %1</source>
         <translation>Đến hạn trong 30 ngày tới: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/dashboard.py" line="316"/>
+        <location filename="../../desktop_app/ui/widgets/dashboard.py" line="318"/>
         <source>Show these items in the items table</source>
         <translation>Xem các chỉ tiêu này trong bảng</translation>
     </message>
@@ -741,27 +741,27 @@ Dữ liệu hiện tại sẽ được sao lưu trước (vào thư mục «back
 <context>
     <name>DeadlineModel</name>
     <message>
-        <location filename="../../desktop_app/ui/widgets/dashboard.py" line="46"/>
+        <location filename="../../desktop_app/ui/widgets/dashboard.py" line="48"/>
         <source>No.</source>
         <translation>Stt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/dashboard.py" line="47"/>
+        <location filename="../../desktop_app/ui/widgets/dashboard.py" line="49"/>
         <source>Indicator / task</source>
         <translation>Chỉ tiêu/nhiệm vụ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/dashboard.py" line="48"/>
+        <location filename="../../desktop_app/ui/widgets/dashboard.py" line="50"/>
         <source>Due</source>
         <translation>Hạn</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/dashboard.py" line="49"/>
+        <location filename="../../desktop_app/ui/widgets/dashboard.py" line="51"/>
         <source>Monitoring unit</source>
         <translation>Đơn vị theo dõi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/dashboard.py" line="50"/>
+        <location filename="../../desktop_app/ui/widgets/dashboard.py" line="52"/>
         <source>Assessment</source>
         <translation>Đánh giá</translation>
     </message>
@@ -1002,68 +1002,68 @@ Dữ liệu hiện tại sẽ được sao lưu trước (vào thư mục «back
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../desktop_app/ui/widgets/filter_bar.py" line="13"/>
+        <location filename="../../desktop_app/ui/widgets/filter_bar.py" line="14"/>
         <source>Overdue</source>
         <translation>Quá hạn</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/filter_bar.py" line="14"/>
+        <location filename="../../desktop_app/ui/widgets/filter_bar.py" line="15"/>
         <source>Due within 7 days</source>
         <translation>Đến hạn trong 7 ngày</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/filter_bar.py" line="15"/>
+        <location filename="../../desktop_app/ui/widgets/filter_bar.py" line="16"/>
         <source>Due within 30 days</source>
         <translation>Đến hạn trong 30 ngày</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/filter_bar.py" line="16"/>
+        <location filename="../../desktop_app/ui/widgets/filter_bar.py" line="17"/>
         <source>Due this quarter</source>
         <translation>Đến hạn trong quý này</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/filter_bar.py" line="19"/>
+        <location filename="../../desktop_app/ui/widgets/filter_bar.py" line="20"/>
         <source>Indicators</source>
         <translation>Chỉ tiêu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/filter_bar.py" line="20"/>
+        <location filename="../../desktop_app/ui/widgets/filter_bar.py" line="21"/>
         <source>Tasks</source>
         <translation>Nhiệm vụ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/filter_bar.py" line="21"/>
+        <location filename="../../desktop_app/ui/widgets/filter_bar.py" line="22"/>
         <source>Documents</source>
         <translation>Văn bản</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/filter_bar.py" line="39"/>
+        <location filename="../../desktop_app/ui/widgets/filter_bar.py" line="40"/>
         <source>Search text and units (accents optional)…</source>
         <translation>Tìm trong nội dung và đơn vị (gõ không dấu cũng được)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/filter_bar.py" line="41"/>
-        <location filename="../../desktop_app/ui/widgets/filter_bar.py" line="67"/>
+        <location filename="../../desktop_app/ui/widgets/filter_bar.py" line="42"/>
+        <location filename="../../desktop_app/ui/widgets/filter_bar.py" line="68"/>
         <source>All units</source>
         <translation>Mọi đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/filter_bar.py" line="42"/>
+        <location filename="../../desktop_app/ui/widgets/filter_bar.py" line="43"/>
         <source>All assessments</source>
         <translation>Mọi đánh giá</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/filter_bar.py" line="43"/>
+        <location filename="../../desktop_app/ui/widgets/filter_bar.py" line="44"/>
         <source>Any deadline</source>
         <translation>Mọi thời hạn</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/filter_bar.py" line="44"/>
+        <location filename="../../desktop_app/ui/widgets/filter_bar.py" line="45"/>
         <source>All kinds</source>
         <translation>Mọi loại</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/filter_bar.py" line="45"/>
+        <location filename="../../desktop_app/ui/widgets/filter_bar.py" line="46"/>
         <source>Clear filters</source>
         <translation>Bỏ lọc</translation>
     </message>
@@ -1213,77 +1213,77 @@ Kế hoạch: %3</translation>
 <context>
     <name>IdentityDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/identity.py" line="59"/>
+        <location filename="../../desktop_app/ui/dialogs/identity.py" line="62"/>
         <source>This computer&apos;s identity for data packages</source>
         <translation>Danh tính của máy này khi trao đổi gói dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/identity.py" line="63"/>
+        <location filename="../../desktop_app/ui/dialogs/identity.py" line="66"/>
         <source>Other offices see this name on the packages you send. Before they trust your first package they should compare the key fingerprint with you, e.g. by phone.</source>
         <translation>Các đơn vị khác thấy tên này trên các gói bạn gửi. Trước khi tin cậy gói đầu tiên của bạn, họ nên so dấu vân tay khoá với bạn, ví dụ qua điện thoại.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/identity.py" line="71"/>
+        <location filename="../../desktop_app/ui/dialogs/identity.py" line="74"/>
         <source>&amp;Save name</source>
         <translation>&amp;Lưu tên</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/identity.py" line="75"/>
+        <location filename="../../desktop_app/ui/dialogs/identity.py" line="78"/>
         <source>&amp;Name:</source>
         <translation>&amp;Tên:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/identity.py" line="84"/>
+        <location filename="../../desktop_app/ui/dialogs/identity.py" line="87"/>
         <source>Installation id:</source>
         <translation>Mã cài đặt:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/identity.py" line="85"/>
+        <location filename="../../desktop_app/ui/dialogs/identity.py" line="88"/>
         <source>Key fingerprint:</source>
         <translation>Dấu vân tay khoá:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/identity.py" line="87"/>
+        <location filename="../../desktop_app/ui/dialogs/identity.py" line="90"/>
         <source>Trusted senders</source>
         <translation>Các đơn vị gửi đã tin cậy</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/identity.py" line="91"/>
+        <location filename="../../desktop_app/ui/dialogs/identity.py" line="94"/>
         <source>Name</source>
         <translation>Tên</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/identity.py" line="91"/>
+        <location filename="../../desktop_app/ui/dialogs/identity.py" line="94"/>
         <source>Key fingerprint</source>
         <translation>Dấu vân tay khoá</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/identity.py" line="91"/>
+        <location filename="../../desktop_app/ui/dialogs/identity.py" line="94"/>
         <source>Trusted on</source>
         <translation>Ngày tin cậy</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/identity.py" line="91"/>
+        <location filename="../../desktop_app/ui/dialogs/identity.py" line="94"/>
         <source>Last package</source>
         <translation>Gói gần nhất</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/identity.py" line="101"/>
+        <location filename="../../desktop_app/ui/dialogs/identity.py" line="104"/>
         <source>&amp;Forget this sender…</source>
         <translation>&amp;Bỏ tin cậy đơn vị này…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/identity.py" line="111"/>
+        <location filename="../../desktop_app/ui/dialogs/identity.py" line="114"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/identity.py" line="154"/>
+        <location filename="../../desktop_app/ui/dialogs/identity.py" line="157"/>
         <source>Stop trusting «%1»? Its next package will ask you to compare its key fingerprint again.</source>
         <translation>Bỏ tin cậy «%1»? Khi nhận gói tiếp theo của đơn vị này, chương trình sẽ yêu cầu so lại dấu vân tay khoá.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/identity.py" line="156"/>
+        <location filename="../../desktop_app/ui/dialogs/identity.py" line="159"/>
         <source>Forget sender</source>
         <translation>Bỏ tin cậy đơn vị gửi</translation>
     </message>
@@ -1381,122 +1381,122 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/import_preview.py" line="46"/>
+        <location filename="../../desktop_app/ui/dialogs/import_preview.py" line="50"/>
         <source>Import preview — {name}</source>
         <translation>Xem trước khi nhập — {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/import_preview.py" line="53"/>
+        <location filename="../../desktop_app/ui/dialogs/import_preview.py" line="57"/>
         <source>No.</source>
         <translation>Stt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/import_preview.py" line="53"/>
+        <location filename="../../desktop_app/ui/dialogs/import_preview.py" line="57"/>
         <source>Indicator / task</source>
         <translation>Chỉ tiêu/nhiệm vụ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/import_preview.py" line="53"/>
+        <location filename="../../desktop_app/ui/dialogs/import_preview.py" line="57"/>
         <source>Target</source>
         <translation>Mục tiêu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/import_preview.py" line="53"/>
+        <location filename="../../desktop_app/ui/dialogs/import_preview.py" line="57"/>
         <source>Deadline</source>
         <translation>Thời hạn</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/import_preview.py" line="54"/>
+        <location filename="../../desktop_app/ui/dialogs/import_preview.py" line="58"/>
         <source>Monitoring unit</source>
         <translation>Đơn vị theo dõi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/import_preview.py" line="54"/>
+        <location filename="../../desktop_app/ui/dialogs/import_preview.py" line="58"/>
         <source>Implementing units</source>
         <translation>Đơn vị triển khai</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/import_preview.py" line="54"/>
+        <location filename="../../desktop_app/ui/dialogs/import_preview.py" line="58"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/import_preview.py" line="55"/>
+        <location filename="../../desktop_app/ui/dialogs/import_preview.py" line="59"/>
         <source>Coordinating units</source>
         <translation>Đơn vị phối hợp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/import_preview.py" line="55"/>
+        <location filename="../../desktop_app/ui/dialogs/import_preview.py" line="59"/>
         <source>Unit of measure</source>
         <translation>Đơn vị tính</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/import_preview.py" line="55"/>
+        <location filename="../../desktop_app/ui/dialogs/import_preview.py" line="59"/>
         <source>Target as written</source>
         <translation>Chỉ tiêu (nguyên văn)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/import_preview.py" line="56"/>
+        <location filename="../../desktop_app/ui/dialogs/import_preview.py" line="60"/>
         <source>Product</source>
         <translation>Sản phẩm</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/import_preview.py" line="56"/>
+        <location filename="../../desktop_app/ui/dialogs/import_preview.py" line="60"/>
         <source>Budget</source>
         <translation>Kinh phí</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/import_preview.py" line="56"/>
+        <location filename="../../desktop_app/ui/dialogs/import_preview.py" line="60"/>
         <source>Explanation</source>
         <translation>Giải thích</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/import_preview.py" line="77"/>
+        <location filename="../../desktop_app/ui/dialogs/import_preview.py" line="81"/>
         <source>&amp;Import</source>
         <translation>&amp;Nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/import_preview.py" line="78"/>
+        <location filename="../../desktop_app/ui/dialogs/import_preview.py" line="82"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/import_preview.py" line="81"/>
+        <location filename="../../desktop_app/ui/dialogs/import_preview.py" line="85"/>
         <source>Double-click a cell (or press F2) to correct it before importing.</source>
         <translation>Nháy đúp vào một ô (hoặc nhấn F2) để sửa trước khi nhập.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/import_preview.py" line="89"/>
+        <location filename="../../desktop_app/ui/dialogs/import_preview.py" line="93"/>
         <source>&amp;Contents</source>
         <translation>&amp;Nội dung</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/import_preview.py" line="90"/>
+        <location filename="../../desktop_app/ui/dialogs/import_preview.py" line="94"/>
         <source>Co&amp;lumns of the table</source>
         <translation>&amp;Cột của bảng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/import_preview.py" line="106"/>
+        <location filename="../../desktop_app/ui/dialogs/import_preview.py" line="110"/>
         <source>Check the columns of the table first.</source>
         <translation>Hãy kiểm tra các cột của bảng trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/import_preview.py" line="119"/>
+        <location filename="../../desktop_app/ui/dialogs/import_preview.py" line="123"/>
         <source>Commune: {commune} — plan number: {number} — date: {date} — year: {year}. {sections} sections, {groups} groups, {items} indicators and tasks. Nothing is written until you press Import.</source>
         <translation>Xã: {commune} — số kế hoạch: {number} — ngày: {date} — năm: {year}. {sections} mục, {groups} nhóm, {items} chỉ tiêu, nhiệm vụ. Chưa có gì được ghi cho đến khi bạn bấm Nhập.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/import_preview.py" line="126"/>
+        <location filename="../../desktop_app/ui/dialogs/import_preview.py" line="130"/>
         <source>Issued by: {issuer}.</source>
         <translation>Cơ quan ban hành: {issuer}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/import_preview.py" line="130"/>
+        <location filename="../../desktop_app/ui/dialogs/import_preview.py" line="134"/>
         <source>This file was already imported (plan #{id}); importing it again creates a second copy.</source>
         <translation>Tệp này đã được nhập (kế hoạch #{id}); nhập lại sẽ tạo bản thứ hai.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/import_preview.py" line="160"/>
+        <location filename="../../desktop_app/ui/dialogs/import_preview.py" line="164"/>
         <source>Warnings to check ({n}):</source>
         <translation>Các cảnh báo cần kiểm tra ({n}):</translation>
     </message>
@@ -1570,17 +1570,17 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>ItemAuditView</name>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="177"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="180"/>
         <source>&amp;Kept versions…</source>
         <translation>&amp;Phiên bản đã lưu…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="178"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="181"/>
         <source>Versions of this item replaced or not chosen when data packages were merged; one can be restored.</source>
         <translation>Các phiên bản của chỉ tiêu này bị thay thế hoặc không được chọn khi hợp nhất gói dữ liệu; có thể khôi phục một phiên bản.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="206"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="209"/>
         <source>%1 change(s)</source>
         <translation>%1 thay đổi</translation>
     </message>
@@ -1588,192 +1588,192 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>ItemForm</name>
     <message>
-        <location filename="../../desktop_app/ui/widgets/item_form.py" line="87"/>
+        <location filename="../../desktop_app/ui/widgets/item_form.py" line="53"/>
         <source>Indicator</source>
         <translation>Chỉ tiêu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/item_form.py" line="87"/>
+        <location filename="../../desktop_app/ui/widgets/item_form.py" line="54"/>
         <source>Task</source>
         <translation>Nhiệm vụ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/item_form.py" line="88"/>
+        <location filename="../../desktop_app/ui/widgets/item_form.py" line="55"/>
         <source>Document</source>
         <translation>Văn bản</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/item_form.py" line="95"/>
+        <location filename="../../desktop_app/ui/widgets/item_form.py" line="121"/>
         <source>Op.</source>
         <translation>So sánh</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/item_form.py" line="95"/>
+        <location filename="../../desktop_app/ui/widgets/item_form.py" line="121"/>
         <source>Value</source>
         <translation>Giá trị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/item_form.py" line="95"/>
+        <location filename="../../desktop_app/ui/widgets/item_form.py" line="121"/>
         <source>Unit</source>
         <translation>Đơn vị đo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/item_form.py" line="95"/>
+        <location filename="../../desktop_app/ui/widgets/item_form.py" line="121"/>
         <source>Counted noun</source>
         <translation>Danh từ đếm</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/item_form.py" line="95"/>
+        <location filename="../../desktop_app/ui/widgets/item_form.py" line="121"/>
         <source>Subject</source>
         <translation>Đối tượng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/item_form.py" line="99"/>
+        <location filename="../../desktop_app/ui/widgets/item_form.py" line="125"/>
         <source>Add target</source>
         <translation>Thêm mục tiêu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/item_form.py" line="99"/>
+        <location filename="../../desktop_app/ui/widgets/item_form.py" line="125"/>
         <source>Remove target</source>
         <translation>Bỏ mục tiêu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/item_form.py" line="103"/>
+        <location filename="../../desktop_app/ui/widgets/item_form.py" line="58"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/item_form.py" line="103"/>
+        <location filename="../../desktop_app/ui/widgets/item_form.py" line="59"/>
         <source>Ongoing</source>
         <translation>Thường xuyên</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/item_form.py" line="103"/>
+        <location filename="../../desktop_app/ui/widgets/item_form.py" line="60"/>
         <source>Every year</source>
         <translation>Hằng năm</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/item_form.py" line="104"/>
+        <location filename="../../desktop_app/ui/widgets/item_form.py" line="61"/>
         <source>Other (text)</source>
         <translation>Khác (ghi chữ)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/item_form.py" line="116"/>
+        <location filename="../../desktop_app/ui/widgets/item_form.py" line="141"/>
         <source>%, people, households…</source>
         <translation>%, người, hộ…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/item_form.py" line="117"/>
+        <location filename="../../desktop_app/ui/widgets/item_form.py" line="142"/>
         <source>Target as written</source>
         <translation>Chỉ tiêu (nguyên văn)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/item_form.py" line="118"/>
+        <location filename="../../desktop_app/ui/widgets/item_form.py" line="143"/>
         <source>More &amp;details</source>
         <translation>Chi &amp;tiết khác</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/item_form.py" line="120"/>
+        <location filename="../../desktop_app/ui/widgets/item_form.py" line="145"/>
         <source>Coordinating units, explanation, unit of measure, product and budget</source>
         <translation>Đơn vị phối hợp, giải thích, đơn vị tính, sản phẩm và kinh phí</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/item_form.py" line="128"/>
+        <location filename="../../desktop_app/ui/widgets/item_form.py" line="153"/>
         <source>Names separated by ;</source>
         <translation>Các tên cách nhau bằng dấu ;</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/item_form.py" line="132"/>
+        <location filename="../../desktop_app/ui/widgets/item_form.py" line="157"/>
         <source>&amp;Reload the saved version</source>
         <translation>&amp;Tải lại bản đã lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/item_form.py" line="133"/>
+        <location filename="../../desktop_app/ui/widgets/item_form.py" line="158"/>
         <source>Show the item as it was saved elsewhere (what you typed is dropped)</source>
         <translation>Hiện chỉ tiêu như đã được lưu ở nơi khác (những gì bạn vừa gõ sẽ bị bỏ)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/item_form.py" line="142"/>
+        <location filename="../../desktop_app/ui/widgets/item_form.py" line="167"/>
         <source>No.</source>
         <translation>Stt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/item_form.py" line="143"/>
+        <location filename="../../desktop_app/ui/widgets/item_form.py" line="168"/>
         <source>Text</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/item_form.py" line="145"/>
+        <location filename="../../desktop_app/ui/widgets/item_form.py" line="170"/>
         <source>Targets</source>
         <translation>Mục tiêu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/item_form.py" line="155"/>
+        <location filename="../../desktop_app/ui/widgets/item_form.py" line="180"/>
         <source>Deadline</source>
         <translation>Thời hạn</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/item_form.py" line="156"/>
+        <location filename="../../desktop_app/ui/widgets/item_form.py" line="181"/>
         <source>Monitoring unit</source>
         <translation>Đơn vị theo dõi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/item_form.py" line="157"/>
+        <location filename="../../desktop_app/ui/widgets/item_form.py" line="182"/>
         <source>Implementing units</source>
         <translation>Đơn vị triển khai</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/item_form.py" line="144"/>
+        <location filename="../../desktop_app/ui/widgets/item_form.py" line="169"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/item_form.py" line="163"/>
+        <location filename="../../desktop_app/ui/widgets/item_form.py" line="188"/>
         <source>Coordinating units</source>
         <translation>Đơn vị phối hợp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/item_form.py" line="164"/>
+        <location filename="../../desktop_app/ui/widgets/item_form.py" line="189"/>
         <source>Explanation</source>
         <translation>Giải thích</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/item_form.py" line="165"/>
+        <location filename="../../desktop_app/ui/widgets/item_form.py" line="190"/>
         <source>Unit / target</source>
         <translation>Đơn vị tính / chỉ tiêu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/item_form.py" line="166"/>
+        <location filename="../../desktop_app/ui/widgets/item_form.py" line="191"/>
         <source>Product</source>
         <translation>Sản phẩm</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/item_form.py" line="167"/>
+        <location filename="../../desktop_app/ui/widgets/item_form.py" line="192"/>
         <source>Budget</source>
         <translation>Kinh phí</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/item_form.py" line="237"/>
+        <location filename="../../desktop_app/ui/widgets/item_form.py" line="65"/>
         <source>index</source>
         <translation>chỉ số</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/item_form.py" line="237"/>
+        <location filename="../../desktop_app/ui/widgets/item_form.py" line="66"/>
         <source>count</source>
         <translation>số lượng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/item_form.py" line="238"/>
+        <location filename="../../desktop_app/ui/widgets/item_form.py" line="67"/>
         <source>none</source>
         <translation>không đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/item_form.py" line="270"/>
+        <location filename="../../desktop_app/ui/widgets/item_form.py" line="294"/>
         <source>Target {n}: “{text}” is not a number.</source>
         <translation>Mục tiêu {n}: «{text}» không phải là một số.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/item_form.py" line="322"/>
+        <location filename="../../desktop_app/ui/widgets/item_form.py" line="347"/>
         <source>Edit item {n}</source>
         <translation>Sửa chỉ tiêu {n}</translation>
     </message>
@@ -1781,67 +1781,67 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>ItemHistoryView</name>
     <message>
-        <location filename="../../desktop_app/ui/widgets/item_history.py" line="95"/>
+        <location filename="../../desktop_app/ui/widgets/item_history.py" line="98"/>
         <source>Period</source>
         <translation>Kỳ báo cáo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/item_history.py" line="95"/>
+        <location filename="../../desktop_app/ui/widgets/item_history.py" line="98"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/item_history.py" line="95"/>
+        <location filename="../../desktop_app/ui/widgets/item_history.py" line="98"/>
         <source>Value / status</source>
         <translation>Giá trị / trạng thái</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/item_history.py" line="96"/>
+        <location filename="../../desktop_app/ui/widgets/item_history.py" line="99"/>
         <source>Result narrative</source>
         <translation>Nội dung kết quả</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/item_history.py" line="96"/>
+        <location filename="../../desktop_app/ui/widgets/item_history.py" line="99"/>
         <source>Reported by</source>
         <translation>Người báo cáo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/item_history.py" line="96"/>
+        <location filename="../../desktop_app/ui/widgets/item_history.py" line="99"/>
         <source>Reported at</source>
         <translation>Thời điểm báo cáo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/item_history.py" line="97"/>
+        <location filename="../../desktop_app/ui/widgets/item_history.py" line="100"/>
         <source>Evidence</source>
         <translation>Minh chứng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/item_history.py" line="107"/>
+        <location filename="../../desktop_app/ui/widgets/item_history.py" line="110"/>
         <source>Attach evidence…</source>
         <translation>Đính kèm minh chứng…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/item_history.py" line="109"/>
+        <location filename="../../desktop_app/ui/widgets/item_history.py" line="112"/>
         <source>Open</source>
         <translation>Mở</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/item_history.py" line="112"/>
+        <location filename="../../desktop_app/ui/widgets/item_history.py" line="115"/>
         <source>Evidence of the selected report:</source>
         <translation>Minh chứng của báo cáo đang chọn:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/item_history.py" line="162"/>
+        <location filename="../../desktop_app/ui/widgets/item_history.py" line="165"/>
         <source>Attach evidence</source>
         <translation>Đính kèm minh chứng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/item_history.py" line="162"/>
+        <location filename="../../desktop_app/ui/widgets/item_history.py" line="165"/>
         <source>All files (*)</source>
         <translation>Tất cả tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/item_history.py" line="174"/>
+        <location filename="../../desktop_app/ui/widgets/item_history.py" line="177"/>
         <source>Cannot attach the file</source>
         <translation>Không đính kèm được tệp</translation>
     </message>
@@ -1849,47 +1849,47 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>ItemsModel</name>
     <message>
-        <location filename="../../desktop_app/ui/models/items.py" line="33"/>
+        <location filename="../../desktop_app/ui/models/items.py" line="36"/>
         <source>No.</source>
         <translation>Stt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/models/items.py" line="34"/>
+        <location filename="../../desktop_app/ui/models/items.py" line="37"/>
         <source>Indicator / task</source>
         <translation>Chỉ tiêu/nhiệm vụ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/models/items.py" line="35"/>
+        <location filename="../../desktop_app/ui/models/items.py" line="38"/>
         <source>Target</source>
         <translation>Mục tiêu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/models/items.py" line="36"/>
+        <location filename="../../desktop_app/ui/models/items.py" line="39"/>
         <source>Monitoring unit</source>
         <translation>Đơn vị theo dõi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/models/items.py" line="37"/>
+        <location filename="../../desktop_app/ui/models/items.py" line="40"/>
         <source>Implementing units</source>
         <translation>Đơn vị triển khai</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/models/items.py" line="38"/>
+        <location filename="../../desktop_app/ui/models/items.py" line="41"/>
         <source>Deadline</source>
         <translation>Thời hạn</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/models/items.py" line="39"/>
+        <location filename="../../desktop_app/ui/models/items.py" line="42"/>
         <source>Latest result</source>
         <translation>Kết quả mới nhất</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/models/items.py" line="40"/>
+        <location filename="../../desktop_app/ui/models/items.py" line="43"/>
         <source>Assessment</source>
         <translation>Đánh giá</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/models/items.py" line="41"/>
+        <location filename="../../desktop_app/ui/models/items.py" line="44"/>
         <source>Last update</source>
         <translation>Cập nhật</translation>
     </message>
@@ -2032,32 +2032,32 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>MatchDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="53"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="55"/>
         <source>Match indicators by hand</source>
         <translation>Khớp chỉ tiêu thủ công</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="57"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="59"/>
         <source>Indicator:</source>
         <translation>Chỉ tiêu:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="58"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="60"/>
         <source>Is the same as:</source>
         <translation>Là cùng chỉ tiêu với:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="60"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="62"/>
         <source>Match</source>
         <translation>Khớp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="61"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="63"/>
         <source>Cancel</source>
         <translation>Huỷ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="65"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="67"/>
         <source>The two wordings will count as one indicator in every plan, from now on.</source>
         <translation>Từ nay, hai cách ghi này được tính là một chỉ tiêu trong mọi kế hoạch.</translation>
     </message>
@@ -2065,72 +2065,72 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>PackageExportDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_export.py" line="31"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_export.py" line="33"/>
         <source>Send a data package</source>
         <translation>Gửi gói dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_export.py" line="34"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_export.py" line="36"/>
         <source>The package is a signed file (.cdsx) to carry on a USB stick to another office, which imports it with File → Import data package…</source>
         <translation>Gói dữ liệu là một tệp có chữ ký (.cdsx), chép vào USB mang sang đơn vị khác; đơn vị đó nhập bằng Tệp → Nhập gói dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_export.py" line="40"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_export.py" line="42"/>
         <source>All plans</source>
         <translation>Tất cả kế hoạch</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_export.py" line="41"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_export.py" line="43"/>
         <source>no number</source>
         <translation>không số</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_export.py" line="47"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_export.py" line="49"/>
         <source>&amp;Plans:</source>
         <translation>&amp;Kế hoạch:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_export.py" line="49"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_export.py" line="51"/>
         <source>Every unit</source>
         <translation>Tất cả đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_export.py" line="52"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_export.py" line="54"/>
         <source>Only the indicators assigned to this unit and the results it reported.</source>
         <translation>Chỉ các chỉ tiêu, nhiệm vụ giao cho đơn vị này và kết quả đơn vị đã báo cáo.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_export.py" line="53"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_export.py" line="55"/>
         <source>&amp;Unit:</source>
         <translation>Đơn &amp;vị:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_export.py" line="54"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_export.py" line="56"/>
         <source>Only what changed since the last package sent to:</source>
         <translation>Chỉ gửi những gì thay đổi kể từ gói gửi lần trước cho:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_export.py" line="61"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_export.py" line="63"/>
         <source>Name of the receiving office</source>
         <translation>Tên đơn vị nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_export.py" line="67"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_export.py" line="69"/>
         <source>&amp;Recipient:</source>
         <translation>Đơn vị &amp;nhận:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_export.py" line="69"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_export.py" line="71"/>
         <source>The first package for a recipient holds everything; later ones only the changes, so they stay small.</source>
         <translation>Gói đầu tiên gửi cho một đơn vị chứa toàn bộ dữ liệu; các gói sau chỉ chứa phần thay đổi nên nhỏ gọn.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_export.py" line="74"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_export.py" line="76"/>
         <source>&amp;Next…</source>
         <translation>&amp;Tiếp…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_export.py" line="75"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_export.py" line="77"/>
         <source>Cancel</source>
         <translation>Huỷ</translation>
     </message>
@@ -2478,37 +2478,37 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="150"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="158"/>
         <source>Set the password of «%1»</source>
         <translation>Đặt mật khẩu cho «%1»</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="151"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="159"/>
         <source>Change my password</source>
         <translation>Đổi mật khẩu của tôi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="155"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="163"/>
         <source>&amp;Current password:</source>
         <translation>Mật khẩu &amp;hiện tại:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="156"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="164"/>
         <source>&amp;New password (at least 8 characters):</source>
         <translation>Mật khẩu &amp;mới (ít nhất 8 ký tự):</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="157"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="165"/>
         <source>Password &amp;again:</source>
         <translation>Nhập &amp;lại mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="165"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="173"/>
         <source>&amp;Save</source>
         <translation>&amp;Lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="170"/>
+        <location filename="../../desktop_app/ui/dialogs/accounts.py" line="178"/>
         <source>The two passwords are not the same.</source>
         <translation>Hai lần nhập mật khẩu không giống nhau.</translation>
     </message>
@@ -2602,17 +2602,17 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>PlanReadOnlyWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/widgets/plan_readonly.py" line="29"/>
+        <location filename="../../desktop_app/ui/widgets/plan_readonly.py" line="32"/>
         <source>%1 (read-only)</source>
         <translation>%1 (chỉ xem)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/plan_readonly.py" line="32"/>
+        <location filename="../../desktop_app/ui/widgets/plan_readonly.py" line="35"/>
         <source>Search indicators and tasks…</source>
         <translation>Tìm chỉ tiêu, nhiệm vụ…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/plan_readonly.py" line="59"/>
+        <location filename="../../desktop_app/ui/widgets/plan_readonly.py" line="62"/>
         <source>%1 indicators and tasks</source>
         <translation>%1 chỉ tiêu, nhiệm vụ</translation>
     </message>
@@ -2643,57 +2643,57 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>ProgressGridModel</name>
     <message>
-        <location filename="../../desktop_app/ui/models/progress_grid.py" line="41"/>
+        <location filename="../../desktop_app/ui/models/progress_grid.py" line="44"/>
         <source>No.</source>
         <translation>Stt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/models/progress_grid.py" line="42"/>
+        <location filename="../../desktop_app/ui/models/progress_grid.py" line="45"/>
         <source>Indicator / task</source>
         <translation>Chỉ tiêu/nhiệm vụ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/models/progress_grid.py" line="43"/>
+        <location filename="../../desktop_app/ui/models/progress_grid.py" line="46"/>
         <source>Target</source>
         <translation>Mục tiêu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/models/progress_grid.py" line="44"/>
+        <location filename="../../desktop_app/ui/models/progress_grid.py" line="47"/>
         <source>Value / status</source>
         <translation>Giá trị / trạng thái</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/models/progress_grid.py" line="45"/>
+        <location filename="../../desktop_app/ui/models/progress_grid.py" line="48"/>
         <source>Result narrative</source>
         <translation>Nội dung kết quả</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/models/progress_grid.py" line="46"/>
+        <location filename="../../desktop_app/ui/models/progress_grid.py" line="49"/>
         <source>Evidence</source>
         <translation>Minh chứng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/models/progress_grid.py" line="47"/>
+        <location filename="../../desktop_app/ui/models/progress_grid.py" line="50"/>
         <source>Document no.</source>
         <translation>Số văn bản</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/models/progress_grid.py" line="48"/>
+        <location filename="../../desktop_app/ui/models/progress_grid.py" line="51"/>
         <source>Issued on</source>
         <translation>Ngày ban hành</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/models/progress_grid.py" line="49"/>
+        <location filename="../../desktop_app/ui/models/progress_grid.py" line="52"/>
         <source>Assessment</source>
         <translation>Đánh giá</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/models/progress_grid.py" line="156"/>
+        <location filename="../../desktop_app/ui/models/progress_grid.py" line="164"/>
         <source>Reporting unit: %1</source>
         <translation>Đơn vị báo cáo: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/models/progress_grid.py" line="159"/>
+        <location filename="../../desktop_app/ui/models/progress_grid.py" line="167"/>
         <source>Deadline: %1</source>
         <translation>Thời hạn: %1</translation>
     </message>
@@ -2701,62 +2701,62 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>ProgressGridWidget</name>
     <message>
-        <location filename="../../desktop_app/ui/models/progress_grid.py" line="51"/>
+        <location filename="../../desktop_app/ui/models/progress_grid.py" line="56"/>
         <source>Monthly</source>
         <translation>Tháng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/models/progress_grid.py" line="52"/>
+        <location filename="../../desktop_app/ui/models/progress_grid.py" line="57"/>
         <source>Quarterly</source>
         <translation>Quý</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/models/progress_grid.py" line="53"/>
+        <location filename="../../desktop_app/ui/models/progress_grid.py" line="58"/>
         <source>Six-monthly</source>
         <translation>6 tháng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/models/progress_grid.py" line="54"/>
+        <location filename="../../desktop_app/ui/models/progress_grid.py" line="59"/>
         <source>Yearly</source>
         <translation>Năm</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/models/progress_grid.py" line="55"/>
+        <location filename="../../desktop_app/ui/models/progress_grid.py" line="62"/>
         <source>Calendar periods</source>
         <translation>Theo lịch</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/models/progress_grid.py" line="56"/>
+        <location filename="../../desktop_app/ui/models/progress_grid.py" line="63"/>
         <source>Decree 09/2019 windows</source>
         <translation>Theo Nghị định 09/2019</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/progress_grid.py" line="225"/>
+        <location filename="../../desktop_app/ui/widgets/progress_grid.py" line="227"/>
         <source>Reporting:</source>
         <translation>Kỳ báo cáo:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/progress_grid.py" line="226"/>
+        <location filename="../../desktop_app/ui/widgets/progress_grid.py" line="228"/>
         <source>Period:</source>
         <translation>Kỳ:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/progress_grid.py" line="226"/>
+        <location filename="../../desktop_app/ui/widgets/progress_grid.py" line="228"/>
         <source>Implementing unit:</source>
         <translation>Đơn vị triển khai:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/progress_grid.py" line="252"/>
+        <location filename="../../desktop_app/ui/widgets/progress_grid.py" line="254"/>
         <source>All units</source>
         <translation>Mọi đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/progress_grid.py" line="351"/>
+        <location filename="../../desktop_app/ui/widgets/progress_grid.py" line="353"/>
         <source>This plan has no year, so it has no reporting periods yet.</source>
         <translation>Kế hoạch chưa có năm nên chưa có kỳ báo cáo.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/progress_grid.py" line="357"/>
+        <location filename="../../desktop_app/ui/widgets/progress_grid.py" line="359"/>
         <source>Saved %1: %2</source>
         <translation>Đã lưu %1: %2</translation>
     </message>
@@ -2764,165 +2764,165 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>ProvinceView</name>
     <message>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="103"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="105"/>
         <source>Filter communes…</source>
         <translation>Lọc theo tên xã…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="107"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="109"/>
         <source>All communes</source>
         <translation>Tất cả các xã</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="107"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="109"/>
         <source>With a red area</source>
         <translation>Có lĩnh vực màu đỏ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="108"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="110"/>
         <source>All areas green</source>
         <translation>Mọi lĩnh vực màu xanh</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="111"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="113"/>
         <source>Import packages from a folder…</source>
         <translation>Nhập các gói dữ liệu từ thư mục…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="113"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="115"/>
         <source>Export to Excel…</source>
         <translation>Xuất ra Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="115"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="117"/>
         <source>Export to PDF…</source>
         <translation>Xuất ra PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="118"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="120"/>
         <source>Year:</source>
         <translation>Năm:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="120"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="122"/>
         <source>Commune&apos;s change &amp;log…</source>
         <translation>Nhật ký &amp;thay đổi của xã…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="121"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="123"/>
         <source>Who changed what in the chosen commune&apos;s plan, as its packages tell it</source>
         <translation>Ai đã thay đổi gì trong kế hoạch của xã đang chọn, theo các gói dữ liệu xã gửi lên</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="140"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="142"/>
         <source>Match by hand…</source>
         <translation>Khớp thủ công…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="142"/>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="329"/>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="334"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="144"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="331"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="336"/>
         <source>Forget hand match</source>
         <translation>Bỏ khớp thủ công</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="147"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="149"/>
         <source>Indicators found in at least two plans (same wording, or matched by hand).</source>
         <translation>Các chỉ tiêu có trong ít nhất hai kế hoạch (cùng cách ghi, hoặc đã khớp thủ công).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="156"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="158"/>
         <source>Communes</source>
         <translation>Các xã</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="157"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="159"/>
         <source>Indicators</source>
         <translation>Chỉ tiêu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="183"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="185"/>
         <source>All years</source>
         <translation>Tất cả các năm</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="195"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="197"/>
         <source>%1 communes; %2 indicators matched across plans.</source>
         <translation>%1 xã; %2 chỉ tiêu khớp giữa các kế hoạch.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="227"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="229"/>
         <source>Province comparison</source>
         <translation>So sánh các xã</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="235"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="237"/>
         <source>Choose the folder of the packages</source>
         <translation>Chọn thư mục chứa các gói dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="249"/>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="250"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="251"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="252"/>
         <source>Import packages</source>
         <translation>Nhập gói dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="251"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="253"/>
         <source>%1 packages come from communes whose key is not trusted yet (their fingerprints are listed above). Trust these senders and import their packages? Answer yes only if you have compared the fingerprints with the communes.</source>
         <translation>%1 gói đến từ các xã có khóa chưa được tin cậy (dấu vân tay đã liệt kê ở trên). Tin cậy các đơn vị gửi này và nhập gói của họ? Chỉ chọn «Có» khi đã so dấu vân tay với các xã.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="256"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="258"/>
         <source>Importing the packages…</source>
         <translation>Đang nhập các gói dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="266"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="268"/>
         <source>The folder holds no data package (.cdsx).</source>
         <translation>Thư mục không có gói dữ liệu nào (.cdsx).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="267"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="269"/>
         <source>%1 of %2 packages imported.</source>
         <translation>Đã nhập %1/%2 gói.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="270"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="272"/>
         <source>Skipped:</source>
         <translation>Bỏ qua:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="279"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="281"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Sổ tính Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="279"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="281"/>
         <source>PDF document (*.pdf)</source>
         <translation>Tài liệu PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="280"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="282"/>
         <source>Export the comparison</source>
         <translation>Xuất bảng so sánh</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="293"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="295"/>
         <source>Saved %1.</source>
         <translation>Đã lưu %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="295"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="297"/>
         <source>Exporting the comparison…</source>
         <translation>Đang xuất bảng so sánh…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="329"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="331"/>
         <source>Select an indicator first.</source>
         <translation>Hãy chọn một chỉ tiêu trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="335"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="337"/>
         <source>This indicator was matched by its wording, not by hand.</source>
         <translation>Chỉ tiêu này được khớp theo cách ghi, không phải khớp thủ công.</translation>
     </message>
@@ -2930,7 +2930,7 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>ProvinceWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/widgets/province_view.py" line="347"/>
+        <location filename="../../desktop_app/ui/widgets/province_view.py" line="349"/>
         <source>Province comparison</source>
         <translation>So sánh các xã</translation>
     </message>
@@ -2938,122 +2938,122 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/report.py" line="54"/>
+        <location filename="../../desktop_app/ui/dialogs/report.py" line="57"/>
         <source>Print a report</source>
         <translation>In báo cáo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/report.py" line="54"/>
+        <location filename="../../desktop_app/ui/dialogs/report.py" line="57"/>
         <source>Export a report</source>
         <translation>Xuất báo cáo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/report.py" line="57"/>
+        <location filename="../../desktop_app/ui/dialogs/report.py" line="60"/>
         <source>Progress report (PDF)</source>
         <translation>Báo cáo kết quả thực hiện (PDF)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/report.py" line="58"/>
+        <location filename="../../desktop_app/ui/dialogs/report.py" line="61"/>
         <source>Progress report, editable (Word)</source>
         <translation>Báo cáo kết quả thực hiện, sửa được (Word)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/report.py" line="59"/>
+        <location filename="../../desktop_app/ui/dialogs/report.py" line="62"/>
         <source>One unit&apos;s report (PDF)</source>
         <translation>Báo cáo theo đơn vị (PDF)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/report.py" line="60"/>
+        <location filename="../../desktop_app/ui/dialogs/report.py" line="63"/>
         <source>One unit&apos;s report, editable (Word)</source>
         <translation>Báo cáo theo đơn vị, sửa được (Word)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/report.py" line="61"/>
+        <location filename="../../desktop_app/ui/dialogs/report.py" line="64"/>
         <source>Plan appendix for meetings (PDF)</source>
         <translation>Phụ lục kế hoạch để họp (PDF)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/report.py" line="62"/>
+        <location filename="../../desktop_app/ui/dialogs/report.py" line="65"/>
         <source>Plan appendix for meetings (Word)</source>
         <translation>Phụ lục kế hoạch để họp (Word)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/report.py" line="63"/>
+        <location filename="../../desktop_app/ui/dialogs/report.py" line="66"/>
         <source>Excel workbook: appendix with every period&apos;s results</source>
         <translation>Bảng Excel: phụ lục kèm kết quả các kỳ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/report.py" line="64"/>
+        <location filename="../../desktop_app/ui/dialogs/report.py" line="67"/>
         <source>CSV data for pivot tables</source>
         <translation>Dữ liệu CSV để lập bảng tổng hợp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/report.py" line="72"/>
+        <location filename="../../desktop_app/ui/dialogs/report.py" line="75"/>
         <source>(no number)</source>
         <translation>(chưa có số)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/report.py" line="80"/>
+        <location filename="../../desktop_app/ui/dialogs/report.py" line="83"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Chọn…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/report.py" line="82"/>
+        <location filename="../../desktop_app/ui/dialogs/report.py" line="85"/>
         <source>&amp;Open the file when it is ready</source>
         <translation>&amp;Mở tệp khi đã xong</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/report.py" line="88"/>
+        <location filename="../../desktop_app/ui/dialogs/report.py" line="91"/>
         <source>&amp;Report:</source>
         <translation>&amp;Báo cáo:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/report.py" line="89"/>
+        <location filename="../../desktop_app/ui/dialogs/report.py" line="92"/>
         <source>P&amp;lan:</source>
         <translation>&amp;Kế hoạch:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/report.py" line="90"/>
+        <location filename="../../desktop_app/ui/dialogs/report.py" line="93"/>
         <source>&amp;Period:</source>
         <translation>Kỳ &amp;báo cáo:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/report.py" line="91"/>
+        <location filename="../../desktop_app/ui/dialogs/report.py" line="94"/>
         <source>&amp;Unit:</source>
         <translation>Đơn &amp;vị:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/report.py" line="96"/>
+        <location filename="../../desktop_app/ui/dialogs/report.py" line="99"/>
         <source>&amp;Folder:</source>
         <translation>&amp;Thư mục:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/report.py" line="99"/>
+        <location filename="../../desktop_app/ui/dialogs/report.py" line="102"/>
         <source>File &amp;name:</source>
         <translation>Tên &amp;tệp:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/report.py" line="102"/>
+        <location filename="../../desktop_app/ui/dialogs/report.py" line="105"/>
         <source>&amp;Print…</source>
         <translation>&amp;In…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/report.py" line="102"/>
+        <location filename="../../desktop_app/ui/dialogs/report.py" line="105"/>
         <source>&amp;Export</source>
         <translation>&amp;Xuất</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/report.py" line="104"/>
+        <location filename="../../desktop_app/ui/dialogs/report.py" line="107"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/report.py" line="134"/>
+        <location filename="../../desktop_app/ui/dialogs/report.py" line="137"/>
         <source>Everything reported up to today</source>
         <translation>Mọi kết quả đến hôm nay</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/report.py" line="166"/>
+        <location filename="../../desktop_app/ui/dialogs/report.py" line="169"/>
         <source>Choose the folder</source>
         <translation>Chọn thư mục</translation>
     </message>
@@ -3114,67 +3114,67 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>ReportSettingsDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/report_settings.py" line="27"/>
+        <location filename="../../desktop_app/ui/dialogs/report_settings.py" line="31"/>
         <source>Report header and recipients</source>
         <translation>Tiêu đề báo cáo và nơi nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/report_settings.py" line="31"/>
+        <location filename="../../desktop_app/ui/dialogs/report_settings.py" line="35"/>
         <source>From the plan: UBND XÃ &lt;commune&gt;</source>
         <translation>Theo kế hoạch: UBND XÃ &lt;tên xã&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/report_settings.py" line="33"/>
+        <location filename="../../desktop_app/ui/dialogs/report_settings.py" line="37"/>
         <source>From the plan: the commune&apos;s name</source>
         <translation>Theo kế hoạch: tên xã</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/report_settings.py" line="37"/>
+        <location filename="../../desktop_app/ui/dialogs/report_settings.py" line="41"/>
         <source>Left blank to be written by hand</source>
         <translation>Để trống để viết tay</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/report_settings.py" line="41"/>
+        <location filename="../../desktop_app/ui/dialogs/report_settings.py" line="45"/>
         <source>&amp;Issuing body:</source>
         <translation>&amp;Cơ quan ban hành:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/report_settings.py" line="42"/>
+        <location filename="../../desktop_app/ui/dialogs/report_settings.py" line="46"/>
         <source>&amp;Place before the date:</source>
         <translation>&amp;Địa danh trước ngày tháng:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/report_settings.py" line="43"/>
+        <location filename="../../desktop_app/ui/dialogs/report_settings.py" line="47"/>
         <source>Signing &amp;on behalf of:</source>
         <translation>&amp;Thay mặt:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/report_settings.py" line="44"/>
+        <location filename="../../desktop_app/ui/dialogs/report_settings.py" line="48"/>
         <source>Signer&apos;s &amp;title:</source>
         <translation>&amp;Chức vụ người ký:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/report_settings.py" line="45"/>
+        <location filename="../../desktop_app/ui/dialogs/report_settings.py" line="49"/>
         <source>Signer&apos;s &amp;name:</source>
         <translation>&amp;Họ tên người ký:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/report_settings.py" line="46"/>
+        <location filename="../../desktop_app/ui/dialogs/report_settings.py" line="50"/>
         <source>&amp;Recipients (one per line):</source>
         <translation>&amp;Nơi nhận (mỗi dòng một nơi):</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/report_settings.py" line="47"/>
+        <location filename="../../desktop_app/ui/dialogs/report_settings.py" line="51"/>
         <source>These settings are kept in the database and used by every report.</source>
         <translation>Các thiết lập này được lưu trong cơ sở dữ liệu và dùng cho mọi báo cáo.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/report_settings.py" line="49"/>
+        <location filename="../../desktop_app/ui/dialogs/report_settings.py" line="53"/>
         <source>&amp;Save</source>
         <translation>&amp;Lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/report_settings.py" line="50"/>
+        <location filename="../../desktop_app/ui/dialogs/report_settings.py" line="54"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
@@ -3250,47 +3250,47 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/sign_in.py" line="37"/>
+        <location filename="../../desktop_app/ui/dialogs/sign_in.py" line="41"/>
         <source>Sign in</source>
         <translation>Đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/sign_in.py" line="40"/>
+        <location filename="../../desktop_app/ui/dialogs/sign_in.py" line="44"/>
         <source>This data requires signing in. Enter your login and password.</source>
         <translation>Dữ liệu này yêu cầu đăng nhập. Hãy nhập tên đăng nhập và mật khẩu.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/sign_in.py" line="49"/>
+        <location filename="../../desktop_app/ui/dialogs/sign_in.py" line="53"/>
         <source>&amp;Login:</source>
         <translation>&amp;Tên đăng nhập:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/sign_in.py" line="49"/>
+        <location filename="../../desktop_app/ui/dialogs/sign_in.py" line="53"/>
         <source>&amp;Password:</source>
         <translation>&amp;Mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/sign_in.py" line="61"/>
+        <location filename="../../desktop_app/ui/dialogs/sign_in.py" line="65"/>
         <source>&amp;Sign in</source>
         <translation>Đăng &amp;nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/sign_in.py" line="63"/>
+        <location filename="../../desktop_app/ui/dialogs/sign_in.py" line="67"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/sign_in.py" line="82"/>
+        <location filename="../../desktop_app/ui/dialogs/sign_in.py" line="86"/>
         <source>Enter your login and password.</source>
         <translation>Hãy nhập tên đăng nhập và mật khẩu.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/sign_in.py" line="106"/>
+        <location filename="../../desktop_app/ui/dialogs/sign_in.py" line="110"/>
         <source>Wrong login or password %1 times in a row. Wait %2 seconds, then try again.</source>
         <translation>Sai tên đăng nhập hoặc mật khẩu %1 lần liên tiếp. Hãy đợi %2 giây rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/sign_in.py" line="119"/>
+        <location filename="../../desktop_app/ui/dialogs/sign_in.py" line="123"/>
         <source>You can try again now.</source>
         <translation>Bây giờ có thể thử lại.</translation>
     </message>
@@ -3303,17 +3303,17 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
         <translation>Đang mở dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/startup.py" line="136"/>
+        <location filename="../../desktop_app/ui/startup.py" line="118"/>
         <source>The data file is damaged</source>
         <translation>Tệp dữ liệu bị hỏng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/startup.py" line="140"/>
+        <location filename="../../desktop_app/ui/startup.py" line="122"/>
         <source>No intact backup was found beside it. Do not delete the file; ask for support.</source>
         <translation>Không tìm thấy bản sao lưu nguyên vẹn nào cạnh tệp. Đừng xóa tệp này; hãy liên hệ hỗ trợ kỹ thuật.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/startup.py" line="143"/>
+        <location filename="../../desktop_app/ui/startup.py" line="125"/>
         <source>Restore the newest intact backup, made %1 (%2 plans)? A copy of the damaged file is kept in the «backups» folder.</source>
         <translation>Khôi phục bản sao lưu nguyên vẹn mới nhất, lập lúc %1 (%2 kế hoạch)? Một bản sao của tệp bị hỏng được giữ trong thư mục «backups».</translation>
     </message>
@@ -3486,17 +3486,17 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>UnitManager</name>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/unit_manager.py" line="61"/>
+        <location filename="../../desktop_app/ui/dialogs/unit_manager.py" line="63"/>
         <source>Rename unit “{old}” to “{new}”</source>
         <translation>Đổi tên đơn vị «{old}» thành «{new}»</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/unit_manager.py" line="62"/>
+        <location filename="../../desktop_app/ui/dialogs/unit_manager.py" line="64"/>
         <source>Merge unit “{a}” into “{b}”</source>
         <translation>Gộp đơn vị «{a}» vào «{b}»</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/unit_manager.py" line="63"/>
+        <location filename="../../desktop_app/ui/dialogs/unit_manager.py" line="65"/>
         <source>Units</source>
         <translation>Đơn vị</translation>
     </message>
@@ -3504,75 +3504,75 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>UnitManagerDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/unit_manager.py" line="216"/>
+        <location filename="../../desktop_app/ui/dialogs/unit_manager.py" line="218"/>
         <source>Units</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/unit_manager.py" line="220"/>
+        <location filename="../../desktop_app/ui/dialogs/unit_manager.py" line="222"/>
         <source>Search units…</source>
         <translation>Tìm đơn vị…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/unit_manager.py" line="238"/>
+        <location filename="../../desktop_app/ui/dialogs/unit_manager.py" line="240"/>
         <source>Rename…</source>
         <translation>Đổi tên…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/unit_manager.py" line="241"/>
+        <location filename="../../desktop_app/ui/dialogs/unit_manager.py" line="243"/>
         <source>Merge into…</source>
         <translation>Gộp vào…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/unit_manager.py" line="244"/>
-        <location filename="../../desktop_app/ui/dialogs/unit_manager.py" line="258"/>
+        <location filename="../../desktop_app/ui/dialogs/unit_manager.py" line="246"/>
+        <location filename="../../desktop_app/ui/dialogs/unit_manager.py" line="260"/>
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/unit_manager.py" line="246"/>
-        <location filename="../../desktop_app/ui/dialogs/unit_manager.py" line="260"/>
+        <location filename="../../desktop_app/ui/dialogs/unit_manager.py" line="248"/>
+        <location filename="../../desktop_app/ui/dialogs/unit_manager.py" line="262"/>
         <source>Redo</source>
         <translation>Làm lại</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/unit_manager.py" line="263"/>
+        <location filename="../../desktop_app/ui/dialogs/unit_manager.py" line="265"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/unit_manager.py" line="358"/>
+        <location filename="../../desktop_app/ui/dialogs/unit_manager.py" line="360"/>
         <source>Rename unit</source>
         <translation>Đổi tên đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/unit_manager.py" line="358"/>
+        <location filename="../../desktop_app/ui/dialogs/unit_manager.py" line="360"/>
         <source>New name of “{name}”:</source>
         <translation>Tên mới của «{name}»:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/unit_manager.py" line="389"/>
-        <location filename="../../desktop_app/ui/dialogs/unit_manager.py" line="402"/>
+        <location filename="../../desktop_app/ui/dialogs/unit_manager.py" line="391"/>
+        <location filename="../../desktop_app/ui/dialogs/unit_manager.py" line="404"/>
         <source>Merge units</source>
         <translation>Gộp đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/unit_manager.py" line="389"/>
+        <location filename="../../desktop_app/ui/dialogs/unit_manager.py" line="391"/>
         <source>Keep which name? The other becomes a spelling of it:</source>
         <translation>Giữ tên nào? Tên còn lại trở thành một cách viết của nó:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/unit_manager.py" line="402"/>
+        <location filename="../../desktop_app/ui/dialogs/unit_manager.py" line="404"/>
         <source>Merge “{name}” into:</source>
         <translation>Gộp «{name}» vào:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/unit_manager.py" line="438"/>
+        <location filename="../../desktop_app/ui/dialogs/unit_manager.py" line="440"/>
         <source>OK</source>
         <translation>Đồng ý</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/unit_manager.py" line="439"/>
+        <location filename="../../desktop_app/ui/dialogs/unit_manager.py" line="441"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
@@ -3580,22 +3580,22 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>UnitsModel</name>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/unit_manager.py" line="54"/>
+        <location filename="../../desktop_app/ui/dialogs/unit_manager.py" line="56"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/unit_manager.py" line="55"/>
+        <location filename="../../desktop_app/ui/dialogs/unit_manager.py" line="57"/>
         <source>Other spellings</source>
         <translation>Các cách viết khác</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/unit_manager.py" line="56"/>
+        <location filename="../../desktop_app/ui/dialogs/unit_manager.py" line="58"/>
         <source>Items</source>
         <translation>Số chỉ tiêu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/unit_manager.py" line="57"/>
+        <location filename="../../desktop_app/ui/dialogs/unit_manager.py" line="59"/>
         <source>Reports</source>
         <translation>Số báo cáo</translation>
     </message>
@@ -3603,118 +3603,118 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>VersionsDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/versions.py" line="52"/>
+        <location filename="../../desktop_app/ui/dialogs/versions.py" line="56"/>
         <source>Versions kept when merging</source>
         <translation>Phiên bản đã lưu khi hợp nhất</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/versions.py" line="55"/>
+        <location filename="../../desktop_app/ui/dialogs/versions.py" line="59"/>
         <source>When a data package is merged, the version of a record that was replaced, not chosen in a conflict, or deleted as the sender had deleted it is kept here. Restoring one puts it back as a change made on this computer, sent with the next data package; the version it replaces is kept in turn.</source>
         <translation>Khi hợp nhất một gói dữ liệu, phiên bản của bản ghi bị thay, không được chọn khi xung đột, hoặc bị xoá theo bên gửi được lưu ở đây. Khôi phục một phiên bản sẽ đưa nó trở lại như một thay đổi làm trên máy này, được gửi đi trong gói dữ liệu sau; phiên bản bị thay lại được lưu vào đây.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/versions.py" line="62"/>
+        <location filename="../../desktop_app/ui/dialogs/versions.py" line="66"/>
         <source>Only this item and its targets, deadline, units and reports.</source>
         <translation>Chỉ của chỉ tiêu/nhiệm vụ này và các mục tiêu, thời hạn, đơn vị, kết quả của nó.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/versions.py" line="64"/>
+        <location filename="../../desktop_app/ui/dialogs/versions.py" line="68"/>
         <source>Show versions already &amp;restored</source>
         <translation>&amp;Hiện cả các phiên bản đã khôi phục</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/versions.py" line="80"/>
+        <location filename="../../desktop_app/ui/dialogs/versions.py" line="84"/>
         <source>Re&amp;store this version</source>
         <translation>&amp;Khôi phục phiên bản này</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/versions.py" line="83"/>
+        <location filename="../../desktop_app/ui/dialogs/versions.py" line="87"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/versions.py" line="92"/>
+        <location filename="../../desktop_app/ui/dialogs/versions.py" line="96"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/versions.py" line="92"/>
+        <location filename="../../desktop_app/ui/dialogs/versions.py" line="96"/>
         <source>Record</source>
         <translation>Bản ghi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/versions.py" line="92"/>
+        <location filename="../../desktop_app/ui/dialogs/versions.py" line="96"/>
         <source>Kind of record</source>
         <translation>Loại bản ghi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/versions.py" line="92"/>
+        <location filename="../../desktop_app/ui/dialogs/versions.py" line="96"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/versions.py" line="92"/>
+        <location filename="../../desktop_app/ui/dialogs/versions.py" line="96"/>
         <source>Source</source>
         <translation>Nguồn</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/versions.py" line="112"/>
+        <location filename="../../desktop_app/ui/dialogs/versions.py" line="116"/>
         <source>Field</source>
         <translation>Trường</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/versions.py" line="112"/>
+        <location filename="../../desktop_app/ui/dialogs/versions.py" line="116"/>
         <source>Now</source>
         <translation>Hiện tại</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/versions.py" line="112"/>
+        <location filename="../../desktop_app/ui/dialogs/versions.py" line="116"/>
         <source>Kept version</source>
         <translation>Bản đã lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/versions.py" line="135"/>
+        <location filename="../../desktop_app/ui/dialogs/versions.py" line="139"/>
         <source>restored %1</source>
         <translation>đã khôi phục %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/versions.py" line="136"/>
+        <location filename="../../desktop_app/ui/dialogs/versions.py" line="140"/>
         <source>%1 (no longer here)</source>
         <translation>%1 (không còn ở đây)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/versions.py" line="175"/>
+        <location filename="../../desktop_app/ui/dialogs/versions.py" line="179"/>
         <source>No kept version.</source>
         <translation>Không có phiên bản nào được lưu.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/versions.py" line="179"/>
+        <location filename="../../desktop_app/ui/dialogs/versions.py" line="183"/>
         <source>This record is no longer here: restoring re-creates it, with the records deleted together with it.</source>
         <translation>Bản ghi này không còn ở đây: khôi phục sẽ tạo lại nó, cùng các bản ghi bị xoá cùng với nó.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/versions.py" line="195"/>
+        <location filename="../../desktop_app/ui/dialogs/versions.py" line="199"/>
         <source>Restore this version of «%1»?</source>
         <translation>Khôi phục phiên bản này của «%1»?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/versions.py" line="196"/>
+        <location filename="../../desktop_app/ui/dialogs/versions.py" line="200"/>
         <source>The record as it is now is kept in this list, so this can be undone. The change is sent with the next data package.</source>
         <translation>Bản ghi như hiện tại được lưu vào danh sách này nên có thể hoàn tác. Thay đổi sẽ được gửi đi trong gói dữ liệu sau.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/versions.py" line="198"/>
-        <location filename="../../desktop_app/ui/dialogs/versions.py" line="203"/>
+        <location filename="../../desktop_app/ui/dialogs/versions.py" line="202"/>
+        <location filename="../../desktop_app/ui/dialogs/versions.py" line="207"/>
         <source>Restore a kept version</source>
         <translation>Khôi phục phiên bản đã lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/versions.py" line="207"/>
+        <location filename="../../desktop_app/ui/dialogs/versions.py" line="211"/>
         <source>Restored: %1. The version it replaced is kept in this list.</source>
         <translation>Đã khôi phục: %1. Phiên bản bị thay được lưu trong danh sách này.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/versions.py" line="209"/>
+        <location filename="../../desktop_app/ui/dialogs/versions.py" line="213"/>
         <source>Re-created: %1, with the records deleted together with it.</source>
         <translation>Đã tạo lại: %1, cùng các bản ghi bị xoá cùng với nó.</translation>
     </message>

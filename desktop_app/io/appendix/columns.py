@@ -15,6 +15,7 @@ from desktop_app.domain.target_cells import (
     looks_like_target_value,
 )
 from desktop_app.domain.text import search_key, starts_like_unit_name
+from desktop_app.errors import InvalidValue
 
 ROLES = ("number", "text", "explanation", "unit_of_measure", "target", "output", "monitoring", "lead",
          "coordinating", "implementing", "deadline", "budget", "note", "ignore")
@@ -234,25 +235,29 @@ def layout_from_roles(header: Sequence[str], roles: Sequence[str]) -> Layout:
                   tuple([*roles, *["ignore"] * (width - len(roles))]), True)
 
 
+class ColumnSpecError(InvalidValue, ValueError):
+    """A --columns text that cannot be read; the message names what is wrong."""
+
+
 def parse_column_spec(spec: str, width: int) -> list[str]:
     """Roles from "1=number,2=text,4=unit_of_measure" (columns counted from 1; unnamed ones ignored);
-    ValueError with a Vietnamese message naming what is wrong."""
+    ColumnSpecError (a ValueError) naming what is wrong."""
     roles = ["ignore"] * width
     for part in (p.strip() for p in spec.split(",")):
         if not part:
             continue
         column, sep, role = (s.strip() for s in part.partition("="))
         if not sep or not column.isdigit():
-            raise ValueError(f"«{part}» không đúng dạng SỐ_CỘT=VAI_TRÒ (ví dụ 2=text).")
+            raise ColumnSpecError("columns.spec_form", part=part)
         index = int(column) - 1
         if not 0 <= index < width:
-            raise ValueError(f"«{part}»: bảng chỉ có {width} cột.")
+            raise ColumnSpecError("columns.spec_width", part=part, width=width)
         if role not in ROLES:
-            raise ValueError(f"«{part}»: vai trò «{role}» không có; dùng một trong: {', '.join(ROLES)}.")
+            raise ColumnSpecError("columns.spec_role", part=part, role=role, roles=", ".join(ROLES))
         roles[index] = role
     for role in SINGLE:
         if roles.count(role) > 1:
-            raise ValueError(f"vai trò «{role}» chỉ được dùng cho một cột.")
+            raise ColumnSpecError("columns.spec_single", role=role)
     if "text" not in roles:
-        raise ValueError("cần một cột nội dung chỉ tiêu/nhiệm vụ (text).")
+        raise ColumnSpecError("columns.spec_text")
     return roles

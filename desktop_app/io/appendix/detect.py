@@ -11,23 +11,20 @@ from desktop_app.io.appendix.raw import RawDocument
 from desktop_app.io.appendix.text_reader import check_text, decode_text, read_text
 from desktop_app.io.appendix.xlsx_reader import read_xlsx
 from desktop_app.io.safety import check_zip
+from desktop_app.messages import Message, Named
 
 CLIPBOARD_NAME = "Khay nhớ tạm (clipboard)"
+"""The source name of a pasted table, kept with the plan (data)."""
+CLIPBOARD = Named(CLIPBOARD_NAME, Message("appendix.clipboard"))
+"""What an error about a pasted table names instead of a file: CLIPBOARD_NAME, shown in the message's language."""
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 
-EMPTY = "Tệp rỗng — không có nội dung nào để nhập."
-OLE2 = (
-    "Tệp Word/Excel 97-2003 (.doc/.xls) chưa được hỗ trợ. Hãy mở tệp bằng Word hoặc Excel, chọn "
-    "«Lưu thành» (Save As) dạng .docx hoặc .xlsx rồi nhập lại. (Tệp Office đặt mật khẩu cũng có dạng này: "
-    "hãy bỏ mật khẩu trước.)"
-)
-PDF = "Tệp PDF không nhập được. Hãy dùng tệp Word (.docx) hoặc Excel (.xlsx) gốc của kế hoạch, hoặc sao chép bảng rồi dán vào."
-RTF = "Tệp RTF chưa được hỗ trợ. Hãy mở bằng Word và lưu lại dạng .docx rồi nhập lại."
-NOT_OFFICE = "Đây là tệp nén không phải Word hay Excel (không có word/document.xml hoặc xl/workbook.xml)."
-OPEN_DOCUMENT = (
-    "Tệp OpenDocument (.odt/.ods của LibreOffice) chưa được hỗ trợ, đây là tệp nén không phải Word hay Excel. "
-    "Hãy lưu lại dạng .docx hoặc .xlsx rồi nhập lại."
-)
+EMPTY = "appendix.empty"
+OLE2 = "appendix.old_office"
+PDF = "appendix.pdf"
+RTF = "appendix.rtf"
+NOT_OFFICE = "appendix.not_office"
+OPEN_DOCUMENT = "appendix.open_document"
 
 
 def _zip_kind(data: bytes, name: str) -> str:
@@ -37,7 +34,7 @@ def _zip_kind(data: bytes, name: str) -> str:
             names = set(zf.namelist())
             mimetype = zf.read("mimetype")[:100] if "mimetype" in names else b""
     except Exception as exc:  # already checked, but never let a zip error escape
-        raise FileRefused("Tệp bị hỏng hoặc không đầy đủ (không đọc được cấu trúc nén).", file=name) from exc
+        raise FileRefused("appendix.zip_unreadable", file=name) from exc
     if "word/document.xml" in names:
         return "docx"
     if "xl/workbook.xml" in names:
@@ -72,6 +69,10 @@ def read_document(data: bytes, name: str) -> RawDocument:
 def read_clipboard_text(text: str) -> RawDocument:
     """Read a table pasted from Word, Excel or a Markdown editor (same parser as text files)."""
     if not text.strip(" \t\r\n\ufeff\x0b\x0c"):
-        raise FileRefused("Khay nhớ tạm rỗng — hãy sao chép bảng phụ lục rồi dán lại.", file=CLIPBOARD_NAME)
-    check_text(text, CLIPBOARD_NAME)
+        raise FileRefused("appendix.clipboard_empty", file=CLIPBOARD)
+    try:
+        check_text(text, CLIPBOARD_NAME)
+    except FileRefused as exc:
+        exc.file = CLIPBOARD
+        raise
     return read_text(text, CLIPBOARD_NAME)

@@ -33,8 +33,9 @@ _SKIPPED = {
 }
 _MAX_SPAN = 64  # Word tables have at most 63 columns; caps hostile gridSpan/gridBefore values
 
-READ_FAILED = "Không đọc được tệp Word (.docx): tệp bị hỏng hoặc không đúng định dạng Word 2007 trở lên"
-NO_TABLE = "Trong tệp Word không tìm thấy bảng phụ lục (tài liệu không có bảng nào)."
+READ_FAILED = "appendix.docx_unreadable"
+"""The code of the message for a .docx that cannot be read; it takes the reader's words as {detail}."""
+NO_TABLE = "appendix.docx_no_table"
 
 
 def _paragraph_text(p: Element) -> str:
@@ -214,7 +215,7 @@ def read_docx(data: bytes, name: str, *, checked: bool = False) -> RawDocument:
         raise
     except Exception as exc:  # KeyError, ValueError, lxml XMLSyntaxError, BadZipFile, zlib errors …
         detail = str(exc).strip().splitlines()[0][:160] if str(exc).strip() else type(exc).__name__
-        raise FileRefused(f"{READ_FAILED} ({detail}).", file=name) from exc
+        raise FileRefused(READ_FAILED, file=name, detail=detail) from exc
     if not doc.tables:
         raise FileRefused(NO_TABLE, file=name)
     return doc

@@ -443,7 +443,7 @@ def parse_appendix(doc: RawDocument, *, chosen: Mapping[str, Sequence[str]] | No
     sure of give no item."""
     runs = find_runs(doc)
     if not runs:
-        raise FileRefused("không tìm thấy bảng phụ lục (không có bảng nào có ít nhất hai hàng).", file=doc.source_name)
+        raise FileRefused("appendix.no_appendix_table", file=doc.source_name)
     assign_layouts(runs, chosen=chosen, forced=forced)
     layouts: list[Layout] = []
     for run in runs:
@@ -461,7 +461,7 @@ def parse_appendix(doc: RawDocument, *, chosen: Mapping[str, Sequence[str]] | No
     _unknown_columns(result, runs)
     confident = all(layout.confident for layout in layouts)
     if not result.items and confident:
-        raise FileRefused("bảng phụ lục không có chỉ tiêu hay nhiệm vụ nào.", file=doc.source_name)
+        raise FileRefused("appendix.no_items", file=doc.source_name)
     if not result.commune:
         result.commune = commune_from_texts([item.text for item in result.items[:200]])
     if result.year is None:

@@ -104,9 +104,8 @@ def _headerless(doc: RawDocument) -> list[Run]:
     if table.truncated:
         from desktop_app.errors import FileRefused
 
-        raise FileRefused(f"trang tính «{table.name}» không có hàng tiêu đề bảng phụ lục (Stt, nội dung chỉ tiêu/"
-                          f"nhiệm vụ …) trong {HEADER_SEARCH_ROWS} hàng đầu, nên không được đọc hết. Hãy thêm hàng "
-                          "tiêu đề cột ở đầu bảng rồi nhập lại.", file=doc.source_name)
+        raise FileRefused("appendix.sheet_no_header", file=doc.source_name, sheet=table.name,
+                          rows=HEADER_SEARCH_ROWS)
     rows = [r for r in table.rows if any(c.strip() for c in r.cells)]
     first = [clean(c) for c in rows[0].cells]
     if any(header_role(c)[0] == "number" for c in first) or not any(

@@ -8,14 +8,8 @@ from desktop_app.errors import FileRefused
 from desktop_app.io.appendix.raw import RawDocument, RawRow, RawTable
 from desktop_app.io.safety import MAX_TEXT_BYTES
 
-NOT_TEXT = (
-    "Tệp không phải văn bản UTF-8/UTF-16 (có thể là tệp nhị phân, hoặc văn bản mã cũ TCVN3/VNI/Windows-1258). "
-    "Hãy mở tệp và lưu lại dạng văn bản Unicode (UTF-8), hoặc sao chép bảng rồi dán vào chương trình."
-)
-NO_TABLE = (
-    "Trong văn bản không tìm thấy bảng phụ lục (không có dòng nào chia cột bằng phím Tab, "
-    "cũng không có bảng Markdown «| … |»)."
-)
+NOT_TEXT = "appendix.not_text"
+NO_TABLE = "appendix.text_no_table"
 
 # C0 controls other than \t \n \v \f \r, and DEL: a few may come from Word, many mean binary junk.
 _JUNK_RE = re.compile("[\x01-\x08\x0e-\x1f\x7f]")
@@ -36,7 +30,7 @@ _EMPHASIS_RES = [
 def check_text(text: str, name: str) -> None:
     """Refuse text that is too long or looks like binary junk (NUL or many control characters)."""
     if len(text) > MAX_TEXT_BYTES:
-        raise FileRefused(f"Văn bản quá lớn (tối đa {MAX_TEXT_BYTES // (1 << 20)} MB).", file=name)
+        raise FileRefused("appendix.text_too_large", file=name, limit_mb=MAX_TEXT_BYTES // (1 << 20))
     if "\x00" in text or len(_JUNK_RE.findall(text[:1_000_000])) > max(8, min(len(text), 1_000_000) // 100):
         raise FileRefused(NOT_TEXT, file=name)
 
@@ -58,7 +52,7 @@ def _utf16_without_bom(data: bytes) -> str | None:
 def decode_text(data: bytes, name: str) -> str:
     """Decode UTF-8 (with or without BOM) or UTF-16 LE/BE (with BOM); refuse anything else."""
     if len(data) > MAX_TEXT_BYTES:
-        raise FileRefused(f"Tệp văn bản quá lớn (tối đa {MAX_TEXT_BYTES // (1 << 20)} MB).", file=name)
+        raise FileRefused("appendix.text_file_too_large", file=name, limit_mb=MAX_TEXT_BYTES // (1 << 20))
     if data.startswith(b"\xef\xbb\xbf"):
         encoding, body = "utf-8", data[3:]
     elif data.startswith(b"\xff\xfe"):

@@ -30,8 +30,9 @@ HEADER_SEARCH_ROWS = 300
 _HEADER_BAND = 3
 """Header rows looked at together (a header split over rows by vertical merges has its parts in separate rows)."""
 
-READ_FAILED = "Không đọc được tệp Excel (.xlsx): tệp bị hỏng hoặc không đúng định dạng Excel 2007 trở lên"
-NO_TABLE = "Trong tệp Excel không tìm thấy bảng phụ lục (mọi trang tính đều trống)."
+READ_FAILED = "appendix.xlsx_unreadable"
+"""The code of the message for a .xlsx that cannot be read; it takes the reader's words as {detail}."""
+NO_TABLE = "appendix.xlsx_no_table"
 
 _REF_RE = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d{1,7})")
 # Parts of a number format that are not date codes: quoted text, escaped characters, [colours/locales], _x and *x.
@@ -79,7 +80,8 @@ def _merged_ranges(ws: object, name: str) -> list[tuple[int, int, int, int]]:
         )
         for _, element in parser:
             if len(ranges) > MAX_MERGES:
-                raise FileRefused(f"Trang tính «{ws.title}» có quá nhiều vùng gộp ô.", file=name)  # type: ignore[attr-defined]
+                title = ws.title  # type: ignore[attr-defined]
+                raise FileRefused("appendix.sheet_too_many_merges", file=name, sheet=title)
             if str(element.tag).endswith("}mergeCell") or element.tag == "mergeCell":
                 ends = [_cell_index(part) for part in (element.get("ref") or "").split(":")]
                 if len(ends) == 2 and (first := ends[0]) and (last := ends[1]):
@@ -164,7 +166,7 @@ def _sheet_table(ws: ReadOnlySheet, name: str) -> RawTable:
             break  # openpyxl yields an empty row for every missing number: stop at Excel's last row
         count += len(row)
         if count > MAX_SHEET_CELLS:
-            raise FileRefused(f"Trang tính «{title}» quá lớn (trên {MAX_SHEET_CELLS} ô).", file=name)
+            raise FileRefused("appendix.sheet_too_many_cells", file=name, sheet=title, limit=MAX_SHEET_CELLS)
         for col, cell in enumerate(row, start=1):
             value = getattr(cell, "value", None)
             if value is None:
@@ -192,15 +194,13 @@ def _sheet_table(ws: ReadOnlySheet, name: str) -> RawTable:
         r2, c2 = min(r2, max_row), min(c2, width)
         budget -= max(0, r2 - r1 + 1) * max(0, c2 - c1 + 1)
         if budget < 0:
-            raise FileRefused(f"Trang tính «{title}» có vùng gộp ô quá lớn.", file=name)
+            raise FileRefused("appendix.sheet_merge_too_large", file=name, sheet=title)
         for r in range(r1, r2 + 1):
             cols = values.setdefault(r, {})
             for c in range(c1, c2 + 1):
                 cols[c] = top
     if len(values) * width > MAX_SHEET_CELLS:
-        raise FileRefused(
-            f"Trang tính «{title}» quá lớn ({len(values)} hàng × {width} cột) — hãy xoá các ô thừa rồi lưu lại.", file=name
-        )
+        raise FileRefused("appendix.sheet_too_large", file=name, sheet=title, rows=len(values), columns=width)
     rows = []
     for r in sorted(values):
         cols = values[r]
@@ -262,7 +262,7 @@ def read_xlsx(data: bytes, name: str, *, checked: bool = False) -> RawDocument:
         raise
     except Exception as exc:  # InvalidFileException, KeyError, ValueError, XML syntax errors, BadZipFile...
         detail = str(exc).strip().splitlines()[0][:160] if str(exc).strip() else type(exc).__name__
-        raise FileRefused(f"{READ_FAILED} ({detail}).", file=name) from exc
+        raise FileRefused(READ_FAILED, file=name, detail=detail) from exc
     if not any(t.rows for t in doc.tables):
         raise FileRefused(NO_TABLE, file=name)
     return doc

@@ -41,21 +41,19 @@ from desktop_app.io.exchange.rules import (
     SUFFIX,
     JsonRefused,
     central_directory,
-    count_text,
     parse_json,
     shown,
-    size_text,
     unsafe_name_reason,
 )
 from desktop_app.io.exchange.writer import write_package
+from desktop_app.messages import Message
 
 __all__ = ["FORMAT", "FORMAT_VERSION", "MANIFEST", "SIGNATURE", "SUFFIX", "Package", "PackageRefused",
            "read_package", "write_package"]
 
 
-NOT_A_PACKAGE = ("không phải gói dữ liệu .cdsx, hoặc tệp bị hỏng, không đầy đủ (không đọc được cấu trúc nén). "
-                 "Hãy chép lại tệp từ máy gửi.")
-BAD_SIGNATURE = "chữ ký không hợp lệ: gói đã bị sửa hoặc hỏng. Không nhập gói này; hãy xin đơn vị gửi gửi lại."
+NOT_A_PACKAGE = "package.not_a_package"
+BAD_SIGNATURE = "package.bad_signature"
 # What zipfile and zlib raise on a hostile or broken archive (beyond OSError, handled apart).
 _BROKEN = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, ValueError, NotImplementedError,
            RuntimeError, struct.error, OverflowError, KeyError, IndexError)
@@ -66,14 +64,14 @@ class PackageRefused(FileRefused):
     """A data package that is not imported: broken, changed, unsigned, hostile or from a newer program."""
 
 
-def _read_error(exc: OSError) -> str:
+def _read_error(exc: OSError) -> Message:
     if isinstance(exc, FileNotFoundError):
-        return "không tìm thấy tệp (USB đã bị rút?)."
+        return Message("package.read_not_found")
     if exc.errno == errno.EINVAL:  # zipfile seeking to an offset before the start: a broken directory
-        return NOT_A_PACKAGE
+        return Message(NOT_A_PACKAGE)
     if isinstance(exc, PermissionError):
-        return "không có quyền đọc tệp."
-    return f"không đọc được tệp ({exc.strerror or exc}) (USB đã bị rút?)."
+        return Message("file.no_read_permission")
+    return Message("package.read_failed", reason=exc.strerror or str(exc))
 
 
 @contextmanager
@@ -93,17 +91,15 @@ def _opened(path: Path) -> Iterator[tuple[zipfile.ZipFile, BinaryIO, int]]:
     with path.open("rb") as handle:
         size = os.fstat(handle.fileno()).st_size
         if size == 0:
-            raise PackageRefused("tệp rỗng (0 byte), không phải gói dữ liệu.", file=path.name)
+            raise PackageRefused("package.empty", file=path.name)
         if size > MAX_FILE_BYTES:
-            raise PackageRefused(f"tệp quá lớn ({size_text(size)}; gói dữ liệu tối đa "
-                                 f"{size_text(MAX_FILE_BYTES)}).", file=path.name)
+            raise PackageRefused("package.file_too_large", file=path.name, size=size, limit=MAX_FILE_BYTES)
         directory = central_directory(handle, size)
         if directory is None:
             raise PackageRefused(NOT_A_PACKAGE, file=path.name)
         entries, directory_bytes = directory
         if entries > MAX_MEMBERS or directory_bytes > MAX_CENTRAL_DIRECTORY:
-            raise PackageRefused(f"gói có quá nhiều tệp bên trong (khai báo {count_text(entries)}; tối đa "
-                                 f"{count_text(MAX_MEMBERS)}).", file=path.name)
+            raise PackageRefused("package.too_many_declared", file=path.name, count=entries, limit=MAX_MEMBERS)
         handle.seek(0)
         with zipfile.ZipFile(handle) as zf:
             yield zf, handle, size
@@ -112,49 +108,49 @@ def _opened(path: Path) -> Iterator[tuple[zipfile.ZipFile, BinaryIO, int]]:
 def _check_entries(path: Path, infos: list[zipfile.ZipInfo]) -> dict[str, zipfile.ZipInfo]:
     """Every member by name, once each of the entries was checked: count, name, kind, encryption, sizes."""
 
-    def refuse(message: str) -> PackageRefused:
-        return PackageRefused(message, file=path.name)
+    def refuse(code: str, **args: Any) -> PackageRefused:
+        return PackageRefused(code, file=path.name, **args)
 
     if len(infos) > MAX_MEMBERS:
-        raise refuse(f"gói có quá nhiều tệp bên trong ({count_text(len(infos))}; tối đa {count_text(MAX_MEMBERS)}).")
+        raise refuse("package.too_many_members", count=len(infos), limit=MAX_MEMBERS)
     by_name: dict[str, zipfile.ZipInfo] = {}
     total = 0
     for info in infos:
         name = info.filename
         if name.endswith("/") or info.external_attr & 0x10:  # 0x10: the MS-DOS directory attribute
-            raise refuse(f"gói có thư mục «{shown(name)}»; gói dữ liệu chỉ được chứa tệp.")
+            raise refuse("package.folder", name=shown(name))
         # zipfile cuts a name at a NUL byte and on Windows turns "\" into "/": check what the archive says too.
         for candidate in (info.orig_filename, name):
             reason = unsafe_name_reason(candidate)
             if reason:
-                raise refuse(f"tên tệp «{shown(candidate)}» trong gói không an toàn ({reason}); "
-                             "có thể là gói độc hại.")
+                raise refuse("package.unsafe_name", name=shown(candidate), reason=reason)
         if name in by_name:
-            raise refuse(f"gói có hai tệp cùng tên «{shown(name)}»; có thể là gói độc hại.")
+            raise refuse("package.duplicate_name", name=shown(name))
         mode = info.external_attr >> 16
         if stat.S_IFMT(mode) not in (0, stat.S_IFREG):
-            raise refuse(f"«{shown(name)}» trong gói là liên kết (symlink) hoặc tệp đặc biệt; có thể là gói độc hại.")
+            raise refuse("package.special_file", name=shown(name))
         if info.flag_bits & 0x1:
-            raise refuse(f"tệp «{shown(name)}» trong gói được đặt mật khẩu; gói dữ liệu không dùng mật khẩu.")
+            raise refuse("package.encrypted", name=shown(name))
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            raise refuse(f"tệp «{shown(name)}» trong gói dùng kiểu nén không được hỗ trợ.")
+            raise refuse("package.compression", name=shown(name))
         if info.file_size > MAX_MEMBER_BYTES:
-            raise refuse(f"tệp «{shown(name)}» trong gói quá lớn ({size_text(info.file_size)}; tối đa "
-                         f"{size_text(MAX_MEMBER_BYTES)}).")
+            raise refuse("package.member_too_large", name=shown(name), size=info.file_size, limit=MAX_MEMBER_BYTES)
         total += info.file_size
         if total > MAX_TOTAL_BYTES:
-            raise refuse(f"tổng dung lượng giải nén của gói quá lớn (tối đa {size_text(MAX_TOTAL_BYTES)}).")
+            raise refuse("package.total_too_large", limit=MAX_TOTAL_BYTES)
         if info.file_size > RATIO_MIN_BYTES and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             ratio = info.file_size // max(info.compress_size, 1)
-            raise refuse(f"tệp «{shown(name)}» trong gói có tỉ lệ nén bất thường ({count_text(ratio)}:1); "
-                         "có thể là «bom nén» (tệp độc hại).")
+            raise refuse("package.ratio", name=shown(name), ratio=ratio)
         by_name[name] = info
     return by_name
 
 
+SIZE_DIFFERS, HASH_DIFFERS = "package.changed_size", "package.changed_hash"
+
+
 def _changed(path: Path, name: str, why: str) -> PackageRefused:
-    return PackageRefused(f"tệp «{shown(name)}» trong gói đã bị thay đổi ({why}). Không nhập gói này; "
-                          "hãy xin đơn vị gửi gửi lại.", file=path.name)
+    """A member that is not what the manifest says (why: SIZE_DIFFERS or HASH_DIFFERS)."""
+    return PackageRefused("package.member_changed", file=path.name, name=shown(name), why=Message(why))
 
 
 def _stream(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo, size: int,
@@ -175,10 +171,9 @@ def _stream(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo, size: int,
                 digest.update(chunk)
                 sink(chunk)
     except _BROKEN as exc:
-        raise PackageRefused(f"tệp «{shown(info.filename)}» trong gói bị hỏng (không giải nén được). "
-                             "Hãy chép lại tệp từ máy gửi.", file=path.name) from exc
+        raise PackageRefused("package.member_broken", file=path.name, name=shown(info.filename)) from exc
     if count != size:
-        raise _changed(path, info.filename, "kích thước khác với khai báo")
+        raise _changed(path, info.filename, SIZE_DIFFERS)
     return digest.hexdigest()
 
 
@@ -191,37 +186,36 @@ def _read_small(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes
 def _check_manifest(path: Path, manifest: Any) -> tuple[str, str, bytes, str, dict[str, dict[str, Any]]]:
     """(installation id, sender name, public key, created_at, members) from a manifest, or PackageRefused."""
 
-    def refuse(message: str) -> PackageRefused:
-        return PackageRefused(message, file=path.name)
+    def refuse(code: str, **args: Any) -> PackageRefused:
+        return PackageRefused(code, file=path.name, **args)
 
     if not isinstance(manifest, dict):
-        raise refuse("«manifest.json» không đúng cấu trúc (không phải một đối tượng JSON).")
+        raise refuse("package.manifest_not_object")
     if manifest.get("format") != FORMAT:
-        raise refuse("không phải gói dữ liệu của chương trình này («manifest.json» không ghi định dạng «cdsx»).")
+        raise refuse("package.manifest_wrong_format")
     version = manifest.get("format_version")
     if type(version) is not int or version < 1:
-        raise refuse("«manifest.json» không ghi phiên bản định dạng hợp lệ.")
+        raise refuse("package.manifest_no_version")
     if version > FORMAT_VERSION:
-        raise refuse(f"gói được tạo bởi phiên bản chương trình mới hơn (định dạng phiên bản {version}; chương "
-                     f"trình này đọc được đến phiên bản {FORMAT_VERSION}). Hãy cập nhật chương trình rồi nhập lại.")
+        raise refuse("package.newer_format", version=version, supported=FORMAT_VERSION)
     sender = manifest.get("installation")
     if not isinstance(sender, dict) or not all(isinstance(sender.get(k), str) and sender.get(k)
                                                for k in ("id", "name", "public_key")):
-        raise refuse("«manifest.json» thiếu thông tin đơn vị gửi (installation: id, name, public_key).")
+        raise refuse("package.manifest_no_sender")
     if len(sender["id"]) > 100 or len(sender["name"]) > 200:
-        raise refuse("«manifest.json» có mã hoặc tên đơn vị gửi quá dài.")
+        raise refuse("package.manifest_sender_too_long")
     try:
         public_key = base64.b64decode(sender["public_key"], validate=True)
     except (binascii.Error, ValueError):
         public_key = b""
     if len(public_key) != signing.KEY_BYTES:
-        raise refuse("khoá công khai của đơn vị gửi trong «manifest.json» không hợp lệ.")
+        raise refuse("package.manifest_bad_key")
     created_at = manifest.get("created_at")
     if not isinstance(created_at, str) or len(created_at) > 64:
-        raise refuse("«manifest.json» thiếu thời điểm tạo gói (created_at).")
+        raise refuse("package.manifest_no_created_at")
     members = manifest.get("members")
     if not isinstance(members, dict):
-        raise refuse("«manifest.json» thiếu danh sách tệp trong gói (members).")
+        raise refuse("package.manifest_no_members")
     return sender["id"], sender["name"], public_key, created_at, members
 
 
@@ -232,14 +226,14 @@ def _follows(path: Path, manifest: dict[str, Any]) -> dict[str, str] | None:
     if scope is None:
         return None
     if not isinstance(scope, dict):
-        raise PackageRefused("«manifest.json» có phạm vi gói (scope) không đúng cấu trúc.", file=path.name)
+        raise PackageRefused("package.manifest_bad_scope", file=path.name)
     after = scope.get("after")
     if after is None:
         return None
     if (not isinstance(after, dict) or set(after) != {"sha256", "file", "created_at"}
             or not isinstance(after["sha256"], str) or not _SHA256.fullmatch(after["sha256"])
             or not all(isinstance(after[k], str) and len(after[k]) <= 255 for k in ("file", "created_at"))):
-        raise PackageRefused("«manifest.json» ghi gói trước (scope.after) không đúng cấu trúc.", file=path.name)
+        raise PackageRefused("package.manifest_bad_after", file=path.name)
     return dict(after)
 
 
@@ -247,12 +241,11 @@ def _check_declared(path: Path, members: dict[str, Any]) -> None:
     for name, entry in members.items():
         reason = unsafe_name_reason(name)
         if reason or name in (MANIFEST, SIGNATURE):
-            raise PackageRefused(f"«manifest.json» khai báo tên tệp «{shown(name)}» không an toàn "
-                                 f"({reason or 'trùng tên tệp của gói'}).", file=path.name)
+            raise PackageRefused("package.manifest_unsafe_name", file=path.name, name=shown(name),
+                                 reason=reason or Message("package.reason_reserved"))
         if (not isinstance(entry, dict) or type(entry.get("size")) is not int or entry["size"] < 0
                 or not isinstance(entry.get("sha256"), str) or not _SHA256.fullmatch(entry["sha256"])):
-            raise PackageRefused(f"«manifest.json» khai báo tệp «{shown(name)}» không đúng cấu trúc "
-                                 "(size, sha256).", file=path.name)
+            raise PackageRefused("package.manifest_bad_entry", file=path.name, name=shown(name))
 
 
 @dataclass(frozen=True)
@@ -281,7 +274,7 @@ class Package:
     def _entry(self, name: str) -> dict[str, Any]:
         entry = self.manifest["members"].get(name) if name in self.members else None
         if entry is None:
-            raise PackageRefused(f"gói không có tệp «{shown(name)}».", file=self.path.name)
+            raise PackageRefused("package.no_member", file=self.path.name, name=shown(name))
         return entry
 
     def _copy(self, name: str, sink: Callable[[bytes], object]) -> None:
@@ -295,11 +288,11 @@ class Package:
             for name, entry in entries:
                 info = infos.get(name)
                 if info is None:
-                    raise PackageRefused(f"thiếu tệp «{shown(name)}» trong gói.", file=self.path.name)
+                    raise PackageRefused("package.missing_member", file=self.path.name, name=shown(name))
                 if info.file_size != entry["size"]:
-                    raise _changed(self.path, name, "kích thước khác với khai báo")
+                    raise _changed(self.path, name, SIZE_DIFFERS)
                 if _stream(self.path, zf, info, entry["size"], sinks(name)) != entry["sha256"]:
-                    raise _changed(self.path, name, "mã SHA-256 không khớp")
+                    raise _changed(self.path, name, HASH_DIFFERS)
 
     def read(self, name: str) -> bytes:
         """A member's bytes, read again from the file and hash-checked."""
@@ -310,20 +303,20 @@ class Package:
     def read_json(self, name: str, *, limit: int = MAX_JSON_BYTES) -> Any:
         """A member parsed as strict JSON (no NaN/Infinity, no duplicate keys, nesting up to 64 levels)."""
         if self.size_of(name) > limit:
-            raise PackageRefused(f"tệp «{shown(name)}» trong gói quá lớn để đọc ({size_text(self.size_of(name))}; "
-                                 f"tối đa {size_text(limit)}).", file=self.path.name)
+            raise PackageRefused("package.member_too_large_to_read", file=self.path.name, name=shown(name),
+                                 size=self.size_of(name), limit=limit)
         try:
             return parse_json(self.read(name))
         except JsonRefused as exc:
-            raise PackageRefused(f"tệp «{shown(name)}» trong gói {exc}.", file=self.path.name) from exc
+            raise PackageRefused("package.member_json", file=self.path.name, name=shown(name),
+                                 reason=exc.coded) from exc
 
     def read_json_many(self, names: list[str], *, limit: int = MAX_JSON_BYTES) -> dict[str, Any]:
         """Several members parsed as strict JSON, read in one pass over the file (as read_json each)."""
         for name in names:
             if self.size_of(name) > limit:
-                raise PackageRefused(f"tệp «{shown(name)}» trong gói quá lớn để đọc "
-                                     f"({size_text(self.size_of(name))}; tối đa {size_text(limit)}).",
-                                     file=self.path.name)
+                raise PackageRefused("package.member_too_large_to_read", file=self.path.name, name=shown(name),
+                                     size=self.size_of(name), limit=limit)
         buffers: dict[str, bytes | bytearray] = {name: self.kept[name] for name in names if name in self.kept}
         growing = {name: bytearray() for name in names if name not in buffers}
         buffers.update(growing)
@@ -334,7 +327,8 @@ class Package:
             try:
                 parsed[name] = parse_json(bytes(data))
             except JsonRefused as exc:
-                raise PackageRefused(f"tệp «{shown(name)}» trong gói {exc}.", file=self.path.name) from exc
+                raise PackageRefused("package.member_json", file=self.path.name, name=shown(name),
+                                     reason=exc.coded) from exc
         return parsed
 
     def extract(self, name: str, dest: Path) -> None:
@@ -348,20 +342,19 @@ def read_package(path: Path) -> Package:
     path = Path(path)
     with _reading(path), _opened(path) as (zf, handle, size):
         infos = _check_entries(path, zf.infolist())
-        for required, what in ((MANIFEST, "không phải gói dữ liệu của chương trình này"),
-                               (SIGNATURE, "gói chưa được ký nên không thể nhập")):
+        for required, code in ((MANIFEST, "package.no_manifest"), (SIGNATURE, "package.no_signature")):
             if required not in infos:
-                raise PackageRefused(f"thiếu «{required}»: {what}.", file=path.name)
+                raise PackageRefused(code, file=path.name, name=required)
         if infos[MANIFEST].file_size > MAX_MANIFEST_BYTES:
-            raise PackageRefused(f"«manifest.json» quá lớn ({size_text(infos[MANIFEST].file_size)}; tối đa "
-                                 f"{size_text(MAX_MANIFEST_BYTES)}).", file=path.name)
+            raise PackageRefused("package.manifest_too_large", file=path.name, size=infos[MANIFEST].file_size,
+                                 limit=MAX_MANIFEST_BYTES)
         if infos[SIGNATURE].file_size != signing.SIGNATURE_BYTES:
             raise PackageRefused(BAD_SIGNATURE, file=path.name)
         manifest_bytes = _read_small(path, zf, infos[MANIFEST])
         try:
             manifest = parse_json(manifest_bytes)
         except JsonRefused as exc:
-            raise PackageRefused(f"«manifest.json» {exc}.", file=path.name) from exc
+            raise PackageRefused("package.manifest_json", file=path.name, reason=exc.coded) from exc
         installation_id, sender_name, public_key, created_at, members = _check_manifest(path, manifest)
         if not signing.verify(public_key, _read_small(path, zf, infos[SIGNATURE]), manifest_bytes):
             raise PackageRefused(BAD_SIGNATURE, file=path.name)
@@ -370,22 +363,20 @@ def read_package(path: Path) -> Package:
         expected = {MANIFEST, SIGNATURE, *members}
         missing = sorted(expected - infos.keys())
         if missing:
-            raise PackageRefused(f"thiếu tệp «{shown(missing[0])}» trong gói (đã khai báo trong manifest.json).",
-                                 file=path.name)
+            raise PackageRefused("package.missing_declared", file=path.name, name=shown(missing[0]))
         extra = sorted(infos.keys() - expected)
         if extra:
-            raise PackageRefused(f"gói có tệp lạ «{shown(extra[0])}» không được khai báo trong manifest.json.",
-                                 file=path.name)
+            raise PackageRefused("package.undeclared", file=path.name, name=shown(extra[0]))
         kept: dict[str, bytes] = {}
         for name, entry in members.items():
             info = infos[name]
             if info.file_size != entry["size"]:
-                raise _changed(path, name, "kích thước khác với khai báo")
+                raise _changed(path, name, SIZE_DIFFERS)
             # JSON members are kept as checked here, so reading them later needs no second pass
             buffer = bytearray() if name.endswith(".json") and entry["size"] <= MAX_JSON_BYTES else None
             sink = buffer.extend if buffer is not None else (lambda _chunk: None)
             if _stream(path, zf, info, entry["size"], sink) != entry["sha256"]:
-                raise _changed(path, name, "mã SHA-256 không khớp")
+                raise _changed(path, name, HASH_DIFFERS)
             if buffer is not None:
                 kept[name] = bytes(buffer)
         digest = hashlib.sha256()

@@ -11,6 +11,8 @@ from collections.abc import Iterable, Iterator
 from itertools import chain
 from typing import Any, BinaryIO
 
+from desktop_app.messages import Message
+
 SUFFIX = ".cdsx"
 FORMAT = "cdsx"
 FORMAT_VERSION = 2
@@ -51,45 +53,31 @@ _ZIP64_LOCATOR = b"PK\x06\x07"
 _ZIP64_EOCD = b"PK\x06\x06"
 
 
-def size_text(n: int) -> str:
-    """A byte count for messages: "12,5 MB", "2 GB", "340 byte" (decimal comma)."""
-    if n >= GB:
-        return f"{n / GB:.1f} GB".replace(".0 ", " ").replace(".", ",")
-    if n >= MB:
-        return f"{n / MB:.1f} MB".replace(".0 ", " ").replace(".", ",")
-    return f"{n} byte"
-
-
-def count_text(n: int) -> str:
-    """An integer with a dot between thousands, as Vietnamese writes it."""
-    return f"{n:,}".replace(",", ".")
-
-
 def shown(name: str) -> str:
     """A member name safe to put in a message: control and format characters escaped, at most 80 characters."""
     out = "".join(c if unicodedata.category(c)[0] != "C" else f"\\u{ord(c):04x}" for c in name)
     return out if len(out) <= 80 else out[:77] + "…"
 
 
-def unsafe_name_reason(name: str) -> str | None:
-    """Why name is not a safe relative POSIX path inside a package (Vietnamese), or None when it is."""
+def unsafe_name_reason(name: str) -> Message | None:
+    """Why name is not a safe relative POSIX path inside a package, or None when it is."""
     if not isinstance(name, str) or not name:
-        return "tên rỗng"
+        return Message("package.reason_empty")
     if len(name) > MAX_NAME_CHARS:
-        return f"tên dài quá {MAX_NAME_CHARS} ký tự"
+        return Message("package.reason_long", limit=MAX_NAME_CHARS)
     if any(unicodedata.category(c)[0] == "C" for c in name):
-        return "chứa ký tự điều khiển"
+        return Message("package.reason_control")
     if "\\" in name:
-        return "chứa dấu «\\»"
+        return Message("package.reason_backslash")
     if name.startswith("/"):
-        return "là đường dẫn tuyệt đối"
+        return Message("package.reason_absolute")
     if ":" in name:  # a drive letter (C:) or an NTFS alternate data stream (file:stream)
-        return "chứa tên ổ đĩa hoặc dấu «:»"
+        return Message("package.reason_drive")
     parts = name.split("/")
     if ".." in parts:
-        return "chứa «..» để thoát ra ngoài thư mục"
+        return Message("package.reason_parent")
     if any(part in ("", ".") for part in parts):
-        return "có phần tên rỗng hoặc «.»"
+        return Message("package.reason_empty_part")
     return None
 
 
@@ -125,17 +113,25 @@ def central_directory(handle: BinaryIO, size: int) -> tuple[int, int] | None:
 
 
 class JsonRefused(ValueError):
-    """JSON text this program does not accept (the reason in Vietnamese)."""
+    """JSON text this program does not accept; coded holds the reason, a phrase that follows the member's name
+    ("tệp «x» trong gói có khoá «y» lặp lại")."""
+
+    def __init__(self, code: str, /, **args: Any) -> None:
+        self.coded = Message(code, **args)
+        super().__init__(code)
+
+    def __str__(self) -> str:
+        return self.coded.render()
 
 
 def _no_constant(value: str) -> Any:
-    raise JsonRefused(f"có giá trị «{value}» (không phải số hợp lệ)")
+    raise JsonRefused("json.constant", value=value)
 
 
 def _finite(text: str) -> float:
     value = float(text)
     if not math.isfinite(value):
-        raise JsonRefused(f"có số quá lớn «{text[:20]}»")
+        raise JsonRefused("json.number_too_large", text=text[:20])
     return value
 
 
@@ -153,7 +149,7 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result = dict(pairs)
     duplicate = _first_repeated(k for k, _ in pairs) if len(result) != len(pairs) else None
     if duplicate is not None:
-        raise JsonRefused(f"có khoá «{shown(duplicate)}» lặp lại")
+        raise JsonRefused("json.duplicate_key", key=shown(duplicate))
     return result
 
 
@@ -201,23 +197,22 @@ def parse_json(data: bytes) -> Any:
     """data as strict UTF-8 JSON; JsonRefused for anything else, NaN/Infinity, duplicate keys, depth over 64."""
     containers = data.count(b"[") + data.count(b"{")  # brackets inside strings count too: a bound, cheaply
     if containers > MAX_JSON_CONTAINERS:
-        raise JsonRefused(f"có quá nhiều danh sách lồng nhau ({count_text(containers)}; tối đa "
-                          f"{count_text(MAX_JSON_CONTAINERS)})")
+        raise JsonRefused("json.too_many_containers", count=containers, limit=MAX_JSON_CONTAINERS)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise JsonRefused("không phải văn bản UTF-8") from exc
+        raise JsonRefused("json.not_utf8") from exc
     try:
         value = json.loads(text, parse_constant=_no_constant, parse_float=_finite,
                            object_pairs_hook=_no_duplicates)
     except RecursionError as exc:
-        raise JsonRefused(f"lồng nhau quá {MAX_JSON_DEPTH} cấp") from exc
+        raise JsonRefused("json.too_deep", limit=MAX_JSON_DEPTH) from exc
     except JsonRefused:
         raise
     except json.JSONDecodeError as exc:
-        raise JsonRefused(f"không phải JSON hợp lệ (lỗi ở dòng {exc.lineno}, cột {exc.colno})") from exc
+        raise JsonRefused("json.invalid", line=exc.lineno, column=exc.colno) from exc
     except ValueError as exc:  # int() of a number with thousands of digits
-        raise JsonRefused("có số quá dài") from exc
+        raise JsonRefused("json.number_too_long") from exc
     if _depth(value) > MAX_JSON_DEPTH:
-        raise JsonRefused(f"lồng nhau quá {MAX_JSON_DEPTH} cấp")
+        raise JsonRefused("json.too_deep", limit=MAX_JSON_DEPTH)
     return value

@@ -32,10 +32,9 @@ from desktop_app.io.exchange.rules import (
     MAX_TOTAL_BYTES,
     RATIO_MIN_BYTES,
     SIGNATURE,
-    count_text,
-    size_text,
     unsafe_name_reason,
 )
+from desktop_app.messages import Message
 
 
 class _TooLarge(Exception):
@@ -73,7 +72,8 @@ class _Member:
 
 
 def _source_failed(package: Path, source: Path, exc: OSError) -> WriteFailed:
-    return WriteFailed(f"không đọc được tệp minh chứng «{source.name}» ({exc.strerror or exc}).", file=package.name)
+    return WriteFailed("write.evidence_unreadable", file=package.name, name=source.name,
+                       reason=exc.strerror or str(exc))
 
 
 def _scan(name: str, content: bytes | Path, package: Path) -> _Member:
@@ -100,8 +100,7 @@ def _scan(name: str, content: bytes | Path, package: Path) -> _Member:
             raise _source_failed(package, content, exc) from exc
         compressed += len(deflater.flush())
     if size > MAX_MEMBER_BYTES:
-        raise WriteFailed(f"tệp «{name}» quá lớn để đưa vào gói ({size_text(size)}; tối đa "
-                          f"{size_text(MAX_MEMBER_BYTES)}).", file=package.name)
+        raise WriteFailed("write.member_too_large", file=package.name, name=name, size=size, limit=MAX_MEMBER_BYTES)
     # Half the reader's limit: a margin, whatever zlib's output length does with other chunk boundaries.
     bomb_like = size > RATIO_MIN_BYTES and size > (MAX_RATIO // 2) * max(compressed, 1)
     kind = zipfile.ZIP_STORED if bomb_like else zipfile.ZIP_DEFLATED
@@ -139,7 +138,7 @@ def _complete_manifest(manifest: dict[str, Any], members: list[_Member], public_
     out["members"] = {m.name: {"size": m.size, "sha256": m.sha256} for m in members}
     data = json.dumps(out, ensure_ascii=False, sort_keys=True, indent=1, allow_nan=False).encode("utf-8")
     if len(data) > MAX_MANIFEST_BYTES:
-        raise WriteFailed(f"gói có quá nhiều tệp ({count_text(len(members))}).", file=None)
+        raise WriteFailed("write.too_many_members", count=len(members))
     return data
 
 
@@ -157,8 +156,7 @@ def _copy_into(zf: zipfile.ZipFile, member: _Member, info: zipfile.ZipInfo, pack
             raise  # the destination: atomic_file names the reason (full disk, removed stick)
         raise _source_failed(package, member.content, exc) from exc
     if digest.hexdigest() != member.sha256:
-        raise WriteFailed(f"tệp minh chứng «{member.content.name}» đã thay đổi trong lúc ghi gói; hãy thử lại.",
-                          file=package.name)
+        raise WriteFailed("write.evidence_changed", file=package.name, name=member.content.name)
 
 
 def _uncached_sha256(path: Path) -> str:
@@ -200,10 +198,10 @@ def write_package(path: Path, *, manifest: dict[str, Any], members: dict[str, by
         if reason or name in (MANIFEST, SIGNATURE):
             raise ValueError(f"unsafe member name {name!r}: {reason or 'reserved'}")
     if len(members) + 2 > MAX_MEMBERS:
-        raise WriteFailed(f"gói có quá nhiều tệp ({count_text(len(members))}).", file=path.name)
+        raise WriteFailed("write.too_many_members", file=path.name, count=len(members))
     scanned = [_scan(name, content, path) for name, content in members.items()]
     if sum(m.size for m in scanned) > MAX_TOTAL_BYTES:
-        raise WriteFailed(f"gói quá lớn (tối đa {size_text(MAX_TOTAL_BYTES)} dữ liệu).", file=path.name)
+        raise WriteFailed("write.package_data_too_large", file=path.name, limit=MAX_TOTAL_BYTES)
     manifest_bytes = _complete_manifest(manifest, scanned, signing.public_key_of(private_key))
     signature = signing.sign(private_key, manifest_bytes)
     now = time.localtime()
@@ -221,19 +219,19 @@ def write_package(path: Path, *, manifest: dict[str, Any], members: dict[str, by
                     else:
                         _copy_into(zf, member, info, path)
     except _TooLarge:
-        raise WriteFailed(f"gói quá lớn (tối đa {size_text(MAX_FILE_BYTES)}).", file=path.name) from None
+        raise WriteFailed("write.package_too_large", file=path.name, limit=MAX_FILE_BYTES) from None
     written = sink.digest.hexdigest()
     _sync_folder(path.parent)
     try:
         read_back = _uncached_sha256(path)
     except OSError as exc:
         _remove(path)
-        reason = "USB đã bị rút?" if exc.errno in (errno.ENOENT, errno.EIO, errno.ENODEV) else exc.strerror
-        raise WriteFailed(f"không đọc lại được tệp vừa ghi ({reason}); hãy thử lại.", file=path.name) from exc
+        why: Message | str | None = Message("write.reason_stick_removed") if exc.errno in (errno.ENOENT, errno.EIO, errno.ENODEV) \
+            else exc.strerror
+        raise WriteFailed("write.read_back_failed", file=path.name, reason=why) from exc
     if read_back != written:
         _remove(path)
-        raise WriteFailed("tệp ghi ra USB đọc lại không khớp với dữ liệu đã ghi; tệp hỏng đã được xoá. "
-                          "Hãy thử lại hoặc dùng USB khác.", file=path.name)
+        raise WriteFailed("write.read_back_differs", file=path.name)
     return written
 
 

@@ -45,18 +45,17 @@ from desktop_app.io.forms.sheet import (
     place,
 )
 from desktop_app.io.safety import check_zip
+from desktop_app.messages import Joined, Message
 
-NOT_A_FORM = ("Tệp này không phải là biểu mẫu báo cáo do chương trình tạo ra (thiếu hoặc hỏng trang dữ liệu ẩn). "
-              "Hãy dùng đúng tệp biểu mẫu đã gửi cho đơn vị.")
-EDITED = "Hãy dùng lại biểu mẫu gốc và chỉ nhập vào các ô nền vàng."
+NOT_A_FORM = "form.not_a_form"
 MAX_ERRORS = 20
 _STATUS_WORDS = {**{search_key(n): code for code, n in STATUS_NAMES.items()},
                  **{code.replace("_", " "): code for code in STATUS_NAMES}}
 _STEP = Decimal(1).scaleb(-MAX_DECIMALS)
 
 
-def _refuse(message: str, name: str) -> FileRefused:
-    return FileRefused(message, file=name)
+def _refuse(code: str, name: str, **args: Any) -> FileRefused:
+    return FileRefused(code, file=name, **args)
 
 
 def _rows(ws: ReadOnlySheet, last_row: int, width: int) -> dict[int, dict[int, Any]]:
@@ -85,8 +84,7 @@ def _header(rows: dict[int, dict[int, Any]], name: str) -> tuple[FormHeader, int
             raise _refuse(NOT_A_FORM, name)
         values[key] = _text(rows.get(r, {}).get(2))
     if values["format"] != FORMAT:
-        raise _refuse(f"Biểu mẫu có phiên bản «{values['format'][:40]}» mà chương trình không đọc được "
-                      f"(cần «{FORMAT}»). Hãy tạo lại biểu mẫu bằng chương trình này.", name)
+        raise _refuse("form.other_version", name, version=values["format"][:40], expected=FORMAT)
     count = values["rows"]
     if not (count.isdigit() and len(count) < 6 and int(count) <= MAX_FORM_ROWS):
         raise _refuse(NOT_A_FORM, name)
@@ -103,29 +101,29 @@ def _number(cell: Any, line: int, column: int) -> Decimal | None:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
         if not number.is_finite():
-            raise InvalidValue(f"«{value}» không phải là số.", place=where)
+            raise InvalidValue("form.not_a_number", place=where, value=value)
         if "%" in (getattr(cell, "number_format", "") or ""):
             number *= 100  # "70%" typed in Excel is stored as 0.7
         if abs(number) >= MAX_NUMBER:
-            raise InvalidValue(f"số {value} quá lớn.", place=where)
+            raise InvalidValue("form.number_too_large", place=where, value=value)
         # A float from Excel carries binary noise (0.07 × 100): rounded to the decimals a person types.
         return number.quantize(_STEP, rounding=ROUND_HALF_EVEN).normalize() if number != number.to_integral() \
             else number.quantize(Decimal(1))
     if not isinstance(value, str):
         shown = cell_text(value, getattr(cell, "number_format", "General"))
-        raise InvalidValue(f"«{shown}» không phải là số.", place=where)
+        raise InvalidValue("form.not_a_number", place=where, value=shown)
     typed = clean(value)
     try:
         number = parse_decimal(typed, "")
     except ProgressRuleError:
-        raise InvalidValue(f"«{typed[:60]}» không phải là số.", place=where) from None
+        raise InvalidValue("form.not_a_number", place=where, value=typed[:60]) from None
     if number is None:
         return None
     if abs(number) >= MAX_NUMBER:
-        raise InvalidValue(f"số «{typed[:60]}» quá lớn.", place=where)
+        raise InvalidValue("form.typed_number_too_large", place=where, value=typed[:60])
     exponent = number.as_tuple().exponent  # an int: parse_decimal gives finite numbers only
     if number != 0 and isinstance(exponent, int) and exponent < -MAX_DECIMALS:
-        raise InvalidValue(f"«{typed[:60]}» có quá nhiều chữ số thập phân (tối đa {MAX_DECIMALS}).", place=where)
+        raise InvalidValue("form.too_many_decimals", place=where, value=typed[:60], limit=MAX_DECIMALS)
     return number
 
 
@@ -136,8 +134,7 @@ def _status(cell: Any, line: int) -> str | None:
     code = _STATUS_WORDS.get(search_key(typed))
     if code is None:
         names = ", ".join(STATUS_NAMES.values())
-        raise InvalidValue(f"«{typed[:60]}» không phải là trạng thái hợp lệ (chọn: {names}).",
-                           place=place(line, COL_STATUS))
+        raise InvalidValue("form.bad_status", place=place(line, COL_STATUS), value=typed[:60], names=names)
     return code
 
 
@@ -156,8 +153,8 @@ def _entry(cells: dict[int, Any], line: int, item_uuid: str, mode: str, errors: 
             continue
         try:
             if isinstance(cell.value, str) and len(cell.value) > MAX_CELL_CHARS:
-                raise InvalidValue(f"nội dung quá dài ({len(cell.value)} ký tự, tối đa {MAX_CELL_CHARS}).",
-                                   place=place(line, column))
+                raise InvalidValue("form.cell_too_long", place=place(line, column), length=len(cell.value),
+                                   limit=MAX_CELL_CHARS)
             if column in NUMBER_COLUMNS:
                 got[keys[column]] = _number(cell, line, column)
             elif column == COL_STATUS:
@@ -190,22 +187,21 @@ def _edited_cell(expected: dict[str, str], rows: dict[int, dict[int, Any]], inpu
 def combine(errors: list[InvalidValue], name: str) -> InvalidValue:
     """One InvalidValue naming the first wrong cell and listing the others."""
     first = errors[0]
-    message = first.message
-    if len(errors) > 1:
-        others = [f"- {e.place}: {e.message}" for e in errors[1:MAX_ERRORS]]
-        more = f"\n… và {len(errors) - MAX_ERRORS} lỗi khác." if len(errors) > MAX_ERRORS else ""
-        message += f"\nCác ô khác cũng sai ({len(errors) - 1}):\n" + "\n".join(others) + more
-    return InvalidValue(message, file=name, place=first.place)
+    if len(errors) == 1:
+        return InvalidValue(first.coded, file=name, place=first.place)
+    others = [Joined(["- ", e.place or "", ": ", e.coded]) for e in errors[1:MAX_ERRORS]]
+    parts: list[Message | str] = [first.coded, "\n", Message("form.other_cells", count=len(errors) - 1), "\n", Joined(others, "\n")]
+    if len(errors) > MAX_ERRORS:
+        parts += ["\n", Message("form.more_errors", count=len(errors) - MAX_ERRORS)]
+    return InvalidValue(Joined(parts), file=name, place=first.place)
 
 
 def read_form(data: bytes, name: str) -> FilledForm:
     """Read a filled form; FileRefused when it is not (or no longer) a valid form, InvalidValue for wrong inputs."""
     if len(data) > MAX_FORM_BYTES:
-        raise _refuse(f"Tệp quá lớn cho một biểu mẫu ({len(data) // (1 << 20)} MB, tối đa "
-                      f"{MAX_FORM_BYTES >> 20} MB).", name)
+        raise _refuse("form.too_large", name, size_mb=len(data) // (1 << 20), limit_mb=MAX_FORM_BYTES >> 20)
     if not data.startswith(b"PK"):
-        raise _refuse("Tệp không phải là tệp Excel (.xlsx) — biểu mẫu phải được lưu ở dạng Excel Workbook (.xlsx).",
-                      name)
+        raise _refuse("form.not_xlsx", name)
     check_zip(data, name)
     try:
         with warnings.catch_warnings():
@@ -214,10 +210,10 @@ def read_form(data: bytes, name: str) -> FilledForm:
     except AppError:
         raise
     except (RecursionError, MemoryError) as exc:
-        raise _refuse(f"{READ_FAILED} (cấu trúc tệp bất thường).", name) from exc
+        raise _refuse(READ_FAILED, name, detail=Message("form.detail_unusual")) from exc
     except Exception as exc:  # InvalidFileException, KeyError, ValueError, XML syntax errors, BadZipFile...
         detail = str(exc).strip().splitlines()[0][:160] if str(exc).strip() else type(exc).__name__
-        raise _refuse(f"{READ_FAILED} ({detail}).", name) from exc
+        raise _refuse(READ_FAILED, name, detail=detail) from exc
 
 
 def _read(data: bytes, name: str) -> FilledForm:
@@ -230,7 +226,7 @@ def _read(data: bytes, name: str) -> FilledForm:
         if HIDDEN_SHEET not in titles:
             raise _refuse(NOT_A_FORM, name)
         if FORM_SHEET not in titles:
-            raise _refuse(f"Không thấy trang «{FORM_SHEET}» (trang tính đã bị xóa hoặc đổi tên). {EDITED}", name)
+            raise _refuse("form.sheet_missing", name, sheet=FORM_SHEET)
         hidden = _rows(by_title[HIDDEN_SHEET], ITEMS_ROW - 1 + 6 * MAX_FORM_ROWS + 100, 6)
         header, count, stored = _header(hidden, name)
         items: list[tuple[str, str]] = []
@@ -259,9 +255,8 @@ def _read(data: bytes, name: str) -> FilledForm:
     if checksum(header, items, fixed) != stored:
         edited = _edited_cell(digests, rows, inputs)
         if edited is not None:
-            raise _refuse(f"Ô {edited} đã bị sửa: phần cố định của biểu mẫu (Stt, nội dung, chỉ tiêu, thời hạn, "
-                          f"kết quả trước) không được thay đổi. {EDITED}", name)
-        raise _refuse(f"Dữ liệu nhận dạng của biểu mẫu đã bị sửa (mã kiểm tra không khớp). {EDITED}", name)
+            raise _refuse("form.cell_edited", name, cell=edited)
+        raise _refuse("form.checksum", name)
     errors: list[InvalidValue] = []
     entries = [_entry(rows.get(FIRST_ROW + i, {}), FIRST_ROW + i, item_uuid, mode, errors)
                for i, (item_uuid, mode) in enumerate(items)]

@@ -24,6 +24,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from desktop_app.domain.progress import STATUS_NAMES
 from desktop_app.io.cell_text import formula_like, printable
+from desktop_app.messages import Message
 
 FORMAT = "cds-bieu-mau/1"
 FORM_SHEET = "Biểu mẫu"
@@ -138,9 +139,9 @@ class FilledForm:
     entries: list[FormEntry] = field(default_factory=list)
 
 
-def place(line: int, column: int) -> str:
+def place(line: int, column: int) -> Message:
     """Where a cell is, as errors name it."""
-    return f"Trang «{FORM_SHEET}», dòng {line}, cột «{COLUMNS[column - 1][0]}»"
+    return Message("form.place", sheet=FORM_SHEET, line=line, column=COLUMNS[column - 1][0])
 
 
 def input_columns(mode: str) -> tuple[int, ...]:

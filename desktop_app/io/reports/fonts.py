@@ -15,6 +15,7 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
+from desktop_app.messages import text
 from desktop_app.paths import resource_path
 
 FACES = ("regular", "bold", "italic", "bold_italic")
@@ -108,6 +109,4 @@ def report_fonts(*, prefer_system: bool = True) -> ReportFonts:
             if fonts is not None:
                 _registered[prefer_system] = fonts
                 return fonts
-    raise FileNotFoundError(
-        f"Không tìm thấy phông chữ cho báo cáo: thiếu {', '.join(_LIBERATION_FILES)} trong {_bundled().folder}."
-    )
+    raise FileNotFoundError(text("report.fonts_missing", files=", ".join(_LIBERATION_FILES), folder=_bundled().folder))

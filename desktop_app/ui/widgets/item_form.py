@@ -30,6 +30,7 @@ from desktop_app.domain.appendix import ItemKind
 from desktop_app.domain.deadlines import DATED_KINDS, DeadlineKind
 from desktop_app.domain.targets import TargetOp, UnitKind
 from desktop_app.errors import AppError
+from desktop_app.messages import Verbatim
 from desktop_app.services.editing import (
     OPS,
     ItemDetail,
@@ -290,7 +291,8 @@ class ItemForm(QWidget):
             try:
                 value = Decimal(text.replace("%", "").replace(" ", "").replace(",", "."))
             except InvalidOperation:
-                raise AppError(self.tr("Target {n}: “{text}” is not a number.").format(n=row + 1, text=text)) from None
+                refusal = self.tr("Target {n}: “{text}” is not a number.").format(n=row + 1, text=text)
+                raise AppError(Verbatim(refusal)) from None
             op, unit = self.targets.cellWidget(row, 0), self.targets.cellWidget(row, 2)
             noun = self.targets.item(row, 3).text().strip() if self.targets.item(row, 3) else ""
             subject = self.targets.item(row, 4).text().strip() if self.targets.item(row, 4) else ""
