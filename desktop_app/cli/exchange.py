@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-EXIT_OK, EXIT_REFUSED = 0, 2
+from desktop_app.cli.output import EXIT_OK, EXIT_REFUSED
 
 
 def add_parsers(sub: Any) -> None:

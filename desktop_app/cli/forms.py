@@ -10,8 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from db.engine import Database
-
-EXIT_OK = 0
+from desktop_app.cli.output import EXIT_OK
 
 
 def add_parsers(sub: Any) -> None:

@@ -1,0 +1,68 @@
+"""Who runs a command and what it may change: --login with the password in CDS_PASSWORD, the refusal of a
+data-changing command on data that requires sign-in, and the day's first backup before such a command."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from desktop_app.errors import AppError
+
+PASSWORD_ENV = "CDS_PASSWORD"  # never an argument: the command line is visible to every user of the computer
+
+DATA_CHANGING = ("import", "record", "import-package", "read-form", "restore-version")
+
+
+def changes_data(args: argparse.Namespace) -> bool:
+    if getattr(args, "show_columns", False):
+        return False  # import --show-columns only reads the file
+    return (args.command in (*DATA_CHANGING, "restore") or (args.command == "progress" and args.action == "add")
+            or (args.command == "periods" and bool(args.kind or args.basis)))
+
+
+def sign_in(db: Any, args: argparse.Namespace) -> None:
+    """--login with the password in CDS_PASSWORD signs that account in (the audit trail names it). Without them,
+    a data-changing command on a database that requires sign-in is refused before it starts (the use cases
+    check the account's rights as well)."""
+    from desktop_app.errors import NotAllowed
+    from desktop_app.services import accounts
+
+    required = accounts.sign_in_required(db)
+    if args.login:
+        password = os.environ.get(PASSWORD_ENV, "")
+        if not password:
+            raise NotAllowed("cli.password_missing", login=args.login, variable=PASSWORD_ENV)
+        accounts.sign_in(db, login=args.login, password=password)
+    elif required and changes_data(args):
+        raise NotAllowed("cli.sign_in_required", variable=PASSWORD_ENV)
+
+
+def sign_in_to_restore(db_path: Path, args: argparse.Namespace) -> None:
+    """restore works on the closed file: sign in on it first (a file too damaged to open has no accounts to ask)."""
+    from db.engine import DatabaseError, open_database
+
+    if not db_path.exists():
+        return
+    try:
+        db = open_database(db_path)
+    except DatabaseError:
+        return
+    try:
+        sign_in(db, args)
+    finally:
+        db.close()
+
+
+def daily_backup(db_path: Path, args: argparse.Namespace) -> None:
+    """The first data-changing command of the day backs the file up first (a failure is only a warning)."""
+    if not changes_data(args) or args.command == "restore":
+        return
+    from desktop_app.services import backups
+
+    try:
+        backups.daily_backup(db_path)
+    except AppError as exc:
+        print("Cảnh báo: " + exc.full_message(), file=sys.stderr)
