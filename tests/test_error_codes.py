@@ -263,7 +263,7 @@ def test_an_unknown_code_is_shown_as_it_is() -> None:
 
 
 def test_the_english_ui_shows_english_errors(qapp: Any) -> None:
-    from desktop_app.ui.app import set_language
+    from desktop_app.ui.language import set_language
 
     set_language(qapp, "en")
     try:

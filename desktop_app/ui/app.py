@@ -7,48 +7,21 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from desktop_app import __version__
 from desktop_app.errors import AppError
-from desktop_app.messages import set_language as messages_language
 from desktop_app.paths import resource_path
 from desktop_app.ui import messages
+from desktop_app.ui.language import saved_language, set_language
 
 ORGANIZATION = "UBND xa"
 APPLICATION = "ChuyenDoiSoXa"
 # Sans-serif families with every Vietnamese letter, in order of preference, for systems without Segoe UI.
 UI_FONTS = ("Segoe UI", "Noto Sans", "Liberation Sans", "Arimo", "DejaVu Sans")
 
-
-LANGUAGES = ("vi", "en")
-_translator: QTranslator | None = None
-
-
-def set_language(app: QApplication, language: str) -> None:
-    """Show the UI in Vietnamese ("vi", the default) or in the English source strings ("en"); the messages of
-    errors follow (desktop_app.messages)."""
-    global _translator
-    messages_language(language if language in LANGUAGES else "vi")
-    if _translator is not None:
-        app.removeTranslator(_translator)
-        _translator = None
-    if language == "vi":
-        translator = QTranslator(app)
-        if translator.load(str(resource_path("translations", "vi.qm"))):
-            app.installTranslator(translator)
-            _translator = translator
-        QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
-    else:
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
-
-
-def saved_language() -> str:
-    """The language chosen in Settings (Vietnamese unless English was chosen)."""
-    value = str(QSettings().value("ui/language", "vi"))
-    return value if value in LANGUAGES else "vi"
 
 
 def choose_font(app: QApplication) -> None:

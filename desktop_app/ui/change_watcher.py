@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QStandardItemModel
-from PySide6.QtWidgets import QAbstractItemView, QMenu, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QMainWindow, QTableView
 
 from desktop_app.errors import AppError, NotFound
 from desktop_app.services import browse
@@ -25,8 +25,9 @@ from desktop_app.ui.models.plan_tree import NODE_ROLE, build_tree_model
 
 if TYPE_CHECKING:
     from db.engine import Database
-    from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.operations import ChangeHub
     from desktop_app.ui.widgets.item_form import ItemForm
+    from desktop_app.ui.widgets.plan_browser import PlanBrowser
 
 POLL_MS = 1500
 RETRY_MS = 500  # while an unsaved edit holds a refresh back: how soon it is tried again
@@ -99,36 +100,28 @@ def _walk(model: QStandardItemModel) -> Iterator[tuple[QModelIndex, int]]:
 
 
 class LiveRefresh(QObject):
-    """Shows in a MainWindow what another copy of the program, the province window or a background task
+    """Shows in the plan browser what another copy of the program, the province window or a background task
     committed: only the parts that differ are reloaded, keeping the selection and scroll positions (so the
     window's own saves, which it already shows, cause no second refresh). While the item form holds an
     unsaved edit nothing is refreshed and the status bar says so; F5 reloads."""
 
-    def __init__(self, window: MainWindow, *, interval_ms: int = POLL_MS) -> None:
+    def __init__(self, window: QMainWindow, db: Database, browser: PlanBrowser, hub: ChangeHub, *,
+                 interval_ms: int = POLL_MS) -> None:
         super().__init__(window)
-        self.window = window
-        self.browser = window.browser
-        self.watcher = ChangeWatcher(window.db, self, interval_ms=interval_ms)
+        self.window, self.db, self.browser, self.hub = window, db, browser, hub
+        self.watcher = ChangeWatcher(db, self, interval_ms=interval_ms)
         self.watcher.changed.connect(self.check)
         self.pending = False
         # What the tree shows, as data: comparing it costs no Qt call (building a scratch tree on every check
         # would make hundreds, and PySide6 6.12.0 on Python 3.11 drops a reference to None with each).
-        self._plans_shown = browse.plan_tree(window.db)
+        self._plans_shown = browse.plan_tree(db)
         self._rebuilding = False
         self.browser.tree_model.modelReset.connect(self._tree_rebuilt)
         self._retry = QTimer(self, interval=RETRY_MS)
         self._retry.timeout.connect(self._apply_pending)
-        self.reload_action = QAction(self.tr("&Reload data"), window)
+        self.reload_action = QAction(self.tr("&Reload data"), window)  # placed in the File menu by the window
         self.reload_action.setShortcut(QKeySequence("F5"))
         self.reload_action.triggered.connect(self.reload)
-        menus = [m for m in window.quit_action.associatedObjects() if isinstance(m, QMenu)]
-        if menus:  # in the File menu, after the ways of bringing plans in
-            actions = menus[0].actions()
-            sample = window.imports.sample_action
-            after = actions.index(sample) + 1 if sample in actions else 0
-            menus[0].insertAction(actions[after] if after < len(actions) else None, self.reload_action)
-        else:
-            window.addAction(self.reload_action)
 
     def notice(self) -> str:
         """The status-bar notice shown while an unsaved edit holds the refresh back."""
@@ -138,7 +131,7 @@ class LiveRefresh(QObject):
     def check(self) -> None:
         """The file changed: tell the hub (views not shown read again when looked at), then show what differs
         now, or wait (with a notice) while an edit is unsaved."""
-        self.window.hub.publish(EXTERNAL)
+        self.hub.publish(EXTERNAL)
         changes = self._differences()
         if not changes:
             return  # e.g. the window's own save, already shown
@@ -169,7 +162,7 @@ class LiveRefresh(QObject):
         self._retry.stop()
         self.pending = False
         self.watcher.seen()
-        self.window.hub.publish(EXTERNAL)
+        self.hub.publish(EXTERNAL)
         changes = self._differences()
         changes.form = changes.form or form_has_unsaved_edits(form)
         self._apply(changes)
@@ -182,7 +175,7 @@ class LiveRefresh(QObject):
 
     def _tree_rebuilt(self) -> None:
         if not self._rebuilding:  # the window rebuilt its tree from the file just now: read what it read
-            self._plans_shown = browse.plan_tree(self.window.db)
+            self._plans_shown = browse.plan_tree(self.db)
 
     def _busy(self) -> bool:
         grid = self.browser.progress_grid.table
@@ -191,7 +184,7 @@ class LiveRefresh(QObject):
 
     # ----- what differs ------------------------------------------------------------------------------------
     def _differences(self) -> _Changes:
-        w, db = self.browser, self.window.db
+        w, db = self.browser, self.db
         changes = _Changes()
         plans = browse.plan_tree(db)
         if plans != self._plans_shown:

@@ -10,7 +10,6 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu
 
-from desktop_app.ui.app import saved_language, set_language
 from desktop_app.ui.change_watcher import LiveRefresh
 from desktop_app.ui.controllers.accounts import AccountsFlow
 from desktop_app.ui.controllers.audit import AuditFlow
@@ -22,6 +21,7 @@ from desktop_app.ui.controllers.forms import FormFlow
 from desktop_app.ui.controllers.importing import ImportFlow
 from desktop_app.ui.controllers.reports import ReportFlow
 from desktop_app.ui.controllers.structure import StructureActions
+from desktop_app.ui.language import saved_language, set_language
 from desktop_app.ui.operations import ChangeHub, Operations
 from desktop_app.ui.widgets.plan_browser import PlanBrowser
 
@@ -61,7 +61,9 @@ class MainWindow(QMainWindow):
         self.resize(1300, 760)
         self._restore_state()
         self.browser.refresh()
-        self.live_refresh = LiveRefresh(self)  # shows what other windows and copies of the program save; F5
+        # shows what other windows and copies of the program save; F5 reloads
+        self.live_refresh = LiveRefresh(self, db, self.browser, self.hub)
+        self.file_menu.insertAction(self.file_menu.actions()[3], self.live_refresh.reload_action)
 
     def _menu(self, title: str, actions: list[QAction | None]) -> QMenu:
         menu = self.menuBar().addMenu(title)
