@@ -1,10 +1,13 @@
-"""A consistent copy of an SQLite database made with SQLite's online backup API, checked before it is kept."""
+"""Database files handled as files, with SQLite's own API: a consistent copy made with the online backup API and
+checked before it is kept; what a file holds (its check, tables and schema revision) read without changing it;
+a backup's pages written into the live file on restore."""
 
 from __future__ import annotations
 
 import contextlib
 import os
 import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
 
 from desktop_app.errors import AppError
@@ -15,6 +18,84 @@ BUSY_TIMEOUT_S = 5.0
 
 class BackupFailed(AppError):
     """The copy could not be made or did not pass its check; nothing is left at the destination."""
+
+
+class FileUnreadable(Exception):
+    """SQLite could not read the file (not a database, damaged, locked); the message is SQLite's."""
+
+
+@dataclass(frozen=True)
+class FileFacts:
+    """What a database file holds, read without changing it."""
+
+    problems: list[str]  # PRAGMA quick_check: empty when sound
+    tables: set[str]
+    revision: str | None  # the Alembic revision (None: not a database of this program)
+
+
+def inspect(path: str | Path) -> FileFacts:
+    """The file's check, tables and revision (FileUnreadable when SQLite cannot read it)."""
+    try:
+        con = _read_only(Path(path))
+        try:
+            problems = quick_check(con)
+            tables = {row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            revision = None
+            if "alembic_version" in tables:
+                row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+                revision = row[0] if row else None
+        finally:
+            con.close()
+    except sqlite3.Error as exc:
+        raise FileUnreadable(str(exc)) from exc
+    return FileFacts(problems, tables, revision)
+
+
+def plan_count(path: str | Path) -> int | None:
+    """How many plans the file holds (None when it is not a readable database of ours)."""
+    try:
+        con = _read_only(Path(path))
+        try:
+            return int(con.execute("SELECT count(*) FROM plans").fetchone()[0])
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return None
+
+
+def copy_into(backup_file: Path, db_path: Path) -> None:
+    """The backup's pages written into the live file with the online backup API (its WAL is handled by
+    SQLite); a live file too damaged to open is replaced whole instead. FileUnreadable or OSError when it
+    cannot be done."""
+    try:
+        src = _read_only(backup_file)
+        try:
+            try:
+                dest = sqlite3.connect(db_path, timeout=BUSY_TIMEOUT_S)
+                try:
+                    src.backup(dest)
+                    problems = quick_check(dest)
+                finally:
+                    dest.close()
+                if not problems:
+                    return
+            except sqlite3.DatabaseError:
+                pass
+            tmp = db_path.with_name(db_path.name + ".khoi-phuc.tmp")
+            tmp.unlink(missing_ok=True)
+            dest = sqlite3.connect(tmp)
+            try:
+                src.backup(dest)
+                dest.execute("PRAGMA journal_mode=DELETE")
+            finally:
+                dest.close()
+            for leftover in ("-wal", "-shm"):
+                db_path.with_name(db_path.name + leftover).unlink(missing_ok=True)
+            os.replace(tmp, db_path)
+        finally:
+            src.close()
+    except sqlite3.Error as exc:
+        raise FileUnreadable(str(exc)) from exc
 
 
 def _read_only(path: Path) -> sqlite3.Connection:

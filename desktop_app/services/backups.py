@@ -13,12 +13,11 @@ import errno
 import os
 import re
 import shutil
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from db.backup import BackupFailed, backup_copy
+from db.backup import BackupFailed, FileUnreadable, backup_copy, copy_into, inspect, plan_count
 from db.engine import BACKUP_DIR_NAME, Database, known_revisions, open_database
 from desktop_app.domain.backup_policy import to_prune
 from desktop_app.errors import AppError, WriteFailed
@@ -61,10 +60,6 @@ class BackupInfo:
 def backup_folder(db_path: Path) -> Path:
     """The folder of the automatic backups: «backups» beside the database."""
     return Path(db_path).parent / BACKUP_DIR_NAME
-
-
-def _read_only(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, timeout=5.0)
 
 
 def _why(exc: BaseException) -> Message:
@@ -188,18 +183,6 @@ def backup_now(db_path: str | Path, dest_folder: str | Path | None = None, now: 
     return _copy(db_path, target, DATABASE)
 
 
-def plan_count(path: Path) -> int | None:
-    """How many plans the database file at path holds (None when it is not a readable database of ours)."""
-    try:
-        con = _read_only(path)
-        try:
-            return int(con.execute("SELECT count(*) FROM plans").fetchone()[0])
-        finally:
-            con.close()
-    except sqlite3.Error:
-        return None
-
-
 def list_backups(db_path: str | Path) -> list[BackupInfo]:
     """The backups in the «backups» folder beside the database, newest first."""
     db_path = Path(db_path)
@@ -216,19 +199,11 @@ def check_restorable(path: str | Path) -> None:
     if not path.is_file() or path.stat().st_size == 0:
         raise BackupRefused("backup.missing_or_empty", file=str(path))
     try:
-        con = _read_only(path)
-        try:
-            problems = [row[0] for row in con.execute("PRAGMA quick_check").fetchall()]
-            names = {row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-            revision = None
-            if "alembic_version" in names:
-                row = con.execute("SELECT version_num FROM alembic_version").fetchone()
-                revision = row[0] if row else None
-        finally:
-            con.close()
-    except sqlite3.Error as exc:
+        facts = inspect(path)
+    except FileUnreadable as exc:
         raise BackupRefused("backup.not_ours_or_damaged", file=str(path), reason=str(exc)) from exc
-    if problems != ["ok"]:
+    problems, names, revision = facts.problems, facts.tables, facts.revision
+    if problems:
         raise BackupRefused("backup.damaged", file=str(path), problems="; ".join(problems[:3]))
     if revision is None or "plans" not in names:
         raise BackupRefused("backup.not_ours", file=str(path))
@@ -268,8 +243,8 @@ def restore(db_path: str | Path, backup_file: str | Path, now: datetime | None =
         except OSError as exc:
             raise WriteFailed("backup.current_copy_failed", file=target.name, reason=_why(exc)) from exc
     try:
-        _copy_into(backup_file, db_path)
-    except (OSError, sqlite3.Error) as exc:
+        copy_into(backup_file, db_path)
+    except (OSError, FileUnreadable) as exc:
         raise WriteFailed("backup.restore_failed", file=str(db_path), reason=_why(exc), saved=saved) from exc
     return saved
 
@@ -301,37 +276,6 @@ def restore_and_open(db_path: str | Path, backup_file: str | Path, *, origin: st
     return db, saved
 
 
-def _copy_into(backup_file: Path, db_path: Path) -> None:
-    """The backup's pages written into the live file with the online backup API (its WAL is handled by
-    SQLite); a live file too damaged to open is replaced whole instead."""
-    src = _read_only(backup_file)
-    try:
-        try:
-            dest = sqlite3.connect(db_path, timeout=5.0)
-            try:
-                src.backup(dest)
-                problems = [row[0] for row in dest.execute("PRAGMA quick_check").fetchall()]
-            finally:
-                dest.close()
-            if problems == ["ok"]:
-                return
-        except sqlite3.DatabaseError:
-            pass
-        tmp = db_path.with_name(db_path.name + ".khoi-phuc.tmp")
-        tmp.unlink(missing_ok=True)
-        dest = sqlite3.connect(tmp)
-        try:
-            src.backup(dest)
-            dest.execute("PRAGMA journal_mode=DELETE")
-        finally:
-            dest.close()
-        for leftover in ("-wal", "-shm"):
-            db_path.with_name(db_path.name + leftover).unlink(missing_ok=True)
-        os.replace(tmp, db_path)
-    finally:
-        src.close()
-
-
 def integrity_ok(db_path: str | Path) -> tuple[bool, str]:
     """PRAGMA quick_check on the database file: (True, "") when sound or not yet created, else (False, what
     is wrong, in the current language)."""
@@ -339,14 +283,10 @@ def integrity_ok(db_path: str | Path) -> tuple[bool, str]:
     if not db_path.exists() or db_path.stat().st_size == 0:
         return True, ""
     try:
-        con = _read_only(db_path)
-        try:
-            problems = [row[0] for row in con.execute("PRAGMA quick_check").fetchall()]
-        finally:
-            con.close()
-    except sqlite3.Error as exc:
+        problems = inspect(db_path).problems
+    except FileUnreadable as exc:
         return False, text("backup.data_unreadable", path=db_path, reason=str(exc))
-    if problems != ["ok"]:
+    if problems:
         return False, text("backup.data_damaged", path=db_path, problems="; ".join(problems[:3]))
     return True, ""
 
