@@ -6,7 +6,7 @@ import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -55,25 +55,29 @@ def _alembic_config() -> Config:
     return cfg
 
 
+DEFAULT_SOURCE = "Chương trình"
+
+
 @dataclass
 class Database:
-    """An open database: the engine, its path, and a factory of sessions."""
+    """An open database: the engine, its path, and a factory of sessions. It holds nobody's session of work:
+    who is working, from where and signed in as whom is services.workspace.Workspace's (a Database in turn)."""
 
     path: Path
     engine: Engine
     sessions: sessionmaker[Session]
-    actor: str = ""
-    """Who the audit trail names for changes made through this object (the officer at this computer)."""
-    origin: str = "Chương trình"
-    """The audit source when a use case names none (the GUI or the command line)."""
-    account: object = field(default=None, repr=False, compare=False)
-    """The account signed in through this object (a services.accounts.Account, or None): set by set_current,
-    read by current_account."""
+
+    def stamp(self) -> tuple[str, str]:
+        """Who and what source the audit trail names on what a transaction writes: here the computer's user
+        and the program; a session of work (services.workspace.Workspace) names the officer and the GUI or
+        the command line."""
+        return os_user_name(), DEFAULT_SOURCE
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """A session whose work is committed at the end of the block, or rolled back on any error."""
         session = self.sessions()
+        session.info["stamp"] = self.stamp()
         try:
             yield session
             session.commit()
@@ -278,13 +282,14 @@ def open_database(path: str | Path) -> Database:
         raise DatabaseError("db.open_failed", file=str(path), reason=_short(exc)) from exc
     engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
     event.listen(engine, "connect", _on_connect)
-    db = Database(path=path, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False), actor=os_user_name())
+    db = Database(path=path, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False))
 
     @event.listens_for(db.sessions, "before_commit")
     def _stamp(session: Session) -> None:  # every entry the transaction wrote gets who and why
         if session.in_nested_transaction():
             return  # a savepoint (one package of a folder import): its entries are stamped when the whole commits
-        audit.before_commit(session, who=db.actor, source=audit.current_source(db.origin))
+        who, source = session.info.get("stamp") or db.stamp()
+        audit.before_commit(session, who=who, source=audit.current_source(source))
 
     return db
 

@@ -19,6 +19,7 @@ os.environ["XDG_CONFIG_HOME"] = os.path.join(_HOME, "config")
 os.environ["XDG_DATA_HOME"] = os.path.join(_HOME, "data")
 
 from db.engine import Database, open_database  # noqa: E402
+from desktop_app.services.workspace import Workspace
 
 DATA = Path(__file__).parent / "data"
 NAM_HONG = DATA / "nam_hong_phu_luc_1.txt"
@@ -36,15 +37,16 @@ def _migrated_template() -> Path:
     return path
 
 
-def new_database(path: Path) -> Database:
-    """A new database at path at the newest schema, opened as the program opens an existing one: a copy of the
+def new_database(path: Path) -> Workspace:
+    """A new database at path at the newest schema, opened as the program opens an existing one (a session of
+    work on it, as the window and the command line hold one): a copy of the
     session's migrated template, so that the migrations run once per session instead of once per database
     (about 0.1 s each). Tests of the migrations themselves call open_database on a new or old file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.exists():
         raise FileExistsError(path)
     shutil.copyfile(_migrated_template(), path)
-    return open_database(path)
+    return Workspace.on(open_database(path))
 
 
 @pytest.fixture

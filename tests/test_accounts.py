@@ -37,6 +37,7 @@ from desktop_app.services.progress import (
 from desktop_app.services.progress_grid import save_cell
 from desktop_app.services.province import match_indicator
 from desktop_app.services.settings import save_report_settings
+from desktop_app.services.workspace import Workspace
 from tests.conftest import MINH_TAN, NAM_HONG
 
 ADMIN_PW, OFFICER_PW = "quản trị 2026", "công an 2026"
@@ -272,7 +273,7 @@ def test_an_officer_attaches_evidence_only_to_their_units_reports(
 
 def test_a_change_of_role_or_a_lock_counts_at_once(
         db: Database, plan: int, signed: dict[str, accounts.Account]) -> None:
-    other = open_database(db.path)  # the administrator at another window of the same file
+    other = Workspace.on(open_database(db.path))  # the administrator at another window of the same file
     try:
         accounts.sign_in(other, login="admin", password=ADMIN_PW)
         _officer(db)
@@ -293,14 +294,14 @@ def test_the_file_reopened_after_a_restore_keeps_who_signed_in(
     copy = backups.backup_now(db.path, tmp_path / "usb")
     db.close()
     backups.restore(db.path, copy)  # an administrator signed in on this file: allowed
-    again = open_database(db.path)
+    again = Workspace.on(open_database(db.path))
     try:
         me = accounts.resume(again)
         assert me is not None and me.login == "Admin" and again.actor == "Nguyễn Văn Quản"
         accounts.sign_out(again)
     finally:
         again.close()
-    later = open_database(db.path)
+    later = Workspace.on(open_database(db.path))
     try:
         assert accounts.resume(later) is None
     finally:

@@ -108,9 +108,8 @@ def test_the_officer_name_is_kept_per_computer_user_and_checked(db: Database) ->
     with pytest.raises(InvalidValue):
         set_officer_name(db, "   ")
     set_officer_name(db, "  Lê   Thu  ")
-    again = open_database(db.path)
+    again = start_session(open_database(db.path), origin=GUI)
     try:
-        start_session(again, origin=GUI)
         assert again.actor == "Lê Thu"
     finally:
         again.close()

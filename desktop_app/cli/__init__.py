@@ -116,10 +116,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             if args.command == "restore":
                 session.sign_in_to_restore(db_path, args)
             return backups.run(db_path, args)
-        db = open_database(db_path)
         from desktop_app.services.officer import CLI, start_session
 
-        start_session(db, origin=CLI)
+        db = start_session(open_database(db_path), origin=CLI)
         try:
             session.sign_in(db, args)
         except AppError:

@@ -46,8 +46,10 @@ def sign_in_to_restore(db_path: Path, args: argparse.Namespace) -> None:
 
     if not db_path.exists():
         return
+    from desktop_app.services.officer import CLI, start_session
+
     try:
-        db = open_database(db_path)
+        db = start_session(open_database(db_path), origin=CLI)
     except DatabaseError:
         return
     try:

@@ -1,10 +1,10 @@
 """The optional sign-in: accounts (administrator or unit officer) as the program checks them, whether the
-database requires signing in, and who is signed in on a Database object. Creating and changing accounts, and
+database requires signing in, and who is signed in on a session of work (services.workspace.Workspace). Creating and changing accounts, and
 turning sign-in on or off: desktop_app.services.account_admin.
 
 Off by default: until an administrator turns it on, nobody signs in and every check in
-desktop_app.services.permissions passes. The signed-in account is held on the Database object as
-`db.account` (read with current_account) and names the person in the audit trail (`db.actor`); it is also
+desktop_app.services.permissions passes. The signed-in account is held on the Workspace as
+`account` (read with current_account) and names the person in the audit trail (its `actor`); it is also
 remembered by database path, so a file reopened by this program (after a restore) keeps its session.
 """
 
@@ -29,6 +29,7 @@ from desktop_app.domain.passwords import (
 from desktop_app.domain.text import clean
 from desktop_app.errors import AppError
 from desktop_app.messages import Message
+from desktop_app.services.workspace import Workspace
 
 ADMIN, UNIT_OFFICER = AccountRole.ADMIN.value, AccountRole.UNIT_OFFICER.value
 ROLES: tuple[str, ...] = tuple(r.value for r in AccountRole)
@@ -98,14 +99,17 @@ def find_by_login(session: Any, login: str) -> AccountRow | None:
     return session.query(AccountRow).filter(AccountRow.login_key == login_key(login)).one_or_none()
 
 
-# ----- the session on a Database object ------------------------------------------------------------------
+# ----- the session of work --------------------------------------------------------------------------------
 def current_account(db: Database) -> Account | None:
-    """Who is signed in on db (None: nobody)."""
-    return getattr(db, "account", None)
+    """Who is signed in on this session of work (None: nobody; always None on a plain Database)."""
+    return db.account if isinstance(db, Workspace) else None
 
 
 def set_current(db: Database, account: Account | None) -> None:
-    """Make account the one signed in on db (None signs out): the audit trail then names that person."""
+    """Make account the one signed in on the session of work (None signs out): the audit trail then names that
+    person. A plain Database holds no one: signing in needs a Workspace (services.officer.start_session)."""
+    if not isinstance(db, Workspace):
+        raise TypeError("signing in needs a session of work (Workspace), not a plain Database")
     db.account = account  # set here only; read through current_account
     if account is not None:
         db.actor = account.full_name

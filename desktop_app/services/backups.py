@@ -259,9 +259,8 @@ def restore_and_open(db_path: str | Path, backup_file: str | Path, *, origin: st
     from desktop_app.services.officer import start_session
 
     saved = restore(db_path, backup_file, now)
-    db = open_database(db_path)
+    db = start_session(open_database(db_path), origin=origin)
     try:
-        start_session(db, origin=origin)
         resume(db)
         name = Path(backup_file).name
         label = f"toàn bộ dữ liệu thay bằng bản sao lưu «{name}»"

@@ -248,7 +248,7 @@ def _merge(db: Database, session: Any, package: Any, contents: Contents, *, know
         count = len(merger.new_ids[table])  # the kind of record and the package are in the entry's own columns
         audit.add_summary(session, table=table, count=count, label=f"{count} bản ghi mới")
     audit.import_entries(session, contents.audit, sender=package.sender_name)
-    audit.stamp(session, who=db.actor, source="Nhận " + source)
+    audit.stamp(session, who=db.stamp()[0], source="Nhận " + source)
     if result.new_units:
         refresh_unit_keys(session)
     touched |= result.touched_items

@@ -7,6 +7,7 @@ from db.engine import Database, os_user_name
 from db.models import Setting
 from desktop_app.domain.text import clean
 from desktop_app.errors import InvalidValue
+from desktop_app.services.workspace import Workspace
 
 GUI, CLI = "Sửa trên giao diện", "Dòng lệnh"
 MAX_NAME = 100
@@ -41,13 +42,17 @@ def set_officer_name(db: Database, name: str) -> str:
             session.add(Setting(key=_key(), value=name))
         else:
             row.value = name
-    if getattr(db, "account", None) is None:  # someone signed in: the change log names their account
+    if isinstance(db, Workspace) and db.account is None:  # someone signed in: the change log names their account
         db.actor = name
     return name
 
 
-def start_session(db: Database, *, origin: str) -> None:
-    """Name the officer and the default source (GUI or command line) on everything db writes from now."""
-    if getattr(db, "account", None) is None:
-        db.actor = officer_name(db)
+def start_session(db: Database, *, origin: str) -> Workspace:
+    """The session of work on db that names the officer of this computer (unless an account is signed in on
+    it) and the source (GUI or command line) on everything it writes: db itself when it is one already."""
+    if not isinstance(db, Workspace):
+        return Workspace.on(db, origin=origin, actor=officer_name(db))
     db.origin = origin
+    if db.account is None:
+        db.actor = officer_name(db)
+    return db

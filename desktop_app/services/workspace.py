@@ -1,36 +1,73 @@
-"""The data a window works on: the database file checked (PRAGMA quick_check), opened and upgraded, the officer
-and the source named on what it writes, this installation's identity made, the day's first backup; and the
-watch on the file that tells a window another copy of the program saved. The UI holds what this returns and
-never imports the database layer itself."""
+"""A session of work on the data: the database and who works on it. The window and the command line each hold
+one Workspace; every use case takes it where it takes a Database (it is one), and the audit trail names its
+officer (or the account signed in) and its source (the window or the command line) on what it writes. The
+Database itself holds no one: a plain one names the computer's user and the program.
+
+Also here: opening the data for the window (checked, upgraded, the day's first backup made) and the watch on
+its file, so that the UI never imports the database layer itself."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from db.change_watch import ChangeWatch, watch_database
-from db.engine import Database, open_database
-from desktop_app.errors import AppError
-from desktop_app.messages import Verbatim
-from desktop_app.services.backups import DatabaseDamaged, daily_backup, integrity_ok
-from desktop_app.services.identity import installation
-from desktop_app.services.officer import GUI, start_session
+from db.engine import DEFAULT_SOURCE, Database, os_user_name
+
+if TYPE_CHECKING:
+    from desktop_app.services.accounts import Account
+    from desktop_app.services.identity import Installation
 
 
-def open_for_window(db_path: Path) -> Database:
+@dataclass
+class Workspace(Database):
+    """The database with who works on it: the officer's name, the source of the work, the account signed in."""
+
+    actor: str = ""
+    """Who the audit trail names for changes made here (the officer, or the account signed in)."""
+    origin: str = DEFAULT_SOURCE
+    """The audit source when a use case names none (the GUI or the command line)."""
+    account: Account | None = field(default=None, repr=False, compare=False)
+    """The account signed in (services.accounts.set_current sets it; current_account reads it)."""
+
+    @classmethod
+    def on(cls, db: Database, *, origin: str = DEFAULT_SOURCE, actor: str = "",
+           account: Account | None = None) -> Workspace:
+        """A session of work on an open database (the connections are shared, not opened again)."""
+        return cls(path=db.path, engine=db.engine, sessions=db.sessions, actor=actor, origin=origin,
+                   account=account)
+
+    def stamp(self) -> tuple[str, str]:
+        return self.actor or os_user_name(), self.origin
+
+    def identity(self) -> Installation:
+        """This installation's identity for data packages (id, name, key; made on first use)."""
+        from desktop_app.services.identity import installation
+
+        return installation(self)
+
+
+def open_for_window(db_path: Path) -> Workspace:
     """Open the data for the window (DatabaseDamaged when the file fails its check)."""
+    from db.engine import open_database
+    from desktop_app.errors import AppError
+    from desktop_app.messages import Verbatim
+    from desktop_app.services.backups import DatabaseDamaged, daily_backup, integrity_ok
+    from desktop_app.services.officer import GUI, start_session
+
     ok, message = integrity_ok(db_path)
     if not ok:
         raise DatabaseDamaged(Verbatim(message))
-    db = open_database(db_path)
-    start_session(db, origin=GUI)
-    installation(db)  # this installation's key pair for data packages exists from the first start
+    workspace = start_session(open_database(db_path), origin=GUI)
+    workspace.identity()  # this installation's key pair for data packages exists from the first start
     try:
         daily_backup(db_path)
     except AppError as exc:  # a missed backup must not keep the officer from working: logged only
         from desktop_app.logs import log_fault
 
         log_fault(exc, "sao lưu hằng ngày")
-    return db
+    return workspace
 
 
 def watch_file(db: Database) -> ChangeWatch:
