@@ -8,6 +8,6 @@ The boundary as it is followed (tests/test_layers.py checks it):
   statements on them with the models of db.models; a query longer than a few lines lives in db/queries/.
 - db imports the pure rules of desktop_app.domain and desktop_app.errors / messages; never io, services, ui
   or the command line.
-- The UI imports nothing from db at run time (Database appears in its type hints only).
+- The UI imports nothing from db, not even for type hints: it holds a services.workspace.Workspace.
 - A migration holds its own SQL and imports nothing of db or desktop_app (tests/test_migrations_frozen.py).
 """

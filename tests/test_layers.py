@@ -1,5 +1,5 @@
 """The boundaries between the layers, read from the code's own imports (ast): what each floor may import, raw
-sqlite3 only in db/, the UI on the database layer only for type hints, and folders that show the design."""
+sqlite3 only in db/, the UI not on the database layer at all, and folders that show the design."""
 
 from __future__ import annotations
 
@@ -17,32 +17,18 @@ def _modules(folder: Path) -> Iterator[Path]:
     yield from sorted(p for p in folder.rglob("*.py") if "migrations" not in p.parts)
 
 
-def _type_checking(node: ast.If) -> bool:
-    test = node.test
-    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or \
-        (isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING")
-
-
-def _imports(path: Path, *, run_time_only: bool = False) -> Iterator[tuple[int, str]]:
-    """(line, module) of every import in the file (with run_time_only: not those under `if TYPE_CHECKING:`)."""
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    hidden: set[int] = set()
-    if run_time_only:
-        for node in ast.walk(tree):
-            if isinstance(node, ast.If) and _type_checking(node):
-                hidden.update(id(n) for child in node.body for n in ast.walk(child))
-    for node in ast.walk(tree):
-        if id(node) in hidden:
-            continue
+def _imports(path: Path) -> Iterator[tuple[int, str]]:
+    """(line, module) of every import in the file, those for type hints too."""
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
             yield from ((node.lineno, alias.name) for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             yield node.lineno, node.module
 
 
-def _offences(folder: Path, forbidden: tuple[str, ...], *, run_time_only: bool = False) -> list[str]:
+def _offences(folder: Path, forbidden: tuple[str, ...]) -> list[str]:
     return [f"{path.relative_to(ROOT)}:{line} imports {module}"
-            for path in _modules(folder) for line, module in _imports(path, run_time_only=run_time_only)
+            for path in _modules(folder) for line, module in _imports(path)
             if module == forbidden or any(module == f or module.startswith(f + ".") for f in forbidden)]
 
 
@@ -59,8 +45,9 @@ def test_each_layer_imports_only_what_lies_below_it(folder: str, forbidden: tupl
     assert _offences(ROOT / folder, forbidden) == []
 
 
-def test_the_ui_imports_nothing_from_the_database_layer_at_run_time() -> None:
-    assert _offences(APP / "ui", ("db", "sqlalchemy", "sqlite3"), run_time_only=True) == []
+def test_the_ui_imports_nothing_from_the_database_layer() -> None:
+    """It holds a Workspace (services), even in its type hints."""
+    assert _offences(APP / "ui", ("db", "sqlalchemy", "sqlite3")) == []
 
 
 def test_raw_sqlite3_is_used_in_db_only() -> None:

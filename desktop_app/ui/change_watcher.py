@@ -24,7 +24,7 @@ from desktop_app.services.workspace import watch_file
 from desktop_app.ui.models.plan_tree import NODE_ROLE, build_tree_model
 
 if TYPE_CHECKING:
-    from db.engine import Database
+    from desktop_app.services.workspace import Workspace
     from desktop_app.ui.operations import ChangeHub
     from desktop_app.ui.widgets.item_form import ItemForm
     from desktop_app.ui.widgets.plan_browser import PlanBrowser
@@ -39,7 +39,7 @@ class ChangeWatcher(QObject):
 
     changed = Signal()
 
-    def __init__(self, db: Database, parent: QObject | None = None, *, interval_ms: int = POLL_MS) -> None:
+    def __init__(self, db: Workspace, parent: QObject | None = None, *, interval_ms: int = POLL_MS) -> None:
         super().__init__(parent)
         self.watch = watch_file(db)
         self.timer = QTimer(self, interval=interval_ms)
@@ -105,7 +105,7 @@ class LiveRefresh(QObject):
     window's own saves, which it already shows, cause no second refresh). While the item form holds an
     unsaved edit nothing is refreshed and the status bar says so; F5 reloads."""
 
-    def __init__(self, window: QMainWindow, db: Database, browser: PlanBrowser, hub: ChangeHub, *,
+    def __init__(self, window: QMainWindow, db: Workspace, browser: PlanBrowser, hub: ChangeHub, *,
                  interval_ms: int = POLL_MS) -> None:
         super().__init__(window)
         self.window, self.db, self.browser, self.hub = window, db, browser, hub

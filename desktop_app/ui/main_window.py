@@ -26,13 +26,13 @@ from desktop_app.ui.operations import ChangeHub, Operations
 from desktop_app.ui.widgets.plan_browser import PlanBrowser
 
 if TYPE_CHECKING:
-    from db.engine import Database
+    from desktop_app.services.workspace import Workspace
 
 
 class MainWindow(QMainWindow):
     """Plans on the left, the items of the selected plan/section/group in the centre; menus of the controllers."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Workspace) -> None:
         super().__init__()
         self.db = db
         self.setWindowTitle(self.tr("Commune digital transformation plan tracker"))
@@ -114,7 +114,7 @@ class MainWindow(QMainWindow):
         set_language(app, language)
         return self.replace_with(self.db)
 
-    def replace_with(self, db: Database) -> MainWindow:
+    def replace_with(self, db: Workspace) -> MainWindow:
         """A new main window on db takes this one's place (after a restore every view reads the restored data;
         after a change of language every text is in the new one)."""
         app = QApplication.instance()

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QMainWindow, QWidget
 from desktop_app.ui.operations import ChangeHub, Operations, Task
 
 if TYPE_CHECKING:
-    from db.engine import Database
+    from desktop_app.services.workspace import Workspace
     from desktop_app.ui.models.plan_tree import Selection
 
 
@@ -31,7 +31,7 @@ class Context:
     """A controller's explicit context: the database, the window it acts in (parent of its dialogs, owner of
     the status bar), the runner of use cases and the one channel of changes."""
 
-    db: Database
+    db: Workspace
     window: QMainWindow
     operations: Operations
     hub: ChangeHub

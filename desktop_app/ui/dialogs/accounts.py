@@ -34,7 +34,7 @@ from desktop_app.ui import messages
 from desktop_app.ui.dialogs.sign_in import SignInDialog
 
 if TYPE_CHECKING:
-    from db.engine import Database
+    from desktop_app.services.workspace import Workspace
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ROLE_LABELS: tuple[tuple[str, Any], ...] = (
@@ -71,7 +71,7 @@ class AccountEditor(QDialog):
     """One account: login, full name, role, unit (for a unit officer), may sign in; a new account's password
     typed twice. first_admin: the very first account, an administrator, turning sign-in on."""
 
-    def __init__(self, db: Database, parent: QWidget | None = None, *, account: Account | None = None,
+    def __init__(self, db: Workspace, parent: QWidget | None = None, *, account: Account | None = None,
                  first_admin: bool = False) -> None:
         super().__init__(parent)
         self.db, self.editing, self.first_admin = db, account, first_admin
@@ -151,7 +151,7 @@ class PasswordDialog(QDialog):
     """A new password typed twice: for another account (an administrator sets it) or one's own (the current
     password asked first)."""
 
-    def __init__(self, db: Database, parent: QWidget | None = None, *, account: Account | None = None) -> None:
+    def __init__(self, db: Workspace, parent: QWidget | None = None, *, account: Account | None = None) -> None:
         super().__init__(parent)
         self.db, self.account = db, account
         own = account is None
@@ -194,7 +194,7 @@ class AccountsDialog(QDialog):
 
     changed = Signal()
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
         self.rows: list[Account] = []

@@ -22,13 +22,13 @@ from desktop_app.services.plans import list_plans
 from desktop_app.services.units import list_units
 
 if TYPE_CHECKING:
-    from db.engine import Database
+    from desktop_app.services.workspace import Workspace
 
 
 class PackageExportDialog(QDialog):
     """Scope of the package to write; values() gives the arguments of export_package (without out)."""
 
-    def __init__(self, db: Database, *, plan_id: int | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Workspace, *, plan_id: int | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Send a data package"))
         self.setMinimumWidth(620)

@@ -34,8 +34,8 @@ from desktop_app.services.progress import list_periods
 from desktop_app.services.progress_grid import implementing_units
 
 if TYPE_CHECKING:
-    from db.engine import Database
     from desktop_app.services import forms
+    from desktop_app.services.workspace import Workspace
 
 
 def _forms() -> Any:
@@ -61,7 +61,7 @@ class FormRequest:
 class MakeFormDialog(QDialog):
     """Choose the plan, a unit implementing items in it, the period and where to save the form."""
 
-    def __init__(self, db: Database, *, plan_id: int | None = None, parent: QWidget | None = None,
+    def __init__(self, db: Workspace, *, plan_id: int | None = None, parent: QWidget | None = None,
                  today: date | None = None) -> None:
         super().__init__(parent)
         self.db, self.today = db, today or date.today()

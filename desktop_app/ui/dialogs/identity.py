@@ -35,7 +35,7 @@ from desktop_app.services.identity import (
 from desktop_app.ui import messages
 
 if TYPE_CHECKING:
-    from db.engine import Database
+    from desktop_app.services.workspace import Workspace
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -56,7 +56,7 @@ def _local(moment: datetime, pattern: str) -> str:
 class IdentityDialog(QDialog):
     """Name (editable), id and fingerprint of this installation; the trusted senders with a Forget button."""
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
         self.setWindowTitle(self.tr("This computer's identity for data packages"))

@@ -31,7 +31,7 @@ from desktop_app.services.importing import Preview, revise, table_samples, with_
 from desktop_app.ui.widgets.column_roles import ColumnRolesPanel, first_unsure_role
 
 if TYPE_CHECKING:
-    from db.engine import Database
+    from desktop_app.services.workspace import Workspace
 
 INDEX_ROLE = Qt.ItemDataRole.UserRole + 1
 # column → the ParsedItem field a correction of that column revises
@@ -44,7 +44,7 @@ OPTIONAL = (4, 6, *range(7, 13))
 class ImportPreviewDialog(QDialog):
     """Shows a Preview; accept() means "import it" (the caller writes self.preview)."""
 
-    def __init__(self, db: Database, preview: Preview, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Workspace, preview: Preview, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db, self.preview = db, preview
         self.setWindowTitle(self.tr("Import preview — {name}").format(name=preview.parsed.source_name))

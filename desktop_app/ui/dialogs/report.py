@@ -31,7 +31,7 @@ from desktop_app.services.progress_grid import implementing_units
 from desktop_app.services.report_export import SUFFIXES
 
 if TYPE_CHECKING:
-    from db.engine import Database
+    from desktop_app.services.workspace import Workspace
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ class ReportRequest:
 class ReportDialog(QDialog):
     """Pick a report. printing=True offers only the PDF reports and asks for no file."""
 
-    def __init__(self, db: Database, *, plan_id: int | None = None, printing: bool = False,
+    def __init__(self, db: Workspace, *, plan_id: int | None = None, printing: bool = False,
                  parent: QWidget | None = None, today: date | None = None) -> None:
         super().__init__(parent)
         self.db, self.printing, self.today = db, printing, today or date.today()

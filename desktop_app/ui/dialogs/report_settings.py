@@ -19,13 +19,13 @@ from desktop_app.domain.report import ReportSettings
 from desktop_app.services.settings import report_settings, save_report_settings
 
 if TYPE_CHECKING:
-    from db.engine import Database
+    from desktop_app.services.workspace import Workspace
 
 
 class ReportSettingsDialog(QDialog):
     """Edit the report settings kept in the database."""
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
         self.setWindowTitle(self.tr("Report header and recipients"))

@@ -21,7 +21,7 @@ from desktop_app.services import accounts
 from desktop_app.services.accounts import Account
 
 if TYPE_CHECKING:
-    from db.engine import Database
+    from desktop_app.services.workspace import Workspace
 
 MAX_FAILURES = 5
 LOCK_SECONDS = 30
@@ -30,7 +30,7 @@ LOCK_SECONDS = 30
 class SignInDialog(QDialog):
     """Asks for a login and password and signs that account in on db (self.account once accepted)."""
 
-    def __init__(self, db: Database, parent: QWidget | None = None, *, note: str = "",
+    def __init__(self, db: Workspace, parent: QWidget | None = None, *, note: str = "",
                  lock_seconds: int = LOCK_SECONDS) -> None:
         super().__init__(parent)
         self.db = db

@@ -44,7 +44,7 @@ from desktop_app.ui import messages
 from desktop_app.ui.models.rows import RowModel
 
 if TYPE_CHECKING:
-    from db.engine import Database
+    from desktop_app.services.workspace import Workspace
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -143,7 +143,7 @@ class UnitsModel(RowModel):
 class _ServiceCommand(QUndoCommand):
     """An undo command whose redo/undo call a service; a refusal is shown and the command leaves the stack."""
 
-    def __init__(self, db: Database, text: str) -> None:
+    def __init__(self, db: Workspace, text: str) -> None:
         super().__init__(text)
         self.db = db
         self.error: AppError | None = None
@@ -174,7 +174,7 @@ class _ServiceCommand(QUndoCommand):
 class RenameUnitCommand(_ServiceCommand):
     """Rename one unit; undo gives back the old name, key and aliases."""
 
-    def __init__(self, db: Database, *, unit_id: int, old_name: str, new_name: str) -> None:
+    def __init__(self, db: Workspace, *, unit_id: int, old_name: str, new_name: str) -> None:
         super().__init__(db, _tr(RENAME_TEXT).format(old=old_name, new=new_name))
         self.unit_id, self.old_name, self.new_name = unit_id, old_name, new_name
         self.record: RenameUndo | None = None
@@ -191,7 +191,7 @@ class RenameUnitCommand(_ServiceCommand):
 class MergeUnitsCommand(_ServiceCommand):
     """Merge one unit into another; undo brings the merged unit back exactly."""
 
-    def __init__(self, db: Database, *, source_id: int, source_name: str, target_id: int, target_name: str) -> None:
+    def __init__(self, db: Workspace, *, source_id: int, source_name: str, target_id: int, target_name: str) -> None:
         super().__init__(db, _tr(MERGE_TEXT).format(a=source_name, b=target_name))
         self.source_id, self.target_id = source_id, target_id
         self.record: MergeUndo | None = None
@@ -211,7 +211,7 @@ class UnitManagerDialog(QDialog):
     changed = Signal()
     """Units were renamed or merged (or such a change was undone): views showing unit names should reload."""
 
-    def __init__(self, db: Database, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Workspace, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
         self.undo_stack = undo_stack

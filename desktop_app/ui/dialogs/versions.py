@@ -29,7 +29,7 @@ from desktop_app.services.versions import KeptVersion, kept_versions, restore_ve
 from desktop_app.ui import messages
 
 if TYPE_CHECKING:
-    from db.engine import Database
+    from desktop_app.services.workspace import Workspace
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 COL_DATE, COL_RECORD, COL_KIND, COL_REASON, COL_SOURCE = range(5)
@@ -48,7 +48,7 @@ class VersionsDialog(QDialog):
     restored = Signal(int)
     """A kept version (its id) was restored: the data shown elsewhere changed."""
 
-    def __init__(self, db: Database, parent: QWidget | None = None, *, item_id: int | None = None) -> None:
+    def __init__(self, db: Workspace, parent: QWidget | None = None, *, item_id: int | None = None) -> None:
         super().__init__(parent)
         self.db = db
         self.item_id = item_id

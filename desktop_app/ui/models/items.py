@@ -21,7 +21,7 @@ from desktop_app.services.items import ItemQuery, ItemRow
 from desktop_app.ui.models.rows import RowModel
 
 if TYPE_CHECKING:
-    from db.engine import Database
+    from desktop_app.services.workspace import Workspace
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -64,7 +64,7 @@ class ItemsModel(RowModel):
     move_requested = Signal(int, int)
     """(item id, id of the item it was dropped on)."""
 
-    def __init__(self, db: Database | None = None, parent: Any = None) -> None:
+    def __init__(self, db: Workspace | None = None, parent: Any = None) -> None:
         super().__init__(parent)
         self.db = db
         self.query: ItemQuery | None = None

@@ -23,7 +23,7 @@ from desktop_app.ui.models.items import COLOURS
 from desktop_app.ui.models.rows import RowModel
 
 if TYPE_CHECKING:
-    from db.engine import Database
+    from desktop_app.services.workspace import Workspace
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -78,7 +78,7 @@ class ProgressGridModel(RowModel):
     refused = Signal(int, int, str)
     """An entry in (row, column) was refused with this message; nothing was stored."""
 
-    def __init__(self, db: Database | None = None, parent: Any = None) -> None:
+    def __init__(self, db: Workspace | None = None, parent: Any = None) -> None:
         super().__init__(parent)
         self.db = db
         self.plan_id: int | None = None

@@ -32,7 +32,7 @@ from desktop_app.services import audit, officer
 from desktop_app.ui import messages
 
 if TYPE_CHECKING:
-    from db.engine import Database
+    from desktop_app.services.workspace import Workspace
 
 LIMIT = 5000
 REFIT_MS = 80
@@ -88,7 +88,7 @@ class AuditDialog(QDialog):
     """The change log, for the whole database, one item (item_id) or one plan (plan_id: a commune's plan at
     the province); title names that item or plan."""
 
-    def __init__(self, db: Database, parent: QWidget | None = None, *, item_id: int | None = None,
+    def __init__(self, db: Workspace, parent: QWidget | None = None, *, item_id: int | None = None,
                  plan_id: int | None = None, title: str = "") -> None:
         super().__init__(parent)
         self.db = db
@@ -167,7 +167,7 @@ class ItemAuditView(QWidget):
     """The item panel's "Changes" tab: every change to the current item, its targets, deadline, units and
     reports; and the versions kept when packages were merged, to restore one."""
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
         self.item_id: int | None = None
@@ -219,7 +219,7 @@ class ItemAuditView(QWidget):
         dialog.exec()
 
 
-def ask_officer_name(parent: QWidget, db: Database, *, first: bool = False) -> bool:
+def ask_officer_name(parent: QWidget, db: Workspace, *, first: bool = False) -> bool:
     """Ask who is using the program (its name goes into the change log); True when a name was saved. On
     first start a cancelled question keeps the computer's user name, so it is not asked again."""
     current = officer.officer_name(db)

@@ -35,7 +35,7 @@ from desktop_app.services.dashboard import Dashboard, DeadlineItem, GroupRow, Un
 from desktop_app.ui.widgets.bar_chart import FILL, Bar, BarChart
 
 if TYPE_CHECKING:
-    from db.engine import Database
+    from desktop_app.services.workspace import Workspace
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -203,7 +203,7 @@ class DashboardWidget(QWidget):
     item_requested = Signal(int)
     """An item double-clicked in a deadline list."""
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
         self.data: Dashboard | None = None

@@ -43,7 +43,7 @@ from desktop_app.services.editing import (
 from desktop_app.services.plans import units as unit_registry
 
 if TYPE_CHECKING:
-    from db.engine import Database
+    from desktop_app.services.workspace import Workspace
 
 OP_SIGNS: dict[str, str] = {
     TargetOp.AT_LEAST: "≥", TargetOp.ABOVE: ">", TargetOp.REACH: "=", TargetOp.AT_MOST: "≤", TargetOp.BELOW: "<",
@@ -71,7 +71,7 @@ _UNIT_KINDS: tuple[tuple[str, Any], ...] = (
 class EditItemCommand(QUndoCommand):
     """One saved edit of an item; undo puts the item back as it was."""
 
-    def __init__(self, db: Database, before: ItemDetail, after: ItemDetail, text: str,
+    def __init__(self, db: Workspace, before: ItemDetail, after: ItemDetail, text: str,
                  on_change: Callable[[int], None]) -> None:
         super().__init__(text)
         self.db, self.before, self.after, self.on_change = db, before, after, on_change
@@ -104,7 +104,7 @@ class ItemForm(QWidget):
 
     saved = Signal(int)
 
-    def __init__(self, db: Database, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Workspace, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db, self.undo_stack = db, undo_stack
         self.detail: ItemDetail | None = None

@@ -27,7 +27,7 @@ from desktop_app.services.history import ItemHistory, item_history
 from desktop_app.ui import messages
 
 if TYPE_CHECKING:
-    from db.engine import Database
+    from desktop_app.services.workspace import Workspace
 
 
 def _number(value: Decimal) -> str:
@@ -89,7 +89,7 @@ class ValueChart(QWidget):
 class ItemHistoryView(QWidget):
     """Table of reports plus the chart, for one item."""
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
         self.item_id: int | None = None

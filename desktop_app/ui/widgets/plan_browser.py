@@ -37,7 +37,7 @@ from desktop_app.ui.widgets.item_history import ItemHistoryView
 from desktop_app.ui.widgets.progress_grid import ProgressGridWidget
 
 if TYPE_CHECKING:
-    from db.engine import Database
+    from desktop_app.services.workspace import Workspace
 
 ITEM_TABLES = frozenset({"items", "targets", "deadlines", "assignments", "audit_log"})
 
@@ -47,7 +47,7 @@ class PlanBrowser(QWidget):
 
     message = Signal(str)  # a line for the status bar
 
-    def __init__(self, db: Database, hub: ChangeHub, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Workspace, hub: ChangeHub, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db, self.hub = db, hub
         self.tree_model = QStandardItemModel(self)

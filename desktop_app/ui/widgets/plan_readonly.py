@@ -20,13 +20,13 @@ from desktop_app.services import province
 from desktop_app.ui.models.items import COL_TEXT, ItemsModel
 
 if TYPE_CHECKING:
-    from db.engine import Database
+    from desktop_app.services.workspace import Workspace
 
 
 class PlanReadOnlyWindow(QMainWindow):
     """The items of one plan as the items table shows them, with a search box; nothing can be changed here."""
 
-    def __init__(self, db: Database, plan_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Workspace, plan_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db, self.plan_id = db, plan_id
         self.setWindowTitle(self.tr("%1 (read-only)").replace("%1", province.plan_caption(db, plan_id=plan_id)))

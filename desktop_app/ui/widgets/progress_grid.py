@@ -55,7 +55,7 @@ from desktop_app.ui.models.progress_grid import (  # noqa: F401 - some are re-ex
 )
 
 if TYPE_CHECKING:
-    from db.engine import Database
+    from desktop_app.services.workspace import Workspace
 
 
 class GridDelegate(QStyledItemDelegate):
@@ -185,7 +185,7 @@ class ProgressGridWidget(QWidget):
     changed = Signal()
     """A cell was saved or the plan's reporting scheme changed: views of progress should refresh."""
 
-    def __init__(self, db: Database, parent: QWidget | None = None, *, today: date | None = None) -> None:
+    def __init__(self, db: Workspace, parent: QWidget | None = None, *, today: date | None = None) -> None:
         super().__init__(parent)
         self.db = db
         self.today = today

@@ -44,7 +44,7 @@ from desktop_app.ui.operations import Task, run_task
 from desktop_app.ui.widgets.audit_view import AuditDialog
 
 if TYPE_CHECKING:
-    from db.engine import Database
+    from desktop_app.services.workspace import Workspace
 
 
 class MatchDialog(QDialog):
@@ -90,7 +90,7 @@ class ProvinceView(QWidget):
     """A plan's id, on double-click of its row: the window opens it read-only."""
     reloaded = Signal()
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
         self._tasks: list[Task] = []
@@ -343,7 +343,7 @@ class ProvinceWindow(QMainWindow):
     """The province comparison in its own window. With open_plans, a double-clicked commune's plan opens
     read-only here; otherwise whoever made the window connects view.plan_requested."""
 
-    def __init__(self, db: Database, parent: QWidget | None = None, *, open_plans: bool = False) -> None:
+    def __init__(self, db: Workspace, parent: QWidget | None = None, *, open_plans: bool = False) -> None:
         super().__init__(parent)
         self.db = db
         self.setWindowTitle(self.tr("Province comparison"))
