@@ -399,3 +399,25 @@ def test_the_programs_trigger_code_makes_the_triggers_the_revisions_leave(upgrad
         name = sql.split()[2]
         assert schema[("trigger", name)][1] == " ".join(sql.split()), name
     assert {name for kind, name in schema if kind == "trigger"} == {sql.split()[2] for sql in made}
+
+
+def _downgrade_to(path: Path, revision: str) -> None:
+    cfg = _alembic_config()
+    engine = _migration_engine(path)
+    try:
+        with engine.connect() as conn, conn.begin():
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, revision)
+    finally:
+        engine.dispose()
+
+
+def test_0008_goes_down_and_up_again_to_the_same_schema(tmp_path: Path) -> None:
+    path = tmp_path / "du_lieu.sqlite3"
+    open_database(path).close()
+    head = _schema(path)
+    _downgrade_to(path, "0007")  # its tables were renamed by the upgrade: SQLite then quotes their names
+    assert not [row for row in _query(path, "SELECT sql FROM sqlite_master WHERE name = 'deadlines'")
+                if "yearly" in row[0]]
+    _upgrade_to(path, "head")
+    assert _schema(path) == head

@@ -8,6 +8,8 @@ Revision ID: 0008
 Revises: 0007
 """
 
+import re
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -56,7 +58,9 @@ def _rebuild(table: str, old: str, new: str) -> None:
     if old not in create:
         raise RuntimeError(f"{table}: unexpected definition, no {old!r}")
     dependants = [sql for kind, sql in schema if kind in ("index", "trigger")]
-    op.execute(create.replace(old, new).replace(f"CREATE TABLE {table}", f"CREATE TABLE {table}_0008", 1))
+    # the name as written at first (CREATE TABLE deadlines) or as SQLite writes it after a rename ("deadlines")
+    renamed = re.sub(rf'^CREATE TABLE "?{table}"?', f"CREATE TABLE {table}_0008", create.replace(old, new), count=1)
+    op.execute(renamed)
     op.execute(f"INSERT INTO {table}_0008 SELECT * FROM {table}")
     op.execute(f"DROP TABLE {table}")
     op.execute(f"ALTER TABLE {table}_0008 RENAME TO {table}")
