@@ -16,6 +16,7 @@ from db.change_watch import ChangeWatch, watch_database
 from db.engine import Database, open_database
 from desktop_app.services.editing import item_detail, update_item
 from desktop_app.services.importing import import_file
+from desktop_app.services.plans import show
 from desktop_app.services.progress import item_by_number, record_progress
 from desktop_app.ui.app import make_app
 from desktop_app.ui.models.items import COL_NUMBER, ID_ROLE
@@ -280,3 +281,46 @@ def test_a_province_folder_import_reaches_the_plan_tree(qtbot: Any, db: Database
     assert "Minh Tân" in titles[0] and "Nam Hồng" in titles[1]
     assert window.browser.current_selection() is not None and window.browser.items_model.rowCount() > 0
 
+
+
+# ----- the one change hub ----------------------------------------------------------------------------------
+def test_a_use_case_run_by_a_controller_publishes_what_it_changed(qtbot: Any, db: Database) -> None:
+    window = _window(qtbot, db)
+    seen: list[Any] = []
+    window.hub.changed.connect(seen.append)
+    task = window.imports.import_path(NAM_HONG)
+    qtbot.waitUntil(lambda: task not in window.operations.tasks, timeout=WAIT_MS)
+    plan_id = show(db)["plans"][0]["id"]
+    assert [c.plan_ids for c in seen] == [frozenset({plan_id})] and "items" in seen[0].tables
+    assert window.browser.tree_model.rowCount() == 1  # the tree read it again on its own
+
+
+def test_an_edit_in_the_form_reaches_the_table_and_the_hidden_dashboard_through_the_hub(
+        qtbot: Any, db: Database) -> None:
+    import_file(db, path=NAM_HONG)
+    window = _window(qtbot, db)
+    item_id = _select(window, "2.2")
+    window.browser.views.setCurrentWidget(window.browser.dashboard)  # the dashboard is read ...
+    before = window.browser.dashboard.data
+    window.browser.views.setCurrentIndex(0)
+    seen: list[Any] = []
+    window.hub.changed.connect(seen.append)
+    window.browser.item_form.text.setPlainText("Tỷ lệ hồ sơ trực tuyến toàn trình (đã sửa)")
+    window.browser.item_form.save()
+    assert [c.item_ids for c in seen] == [frozenset({item_id})]
+    row = window.browser.table.currentIndex().row()
+    assert "(đã sửa)" in window.browser.items_model.row_at(row).text  # the table read it again, same row
+    window.browser.views.setCurrentWidget(window.browser.dashboard)  # ... and again when looked at after the edit
+    assert window.browser.dashboard.data is not before
+
+
+def test_the_file_watcher_publishes_on_the_same_hub(qtbot: Any, db: Database, other: Database) -> None:
+    import_file(db, path=NAM_HONG)
+    window = _window(qtbot, db)
+    item_id = _select(window, "2.2")
+    seen: list[Any] = []
+    window.hub.changed.connect(seen.append)
+    _note(other, item_id, "sửa ở máy khác")
+    assert window.live_refresh.watcher.poll()
+    assert [c.external for c in seen] == [True]
+    assert window.browser.item_form.detail.note == "sửa ở máy khác"
