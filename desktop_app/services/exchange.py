@@ -29,6 +29,8 @@ from desktop_app import __version__
 from desktop_app.domain.merge import OURS, THEIRS
 from desktop_app.domain.text import clean, unit_key
 from desktop_app.errors import AppError, InvalidValue, NotFound
+from desktop_app.io.exchange.package import Header, Package, PackageRefused
+from desktop_app.messages import Message
 from desktop_app.services.changes import EVERYTHING, NOTHING, Changes
 from desktop_app.services.exchange_contents import (
     AUDIT,
@@ -211,15 +213,25 @@ def _checked(db: Database, path: Path, *, trust: bool, dry_run: bool, session: A
     known; nothing written yet."""
     from desktop_app.services.identity import sender_status
 
-    package, contents = read if read is not None else read_checked(Path(path))
+    known = False
+
+    def vet(header: Header | Package) -> None:  # before any member is read: a stranger's records cost nothing
+        nonlocal known
+        with nullcontext(session) if session is not None else db.reading() as reading:
+            status = sender_status(reading, installation_id=header.installation_id, name=header.sender_name,
+                                   public_key=header.public_key)
+        known = status.state == "trusted"
+        if not known and not trust and not dry_run:
+            raise UnknownSender("exchange.unknown_sender", sender=header.sender_name, fingerprint=header.fingerprint,
+                                installation_id=header.installation_id)
+
+    if read is not None:
+        vet(read[0])
+        package, contents = read
+    else:
+        package, contents = read_checked(Path(path), vet=vet)
     with nullcontext(session) if session is not None else db.reading() as reading:
         _check_follows(reading, package)
-        status = sender_status(reading, installation_id=package.installation_id, name=package.sender_name,
-                               public_key=package.public_key)
-    known = status.state == "trusted"
-    if not known and not trust and not dry_run:
-        raise UnknownSender("exchange.unknown_sender", sender=package.sender_name, fingerprint=package.fingerprint,
-                            installation_id=package.installation_id)
     return package, contents, known
 
 
@@ -323,7 +335,7 @@ def import_packages(db: Database, *, paths: list[Path], trust: bool = False,
     progress(done, total, file name) is called before each package."""
     require_admin(db, "action.import_package")
     from desktop_app.services.backups import BEFORE_MERGE, backup_before
-    from desktop_app.services.identity import installation
+    from desktop_app.services.identity import installation, trusted_senders
 
     installation(db)  # created on first start; made now if not, so each package is compared with it at once
     made = backup_before(db.path, BEFORE_MERGE)
@@ -348,8 +360,15 @@ def import_packages(db: Database, *, paths: list[Path], trust: bool = False,
                 waiting.append((Path(path), gap))
             except AppError as exc:
                 skipped.append((Path(path), exc))
+            except (ValueError, TypeError, KeyError, IndexError, RecursionError) as exc:
+                # a record no check foresaw, failing in the merge: its savepoint is rolled back, the batch goes on
+                skipped.append((Path(path), PackageRefused("package.check_failed", file=Path(path).name, reason=(
+                    Message("package.reason_nested") if isinstance(exc, RecursionError)
+                    else Message("package.reason_error", kind=type(exc).__name__)))))
 
-        with closing(prefetched(list(paths))) as ahead:  # read and checked in a second process
+        # unknown senders' packages are not read ahead: refused here unread, unless trusted at once
+        known = None if trust else frozenset(peer.fingerprint for peer in trusted_senders(db))
+        with closing(prefetched(list(paths), trusted=known)) as ahead:  # read and checked in a second process
             for done, (path, read) in enumerate(ahead):
                 if progress is not None:
                     progress(done, len(paths), path.name)

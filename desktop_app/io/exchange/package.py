@@ -35,6 +35,7 @@ from desktop_app.io.exchange.rules import (
     MAX_MEMBER_BYTES,
     MAX_MEMBERS,
     MAX_RATIO,
+    MAX_RECORDS_BYTES,
     MAX_TOTAL_BYTES,
     RATIO_MIN_BYTES,
     SIGNATURE,
@@ -48,7 +49,7 @@ from desktop_app.io.exchange.rules import (
 from desktop_app.io.exchange.writer import write_package
 from desktop_app.messages import Message
 
-__all__ = ["FORMAT", "FORMAT_VERSION", "MANIFEST", "SIGNATURE", "SUFFIX", "Package", "PackageRefused",
+__all__ = ["FORMAT", "FORMAT_VERSION", "MANIFEST", "SIGNATURE", "SUFFIX", "Header", "Package", "PackageRefused",
            "read_package", "write_package"]
 
 
@@ -249,6 +250,19 @@ def _check_declared(path: Path, members: dict[str, Any]) -> None:
 
 
 @dataclass(frozen=True)
+class Header:
+    """What a package says of itself once its manifest's signature was verified, before any member is read:
+    given to read_package's vet, which may refuse the package (an unknown sender, a member of no known kind)."""
+
+    file: str
+    installation_id: str
+    sender_name: str
+    public_key: bytes
+    fingerprint: str
+    members: dict[str, dict[str, Any]]
+
+
+@dataclass(frozen=True)
 class Package:
     """A package whose signature and every member were checked; members are re-checked when read."""
 
@@ -311,6 +325,11 @@ class Package:
             raise PackageRefused("package.member_json", file=self.path.name, name=shown(name),
                                  reason=exc.coded) from exc
 
+    def take(self, name: str) -> bytes:
+        """A member's bytes as read_package checked them (let go here: a second take reads the file again)."""
+        kept = self.kept.pop(name, None)
+        return kept if kept is not None else self.read(name)
+
     def read_json_many(self, names: list[str], *, limit: int = MAX_JSON_BYTES) -> dict[str, Any]:
         """Several members parsed as strict JSON, read in one pass over the file (as read_json each)."""
         for name in names:
@@ -337,8 +356,10 @@ class Package:
             self._copy(name, out.write)
 
 
-def read_package(path: Path) -> Package:
-    """The package at path, after every check (size, zip structure, names, manifest, signature, members)."""
+def read_package(path: Path, *, vet: Callable[[Header], object] | None = None) -> Package:
+    """The package at path, after every check (size, zip structure, names, manifest, signature, members).
+    vet is called with the verified manifest's header before any member is read, so that what it refuses
+    (raising) costs no reading; JSON members over MAX_RECORDS_BYTES together are refused unread too."""
     path = Path(path)
     with _reading(path), _opened(path) as (zf, handle, size):
         infos = _check_entries(path, zf.infolist())
@@ -367,6 +388,11 @@ def read_package(path: Path) -> Package:
         extra = sorted(infos.keys() - expected)
         if extra:
             raise PackageRefused("package.undeclared", file=path.name, name=shown(extra[0]))
+        records = sum(entry["size"] for name, entry in members.items() if name.endswith(".json"))
+        if records > MAX_RECORDS_BYTES:
+            raise PackageRefused("package.records_too_large", file=path.name, size=records, limit=MAX_RECORDS_BYTES)
+        if vet is not None:
+            vet(Header(path.name, installation_id, sender_name, public_key, signing.fingerprint(public_key), members))
         kept: dict[str, bytes] = {}
         for name, entry in members.items():
             info = infos[name]

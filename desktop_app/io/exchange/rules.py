@@ -41,6 +41,14 @@ MAX_MANIFEST_BYTES = 5 * MB
 MAX_JSON_BYTES = 24 * MB
 """Largest JSON member read_json parses (a commune's largest table is a few MB; parsed JSON takes up to 25
 times its text in memory)."""
+MAX_RECORDS_BYTES = 64 * MB
+"""Largest uncompressed size of all JSON members of a package together, refused before any is read."""
+MAX_PARSED_BYTES = 192 * MB
+"""Most memory the parsed JSON members of a package may take, as parsed_cost estimates it before parsing: with
+the checked rows beside the member being parsed and the text read, a refused or imported package stays within
+500 MB (bench/package_attack_bench.py)."""
+VALUE_COST = 64
+"""Bytes one parsed JSON value may take at most (a short str object and its pointer in a list)."""
 MAX_JSON_CONTAINERS = 500_000
 """Most "[" and "{" a JSON text may hold: each list or dict costs about 100 bytes once parsed."""
 MAX_JSON_DEPTH = 64
@@ -191,6 +199,12 @@ def _depth(value: Any) -> int:
         else:
             stack.pop()
     return deepest
+
+
+def parsed_cost(data: bytes) -> int:
+    """An upper estimate of the memory data takes once parsed: its text, plus VALUE_COST for each value (every
+    value but the last of a list or an object is followed by a comma; commas inside strings count too)."""
+    return len(data) + VALUE_COST * (data.count(b",") + data.count(b"[") + data.count(b"{") + 1)
 
 
 def parse_json(data: bytes) -> Any:
