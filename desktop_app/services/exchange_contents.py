@@ -5,6 +5,7 @@ merge, so both processor cores work (checking is about a fifth of a bulk import'
 from __future__ import annotations
 
 import multiprocessing
+import unicodedata
 from collections import deque
 from collections.abc import Callable, Generator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -13,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from db.audit import PACKAGE_COLUMNS
-from db.exchange.check import checked_audit, checked_rows, checked_tombstones
+from db.exchange.check import checked_audit, checked_rows, checked_tombstones, expected_columns
 from db.exchange.schema import SYNCED
 from desktop_app.errors import AppError
 from desktop_app.io.exchange.package import Header, Package, PackageRefused, read_package
@@ -91,11 +92,21 @@ def _contents(package: Package) -> Contents:
         member = member_of(table)
         tables[table] = checked_rows(table, _parsed(package, member, raw.pop(member)), member=member) \
             if member in raw else []
+    _file_names_safe(package, tables["evidence_files"])
     tombs = checked_tombstones(_parsed(package, TOMBSTONES, raw.pop(TOMBSTONES)), member=TOMBSTONES) \
         if TOMBSTONES in raw else []
     trail = checked_audit(_parsed(package, AUDIT, raw.pop(AUDIT)), member=AUDIT, columns=PACKAGE_COLUMNS) \
         if AUDIT in raw else []
     return Contents(tables, tombs, evidence, trail)
+
+
+def _file_names_safe(package: Package, rows: list[list[Any]]) -> None:
+    """PackageRefused for an evidence file name with a control character (a NUL cannot name a file)."""
+    at = expected_columns("evidence_files").index("file_name")
+    for number, row in enumerate(rows, 1):
+        name = row[at]
+        if isinstance(name, str) and any(unicodedata.category(c)[0] == "C" for c in name):
+            raise PackageRefused("package.evidence_bad_name", file=package.path.name, row=number, name=shown(name))
 
 
 def contents_of(package: Package) -> Contents:
