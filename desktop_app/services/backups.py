@@ -17,11 +17,20 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from db.backup import BackupFailed, FileUnreadable, backup_copy, copy_into, inspect, plan_count
-from db.engine import BACKUP_DIR_NAME, Database, known_revisions, open_database
+from db.backup import (
+    BackupFailed,
+    FileUnreadable,
+    backup_copy,
+    contents,
+    copy_into,
+    inspect,
+    plan_count,
+    schema_of,
+)
+from db.engine import BACKUP_DIR_NAME, Database, expected_schema, known_revisions, open_database
 from desktop_app.domain.backup_policy import to_prune
 from desktop_app.errors import AppError, WriteFailed
-from desktop_app.messages import Message, Verbatim, text
+from desktop_app.messages import Joined, Message, Verbatim, text
 
 DAILY, BEFORE_IMPORT, BEFORE_MERGE, BEFORE_RESTORE = "hang-ngay", "truoc-nhap", "truoc-hop-nhat", "truoc-khoi-phuc"
 UPGRADE = "truoc-nang-cap"
@@ -209,6 +218,51 @@ def check_restorable(path: str | Path) -> None:
         raise BackupRefused("backup.not_ours", file=str(path))
     if revision not in known_revisions():
         raise BackupRefused("backup.newer_program", file=str(path), revision=revision)
+    differences = schema_differences(path, revision)
+    if differences:
+        shown = differences[:5] + ([Verbatim("…")] if len(differences) > 5 else [])
+        raise BackupRefused("backup.schema_differs", path=str(path), revision=revision,
+                            differences=Joined(shown, "; "))
+
+
+_KINDS = {"table": Message("backup.kind_table"), "index": Message("backup.kind_index"),
+          "trigger": Message("backup.kind_trigger"), "view": Message("backup.kind_view")}
+
+
+def schema_differences(path: Path, revision: str) -> list[Message]:
+    """How the schema of the file at path differs from what the program's migrations make at revision: every
+    table, index, trigger and view extra, missing or changed (a trigger slipped in rewrites what is stored;
+    an empty list when they are the same). FileUnreadable-safe: an unreadable file was refused before."""
+    try:
+        found = schema_of(path)
+    except FileUnreadable as exc:
+        raise BackupRefused("backup.not_ours_or_damaged", file=str(path), reason=str(exc)) from exc
+    expected = expected_schema(revision)
+    out: list[Message] = []
+    for key in sorted(set(found) | set(expected)):
+        kind, name = key
+        what = _KINDS.get(kind, Verbatim(kind))
+        if key not in expected:
+            out.append(Message("backup.schema_extra", kind=what, name=name))
+        elif key not in found:
+            out.append(Message("backup.schema_missing", kind=what, name=name))
+        elif found[key] != expected[key]:
+            out.append(Message("backup.schema_changed", kind=what, name=name))
+    return out
+
+
+def describe(path: str | Path) -> Message:
+    """What the backup holds, for the officer before it replaces the data: its plans, how many items and
+    progress records, and when its change log was last written."""
+    try:
+        held = contents(path)
+    except FileUnreadable as exc:
+        raise BackupRefused("backup.not_ours_or_damaged", file=str(path), reason=str(exc)) from exc
+    names = ", ".join(f"«{name}»" for name in held.plans[:5]) + (" …" if len(held.plans) > 5 else "")
+    last: Message = Verbatim(held.last_change[:19].replace("T", " ")) if held.last_change \
+        else Message("backup.contents_never")
+    return Message("backup.contents", plans=len(held.plans), names=Verbatim(names), items=held.items,
+                   records=held.progress_reports, last=last)
 
 
 def _raw_copy(db_path: Path, target: Path) -> Path:

@@ -35,8 +35,8 @@ class Workspace(Database):
     def on(cls, db: Database, *, origin: str = DEFAULT_SOURCE, actor: str = "",
            account: Account | None = None) -> Workspace:
         """A session of work on an open database (the connections are shared, not opened again)."""
-        return cls(path=db.path, engine=db.engine, sessions=db.sessions, actor=actor, origin=origin,
-                   account=account)
+        return cls(path=db.path, engine=db.engine, sessions=db.sessions, file_id=db.file_id, actor=actor,
+                   origin=origin, account=account)
 
     def stamp(self) -> tuple[str, str]:
         return self.actor or os_user_name(), self.origin
