@@ -56,7 +56,7 @@ def file_identity(path: Path) -> tuple[int, int] | None:
     return facts.st_dev, facts.st_ino
 
 
-_BUSY, _READONLY, _IOERR, _FULL = {5, 6}, 8, 10, 13  # SQLite's primary result codes (BUSY and LOCKED, …)
+_BUSY, _READONLY, _IOERR, _FULL, _CANTOPEN = {5, 6}, 8, 10, 13, 14  # SQLite's primary result codes
 
 
 def storage_error(exc: BaseException, path: Path) -> AppError | None:
@@ -67,6 +67,8 @@ def storage_error(exc: BaseException, path: Path) -> AppError | None:
     if not isinstance(code, int):
         return None
     primary = code & 0xFF
+    if primary == _CANTOPEN and not path.exists():
+        return DatabaseMissing("db.file_gone", path=str(path))
     if primary in _BUSY:
         return DatabaseBusy("db.locked", path=str(path))
     if primary == _FULL:
@@ -357,14 +359,16 @@ def open_database(path: str | Path) -> Database:
         raise DatabaseError("db.folder_failed", file=str(path), reason=exc.strerror) from exc
     try:
         _migrate(path)
-    except (DatabaseError, DatabaseBusy, DatabaseUnwritable):
+    except (DatabaseError, DatabaseBusy, DatabaseUnwritable, DatabaseMissing):
         raise
     except Exception as exc:
         coded = storage_error(exc, path)
         if coded is not None:
             raise coded from exc
         raise DatabaseError("db.open_failed", file=str(path), reason=_short(exc)) from exc
-    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    # mode=rw: a connection made after the file was deleted fails instead of making an empty file in its place
+    engine = create_engine(f"sqlite:///{path.resolve().as_uri()}?mode=rw&uri=true",
+                           connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
     event.listen(engine, "connect", _on_connect)
     _translate_errors(engine, path)
     db = Database(path=path, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False),

@@ -29,7 +29,7 @@ from db.backup import (
 )
 from db.engine import BACKUP_DIR_NAME, Database, expected_schema, known_revisions, open_database
 from desktop_app.domain.backup_policy import to_prune
-from desktop_app.errors import AppError, WriteFailed
+from desktop_app.errors import AppError, DatabaseMissing, WriteFailed
 from desktop_app.messages import Joined, Message, Verbatim, text
 
 DAILY, BEFORE_IMPORT, BEFORE_MERGE, BEFORE_RESTORE = "hang-ngay", "truoc-nhap", "truoc-hop-nhat", "truoc-khoi-phuc"
@@ -342,6 +342,21 @@ def integrity_ok(db_path: str | Path) -> tuple[bool, str]:
     if problems:
         return False, text("backup.data_damaged", path=db_path, problems="; ".join(problems[:3]))
     return True, ""
+
+
+def check_not_lost(db_path: str | Path, *, known: bool = False) -> None:
+    """At start: DatabaseMissing when no data is at db_path (no file, or an empty one) although the data existed
+    there: backups of it lie beside it, or known (the window opened this file before). An empty database is
+    then not made in its place without a word; only a real first start (no backups, not known) goes on."""
+    db_path = Path(db_path)
+    if db_path.is_file() and db_path.stat().st_size > 0:
+        return
+    found = list_backups(db_path)
+    if found:
+        raise DatabaseMissing("db.file_missing", path=str(db_path), backup=found[0].path.name,
+                              when=found[0].when.strftime("%d/%m/%Y %H:%M"))
+    if known:
+        raise DatabaseMissing("db.file_missing_no_backup", path=str(db_path))
 
 
 def newest_good_backup(db_path: str | Path) -> BackupInfo | None:
