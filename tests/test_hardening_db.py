@@ -333,3 +333,45 @@ def test_an_older_revision_is_compared_with_what_its_own_migrations_made(tmp_pat
 
 def test_every_new_error_is_an_app_error() -> None:
     assert all(issubclass(cls, AppError) for cls in (DatabaseBusy, DatabaseMissing, DatabaseUnwritable))
+
+
+def _alter_target(path: Path) -> None:
+    con = sqlite3.connect(path)
+    con.execute("UPDATE targets SET raw = 'Đạt 1%', value = '1' WHERE id = (SELECT min(id) FROM targets)")
+    con.commit()
+    con.close()
+
+
+def test_a_sealed_backup_whose_data_was_altered_is_refused(plan_db: Path,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    made = backups.backup_now(plan_db)
+    assert backups.seal_state(made) == backups.SEALED
+    assert "niêm phong" in describe(made).render("vi")
+    _alter_target(made)  # a target's text changed with another tool: the schema is the same
+    with pytest.raises(BackupRefused) as caught:
+        check_restorable(made)
+    assert caught.value.code == "backup.seal_broken"
+    before = plan_db.read_bytes()
+    assert main(["--db", str(plan_db), "restore", str(made)]) == 2
+    assert "đã bị sửa" in capsys.readouterr().err
+    assert plan_db.read_bytes() == before
+
+
+def test_an_unsealed_backup_is_accepted_but_said_to_be_unchecked(plan_db: Path, tmp_path: Path) -> None:
+    made = backups.backup_now(plan_db)
+    copied = tmp_path / "usb" / "copy.sqlite3"
+    copied.parent.mkdir()
+    shutil.copyfile(made, copied)  # copied by hand, its seal left behind
+    _alter_target(copied)
+    check_restorable(copied)
+    assert backups.seal_state(copied) == backups.UNSEALED
+    assert "không kiểm tra được" in describe(copied).render("vi")
+
+
+def test_a_pruned_backup_takes_its_seal_with_it(plan_db: Path) -> None:
+    from datetime import datetime
+
+    old = backups.backup_before(plan_db, backups.BEFORE_IMPORT, datetime(2020, 1, 1))
+    assert old is not None and backups.seal_path(old).exists()
+    backups.prune(plan_db, datetime(2036, 1, 1))
+    assert not old.exists() and not backups.seal_path(old).exists()

@@ -103,7 +103,7 @@ OPENED_KEY = "data/opened"
 (deleted or moved), not new."""
 
 
-def _load(db_path: Path, known: bool) -> Any:
+def _load(db_path: Path, known: bool = False) -> Any:
     """On the background thread: import the main window's modules and open the data (checked, upgraded, the
     day's first backup made; DatabaseDamaged when the check fails, DatabaseMissing when the file is gone)."""
     import desktop_app.ui.main_window  # noqa: F401 - imported here so the UI thread does not pay for it
