@@ -64,12 +64,13 @@ def _hold_write_lock(path: Path) -> sqlite3.Connection:
 # --- item 5: database errors ---------------------------------------------------------------------------------
 
 
-def test_the_lock_held_by_another_copy_is_a_plain_refusal(plan_db: Path, quick_lock: None,
+@pytest.mark.parametrize("command", [RECORD, ["import", str(NAM_HONG), "--again"]])
+def test_the_lock_held_by_another_copy_is_a_plain_refusal(plan_db: Path, quick_lock: None, command: list[str],
                                                           capsys: pytest.CaptureFixture[str]) -> None:
-    before = _reports(plan_db)
+    before = _reports(plan_db), _rows(plan_db, "SELECT count(*) FROM plans")
     other = _hold_write_lock(plan_db)
     try:
-        code = main(["--db", str(plan_db), *RECORD])
+        code = main(["--db", str(plan_db), *command])
     finally:
         other.rollback()
         other.close()
@@ -77,7 +78,7 @@ def test_the_lock_held_by_another_copy_is_a_plain_refusal(plan_db: Path, quick_l
     assert code == 2
     assert "đang được một cửa sổ khác ghi, thử lại sau" in err
     assert "Traceback" not in err and len(err.strip().splitlines()) == 1
-    assert _reports(plan_db) == before
+    assert (_reports(plan_db), _rows(plan_db, "SELECT count(*) FROM plans")) == before
 
 
 def test_a_full_disk_during_a_write_is_a_plain_refusal_and_nothing_is_half_written(plan_db: Path) -> None:
