@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,6 +50,64 @@ def inspect(path: str | Path) -> FileFacts:
     except sqlite3.Error as exc:
         raise FileUnreadable(str(exc)) from exc
     return FileFacts(problems, tables, revision)
+
+
+_QUOTED = re.compile(r'"([^"]*)"|`([^`]*)`|\[([^\]]*)\]')
+_SPACE = re.compile(r"\s+")
+_IF_NOT_EXISTS = re.compile(r"^(CREATE\s+(?:UNIQUE\s+)?(?:TABLE|INDEX|TRIGGER|VIEW))\s+IF\s+NOT\s+EXISTS\b", re.I)
+
+
+def _normalized(sql: str) -> str:
+    """A CREATE statement with its spacing, identifier quotes and IF NOT EXISTS taken out: the same schema reads
+    the same whichever SQLite version or code path wrote it (a rename quotes names, a trigger is made again)."""
+    sql = _IF_NOT_EXISTS.sub(r"\1", sql.strip())
+    sql = _QUOTED.sub(lambda m: next(g for g in m.groups() if g is not None), sql)
+    sql = _SPACE.sub(" ", sql)
+    return re.sub(r" ?([(),;]) ?", r"\1", sql).strip()
+
+
+def schema_of(path: str | Path) -> dict[tuple[str, str], str]:
+    """{(type, name): normalized CREATE statement} of every table, index, trigger and view the file holds (the
+    automatic indexes of UNIQUE and PRIMARY KEY constraints are in their table's statement). FileUnreadable
+    when SQLite cannot read the file."""
+    try:
+        con = _read_only(Path(path))
+        try:
+            rows = con.execute("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").fetchall()
+        finally:
+            con.close()
+    except sqlite3.Error as exc:
+        raise FileUnreadable(str(exc)) from exc
+    return {(kind, name): _normalized(sql or "") for kind, name, sql in rows}
+
+
+@dataclass(frozen=True)
+class Contents:
+    """What a backup holds, for the officer to see before it replaces the data."""
+
+    plans: list[str]  # the plans' titles (or numbers), in the order they were imported
+    items: int
+    progress_reports: int
+    last_change: str | None  # when the change log's newest entry was written (ISO text), None when empty
+
+
+def contents(path: str | Path) -> Contents:
+    """The plans, item and progress counts and the last change of a database of this program (FileUnreadable
+    when it cannot be read as one)."""
+    try:
+        con = _read_only(Path(path))
+        try:
+            plans = [str(title or number or f"#{pid}") for pid, title, number in
+                     con.execute("SELECT id, title, plan_number FROM plans ORDER BY id")]
+            items = int(con.execute("SELECT count(*) FROM items").fetchone()[0])
+            reports = int(con.execute("SELECT count(*) FROM progress_reports").fetchone()[0])
+            tables = {row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            last = con.execute("SELECT max(at) FROM audit_log").fetchone()[0] if "audit_log" in tables else None
+        finally:
+            con.close()
+    except sqlite3.Error as exc:
+        raise FileUnreadable(str(exc)) from exc
+    return Contents(plans, items, reports, str(last) if last is not None else None)
 
 
 def plan_count(path: str | Path) -> int | None:

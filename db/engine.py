@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
 from collections.abc import Iterator
@@ -17,7 +18,7 @@ from sqlalchemy.pool import NullPool
 
 from db import audit
 from db.backup import BackupFailed, backup_copy
-from desktop_app.errors import AppError
+from desktop_app.errors import AppError, DatabaseBusy, DatabaseMissing, DatabaseUnwritable
 from desktop_app.messages import Message, Verbatim
 
 if TYPE_CHECKING:
@@ -46,6 +47,49 @@ def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
     cur.close()
 
 
+def file_identity(path: Path) -> tuple[int, int] | None:
+    """The file's (device, inode); None when nothing is at path."""
+    try:
+        facts = os.stat(path)
+    except OSError:
+        return None
+    return facts.st_dev, facts.st_ino
+
+
+_BUSY, _READONLY, _IOERR, _FULL, _CANTOPEN = {5, 6}, 8, 10, 13, 14  # SQLite's primary result codes
+
+
+def storage_error(exc: BaseException, path: Path) -> AppError | None:
+    """The coded error for SQLite failing to write the file at path (the lock held elsewhere beyond the busy
+    timeout, a full disk, a read-only file, a disk error); None for any other error."""
+    orig = getattr(exc, "orig", exc)
+    code = getattr(orig, "sqlite_errorcode", None)
+    if not isinstance(code, int):
+        return None
+    primary = code & 0xFF
+    if primary == _CANTOPEN and not path.exists():
+        return DatabaseMissing("db.file_gone", path=str(path))
+    if primary in _BUSY:
+        return DatabaseBusy("db.locked", path=str(path))
+    if primary == _FULL:
+        return DatabaseUnwritable("db.disk_full", path=str(path))
+    if primary == _READONLY:
+        return DatabaseUnwritable("db.read_only", path=str(path))
+    if primary == _IOERR:
+        return DatabaseUnwritable("db.disk_error", path=str(path), reason=Verbatim(str(orig)))
+    return None
+
+
+def _translate_errors(engine: Engine, path: Path) -> None:
+    """SQLite's failures to write, raised as coded errors wherever a statement or a commit meets them."""
+
+    @event.listens_for(engine, "handle_error")
+    def _coded(context: Any) -> None:
+        error = storage_error(context.original_exception, path)
+        if error is not None:
+            raise error from context.original_exception
+
+
 def _alembic_config() -> Config:
     # Alembic (with Mako and Pygments) takes 0.1 s to import: only when there is something to migrate.
     from alembic.config import Config
@@ -66,6 +110,8 @@ class Database:
     path: Path
     engine: Engine
     sessions: sessionmaker[Session]
+    file_id: tuple[int, int] | None = None
+    """The file's (device, inode) when it was opened: a file deleted or replaced since is not written."""
 
     def stamp(self) -> tuple[str, str]:
         """Who and what source the audit trail names on what a transaction writes: here the computer's user
@@ -76,6 +122,7 @@ class Database:
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """A session whose work is committed at the end of the block, or rolled back on any error."""
+        self.check_file()
         session = self.sessions()
         session.info["stamp"] = self.stamp()
         try:
@@ -96,6 +143,12 @@ class Database:
         finally:
             session.rollback()
             session.close()
+
+    def check_file(self) -> None:
+        """DatabaseMissing when the file opened is no longer at its path (deleted, moved, or replaced by another
+        file): written now, the work would go into a file nobody will open again."""
+        if self.file_id is not None and file_identity(self.path) != self.file_id:
+            raise DatabaseMissing("db.file_gone", path=str(self.path))
 
     def close(self) -> None:
         """Release every connection to the file."""
@@ -224,6 +277,33 @@ def _head_from_files() -> str | None:
     return heads.pop()
 
 
+_EXPECTED: dict[str, dict[tuple[str, str], str]] = {}
+
+
+def expected_schema(revision: str) -> dict[tuple[str, str], str]:
+    """What the program's own migrations make at revision: {(type, name): normalized CREATE statement} of every
+    table, index, trigger and view (db.backup.schema_of), built once per revision in a temporary database."""
+    if revision not in _EXPECTED:
+        import tempfile
+
+        from alembic import command
+
+        from db.backup import schema_of
+
+        cfg = _alembic_config()
+        with tempfile.TemporaryDirectory(prefix="cds-schema-") as folder:
+            path = Path(folder) / "schema.sqlite3"
+            engine = _migration_engine(path)
+            try:
+                with engine.connect() as conn, conn.begin():
+                    cfg.attributes["connection"] = conn
+                    command.upgrade(cfg, revision)
+            finally:
+                engine.dispose()
+            _EXPECTED[revision] = schema_of(path)
+    return dict(_EXPECTED[revision])
+
+
 def known_revisions() -> set[str]:
     """Every schema revision this program knows (a file at another one was written by a newer program)."""
     from alembic.script import ScriptDirectory
@@ -260,6 +340,9 @@ def _migrate(path: Path) -> None:
     except DatabaseTooNew:
         raise  # a newer program upgraded the file meanwhile; nothing was done to it here
     except Exception as exc:
+        coded = storage_error(exc, path)
+        if coded is not None:
+            raise coded from exc  # rolled back: the file is as it was
         if backup is None:
             raise
         raise DatabaseError("db.upgrade_failed", file=str(path), revision=current or "0000", head=head,
@@ -276,18 +359,26 @@ def open_database(path: str | Path) -> Database:
         raise DatabaseError("db.folder_failed", file=str(path), reason=exc.strerror) from exc
     try:
         _migrate(path)
-    except DatabaseError:
+    except (DatabaseError, DatabaseBusy, DatabaseUnwritable, DatabaseMissing):
         raise
     except Exception as exc:
+        coded = storage_error(exc, path)
+        if coded is not None:
+            raise coded from exc
         raise DatabaseError("db.open_failed", file=str(path), reason=_short(exc)) from exc
-    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    # mode=rw: a connection made after the file was deleted fails instead of making an empty file in its place
+    engine = create_engine(f"sqlite:///{path.resolve().as_uri()}?mode=rw&uri=true",
+                           connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
     event.listen(engine, "connect", _on_connect)
-    db = Database(path=path, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False))
+    _translate_errors(engine, path)
+    db = Database(path=path, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False),
+                  file_id=file_identity(path))
 
     @event.listens_for(db.sessions, "before_commit")
     def _stamp(session: Session) -> None:  # every entry the transaction wrote gets who and why
         if session.in_nested_transaction():
             return  # a savepoint (one package of a folder import): its entries are stamped when the whole commits
+        db.check_file()  # the file deleted or replaced meanwhile: nothing is committed into it
         who, source = session.info.get("stamp") or db.stamp()
         audit.before_commit(session, who=who, source=audit.current_source(source))
 

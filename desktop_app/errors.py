@@ -102,3 +102,18 @@ class WriteFailed(AppError):
 class NotAllowed(AppError):
     """The signed-in account may not do this (sign-in is required and the role or unit does not allow it); the
     message names the account, the action and the reason."""
+
+
+class DatabaseBusy(AppError):
+    """Another copy of the program held the database's write lock for longer than the busy timeout; nothing was
+    written (the window tries again a few times before saying so)."""
+
+
+class DatabaseUnwritable(AppError):
+    """The database cannot be written: the disk is full, the file or its folder is read-only, or the disk
+    failed; nothing was written."""
+
+
+class DatabaseMissing(AppError):
+    """The database file is gone or was replaced by another file (deleted while the program ran, or missing at
+    start while backups of it exist); nothing is written and no empty file is made in its place."""

@@ -17,6 +17,11 @@ def default_db_path() -> Path:
     return user_data_path(APP_DIR_NAME, appauthor=False) / DB_FILE_NAME
 
 
+def seal_key_path() -> Path:
+    """The secret key this computer account seals its backups with (made on first use)."""
+    return user_data_path(APP_DIR_NAME, appauthor=False) / "khoa-niem-phong.key"
+
+
 def resources_dir() -> Path:
     """The resources folder: inside the PyInstaller bundle when frozen, else beside the package."""
     bundle = getattr(sys, "_MEIPASS", None)

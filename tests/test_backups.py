@@ -46,13 +46,18 @@ def _folder(db_path: Path) -> Path:
     return db_path.parent / BACKUP_DIR_NAME
 
 
+def _backup_names(db_path: Path) -> list[str]:
+    """The backups in the folder, without the seal beside each (backups.SEAL_SUFFIX)."""
+    return sorted(p.name for p in _folder(db_path).iterdir() if not p.name.endswith(backups.SEAL_SUFFIX))
+
+
 def test_the_daily_backup_is_made_once_a_day(db: Database, db_path: Path) -> None:
     first = daily_backup(db_path, NOW)
     assert first is not None and first.name == f"test.20361125-083000.{DAILY}.sqlite3"
     assert daily_backup(db_path, NOW + timedelta(hours=5)) is None
     second = daily_backup(db_path, NOW + timedelta(days=1))
     assert second is not None and second != first
-    assert sorted(p.name for p in _folder(db_path).iterdir()) == sorted([first.name, second.name])
+    assert _backup_names(db_path) == sorted([first.name, second.name])
 
 
 def test_an_import_is_preceded_by_a_backup_of_the_state_before(db: Database, db_path: Path) -> None:
@@ -67,9 +72,9 @@ def test_old_automatic_backups_are_pruned_by_the_policy(db: Database, db_path: P
     for days in range(30):
         backup_before(db_path, BEFORE_IMPORT, NOW - timedelta(days=30 - days))
     upgrade = _folder(db_path) / "test.truoc-nang-cap-0001-20250101-000000.sqlite3"
-    upgrade.write_bytes((_folder(db_path) / next(iter(sorted(p.name for p in _folder(db_path).iterdir())))).read_bytes())
+    upgrade.write_bytes((_folder(db_path) / _backup_names(db_path)[0]).read_bytes())
     daily_backup(db_path, NOW)
-    names = sorted(p.name for p in _folder(db_path).iterdir())
+    names = _backup_names(db_path)
     # 7 days (today + the 6 before), ISO weeks 47–45 (week 47's Sunday is among the days), 1 month (October)
     assert len(names) == 7 + 2 + 1 + 1, names
     assert upgrade.name in names  # the copies made before an upgrade are never pruned

@@ -116,8 +116,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             if args.command == "restore":
                 session.sign_in_to_restore(db_path, args)
             return backups.run(db_path, args)
+        from desktop_app.services.backups import check_not_lost
         from desktop_app.services.officer import CLI, start_session
 
+        check_not_lost(db_path)  # gone while backups of it exist: no empty file in its place
         db = start_session(open_database(db_path), origin=CLI)
         try:
             session.sign_in(db, args)

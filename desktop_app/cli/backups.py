@@ -25,6 +25,10 @@ def run(db_path: Path, args: argparse.Namespace) -> int:
     if args.command == "backup":
         print(backup_now(db_path, args.dest))
         return EXIT_OK
+    from desktop_app.services.backups import check_restorable, describe
+
+    check_restorable(args.file)  # refused before anything is said about it or done
+    print(describe(args.file).render())
     db, saved = restore_and_open(db_path, args.file, origin=CLI)  # an older backup is upgraded now
     db.close()
     print(f"Đã khôi phục {db_path} từ {args.file}.")

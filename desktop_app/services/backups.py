@@ -17,11 +17,20 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from db.backup import BackupFailed, FileUnreadable, backup_copy, copy_into, inspect, plan_count
-from db.engine import BACKUP_DIR_NAME, Database, known_revisions, open_database
+from db.backup import (
+    BackupFailed,
+    FileUnreadable,
+    backup_copy,
+    contents,
+    copy_into,
+    inspect,
+    plan_count,
+    schema_of,
+)
+from db.engine import BACKUP_DIR_NAME, Database, expected_schema, known_revisions, open_database
 from desktop_app.domain.backup_policy import to_prune
-from desktop_app.errors import AppError, WriteFailed
-from desktop_app.messages import Message, Verbatim, text
+from desktop_app.errors import AppError, DatabaseMissing, WriteFailed
+from desktop_app.messages import Joined, Message, Verbatim, text
 
 DAILY, BEFORE_IMPORT, BEFORE_MERGE, BEFORE_RESTORE = "hang-ngay", "truoc-nhap", "truoc-hop-nhat", "truoc-khoi-phuc"
 UPGRADE = "truoc-nang-cap"
@@ -111,10 +120,89 @@ DATABASE, DATABASE_BEFORE_CHANGE, CURRENT_DATA = "backup.what_database", "backup
 
 def _copy(db_path: Path, target: Path, what: str) -> Path:
     try:
-        return backup_copy(db_path, target)
+        made = backup_copy(db_path, target)
     except BackupFailed as exc:
         raise WriteFailed("backup.copy_failed", file=target.name, what=Message(what), folder=target.parent,
                           reason=_why(exc)) from exc
+    seal(made)
+    return made
+
+
+SEAL_SUFFIX = ".niem-phong"
+"""Beside each backup the program makes: «<key id> <HMAC-SHA256 of the file>», keyed by a secret of this computer
+account. A backup whose data was changed afterwards (a target's text edited with another tool) no longer matches
+its seal and is refused; one without a seal, or sealed on another computer, is shown as such (it cannot be told
+from a real edit)."""
+
+
+def _seal_key() -> bytes:
+    from desktop_app.io.atomic import atomic_file
+    from desktop_app.paths import seal_key_path
+
+    path = seal_key_path()
+    with contextlib.suppress(OSError):
+        key = path.read_bytes()
+        if len(key) == 32:
+            return key
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with atomic_file(path) as out:
+        out.write(os.urandom(32))
+    return path.read_bytes()
+
+
+def _mac(key: bytes, path: Path) -> str:
+    import hashlib
+    import hmac
+
+    digest = hmac.new(key, digestmod=hashlib.sha256)
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _key_id(key: bytes) -> str:
+    import hashlib
+
+    return hashlib.sha256(b"cds-backup-seal" + key).hexdigest()[:16]
+
+
+def seal_path(backup: Path) -> Path:
+    return backup.with_name(backup.name + SEAL_SUFFIX)
+
+
+def seal(backup: Path) -> None:
+    """Write the seal of a backup just made (a seal that cannot be written leaves the backup unsealed)."""
+    from desktop_app.io.atomic import atomic_file
+
+    try:
+        key = _seal_key()
+        with atomic_file(seal_path(backup)) as out:
+            out.write(f"{_key_id(key)} {_mac(key, backup)}\n".encode("ascii"))
+    except (OSError, AppError) as exc:
+        from desktop_app.logs import log_fault
+
+        log_fault(exc, "niêm phong bản sao lưu")
+
+
+SEALED, UNSEALED, SEALED_ELSEWHERE, SEAL_BROKEN = "sealed", "unsealed", "elsewhere", "broken"
+
+
+def seal_state(backup: Path) -> str:
+    """SEALED: the file is as this computer made it; SEAL_BROKEN: it was changed since; UNSEALED or
+    SEALED_ELSEWHERE: nothing can be told."""
+    try:
+        words = seal_path(backup).read_text(encoding="ascii").split()
+    except (OSError, UnicodeDecodeError):
+        return UNSEALED
+    if len(words) != 2:
+        return SEAL_BROKEN
+    key = _seal_key()
+    if words[0] != _key_id(key):
+        return SEALED_ELSEWHERE
+    import hmac
+
+    return SEALED if hmac.compare_digest(words[1], _mac(key, backup)) else SEAL_BROKEN
 
 
 def _automatic(db_path: Path) -> list[tuple[Path, datetime, str]]:
@@ -140,6 +228,7 @@ def prune(db_path: Path, now: datetime | None = None) -> list[Path]:
         with contextlib.suppress(OSError):
             candidates[name][0].unlink()
             removed.append(candidates[name][0])
+            seal_path(candidates[name][0]).unlink(missing_ok=True)
     return removed
 
 
@@ -209,6 +298,57 @@ def check_restorable(path: str | Path) -> None:
         raise BackupRefused("backup.not_ours", file=str(path))
     if revision not in known_revisions():
         raise BackupRefused("backup.newer_program", file=str(path), revision=revision)
+    if seal_state(path) == SEAL_BROKEN:
+        raise BackupRefused("backup.seal_broken", path=str(path))
+    differences = schema_differences(path, revision)
+    if differences:
+        shown = differences[:5] + ([Verbatim("…")] if len(differences) > 5 else [])
+        raise BackupRefused("backup.schema_differs", path=str(path), revision=revision,
+                            differences=Joined(shown, "; "))
+
+
+_KINDS = {"table": Message("backup.kind_table"), "index": Message("backup.kind_index"),
+          "trigger": Message("backup.kind_trigger"), "view": Message("backup.kind_view")}
+
+
+def schema_differences(path: Path, revision: str) -> list[Message]:
+    """How the schema of the file at path differs from what the program's migrations make at revision: every
+    table, index, trigger and view extra, missing or changed (a trigger slipped in rewrites what is stored;
+    an empty list when they are the same). FileUnreadable-safe: an unreadable file was refused before."""
+    try:
+        found = schema_of(path)
+    except FileUnreadable as exc:
+        raise BackupRefused("backup.not_ours_or_damaged", file=str(path), reason=str(exc)) from exc
+    expected = expected_schema(revision)
+    out: list[Message] = []
+    for key in sorted(set(found) | set(expected)):
+        kind, name = key
+        what = _KINDS.get(kind, Verbatim(kind))
+        if key not in expected:
+            out.append(Message("backup.schema_extra", kind=what, name=name))
+        elif key not in found:
+            out.append(Message("backup.schema_missing", kind=what, name=name))
+        elif found[key] != expected[key]:
+            out.append(Message("backup.schema_changed", kind=what, name=name))
+    return out
+
+
+def describe(path: str | Path) -> Message:
+    """What the backup holds, for the officer before it replaces the data: its plans, how many items and
+    progress records, and when its change log was last written."""
+    try:
+        held = contents(path)
+    except FileUnreadable as exc:
+        raise BackupRefused("backup.not_ours_or_damaged", file=str(path), reason=str(exc)) from exc
+    names = ", ".join(f"«{name}»" for name in held.plans[:5]) + (" …" if len(held.plans) > 5 else "")
+    last: Message = Verbatim(held.last_change[:19].replace("T", " ")) if held.last_change \
+        else Message("backup.contents_never")
+    said = Message("backup.contents", plans=len(held.plans), names=Verbatim(names), items=held.items,
+                   records=held.progress_reports, last=last)
+    state = seal_state(Path(path))
+    if state == SEALED:
+        return Joined([said, Message("backup.sealed")], " ")
+    return Joined([said, Message("backup.unsealed")], " ")
 
 
 def _raw_copy(db_path: Path, target: Path) -> Path:
@@ -288,6 +428,21 @@ def integrity_ok(db_path: str | Path) -> tuple[bool, str]:
     if problems:
         return False, text("backup.data_damaged", path=db_path, problems="; ".join(problems[:3]))
     return True, ""
+
+
+def check_not_lost(db_path: str | Path, *, known: bool = False) -> None:
+    """At start: DatabaseMissing when no data is at db_path (no file, or an empty one) although the data existed
+    there: backups of it lie beside it, or known (the window opened this file before). An empty database is
+    then not made in its place without a word; only a real first start (no backups, not known) goes on."""
+    db_path = Path(db_path)
+    if db_path.is_file() and db_path.stat().st_size > 0:
+        return
+    found = list_backups(db_path)
+    if found:
+        raise DatabaseMissing("db.file_missing", path=str(db_path), backup=found[0].path.name,
+                              when=found[0].when.strftime("%d/%m/%Y %H:%M"))
+    if known:
+        raise DatabaseMissing("db.file_missing_no_backup", path=str(db_path))
 
 
 def newest_good_backup(db_path: str | Path) -> BackupInfo | None:

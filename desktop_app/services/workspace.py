@@ -35,8 +35,8 @@ class Workspace(Database):
     def on(cls, db: Database, *, origin: str = DEFAULT_SOURCE, actor: str = "",
            account: Account | None = None) -> Workspace:
         """A session of work on an open database (the connections are shared, not opened again)."""
-        return cls(path=db.path, engine=db.engine, sessions=db.sessions, actor=actor, origin=origin,
-                   account=account)
+        return cls(path=db.path, engine=db.engine, sessions=db.sessions, file_id=db.file_id, actor=actor,
+                   origin=origin, account=account)
 
     def stamp(self) -> tuple[str, str]:
         return self.actor or os_user_name(), self.origin
@@ -48,14 +48,16 @@ class Workspace(Database):
         return installation(self)
 
 
-def open_for_window(db_path: Path) -> Workspace:
-    """Open the data for the window (DatabaseDamaged when the file fails its check)."""
+def open_for_window(db_path: Path, *, known: bool = False) -> Workspace:
+    """Open the data for the window (DatabaseDamaged when the file fails its check; DatabaseMissing when it is
+    gone while backups of it exist, or known: the window opened it before)."""
     from db.engine import open_database
     from desktop_app.errors import AppError
     from desktop_app.messages import Verbatim
-    from desktop_app.services.backups import DatabaseDamaged, daily_backup, integrity_ok
+    from desktop_app.services.backups import DatabaseDamaged, check_not_lost, daily_backup, integrity_ok
     from desktop_app.services.officer import GUI, start_session
 
+    check_not_lost(db_path, known=known)
     ok, message = integrity_ok(db_path)
     if not ok:
         raise DatabaseDamaged(Verbatim(message))
@@ -68,6 +70,13 @@ def open_for_window(db_path: Path) -> Workspace:
 
         log_fault(exc, "sao lưu hằng ngày")
     return workspace
+
+
+def create_empty(db_path: Path) -> None:
+    """Make a new, empty database at db_path (the officer chose to start again without the lost data)."""
+    from db.engine import open_database
+
+    open_database(db_path).close()
 
 
 def watch_file(db: Database) -> ChangeWatch:

@@ -83,10 +83,11 @@ def run_gui(db_path: Path, open_path: Path | None = None) -> int:
     _announce_running()
 
     def failed(exc: BaseException) -> None:
+        from desktop_app.errors import DatabaseMissing
         from desktop_app.services.backups import DatabaseDamaged
         from desktop_app.ui.startup import offer_restore
 
-        if isinstance(exc, DatabaseDamaged) and offer_restore(db_path, exc):
+        if isinstance(exc, DatabaseDamaged | DatabaseMissing) and offer_restore(db_path, exc):
             running.update(start(db_path, open_path, failed))  # open the restored file
             return
         if isinstance(exc, AppError):

@@ -7,10 +7,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from desktop_app.errors import AppError
+from desktop_app.errors import AppError, DatabaseBusy
 from desktop_app.services.changes import Changes, changes_of
 from desktop_app.ui import messages
 
@@ -75,9 +76,12 @@ class Task(QObject):
         emit = self._signals.progress.emit
         self._job = _Job((lambda: work(emit)) if progress else work, self._signals)
 
-    def start(self) -> Task:
-        """Queue the work on the global thread pool."""
-        QThreadPool.globalInstance().start(self._job)
+    def start(self, delay_ms: int = 0) -> Task:
+        """Queue the work on the global thread pool (after delay_ms)."""
+        if delay_ms:
+            QTimer.singleShot(delay_ms, self, lambda: QThreadPool.globalInstance().start(self._job))
+        else:
+            QThreadPool.globalInstance().start(self._job)
         return self
 
     @Slot(int, int, str)
@@ -110,9 +114,16 @@ def run_task(parent: QWidget, label: str, work: Callable[..., Any], on_done: Cal
     return Task(parent, label, work, on_done, on_failed, progress=progress).start()
 
 
+LOCK_RETRIES = 3
+"""How many times a use case that met the write lock of another window (DatabaseBusy: nothing was written) is
+started again, with a busy cursor, before the officer is told to try later."""
+LOCK_PAUSE_MS = 700
+
+
 class Operations(QObject):
     """Every use case a window starts runs here: in the background, what it changed published on the hub
-    before its own follow-up runs, a failure shown by the error display unless the caller handles it."""
+    before its own follow-up runs, a failure shown by the error display unless the caller handles it; one
+    that met another window's write lock is tried again a few times first (nothing of it was written)."""
 
     def __init__(self, parent: QWidget, hub: ChangeHub) -> None:
         super().__init__(parent)
@@ -127,15 +138,36 @@ class Operations(QObject):
     def run(self, label: str, work: Callable[..., Any], done: Callable[[Any], None] | None = None,
             failed: Callable[[BaseException], None] | None = None, *, progress: bool = False) -> Task:
         """Start a use case; returns its task (running until its finished signal)."""
+        tries = [0]
+
+        def settle() -> None:
+            if tries[0]:
+                QGuiApplication.restoreOverrideCursor()
+                tries[0] = 0
+
         def finished(result: Any) -> None:
+            settle()
             self.hub.publish(changes_of(result))
             if done is not None:
                 done(result)
 
-        task = run_task(self.parent_widget, label, work, finished, failed or self.show_error, progress=progress)
-        self.tasks.append(task)
-        task.finished.connect(lambda: self.tasks.remove(task))
-        return task
+        def on_failed(exc: BaseException) -> None:
+            if isinstance(exc, DatabaseBusy) and tries[0] < LOCK_RETRIES:
+                if not tries[0]:
+                    QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+                tries[0] += 1
+                launch(LOCK_PAUSE_MS)  # registered before this task's finished: the window stays busy
+                return
+            settle()
+            (failed or self.show_error)(exc)
+
+        def launch(delay_ms: int) -> Task:
+            task = Task(self.parent_widget, label, work, finished, on_failed, progress=progress)
+            self.tasks.append(task)
+            task.finished.connect(lambda: self.tasks.remove(task))
+            return task.start(delay_ms)
+
+        return launch(0)
 
     def now(self, work: Callable[[], Any]) -> Any:
         """A quick use case run here and now (an edit, a move): its Changes published, a refusal shown; None

@@ -98,34 +98,54 @@ class _Loaded(QObject):
     failed = Signal(object)
 
 
-def _load(db_path: Path) -> Any:
+OPENED_KEY = "data/opened"
+"""The settings key holding the data file the window opened last: found missing at the next start, it was lost
+(deleted or moved), not new."""
+
+
+def _load(db_path: Path, known: bool = False) -> Any:
     """On the background thread: import the main window's modules and open the data (checked, upgraded, the
-    day's first backup made; DatabaseDamaged when the check fails)."""
+    day's first backup made; DatabaseDamaged when the check fails, DatabaseMissing when the file is gone)."""
     import desktop_app.ui.main_window  # noqa: F401 - imported here so the UI thread does not pay for it
     from desktop_app.services.workspace import open_for_window
 
-    return open_for_window(db_path)
+    return open_for_window(db_path, known=known)
 
 
 def offer_restore(db_path: Path, exc: BaseException) -> bool:
-    """The data file failed its check at start-up: say so plainly and offer the newest intact backup.
-    True when it was restored (the program can then open the file again)."""
-    from desktop_app.errors import AppError
+    """The data file failed its check at start-up, or is gone (DatabaseMissing): say so plainly and offer the
+    newest intact backup (a file gone with no backup: an empty one, when the officer agrees). True when the
+    program can open the file again (restored, or made empty on purpose)."""
+    from desktop_app.errors import AppError, DatabaseMissing
     from desktop_app.services.backups import newest_good_backup, restore_and_open
     from desktop_app.services.officer import GUI
     from desktop_app.ui import messages
 
-    title = QApplication.translate("Startup", "The data file is damaged")
+    missing = isinstance(exc, DatabaseMissing)
+    title = QApplication.translate("Startup", "The data file is missing") if missing \
+        else QApplication.translate("Startup", "The data file is damaged")
     found = str(exc.message if isinstance(exc, AppError) else exc)
     good = newest_good_backup(db_path)
+    if good is None and missing:
+        if not messages.ask(None, title, found + "\n\n" + QApplication.translate(
+                "Startup", "No intact backup was found. Start with an empty data file?")):
+            return False
+        from desktop_app.services.workspace import create_empty
+
+        create_empty(db_path)
+        return True
     if good is None:
         messages.fail(None, title, found + "\n\n" + QApplication.translate(
             "Startup", "No intact backup was found beside it. Do not delete the file; ask for support."))
         return False
-    question = found + "\n\n" + QApplication.translate(
-        "Startup", "Restore the newest intact backup, made %1 (%2 plans)? A copy of the damaged file is kept "
-                   "in the «backups» folder.").replace("%1", good.when.strftime("%d/%m/%Y %H:%M")).replace(
-        "%2", str(good.plans))
+    if missing:
+        question = found + "\n\n" + QApplication.translate(
+            "Startup", "Restore the newest intact backup, made %1 (%2 plans)?")
+    else:
+        question = found + "\n\n" + QApplication.translate(
+            "Startup", "Restore the newest intact backup, made %1 (%2 plans)? A copy of the damaged file is kept "
+                       "in the «backups» folder.")
+    question = question.replace("%1", good.when.strftime("%d/%m/%Y %H:%M")).replace("%2", str(good.plans))
     if not messages.ask(None, title, question, default_yes=True):
         return False
     try:
@@ -143,11 +163,13 @@ def start(db_path: Path, open_path: Path | None, on_failed: Callable[[BaseExcept
     state: dict[str, Any] = {"loading": LoadingWindow(), "signals": _Loaded()}
     probe_mode = os.environ.get(STARTUP_PROBE)
     probe = StartupProbe(state["loading"], probe_mode) if probe_mode else None
+    known = QSettings().value(OPENED_KEY) == str(db_path)
 
     def opened(db: Any) -> None:
         from desktop_app.ui.main_window import MainWindow
 
         state["db"] = db
+        QSettings().setValue(OPENED_KEY, str(db_path))
         window = MainWindow(db)
         state["window"] = window
         if window.isMaximized() or state["loading"].isMaximized():
@@ -171,7 +193,7 @@ def start(db_path: Path, open_path: Path | None, on_failed: Callable[[BaseExcept
 
     def work() -> None:
         try:
-            db = _load(db_path)
+            db = _load(db_path, known)
         except BaseException as exc:  # noqa: BLE001 - reported on the UI thread
             state["signals"].failed.emit(exc)
         else:

@@ -324,7 +324,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="120"/>
+        <location filename="../../desktop_app/ui/app.py" line="94"/>
         <source>Cannot open the database</source>
         <translation>Không mở được cơ sở dữ liệu</translation>
     </message>
@@ -510,8 +510,8 @@
     </message>
     <message>
         <location filename="../../desktop_app/ui/controllers/backup.py" line="66"/>
-        <location filename="../../desktop_app/ui/controllers/backup.py" line="76"/>
-        <location filename="../../desktop_app/ui/controllers/backup.py" line="91"/>
+        <location filename="../../desktop_app/ui/controllers/backup.py" line="77"/>
+        <location filename="../../desktop_app/ui/controllers/backup.py" line="92"/>
         <source>Restore</source>
         <translation>Khôi phục</translation>
     </message>
@@ -521,7 +521,7 @@
         <translation>Hãy chờ công việc đang chạy hoàn tất.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/controllers/backup.py" line="73"/>
+        <location filename="../../desktop_app/ui/controllers/backup.py" line="74"/>
         <source>Replace the current data with the backup «%1»?
 
 The current data is backed up first (in the «backups» folder beside the data), so nothing is lost.</source>
@@ -530,12 +530,12 @@ The current data is backed up first (in the «backups» folder beside the data),
 Dữ liệu hiện tại sẽ được sao lưu trước (vào thư mục «backups» cạnh tệp dữ liệu), nên không mất gì.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/controllers/backup.py" line="88"/>
+        <location filename="../../desktop_app/ui/controllers/backup.py" line="89"/>
         <source>The data was restored from «%1».</source>
         <translation>Đã khôi phục dữ liệu từ «%1».</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/controllers/backup.py" line="90"/>
+        <location filename="../../desktop_app/ui/controllers/backup.py" line="91"/>
         <source>The data as it was before is kept in «%1».</source>
         <translation>Dữ liệu trước khi khôi phục được giữ ở «%1».</translation>
     </message>
@@ -1897,17 +1897,17 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>LiveRefresh</name>
     <message>
-        <location filename="../../desktop_app/ui/change_watcher.py" line="121"/>
+        <location filename="../../desktop_app/ui/change_watcher.py" line="122"/>
         <source>&amp;Reload data</source>
         <translation>Tải &amp;lại dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/change_watcher.py" line="135"/>
+        <location filename="../../desktop_app/ui/change_watcher.py" line="128"/>
         <source>Data was just changed in another window — press F5 to reload.</source>
         <translation>Dữ liệu vừa được thay đổi ở cửa sổ khác — bấm F5 để tải lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/change_watcher.py" line="176"/>
+        <location filename="../../desktop_app/ui/change_watcher.py" line="169"/>
         <source>Data reloaded.</source>
         <translation>Đã tải lại dữ liệu.</translation>
     </message>
@@ -1926,42 +1926,42 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="75"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="77"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="78"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="80"/>
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="82"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="84"/>
         <source>&amp;Reports</source>
         <translation>&amp;Báo cáo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="83"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="85"/>
         <source>&amp;Backup</source>
         <translation>Sao &amp;lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="84"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="86"/>
         <source>E&amp;xchange</source>
         <translation>&amp;Trao đổi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="87"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="89"/>
         <source>&amp;Settings</source>
         <translation>&amp;Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="90"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="92"/>
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="100"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="102"/>
         <source>Main toolbar</source>
         <translation>Thanh công cụ chính</translation>
     </message>
@@ -3303,17 +3303,32 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
         <translation>Đang mở dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/startup.py" line="118"/>
+        <location filename="../../desktop_app/ui/startup.py" line="125"/>
+        <source>The data file is missing</source>
+        <translation>Không tìm thấy tệp dữ liệu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/startup.py" line="126"/>
         <source>The data file is damaged</source>
         <translation>Tệp dữ liệu bị hỏng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/startup.py" line="122"/>
+        <location filename="../../desktop_app/ui/startup.py" line="130"/>
+        <source>No intact backup was found. Start with an empty data file?</source>
+        <translation>Không tìm thấy bản sao lưu nguyên vẹn nào. Bắt đầu với một tệp dữ liệu trống?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/startup.py" line="138"/>
         <source>No intact backup was found beside it. Do not delete the file; ask for support.</source>
         <translation>Không tìm thấy bản sao lưu nguyên vẹn nào cạnh tệp. Đừng xóa tệp này; hãy liên hệ hỗ trợ kỹ thuật.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/startup.py" line="125"/>
+        <location filename="../../desktop_app/ui/startup.py" line="142"/>
+        <source>Restore the newest intact backup, made %1 (%2 plans)?</source>
+        <translation>Khôi phục bản sao lưu nguyên vẹn mới nhất, tạo lúc %1 (%2 kế hoạch)?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/startup.py" line="145"/>
         <source>Restore the newest intact backup, made %1 (%2 plans)? A copy of the damaged file is kept in the «backups» folder.</source>
         <translation>Khôi phục bản sao lưu nguyên vẹn mới nhất, lập lúc %1 (%2 kế hoạch)? Một bản sao của tệp bị hỏng được giữ trong thư mục «backups».</translation>
     </message>

@@ -67,12 +67,13 @@ class BackupFlow(Controller):
             return None
         try:
             backup_service.check_restorable(backup)
+            held = backup_service.describe(backup).render()
         except AppError as exc:
             self.show_error(exc)
             return None
         question = self.tr("Replace the current data with the backup «%1»?\n\nThe current data is backed up "
                            "first (in the «backups» folder beside the data), so nothing is lost.").replace(
-            "%1", backup.name)
+            "%1", backup.name) + "\n\n" + held
         if not messages.ask(self.window, self.tr("Restore"), question):
             return None
         from desktop_app.services.officer import GUI
