@@ -279,6 +279,8 @@ def carried_reports(entry: dict) -> dict[str, str | None]:
 
 def check(db_path: Path, journal_path: Path, items_per_plan: int) -> list[str]:
     """What is wrong with the files after a kill (empty: clean)."""
+    from desktop_app.services.backups import SEAL_BROKEN, SEAL_SUFFIX, seal_state
+
     problems: list[str] = []
     entries = read_journal(journal_path)
     real = [e for e in entries if e["kind"] != "torn"]
@@ -414,6 +416,11 @@ def check(db_path: Path, journal_path: Path, items_per_plan: int) -> list[str]:
             continue
         for file in sorted(folder.iterdir()):
             if file.name.endswith(LEFTOVER_SUFFIXES):
+                continue
+            if file.name.endswith(SEAL_SUFFIX):  # a seal: it must still match its backup when both are there
+                backup = file.with_name(file.name.removesuffix(SEAL_SUFFIX))
+                if backup.is_file() and seal_state(backup) == SEAL_BROKEN:
+                    problems.append(f"backup {folder.name}/{backup.name} does not match its seal")
                 continue
             verdict = quick_check_file(file)
             if verdict != "ok":
