@@ -8,6 +8,7 @@ import of a file, a package from an installation, a form from a unit), set aroun
 
 from __future__ import annotations
 
+import hashlib
 import json
 import uuid as uuid_mod
 from collections.abc import Iterator, Sequence
@@ -20,7 +21,7 @@ from typing import Any
 from sqlalchemy import bindparam, select, text
 from sqlalchemy.orm import Session
 
-from db.audit_schema import AUDITED, insert_trigger_name, insert_trigger_sql
+from db.audit_schema import AUDITED, CHAIN_COLUMNS, LOCAL, insert_trigger_name, insert_trigger_sql
 from db.exchange.schema import NOW_SQL
 from db.models import AuditEntry
 
@@ -47,16 +48,85 @@ def current_source(default: str) -> str:
 
 def stamp(session: Session, *, who: str, source: str) -> None:
     """Name the officer and source on the entries written since the last stamp."""
-    session.execute(text("UPDATE audit_log SET who = :w, source = :s WHERE who IS NULL"),
+    session.execute(text("UPDATE audit_log SET who = :w, source = :s WHERE who IS NULL AND hash IS NULL"),
                     {"w": who or UNKNOWN, "s": source})
 
 
 def before_commit(session: Session, *, who: str, source: str) -> None:
-    """Stamp what is left and bring back insert triggers suspended in this transaction."""
+    """Stamp what is left, chain the new entries and bring back insert triggers suspended in this transaction."""
     stamp(session, who=who, source=source)
+    chain(session)
     if session.info.pop(_SUSPENDED, False):
         for table in AUDITED:
             session.execute(text(insert_trigger_sql(table, if_missing=True)))
+
+
+# ----- the hash chain -------------------------------------------------------------------------------------
+# Each entry's hash is SHA-256 of the hash of the entry before it (by id; "" for the first) and the entry's own
+# columns (CHAIN_COLUMNS) as JSON. The chain is not keyed: it shows an entry edited or removed with plain sqlite3
+# (the entries after it no longer match), not a rewrite that recomputes every hash after it (README: Sign-in).
+# Migration 0009 holds a frozen copy of entry_hash: both must give the same hash.
+_CHAIN_SELECT = f"SELECT {', '.join(CHAIN_COLUMNS)}, hash FROM audit_log"
+
+
+def entry_hash(previous: str, row: Sequence[Any]) -> str:
+    """The hash of an entry whose CHAIN_COLUMNS values are row, after the entry whose hash is previous."""
+    content = json.dumps(list(row), ensure_ascii=False, separators=(",", ":"), default=str)
+    return hashlib.sha256(f"{previous}\n{content}".encode()).hexdigest()
+
+
+def chain(session: Session) -> int:
+    """Give the entries not chained yet their hash, in insertion order (at commit, after the stamp); how many."""
+    first = session.execute(text("SELECT min(id) FROM audit_log WHERE hash IS NULL")).scalar()
+    if first is None:
+        return 0
+    previous = session.execute(text("SELECT hash FROM audit_log WHERE id < :f ORDER BY id DESC LIMIT 1"),
+                               {"f": first}).scalar() or ""
+    updates = []
+    for *row, stored in session.execute(text(f"{_CHAIN_SELECT} WHERE id >= :f ORDER BY id"), {"f": first}):
+        if stored is None:
+            stored = entry_hash(previous, row)
+            updates.append({"h": stored, "i": row[0]})
+        previous = stored
+    if updates:
+        session.execute(text("UPDATE audit_log SET hash = :h WHERE id = :i AND hash IS NULL"), updates)
+    return len(updates)
+
+
+@dataclass(frozen=True)
+class Broken:
+    """The first entry that does not match the chain: its id, uuid, time, label and why (unchained: no hash;
+    altered: its hash is not that of its content after the entry before it)."""
+
+    id: int
+    uuid: str
+    at: str
+    table_name: str
+    label: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class ChainCheck:
+    """What verify found: how many entries were checked and the first broken one (None: intact)."""
+
+    checked: int
+    broken: Broken | None
+
+
+def verify(session: Session) -> ChainCheck:
+    """Walk the change log in insertion order and check every hash against the one before it."""
+    previous, checked = "", 0
+    for *row, stored in session.execute(text(f"{_CHAIN_SELECT} ORDER BY id")):
+        checked += 1
+        reason = ("unchained" if stored is None
+                  else "altered" if stored != entry_hash(previous, row) else None)
+        if reason is not None:
+            values = dict(zip(CHAIN_COLUMNS, row, strict=True))
+            return ChainCheck(checked, Broken(int(values["id"]), str(values["uuid"]), str(values["at"]),
+                                              str(values["table_name"]), str(values["label"]), reason))
+        previous = stored
+    return ChainCheck(checked, None)
 
 
 def suspend_insert_entries(session: Session) -> None:
@@ -141,15 +211,15 @@ PACKAGE_COLUMNS = ("uuid", "at", "who", "source", "installation", "table_name", 
 def export_entries(session: Session, *, plan_uuids: Sequence[str] | None, since: datetime | None) -> list[list[Any]]:
     """Entries for a package: those of the plans exported (all when plan_uuids is None), newer than since."""
     cols = ", ".join(PACKAGE_COLUMNS)
-    sql = f"SELECT {cols} FROM audit_log WHERE 1 = 1"
-    params: dict[str, Any] = {}
+    sql = f"SELECT {cols} FROM audit_log WHERE table_name NOT IN :local"
+    params: dict[str, Any] = {"local": list(LOCAL)}
     if since is not None:
         sql += " AND at >= :since"
         params["since"] = since.strftime("%Y-%m-%d %H:%M:%S.%f")
-    stmt = text(sql + " ORDER BY id")
+    stmt = text(sql + " ORDER BY id").bindparams(bindparam("local", expanding=True))
     if plan_uuids is not None:
         stmt = text(sql + " AND (plan_uuid IN :plans OR plan_uuid IS NULL) ORDER BY id").bindparams(
-            bindparam("plans", expanding=True))
+            bindparam("local", expanding=True), bindparam("plans", expanding=True))
         params["plans"] = list(plan_uuids)
     return [list(row) for row in session.execute(stmt, params)]
 
