@@ -29,6 +29,7 @@ _source: ContextVar[str | None] = ContextVar("audit_source", default=None)
 _SUSPENDED = "audit_inserts_suspended"
 UNKNOWN = "?"
 WHOLE_DATABASE = "database"  # the table name of entries about the whole file (a restore)
+SIGN_IN_FAILED = "refused"  # the action of an entry about a failed sign-in (table accounts)
 
 
 @contextmanager

@@ -31,6 +31,8 @@ AUDITED: Final[dict[str, tuple[str, ...]]] = {
 }
 LOCAL: Final = ("accounts", "settings")
 """Audited tables whose entries stay on this computer (not in data packages)."""
+SHARED: Final = tuple(table for table in AUDITED if table not in LOCAL)
+"""Audited tables whose rows travel in data packages."""
 SECRET_SETTINGS: Final = ("installation.private_key",)
 """Settings whose values no entry copies (the installation's signing key)."""
 

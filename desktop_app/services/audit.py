@@ -16,8 +16,8 @@ from desktop_app.errors import NotFound
 from desktop_app.services.exchange_merge import TABLE_NAMES
 
 ACTION_NAMES = {"insert": "Thêm", "update": "Sửa", "delete": "Xoá", "import": "Nhập hàng loạt",
-                "restore": "Khôi phục"}
-RECORD_KINDS = {**TABLE_NAMES, audit_db.WHOLE_DATABASE: "Dữ liệu"}
+                "restore": "Khôi phục", audit_db.SIGN_IN_FAILED: "Đăng nhập sai"}
+RECORD_KINDS = {**TABLE_NAMES, audit_db.WHOLE_DATABASE: "Dữ liệu", "accounts": "Tài khoản", "settings": "Thiết lập"}
 _BULK = ("import", "restore")  # an entry standing for many rows: its label says what happened
 WHOLE = tuple(ACTION_NAMES[action] for action in _BULK)
 """Those actions as shown."""
@@ -112,3 +112,42 @@ def places(db: Database) -> list[str]:
     """Where the entries were made: this installation (HERE) first, then the senders of packages."""
     with db.reading() as session:
         return [HERE, *audit_db.installations(session)]
+
+
+@dataclass(frozen=True)
+class BrokenEntry:
+    """The first entry of the change log that does not match its chain, as the officer reads it."""
+
+    id: int
+    uuid: str
+    at: str
+    record_kind: str
+    record: str
+    unchained: bool
+    """True: the entry has no hash (written outside the program); False: its content or place was changed."""
+
+
+@dataclass(frozen=True)
+class IntegrityReport:
+    """What the check of the change log found: how many entries were checked, the first broken one if any."""
+
+    checked: int
+    broken: BrokenEntry | None
+
+    @property
+    def intact(self) -> bool:
+        """Whether every entry matches the chain."""
+        return self.broken is None
+
+
+def check_integrity(db: Database) -> IntegrityReport:
+    """Check the hash chain of the whole change log (Edit → Change log → Check integrity; `audit verify`). It shows
+    an entry changed or removed outside the program, unless the whole chain after it was computed again (README)."""
+    with db.reading() as session:
+        found = audit_db.verify(session)
+    broken = found.broken
+    if broken is None:
+        return IntegrityReport(found.checked, None)
+    return IntegrityReport(found.checked, BrokenEntry(broken.id, broken.uuid, broken.at,
+                                                      RECORD_KINDS.get(broken.table_name, broken.table_name),
+                                                      broken.label, broken.reason == "unchained"))

@@ -122,7 +122,15 @@ class AuditDialog(QDialog):
         layout.addWidget(self.table, 1)
         self.count = QLabel()
         layout.addWidget(self.count)
+        self.integrity = QLabel()  # what the last check of the chain found
+        self.integrity.setWordWrap(True)
+        self.integrity.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.integrity)
         buttons = QDialogButtonBox()
+        self.check_button = buttons.addButton(self.tr("Check &integrity"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.check_button.setToolTip(self.tr("Check that no entry of the change log was changed or removed outside "
+                                             "the program (each entry is chained to the one before it by a hash)."))
+        self.check_button.clicked.connect(self.check_integrity)
         buttons.addButton(self.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -132,6 +140,28 @@ class AuditDialog(QDialog):
         self.until.dateChanged.connect(self.reload)
         self.record.textChanged.connect(self.reload)
         self.reload()
+
+    def check_integrity(self) -> audit.IntegrityReport | None:
+        """Check the hash chain of the whole change log and say what was found below the table."""
+        try:
+            report = audit.check_integrity(self.db)
+        except AppError as exc:
+            messages.warn(self, self.windowTitle(), exc.full_message())
+            return None
+        broken = report.broken
+        if broken is None:
+            text = self.tr("Integrity checked: all %1 entries match their chain.").replace("%1", str(report.checked))
+            self.integrity.setStyleSheet("")
+        else:
+            why = (self.tr("it has no hash: it was written outside the program") if broken.unchained
+                   else self.tr("it does not match its chain: it, or the entry before it, was changed or removed "
+                                "outside the program"))
+            text = (self.tr("The change log is NOT intact: entry no. %1 (%2, %3: «%4»): %5.")
+                    .replace("%1", str(broken.id)).replace("%2", broken.at).replace("%3", broken.record_kind)
+                    .replace("%4", broken.record).replace("%5", why))
+            self.integrity.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.integrity.setText(text)
+        return report
 
     def _date(self) -> QDateEdit:
         edit = QDateEdit()
