@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import bindparam, select, text
 from sqlalchemy.orm import Session
 
-from db.audit_schema import AUDITED, CHAIN_COLUMNS, LOCAL, insert_trigger_name, insert_trigger_sql
+from db.audit_schema import AUDITED, CHAIN_COLUMNS, HEAD_SETTING, LOCAL, insert_trigger_name, insert_trigger_sql
 from db.exchange.schema import NOW_SQL
 from db.models import AuditEntry
 
@@ -66,8 +66,24 @@ def before_commit(session: Session, *, who: str, source: str) -> None:
 # Each entry's hash is SHA-256 of the hash of the entry before it (by id; "" for the first) and the entry's own
 # columns (CHAIN_COLUMNS) as JSON. The chain is not keyed: it shows an entry edited or removed with plain sqlite3
 # (the entries after it no longer match), not a rewrite that recomputes every hash after it (README: Sign-in).
-# Migration 0009 holds a frozen copy of entry_hash: both must give the same hash.
+# The newest entry (its id, hash and the number of entries) is kept as the setting HEAD_SETTING: removing the
+# newest entries is seen too, unless the setting is rewritten with them. Migration 0009 holds a frozen copy of
+# entry_hash and of the head's form: both must give the same.
 _CHAIN_SELECT = f"SELECT {', '.join(CHAIN_COLUMNS)}, hash FROM audit_log"
+
+
+def _head_text(last_id: int, last_hash: str, count: int) -> str:
+    return json.dumps({"id": last_id, "hash": last_hash, "count": count}, separators=(",", ":"))
+
+
+def _write_head(session: Session) -> None:
+    last = session.execute(text("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1")).one_or_none()
+    if last is None or last[1] is None:
+        return
+    count = session.execute(text("SELECT count(*) FROM audit_log")).scalar_one()
+    session.execute(text("INSERT INTO settings (key, value) VALUES (:k, :v) "
+                         "ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
+                    {"k": HEAD_SETTING, "v": _head_text(int(last[0]), str(last[1]), int(count))})
 
 
 def entry_hash(previous: str, row: Sequence[Any]) -> str:
@@ -91,13 +107,15 @@ def chain(session: Session) -> int:
         previous = stored
     if updates:
         session.execute(text("UPDATE audit_log SET hash = :h WHERE id = :i AND hash IS NULL"), updates)
+        _write_head(session)
     return len(updates)
 
 
 @dataclass(frozen=True)
 class Broken:
     """The first entry that does not match the chain: its id, uuid, time, label and why (unchained: no hash;
-    altered: its hash is not that of its content after the entry before it)."""
+    altered: its hash is not that of its content after the entry before it; missing: the newest entries up to
+    this id were removed (uuid, time and label then are those of the newest entry left, if any))."""
 
     id: int
     uuid: str
@@ -115,18 +133,35 @@ class ChainCheck:
     broken: Broken | None
 
 
+def _broken(row: Sequence[Any], reason: str, entry_id: int | None = None) -> Broken:
+    values = dict(zip(CHAIN_COLUMNS, row, strict=True))
+    return Broken(int(values["id"]) if entry_id is None else entry_id, str(values["uuid"] or ""),
+                  str(values["at"] or ""), str(values["table_name"] or ""), str(values["label"] or ""), reason)
+
+
 def verify(session: Session) -> ChainCheck:
-    """Walk the change log in insertion order and check every hash against the one before it."""
-    previous, checked = "", 0
+    """Walk the change log in insertion order and check every hash against the one before it, and the newest
+    against the head kept in the settings."""
+    previous, checked, last = "", 0, None
     for *row, stored in session.execute(text(f"{_CHAIN_SELECT} ORDER BY id")):
         checked += 1
         reason = ("unchained" if stored is None
                   else "altered" if stored != entry_hash(previous, row) else None)
         if reason is not None:
-            values = dict(zip(CHAIN_COLUMNS, row, strict=True))
-            return ChainCheck(checked, Broken(int(values["id"]), str(values["uuid"]), str(values["at"]),
-                                              str(values["table_name"]), str(values["label"]), reason))
-        previous = stored
+            return ChainCheck(checked, _broken(row, reason))
+        previous, last = stored, row
+    head = session.execute(text("SELECT value FROM settings WHERE key = :k"), {"k": HEAD_SETTING}).scalar()
+    expected: Any = None
+    try:
+        expected = json.loads(head) if head is not None else None
+    except ValueError:
+        expected = {}
+    if last is None and expected is None:
+        return ChainCheck(0, None)  # nothing written yet
+    nothing = (0, "", "", "", "", "", "", "", "", "", "", "", "")
+    if not isinstance(expected, dict) or last is None or _head_text(int(last[0]), previous, checked) != head:
+        ahead = expected.get("id") if isinstance(expected, dict) and isinstance(expected.get("id"), int) else None
+        return ChainCheck(checked, _broken(last or nothing, "missing", ahead if ahead is not None else 0))
     return ChainCheck(checked, None)
 
 

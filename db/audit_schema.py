@@ -33,8 +33,10 @@ LOCAL: Final = ("accounts", "settings")
 """Audited tables whose entries stay on this computer (not in data packages)."""
 SHARED: Final = tuple(table for table in AUDITED if table not in LOCAL)
 """Audited tables whose rows travel in data packages."""
-SECRET_SETTINGS: Final = ("installation.private_key",)
-"""Settings whose values no entry copies (the installation's signing key)."""
+HEAD_SETTING: Final = "audit.head"
+"""The newest entry of the chain (db/audit.py): a removed newest entry is seen too."""
+SECRET_SETTINGS: Final = ("installation.private_key", HEAD_SETTING)
+"""Settings no entry records: the installation's signing key, the head of the chain (rewritten at every commit)."""
 
 _SHOWN: Final = {  # a reference column as the text a person reads
     "unit_id": "(SELECT name FROM units WHERE id = {r}.unit_id)",

@@ -23,7 +23,7 @@ def add_parsers(sub: Any) -> None:
 def _audit(db: Database, args: argparse.Namespace) -> int:
     from dataclasses import asdict
 
-    from desktop_app.services.audit import check_integrity
+    from desktop_app.services.audit import MISSING, UNCHAINED, check_integrity
 
     report = check_integrity(db)
     if args.json:
@@ -33,10 +33,14 @@ def _audit(db: Database, args: argparse.Namespace) -> int:
         print(f"Nhật ký thay đổi toàn vẹn: {report.checked} mục khớp chuỗi băm.")
     else:
         b = report.broken
-        why = ("không có mã băm (được ghi ngoài chương trình)" if b.unchained
-               else "không khớp chuỗi băm (mục này hoặc mục trước nó đã bị sửa hoặc xoá)")
-        print(f"Nhật ký thay đổi KHÔNG toàn vẹn: mục số {b.id} (mã {b.uuid}, lúc {b.at}, {b.record_kind}: "
-              f"«{b.record}») {why}.")
+        if b.reason == MISSING:
+            print(f"Nhật ký thay đổi KHÔNG toàn vẹn: các mục mới nhất, đến mục số {b.id}, đã bị xoá "
+                  f"(mục còn lại mới nhất: {b.uuid or 'không có'}).")
+        else:
+            why = ("không có mã băm (được ghi ngoài chương trình)" if b.reason == UNCHAINED
+                   else "không khớp chuỗi băm (mục này hoặc mục trước nó đã bị sửa hoặc xoá)")
+            print(f"Nhật ký thay đổi KHÔNG toàn vẹn: mục số {b.id} (mã {b.uuid}, lúc {b.at}, {b.record_kind}: "
+                  f"«{b.record}») {why}.")
     return EXIT_OK if report.intact else EXIT_REFUSED
 
 

@@ -114,6 +114,9 @@ def places(db: Database) -> list[str]:
         return [HERE, *audit_db.installations(session)]
 
 
+UNCHAINED, ALTERED, MISSING = "unchained", "altered", "missing"
+
+
 @dataclass(frozen=True)
 class BrokenEntry:
     """The first entry of the change log that does not match its chain, as the officer reads it."""
@@ -123,8 +126,15 @@ class BrokenEntry:
     at: str
     record_kind: str
     record: str
-    unchained: bool
-    """True: the entry has no hash (written outside the program); False: its content or place was changed."""
+    reason: str
+    """UNCHAINED: the entry has no hash (written outside the program); ALTERED: it does not match its chain (it,
+    or the entry before it, was changed or removed); MISSING: the newest entries, up to entry id, were removed
+    (the other fields then name the newest entry left)."""
+
+    @property
+    def unchained(self) -> bool:
+        """Whether the entry has no hash at all."""
+        return self.reason == UNCHAINED
 
 
 @dataclass(frozen=True)
@@ -150,4 +160,4 @@ def check_integrity(db: Database) -> IntegrityReport:
         return IntegrityReport(found.checked, None)
     return IntegrityReport(found.checked, BrokenEntry(broken.id, broken.uuid, broken.at,
                                                       RECORD_KINDS.get(broken.table_name, broken.table_name),
-                                                      broken.label, broken.reason == "unchained"))
+                                                      broken.label, broken.reason))

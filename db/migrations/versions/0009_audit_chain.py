@@ -24,7 +24,8 @@ AUDITED = {
     "accounts": ("login", "full_name", "role", "unit_id", "active"),
     "settings": ("value",),
 }
-SECRET_SETTINGS = ("installation.private_key",)
+SECRET_SETTINGS = ("installation.private_key", "audit.head")
+HEAD_SETTING = "audit.head"
 CHAIN_COLUMNS = ("id", "uuid", "at", "who", "source", "installation", "table_name", "record_uuid", "plan_uuid",
                  "item_uuid", "label", "action", "changes")
 STAMPED = ("who", "source")
@@ -51,6 +52,7 @@ def downgrade() -> None:
         for action in ("insert", "update", "delete"):
             op.execute(f"DROP TRIGGER IF EXISTS trg_{table}_audit_{action}")
     op.execute("DELETE FROM audit_log WHERE table_name IN ('accounts', 'settings')")
+    op.execute(f"DELETE FROM settings WHERE key = '{HEAD_SETTING}'")
     op.drop_index("ix_audit_log_unchained", "audit_log")
     op.execute("ALTER TABLE audit_log DROP COLUMN hash")
     op.execute("ALTER TABLE accounts DROP COLUMN wait_until")
@@ -72,6 +74,9 @@ def _chain(conn: sa.engine.Connection) -> None:
         updates.append((previous, row[0]))
     if updates:
         conn.exec_driver_sql("UPDATE audit_log SET hash = ? WHERE id = ?", updates)
+        head = json.dumps({"id": rows[-1][0], "hash": previous, "count": len(rows)}, separators=(",", ":"))
+        conn.exec_driver_sql("INSERT INTO settings (key, value) VALUES (?, ?) "
+                             "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (HEAD_SETTING, head))
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ officer's name the trail records, asked for on first start and changed in Settin
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -38,6 +39,11 @@ LIMIT = 5000
 REFIT_MS = 80
 WRAPPED = (3, 4, 5)  # record, changes, source: wrapped text
 NO_DATE = QDate(2000, 1, 1)  # the minimum of the date fields, shown as "—": no limit
+
+
+def _filled(template: str, *values: str) -> str:
+    """template with %1, %2 … replaced in one pass (a value holding "%2" stays as it is)."""
+    return re.sub(r"%(\d)", lambda m: values[int(m[1]) - 1] if 0 < int(m[1]) <= len(values) else m[0], template)
 
 
 class AuditTable(QTableWidget):
@@ -152,13 +158,16 @@ class AuditDialog(QDialog):
         if broken is None:
             text = self.tr("Integrity checked: all %1 entries match their chain.").replace("%1", str(report.checked))
             self.integrity.setStyleSheet("")
+        elif broken.reason == audit.MISSING:
+            text = _filled(self.tr("The change log is NOT intact: its newest entries, up to entry no. %1, were "
+                                   "removed outside the program."), str(broken.id))
+            self.integrity.setStyleSheet("color: #b00020; font-weight: bold;")
         else:
             why = (self.tr("it has no hash: it was written outside the program") if broken.unchained
                    else self.tr("it does not match its chain: it, or the entry before it, was changed or removed "
                                 "outside the program"))
-            text = (self.tr("The change log is NOT intact: entry no. %1 (%2, %3: «%4»): %5.")
-                    .replace("%1", str(broken.id)).replace("%2", broken.at).replace("%3", broken.record_kind)
-                    .replace("%4", broken.record).replace("%5", why))
+            text = _filled(self.tr("The change log is NOT intact: entry no. %1 (%2, %3: «%4»): %5."),
+                           str(broken.id), broken.at, broken.record_kind, broken.record, why)
             self.integrity.setStyleSheet("color: #b00020; font-weight: bold;")
         self.integrity.setText(text)
         return report
