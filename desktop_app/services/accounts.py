@@ -39,6 +39,8 @@ ROLES: tuple[str, ...] = tuple(r.value for r in AccountRole)
 ROLE_NAMES = {ADMIN: "quản trị viên", UNIT_OFFICER: "cán bộ đơn vị"}
 SETTING_KEY = "sign_in_required"
 WRONG_CODE = "account.wrong_credentials"
+WAIT_CODE = "account.wait"
+"""The refusal while an account waits after repeated failures; its argument seconds says how long is left."""
 WRONG = "Tên đăng nhập hoặc mật khẩu không đúng."
 """The Vietnamese text of WRONG_CODE: the same refusal for an unknown login and a wrong password."""
 MAX_LOGIN, MAX_NAME = 50, 100  # characters
@@ -161,12 +163,13 @@ def wait_after(failures: int) -> timedelta:
     return next((wait for least, wait in WAITS if failures >= least), timedelta(0))
 
 
-def sign_in(db: Database, *, login: str, password: str, clock: Callable[[], datetime] = utcnow) -> Account:
+def sign_in(db: Database, *, login: str, password: str, clock: Callable[[], datetime] | None = None) -> Account:
     """Check login and password and sign that account in on db; SignInFailed with the same message for an
     unknown login and a wrong password (after a short delay). Repeated failures make the account wait (WAITS)
-    before its password is checked again; every failure is in the change log. clock: the time now (UTC)."""
+    before its password is checked again; every failure is in the change log. clock: the time now (UTC; default
+    the computer's)."""
     refusal = Message(WRONG_CODE)
-    now = clock()
+    now = (clock or utcnow)()
     with db.transaction() as session:
         row = find_by_login(session, login) if clean(login) else None
         if row is None:
@@ -176,7 +179,7 @@ def sign_in(db: Database, *, login: str, password: str, clock: Callable[[], date
                                label=clean(login)[:MAX_LOGIN], changes={})
         elif row.wait_until is not None and row.wait_until > now:
             ok = False  # the password is not even checked: guesses made while waiting tell nothing
-            refusal = Message("account.wait", login=row.login,
+            refusal = Message(WAIT_CODE, login=row.login,
                               seconds=max(1, math.ceil((row.wait_until - now).total_seconds())))
         else:
             ok = verify_password(password, row.password_hash)

@@ -324,7 +324,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="120"/>
+        <location filename="../../desktop_app/ui/app.py" line="93"/>
         <source>Cannot open the database</source>
         <translation>Không mở được cơ sở dữ liệu</translation>
     </message>
@@ -332,88 +332,123 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="96"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="102"/>
         <source>Change history — %1</source>
         <translation>Lịch sử thay đổi — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="97"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="103"/>
         <source>Change log</source>
         <translation>Nhật ký thay đổi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="102"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="108"/>
         <source>Everyone</source>
         <translation>Tất cả mọi người</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="106"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="112"/>
         <source>Everywhere</source>
         <translation>Mọi nơi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="111"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="117"/>
         <source>Stt, item text, unit or period…</source>
         <translation>Stt, nội dung chỉ tiêu, đơn vị hoặc kỳ…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="113"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="119"/>
         <source>&amp;Person:</source>
         <translation>&amp;Người:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="113"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="119"/>
         <source>Made &amp;at:</source>
         <translation>Nơ&amp;i thực hiện:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="114"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="120"/>
         <source>&amp;From:</source>
         <translation>&amp;Từ ngày:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="115"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="121"/>
         <source>&amp;To:</source>
         <translation>Đế&amp;n ngày:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="115"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="121"/>
         <source>&amp;Record:</source>
         <translation>&amp;Bản ghi:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="126"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="136"/>
+        <source>Check &amp;integrity</source>
+        <translation>&amp;Kiểm tra tính toàn vẹn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="137"/>
+        <source>Check that no entry of the change log was changed or removed outside the program (each entry is chained to the one before it by a hash).</source>
+        <translation>Kiểm tra để chắc rằng không mục nào của nhật ký thay đổi bị sửa hoặc xoá ngoài chương trình (mỗi mục được nối với mục trước nó bằng mã băm).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="140"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="160"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="159"/>
+        <source>Integrity checked: all %1 entries match their chain.</source>
+        <translation>Đã kiểm tra tính toàn vẹn: cả %1 mục đều khớp chuỗi băm.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="162"/>
+        <source>The change log is NOT intact: its newest entries, up to entry no. %1, were removed outside the program.</source>
+        <translation>Nhật ký thay đổi KHÔNG toàn vẹn: các mục mới nhất, đến mục số %1, đã bị xoá ngoài chương trình.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="166"/>
+        <source>it has no hash: it was written outside the program</source>
+        <translation>mục này không có mã băm: được ghi ngoài chương trình</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="167"/>
+        <source>it does not match its chain: it, or the entry before it, was changed or removed outside the program</source>
+        <translation>mục này không khớp chuỗi băm: nó hoặc mục trước nó đã bị sửa hoặc xoá ngoài chương trình</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="169"/>
+        <source>The change log is NOT intact: entry no. %1 (%2, %3: «%4»): %5.</source>
+        <translation>Nhật ký thay đổi KHÔNG toàn vẹn: mục số %1 (%2, %3: «%4»): %5.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="199"/>
         <source>%1 change(s)</source>
         <translation>%1 thay đổi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="162"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="201"/>
         <source>(only the newest are shown: narrow the filters)</source>
         <translation>(chỉ hiện các thay đổi mới nhất: hãy thu hẹp bộ lọc)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="228"/>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="244"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="267"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="283"/>
         <source>Officer name</source>
         <translation>Tên cán bộ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="229"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="268"/>
         <source>Your full name, recorded with every change you make (change log):</source>
         <translation>Họ và tên của anh/chị, được ghi cùng mỗi thay đổi (nhật ký thay đổi):</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="231"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="270"/>
         <source>&amp;Save</source>
         <translation>&amp;Lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="232"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="271"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
@@ -434,37 +469,37 @@
 <context>
     <name>AuditTable</name>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="48"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="54"/>
         <source>Time</source>
         <translation>Thời gian</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="48"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="54"/>
         <source>Person</source>
         <translation>Người thực hiện</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="48"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="54"/>
         <source>Action</source>
         <translation>Thao tác</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="48"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="54"/>
         <source>Record</source>
         <translation>Bản ghi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="49"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="55"/>
         <source>Changes (old → new)</source>
         <translation>Thay đổi (cũ → mới)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="49"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="55"/>
         <source>Source</source>
         <translation>Nguồn</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="49"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="55"/>
         <source>Made at</source>
         <translation>Nơi thực hiện</translation>
     </message>
@@ -1570,17 +1605,17 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>ItemAuditView</name>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="180"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="219"/>
         <source>&amp;Kept versions…</source>
         <translation>&amp;Phiên bản đã lưu…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="181"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="220"/>
         <source>Versions of this item replaced or not chosen when data packages were merged; one can be restored.</source>
         <translation>Các phiên bản của chỉ tiêu này bị thay thế hoặc không được chọn khi hợp nhất gói dữ liệu; có thể khôi phục một phiên bản.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="209"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="248"/>
         <source>%1 change(s)</source>
         <translation>%1 thay đổi</translation>
     </message>
@@ -1897,17 +1932,17 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>LiveRefresh</name>
     <message>
-        <location filename="../../desktop_app/ui/change_watcher.py" line="121"/>
+        <location filename="../../desktop_app/ui/change_watcher.py" line="122"/>
         <source>&amp;Reload data</source>
         <translation>Tải &amp;lại dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/change_watcher.py" line="135"/>
+        <location filename="../../desktop_app/ui/change_watcher.py" line="128"/>
         <source>Data was just changed in another window — press F5 to reload.</source>
         <translation>Dữ liệu vừa được thay đổi ở cửa sổ khác — bấm F5 để tải lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/change_watcher.py" line="176"/>
+        <location filename="../../desktop_app/ui/change_watcher.py" line="169"/>
         <source>Data reloaded.</source>
         <translation>Đã tải lại dữ liệu.</translation>
     </message>
@@ -1926,42 +1961,42 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="75"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="77"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="78"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="80"/>
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="82"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="84"/>
         <source>&amp;Reports</source>
         <translation>&amp;Báo cáo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="83"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="85"/>
         <source>&amp;Backup</source>
         <translation>Sao &amp;lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="84"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="86"/>
         <source>E&amp;xchange</source>
         <translation>&amp;Trao đổi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="87"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="89"/>
         <source>&amp;Settings</source>
         <translation>&amp;Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="90"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="92"/>
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="100"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="102"/>
         <source>Main toolbar</source>
         <translation>Thanh công cụ chính</translation>
     </message>
