@@ -76,11 +76,18 @@ def _head_text(last_id: int, last_hash: str, count: int) -> str:
     return json.dumps({"id": last_id, "hash": last_hash, "count": count}, separators=(",", ":"))
 
 
-def _write_head(session: Session) -> None:
+def _write_head(session: Session, added: int) -> None:
+    """Keep the newest entry as the head, its count from the head before (counted again if that one is unreadable)."""
     last = session.execute(text("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1")).one_or_none()
     if last is None or last[1] is None:
         return
-    count = session.execute(text("SELECT count(*) FROM audit_log")).scalar_one()
+    before = session.execute(text("SELECT value FROM settings WHERE key = :k"), {"k": HEAD_SETTING}).scalar()
+    try:
+        count = int(json.loads(before)["count"]) + added if before is not None else None
+    except (ValueError, TypeError, KeyError):
+        count = None
+    if count is None:  # no head yet (or not ours): count them once
+        count = session.execute(text("SELECT count(*) FROM audit_log")).scalar_one()
     session.execute(text("INSERT INTO settings (key, value) VALUES (:k, :v) "
                          "ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
                     {"k": HEAD_SETTING, "v": _head_text(int(last[0]), str(last[1]), int(count))})
@@ -107,7 +114,7 @@ def chain(session: Session) -> int:
         previous = stored
     if updates:
         session.execute(text("UPDATE audit_log SET hash = :h WHERE id = :i AND hash IS NULL"), updates)
-        _write_head(session)
+        _write_head(session, len(updates))
     return len(updates)
 
 

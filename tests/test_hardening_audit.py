@@ -319,3 +319,12 @@ def test_the_head_of_the_chain_deleted_or_forged_is_seen(worked: tuple[Database,
     assert broken is not None and broken.reason == "missing"
     _sql(db.path, "DELETE FROM settings WHERE key = 'audit.head'")
     assert not check_integrity(db).intact
+
+
+def test_the_newest_entries_removed_stay_seen_after_the_program_writes_again(worked: tuple[Database, int]) -> None:
+    db, plan = worked
+    _sql(db.path, "DROP TRIGGER trg_audit_log_no_delete",
+         "DELETE FROM audit_log WHERE table_name = 'progress_reports'")
+    record_progress(db, item_id=item_by_number(db, plan_id=plan, number="2.1"), period="2026-Q2", value=Decimal(60))
+    broken = check_integrity(db).broken  # the new entries are chained on, but the count kept does not add up
+    assert broken is not None and broken.reason == "missing"
