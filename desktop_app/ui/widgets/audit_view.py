@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -149,11 +150,14 @@ class AuditDialog(QDialog):
 
     def check_integrity(self) -> audit.IntegrityReport | None:
         """Check the hash chain of the whole change log and say what was found below the table."""
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # a few seconds for millions of entries
         try:
             report = audit.check_integrity(self.db)
         except AppError as exc:
             messages.warn(self, self.windowTitle(), exc.full_message())
             return None
+        finally:
+            QApplication.restoreOverrideCursor()
         broken = report.broken
         if broken is None:
             text = self.tr("Integrity checked: all %1 entries match their chain.").replace("%1", str(report.checked))
