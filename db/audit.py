@@ -19,6 +19,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import bindparam, select, text
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from db.audit_schema import AUDITED, CHAIN_COLUMNS, HEAD_SETTING, LOCAL, insert_trigger_name, insert_trigger_sql
@@ -47,10 +48,26 @@ def current_source(default: str) -> str:
     return _source.get() or default
 
 
+_START = "audit_start"
+
+
+def mark_start(session: Session, connection: Any) -> None:
+    """Note the newest entry when a transaction begins: it stamps and chains only the entries after it (an entry
+    written outside the program, e.g. by plain sqlite3, is never named after the next officer nor chained)."""
+    try:
+        session.info[_START] = connection.exec_driver_sql("SELECT coalesce(max(id), 0) FROM audit_log").scalar()
+    except OperationalError:  # a file without the change log (not upgraded yet): nothing to mark
+        session.info.pop(_START, None)
+
+
+def _start(session: Session) -> int:
+    return int(session.info.get(_START) or 0)
+
+
 def stamp(session: Session, *, who: str, source: str) -> None:
-    """Name the officer and source on the entries written since the last stamp."""
-    session.execute(text("UPDATE audit_log SET who = :w, source = :s WHERE who IS NULL AND hash IS NULL"),
-                    {"w": who or UNKNOWN, "s": source})
+    """Name the officer and source on this transaction's entries written since the last stamp."""
+    session.execute(text("UPDATE audit_log SET who = :w, source = :s WHERE who IS NULL AND hash IS NULL "
+                         "AND id > :start"), {"w": who or UNKNOWN, "s": source, "start": _start(session)})
 
 
 def before_commit(session: Session, *, who: str, source: str) -> None:
@@ -100,12 +117,14 @@ def entry_hash(previous: str, row: Sequence[Any]) -> str:
 
 
 def chain(session: Session) -> int:
-    """Give the entries not chained yet their hash, in insertion order (at commit, after the stamp); how many."""
-    first = session.execute(text("SELECT min(id) FROM audit_log WHERE hash IS NULL")).scalar()
+    """Give this transaction's entries their hash, in insertion order (at commit, after the stamp); how many.
+    An entry written outside the program before it began stays unchained: `audit verify` names it."""
+    first = session.execute(text("SELECT min(id) FROM audit_log WHERE hash IS NULL AND id > :start"),
+                            {"start": _start(session)}).scalar()
     if first is None:
         return 0
-    previous = session.execute(text("SELECT hash FROM audit_log WHERE id < :f ORDER BY id DESC LIMIT 1"),
-                               {"f": first}).scalar() or ""
+    previous = session.execute(text("SELECT hash FROM audit_log WHERE id < :f AND hash IS NOT NULL "
+                                    "ORDER BY id DESC LIMIT 1"), {"f": first}).scalar() or ""
     updates = []
     for *row, stored in session.execute(text(f"{_CHAIN_SELECT} WHERE id >= :f ORDER BY id"), {"f": first}):
         if stored is None:

@@ -328,3 +328,16 @@ def test_the_newest_entries_removed_stay_seen_after_the_program_writes_again(wor
     record_progress(db, item_id=item_by_number(db, plan_id=plan, number="2.1"), period="2026-Q2", value=Decimal(60))
     broken = check_integrity(db).broken  # the new entries are chained on, but the count kept does not add up
     assert broken is not None and broken.reason == "missing"
+
+
+def test_an_edit_made_with_plain_sqlite3_is_never_named_after_the_next_officer(worked: tuple[Database, int]) -> None:
+    db, plan = worked
+    # the item's audit trigger still writes an entry, with nobody named and no hash
+    _sql(db.path, "UPDATE items SET text = 'sửa lén' WHERE number = '2.1'")
+    raw = _one(db.path, "SELECT id, who, hash FROM audit_log ORDER BY id DESC")
+    assert raw[1:] == (None, None)
+    record_progress(db, item_id=item_by_number(db, plan_id=plan, number="2.1"), period="2026-Q2", value=Decimal(60))
+    assert _one(db.path, f"SELECT who, hash FROM audit_log WHERE id = {raw[0]}") == (None, None)
+    broken = check_integrity(db).broken
+    assert broken is not None and broken.id == raw[0] and broken.unchained
+    assert "sửa lén" in broken.record
