@@ -374,6 +374,11 @@ def open_database(path: str | Path) -> Database:
     db = Database(path=path, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False),
                   file_id=file_identity(path))
 
+    @event.listens_for(db.sessions, "after_begin")
+    def _mark(session: Session, transaction: Any, connection: Any) -> None:  # the entries before are not its own
+        if not transaction.nested:
+            audit.mark_start(session, connection)
+
     @event.listens_for(db.sessions, "before_commit")
     def _stamp(session: Session) -> None:  # every entry the transaction wrote gets who and why
         if session.in_nested_transaction():

@@ -420,8 +420,12 @@ class AuditEntry(Base):
     label: Mapped[str] = mapped_column(Text, default="", server_default="")
     action: Mapped[str] = mapped_column(String(10))
     changes: Mapped[str] = mapped_column(Text, default="{}", server_default="{}")
+    hash: Mapped[str | None] = mapped_column(String(64))
+    """SHA-256 of the entry before it and this one's columns, set once at commit (db/audit.py chain); the
+    triggers of 0009 refuse every other change and every deletion."""
 
-    __table_args__ = (Index("ix_audit_log_unstamped", "id", sqlite_where=text("who IS NULL")),)
+    __table_args__ = (Index("ix_audit_log_unstamped", "id", sqlite_where=text("who IS NULL")),
+                      Index("ix_audit_log_unchained", "id", sqlite_where=text("hash IS NULL")))
 
 
 
@@ -444,6 +448,10 @@ class Account(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     last_sign_in_at: Mapped[datetime | None] = mapped_column(DateTime)
+    failed_sign_ins: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    """Failed sign-ins since the last good one (services.accounts: the growing delay)."""
+    wait_until: Mapped[datetime | None] = mapped_column(DateTime)
+    """No password is checked before this time (UTC): set after repeated failures."""
 
     unit: Mapped[Unit | None] = relationship()
 

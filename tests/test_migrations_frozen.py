@@ -388,13 +388,14 @@ def test_0002_fills_the_derived_columns_of_the_old_rows(upgraded: dict) -> None:
 def test_the_programs_trigger_code_makes_the_triggers_the_revisions_leave(upgraded: dict) -> None:
     """The revisions no longer call db/exchange/schema.py and db/audit_schema.py, but the program still makes triggers
     with them (the audit insert triggers after a bulk import): a change there needs a revision of its own."""
-    from db.audit_schema import AUDITED, audit_trigger_sql, insert_trigger_sql
+    from db.audit_schema import AUDITED, append_only_trigger_sql, audit_trigger_sql, insert_trigger_sql
     from db.exchange.schema import SYNCED, trigger_sql
 
     schema = _schema(upgraded["fresh"])
     made = [*(s for table, columns in SYNCED.items() for s in trigger_sql(table, columns)),
             *(s for table in AUDITED for s in audit_trigger_sql(table)),
-            *(insert_trigger_sql(table, if_missing=True).replace(" IF NOT EXISTS", "", 1) for table in AUDITED)]
+            *(insert_trigger_sql(table, if_missing=True).replace(" IF NOT EXISTS", "", 1) for table in AUDITED),
+            *append_only_trigger_sql()]
     for sql in made:
         name = sql.split()[2]
         assert schema[("trigger", name)][1] == " ".join(sql.split()), name

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -11,6 +12,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDialog, QLineEdit
 
 from db.engine import Database
+from db.models import utcnow
 from desktop_app.services import account_admin, accounts
 from desktop_app.services.accounts import ADMIN, UNIT_OFFICER, WRONG
 from desktop_app.services.editing import item_detail
@@ -82,13 +84,19 @@ def test_a_wrong_password_is_refused_with_the_message(qtbot: Any, app: Any, db: 
 
 
 def test_five_failures_make_it_wait(qtbot: Any, app: Any, db: Database, people: dict[str, int]) -> None:
-    dialog = _sign_in_dialog(qtbot, db, lock_seconds=1)
+    times = [utcnow()]  # the clock of the account's own wait (kept in the database): moved, not waited for
+    dialog = _sign_in_dialog(qtbot, db, lock_seconds=1, clock=lambda: times[0])
     for _ in range(MAX_FAILURES):
         _type(qtbot, dialog, "lan", "sai mật khẩu")
     assert dialog.locked and not dialog.sign_in_button.isEnabled() and not dialog.password.isEnabled()
     assert "1" in dialog.error.text()
     dialog.accept()  # Enter while waiting does nothing
     assert dialog.isVisible()
+    qtbot.waitUntil(lambda: dialog.sign_in_button.isEnabled(), timeout=20000)
+    _type(qtbot, dialog, "lan", OFFICER_PW)  # the account still waits its 30 s: the window waits with it
+    assert dialog.locked and "30" in dialog.error.text() and dialog.result() != QDialog.DialogCode.Accepted
+    times[0] += timedelta(seconds=31)
+    dialog._left = 1  # the window's own count-down: its next tick ends it
     qtbot.waitUntil(lambda: dialog.sign_in_button.isEnabled(), timeout=20000)
     _type(qtbot, dialog, "lan", OFFICER_PW)
     assert dialog.result() == QDialog.DialogCode.Accepted

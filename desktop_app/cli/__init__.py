@@ -1,5 +1,5 @@
 """Command line: the same services as the GUI, for automation, tests and support. No arguments opens the GUI.
-One module per group of commands (plans, progress, reports, exchange, forms, backups), each adding its parsers
+One module per group of commands (plans, progress, reports, exchange, forms, backups, audit), each adding its parsers
 and naming the function of each command; this one parses, opens the data, signs in and runs the command."""
 
 from __future__ import annotations
@@ -24,9 +24,9 @@ from desktop_app.paths import default_db_path
 
 def _groups() -> list[ModuleType]:
     """The command groups, in the order their commands are listed."""
-    from desktop_app.cli import backups, exchange, forms, plans, progress, reports
+    from desktop_app.cli import audit, backups, exchange, forms, plans, progress, reports
 
-    return [plans, progress, reports, exchange, forms, backups]
+    return [plans, progress, reports, exchange, forms, backups, audit]
 
 
 def _parser() -> argparse.ArgumentParser:

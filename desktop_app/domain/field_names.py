@@ -30,6 +30,8 @@ FIELD_LABELS = {
     "basis": "Cách tính kỳ", "sha256": "SHA-256", "size": "Kích thước (byte)", "issuer": "Cơ quan ban hành",
     "explanation": "Giải thích, cách tính", "unit_of_measure": "Đơn vị tính của chỉ tiêu",
     "target_text": "Chỉ tiêu (nguyên văn)", "output": "Sản phẩm", "budget": "Kinh phí",
+    "login": "Tên đăng nhập", "full_name": "Họ và tên", "active": "Đang dùng", "failed_sign_ins": "Số lần đăng nhập sai",
+    "wait_seconds": "Thời gian chờ (giây)",
 }
 # "kind" is the column of items, deadlines and periods: one table names the three vocabularies.
 CODES: dict[str, Mapping[Any, str]] = {

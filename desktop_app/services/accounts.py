@@ -10,12 +10,15 @@ remembered by database path, so a file reopened by this program (after a restore
 
 from __future__ import annotations
 
+import math
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from db import audit as audit_db
 from db.engine import Database
 from db.models import Account as AccountRow
 from db.models import Setting, utcnow
@@ -36,10 +39,15 @@ ROLES: tuple[str, ...] = tuple(r.value for r in AccountRole)
 ROLE_NAMES = {ADMIN: "quản trị viên", UNIT_OFFICER: "cán bộ đơn vị"}
 SETTING_KEY = "sign_in_required"
 WRONG_CODE = "account.wrong_credentials"
+WAIT_CODE = "account.wait"
+"""The refusal while an account waits after repeated failures; its argument seconds says how long is left."""
 WRONG = "Tên đăng nhập hoặc mật khẩu không đúng."
 """The Vietnamese text of WRONG_CODE: the same refusal for an unknown login and a wrong password."""
 MAX_LOGIN, MAX_NAME = 50, 100  # characters
 FAILURE_DELAY = 0.3  # seconds after a failed sign-in: guessing stays slow even from the command line
+WAITS: tuple[tuple[int, timedelta], ...] = ((10, timedelta(minutes=5)), (5, timedelta(seconds=30)))
+"""After this many failed sign-ins in a row, no password of the account is checked for so long (kept in the
+database: restarting the program or using the command line does not shorten it)."""
 
 _signed_in: dict[Path, Account] = {}  # by database path: who signed in (kept when the file is reopened)
 _required: dict[Path, bool] = {}  # by database path: whether sign-in was required when last read
@@ -150,21 +158,43 @@ def sign_in_required(db: Database) -> bool:
         return required_in(session, db)
 
 
-def sign_in(db: Database, *, login: str, password: str) -> Account:
+def wait_after(failures: int) -> timedelta:
+    """How long no password is checked after failures failed sign-ins in a row (WAITS)."""
+    return next((wait for least, wait in WAITS if failures >= least), timedelta(0))
+
+
+def sign_in(db: Database, *, login: str, password: str, clock: Callable[[], datetime] | None = None) -> Account:
     """Check login and password and sign that account in on db; SignInFailed with the same message for an
-    unknown login and a wrong password (after a short delay)."""
+    unknown login and a wrong password (after a short delay). Repeated failures make the account wait (WAITS)
+    before its password is checked again; every failure is in the change log. clock: the time now (UTC; default
+    the computer's)."""
     refusal = Message(WRONG_CODE)
+    now = (clock or utcnow)()
     with db.transaction() as session:
         row = find_by_login(session, login) if clean(login) else None
         if row is None:
             dummy_check(password)  # as slow as a real check: the time does not tell which logins exist
             ok = False
+            audit_db.add_entry(session, table="accounts", action=audit_db.SIGN_IN_FAILED,
+                               label=clean(login)[:MAX_LOGIN], changes={})
+        elif row.wait_until is not None and row.wait_until > now:
+            ok = False  # the password is not even checked: guesses made while waiting tell nothing
+            refusal = Message(WAIT_CODE, login=row.login,
+                              seconds=max(1, math.ceil((row.wait_until - now).total_seconds())))
         else:
             ok = verify_password(password, row.password_hash)
             if ok and not row.active:
                 ok, refusal = False, Message("account.locked", login=row.login)
+            elif not ok:
+                failures = (row.failed_sign_ins or 0) + 1
+                wait = wait_after(failures)
+                row.failed_sign_ins, row.wait_until = failures, (now + wait if wait else None)
+                audit_db.add_entry(session, table="accounts", action=audit_db.SIGN_IN_FAILED, label=row.login,
+                                   changes={"failed_sign_ins": [failures - 1, failures],
+                                            "wait_seconds": [None, int(wait.total_seconds())] if wait else None})
         if ok and row is not None:  # ok only for a row found
-            row.last_sign_in_at = utcnow()
+            row.last_sign_in_at = now
+            row.failed_sign_ins, row.wait_until = 0, None
             if needs_rehash(row.password_hash):
                 row.password_hash = hash_password(password)
             account = info(row)

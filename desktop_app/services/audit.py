@@ -16,8 +16,8 @@ from desktop_app.errors import NotFound
 from desktop_app.services.exchange_merge import TABLE_NAMES
 
 ACTION_NAMES = {"insert": "Thêm", "update": "Sửa", "delete": "Xoá", "import": "Nhập hàng loạt",
-                "restore": "Khôi phục"}
-RECORD_KINDS = {**TABLE_NAMES, audit_db.WHOLE_DATABASE: "Dữ liệu"}
+                "restore": "Khôi phục", audit_db.SIGN_IN_FAILED: "Đăng nhập sai"}
+RECORD_KINDS = {**TABLE_NAMES, audit_db.WHOLE_DATABASE: "Dữ liệu", "accounts": "Tài khoản", "settings": "Thiết lập"}
 _BULK = ("import", "restore")  # an entry standing for many rows: its label says what happened
 WHOLE = tuple(ACTION_NAMES[action] for action in _BULK)
 """Those actions as shown."""
@@ -112,3 +112,52 @@ def places(db: Database) -> list[str]:
     """Where the entries were made: this installation (HERE) first, then the senders of packages."""
     with db.reading() as session:
         return [HERE, *audit_db.installations(session)]
+
+
+UNCHAINED, ALTERED, MISSING = "unchained", "altered", "missing"
+
+
+@dataclass(frozen=True)
+class BrokenEntry:
+    """The first entry of the change log that does not match its chain, as the officer reads it."""
+
+    id: int
+    uuid: str
+    at: str
+    record_kind: str
+    record: str
+    reason: str
+    """UNCHAINED: the entry has no hash (written outside the program); ALTERED: it does not match its chain (it,
+    or the entry before it, was changed or removed); MISSING: the newest entries, up to entry id, were removed
+    (the other fields then name the newest entry left)."""
+
+    @property
+    def unchained(self) -> bool:
+        """Whether the entry has no hash at all."""
+        return self.reason == UNCHAINED
+
+
+@dataclass(frozen=True)
+class IntegrityReport:
+    """What the check of the change log found: how many entries were checked, the first broken one if any."""
+
+    checked: int
+    broken: BrokenEntry | None
+
+    @property
+    def intact(self) -> bool:
+        """Whether every entry matches the chain."""
+        return self.broken is None
+
+
+def check_integrity(db: Database) -> IntegrityReport:
+    """Check the hash chain of the whole change log (Edit → Change log → Check integrity; `audit verify`). It shows
+    an entry changed or removed outside the program, unless the whole chain after it was computed again (README)."""
+    with db.reading() as session:
+        found = audit_db.verify(session)
+    broken = found.broken
+    if broken is None:
+        return IntegrityReport(found.checked, None)
+    return IntegrityReport(found.checked, BrokenEntry(broken.id, broken.uuid, broken.at,
+                                                      RECORD_KINDS.get(broken.table_name, broken.table_name),
+                                                      broken.label, broken.reason))

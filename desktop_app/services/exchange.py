@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import select
 
 from db import audit
-from db.audit_schema import AUDITED
+from db.audit_schema import SHARED
 from db.engine import Database
 from db.exchange import rows as rows_db
 from db.exchange.check import expected_columns
@@ -256,7 +256,7 @@ def _merge(db: Database, session: Any, package: Any, contents: Contents, *, know
         merger.merge_table(table, contents.tables[table])
     merger.apply_tombstones(contents.tombstones)
     result = merger.result
-    for table in AUDITED:
+    for table in SHARED:
         count = len(merger.new_ids[table])  # the kind of record and the package are in the entry's own columns
         audit.add_summary(session, table=table, count=count, label=f"{count} bản ghi mới")
     audit.import_entries(session, contents.audit, sender=package.sender_name)

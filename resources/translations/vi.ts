@@ -332,88 +332,123 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="96"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="103"/>
         <source>Change history — %1</source>
         <translation>Lịch sử thay đổi — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="97"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="104"/>
         <source>Change log</source>
         <translation>Nhật ký thay đổi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="102"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="109"/>
         <source>Everyone</source>
         <translation>Tất cả mọi người</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="106"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="113"/>
         <source>Everywhere</source>
         <translation>Mọi nơi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="111"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="118"/>
         <source>Stt, item text, unit or period…</source>
         <translation>Stt, nội dung chỉ tiêu, đơn vị hoặc kỳ…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="113"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="120"/>
         <source>&amp;Person:</source>
         <translation>&amp;Người:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="113"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="120"/>
         <source>Made &amp;at:</source>
         <translation>Nơ&amp;i thực hiện:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="114"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="121"/>
         <source>&amp;From:</source>
         <translation>&amp;Từ ngày:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="115"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="122"/>
         <source>&amp;To:</source>
         <translation>Đế&amp;n ngày:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="115"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="122"/>
         <source>&amp;Record:</source>
         <translation>&amp;Bản ghi:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="126"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="137"/>
+        <source>Check &amp;integrity</source>
+        <translation>&amp;Kiểm tra tính toàn vẹn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="138"/>
+        <source>Check that no entry of the change log was changed or removed outside the program (each entry is chained to the one before it by a hash).</source>
+        <translation>Kiểm tra để chắc rằng không mục nào của nhật ký thay đổi bị sửa hoặc xoá ngoài chương trình (mỗi mục được nối với mục trước nó bằng mã băm).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="141"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="160"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="163"/>
+        <source>Integrity checked: all %1 entries match their chain.</source>
+        <translation>Đã kiểm tra tính toàn vẹn: cả %1 mục đều khớp chuỗi băm.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="166"/>
+        <source>The change log is NOT intact: its newest entries, up to entry no. %1, were removed outside the program.</source>
+        <translation>Nhật ký thay đổi KHÔNG toàn vẹn: các mục mới nhất, đến mục số %1, đã bị xoá ngoài chương trình.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="170"/>
+        <source>it has no hash: it was written outside the program</source>
+        <translation>mục này không có mã băm: được ghi ngoài chương trình</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="171"/>
+        <source>it does not match its chain: it, or the entry before it, was changed or removed outside the program</source>
+        <translation>mục này không khớp chuỗi băm: nó hoặc mục trước nó đã bị sửa hoặc xoá ngoài chương trình</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="173"/>
+        <source>The change log is NOT intact: entry no. %1 (%2, %3: «%4»): %5.</source>
+        <translation>Nhật ký thay đổi KHÔNG toàn vẹn: mục số %1 (%2, %3: «%4»): %5.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="203"/>
         <source>%1 change(s)</source>
         <translation>%1 thay đổi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="162"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="205"/>
         <source>(only the newest are shown: narrow the filters)</source>
         <translation>(chỉ hiện các thay đổi mới nhất: hãy thu hẹp bộ lọc)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="228"/>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="244"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="271"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="287"/>
         <source>Officer name</source>
         <translation>Tên cán bộ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="229"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="272"/>
         <source>Your full name, recorded with every change you make (change log):</source>
         <translation>Họ và tên của anh/chị, được ghi cùng mỗi thay đổi (nhật ký thay đổi):</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="231"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="274"/>
         <source>&amp;Save</source>
         <translation>&amp;Lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="232"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="275"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
@@ -434,37 +469,37 @@
 <context>
     <name>AuditTable</name>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="48"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="55"/>
         <source>Time</source>
         <translation>Thời gian</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="48"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="55"/>
         <source>Person</source>
         <translation>Người thực hiện</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="48"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="55"/>
         <source>Action</source>
         <translation>Thao tác</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="48"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="55"/>
         <source>Record</source>
         <translation>Bản ghi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="49"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="56"/>
         <source>Changes (old → new)</source>
         <translation>Thay đổi (cũ → mới)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="49"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="56"/>
         <source>Source</source>
         <translation>Nguồn</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="49"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="56"/>
         <source>Made at</source>
         <translation>Nơi thực hiện</translation>
     </message>
@@ -1570,17 +1605,17 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>ItemAuditView</name>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="180"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="223"/>
         <source>&amp;Kept versions…</source>
         <translation>&amp;Phiên bản đã lưu…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="181"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="224"/>
         <source>Versions of this item replaced or not chosen when data packages were merged; one can be restored.</source>
         <translation>Các phiên bản của chỉ tiêu này bị thay thế hoặc không được chọn khi hợp nhất gói dữ liệu; có thể khôi phục một phiên bản.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="209"/>
+        <location filename="../../desktop_app/ui/widgets/audit_view.py" line="252"/>
         <source>%1 change(s)</source>
         <translation>%1 thay đổi</translation>
     </message>
@@ -3250,47 +3285,47 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/sign_in.py" line="41"/>
+        <location filename="../../desktop_app/ui/dialogs/sign_in.py" line="46"/>
         <source>Sign in</source>
         <translation>Đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/sign_in.py" line="44"/>
+        <location filename="../../desktop_app/ui/dialogs/sign_in.py" line="49"/>
         <source>This data requires signing in. Enter your login and password.</source>
         <translation>Dữ liệu này yêu cầu đăng nhập. Hãy nhập tên đăng nhập và mật khẩu.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/sign_in.py" line="53"/>
+        <location filename="../../desktop_app/ui/dialogs/sign_in.py" line="58"/>
         <source>&amp;Login:</source>
         <translation>&amp;Tên đăng nhập:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/sign_in.py" line="53"/>
+        <location filename="../../desktop_app/ui/dialogs/sign_in.py" line="58"/>
         <source>&amp;Password:</source>
         <translation>&amp;Mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/sign_in.py" line="65"/>
+        <location filename="../../desktop_app/ui/dialogs/sign_in.py" line="70"/>
         <source>&amp;Sign in</source>
         <translation>Đăng &amp;nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/sign_in.py" line="67"/>
+        <location filename="../../desktop_app/ui/dialogs/sign_in.py" line="72"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/sign_in.py" line="86"/>
+        <location filename="../../desktop_app/ui/dialogs/sign_in.py" line="91"/>
         <source>Enter your login and password.</source>
         <translation>Hãy nhập tên đăng nhập và mật khẩu.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/sign_in.py" line="110"/>
+        <location filename="../../desktop_app/ui/dialogs/sign_in.py" line="121"/>
         <source>Wrong login or password %1 times in a row. Wait %2 seconds, then try again.</source>
         <translation>Sai tên đăng nhập hoặc mật khẩu %1 lần liên tiếp. Hãy đợi %2 giây rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/sign_in.py" line="123"/>
+        <location filename="../../desktop_app/ui/dialogs/sign_in.py" line="134"/>
         <source>You can try again now.</source>
         <translation>Bây giờ có thể thử lại.</translation>
     </message>

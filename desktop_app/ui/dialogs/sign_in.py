@@ -1,8 +1,11 @@
 """The sign-in window: login and password (hidden while typed); Enter signs in. After five failed tries in a
-row it waits thirty seconds before the next one."""
+row it waits thirty seconds before the next one; while an account waits after its own failures (kept in the
+database, services.accounts), the window waits as long as the refusal says."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
@@ -31,13 +34,15 @@ class SignInDialog(QDialog):
     """Asks for a login and password and signs that account in on db (self.account once accepted)."""
 
     def __init__(self, db: Workspace, parent: QWidget | None = None, *, note: str = "",
-                 lock_seconds: int = LOCK_SECONDS) -> None:
+                 lock_seconds: int = LOCK_SECONDS, clock: Callable[[], datetime] | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        self.clock = clock  # the time now (UTC) the sign-in uses; None: the computer's
         self.account: Account | None = None
         self.failures = 0
         self.lock_seconds = lock_seconds
         self._left = 0
+        self._message = ""
         self.setWindowTitle(self.tr("Sign in"))
         self.setMinimumWidth(420)
         layout = QVBoxLayout(self)
@@ -87,26 +92,32 @@ class SignInDialog(QDialog):
             (self.login if not login.strip() else self.password).setFocus()
             return
         try:
-            self.account = accounts.sign_in(self.db, login=login, password=password)
+            self.account = accounts.sign_in(self.db, login=login, password=password, clock=self.clock)
         except AppError as exc:
             self.failures += 1
             self.password.clear()
             self.password.setFocus()
-            if self.failures >= MAX_FAILURES:
+            if exc.code == accounts.WAIT_CODE:
+                self._lock(int(exc.params.get("seconds", 1)), exc.message)
+            elif self.failures >= MAX_FAILURES:
                 self._lock()
             else:
                 self.error.setText(exc.message)
             return
         super().accept()
 
-    def _lock(self) -> None:
-        self._left = self.lock_seconds
+    def _lock(self, seconds: int | None = None, message: str = "") -> None:
+        self._left = self.lock_seconds if seconds is None else max(1, seconds)
+        self._message = message
         for widget in (self.login, self.password, self.sign_in_button):
             widget.setEnabled(False)
         self._show_wait()
         self._timer.start()
 
     def _show_wait(self) -> None:
+        if self._message:  # the account's own wait, as the refusal said it
+            self.error.setText(self._message)
+            return
         self.error.setText(self.tr("Wrong login or password %1 times in a row. Wait %2 seconds, then try again.")
                            .replace("%1", str(MAX_FAILURES)).replace("%2", str(self._left)))
 

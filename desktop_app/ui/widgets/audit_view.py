@@ -4,6 +4,7 @@ officer's name the trail records, asked for on first start and changed in Settin
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -11,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -38,6 +40,11 @@ LIMIT = 5000
 REFIT_MS = 80
 WRAPPED = (3, 4, 5)  # record, changes, source: wrapped text
 NO_DATE = QDate(2000, 1, 1)  # the minimum of the date fields, shown as "—": no limit
+
+
+def _filled(template: str, *values: str) -> str:
+    """template with %1, %2 … replaced in one pass (a value holding "%2" stays as it is)."""
+    return re.sub(r"%(\d)", lambda m: values[int(m[1]) - 1] if 0 < int(m[1]) <= len(values) else m[0], template)
 
 
 class AuditTable(QTableWidget):
@@ -122,7 +129,15 @@ class AuditDialog(QDialog):
         layout.addWidget(self.table, 1)
         self.count = QLabel()
         layout.addWidget(self.count)
+        self.integrity = QLabel()  # what the last check of the chain found
+        self.integrity.setWordWrap(True)
+        self.integrity.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.integrity)
         buttons = QDialogButtonBox()
+        self.check_button = buttons.addButton(self.tr("Check &integrity"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.check_button.setToolTip(self.tr("Check that no entry of the change log was changed or removed outside "
+                                             "the program (each entry is chained to the one before it by a hash)."))
+        self.check_button.clicked.connect(self.check_integrity)
         buttons.addButton(self.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -132,6 +147,34 @@ class AuditDialog(QDialog):
         self.until.dateChanged.connect(self.reload)
         self.record.textChanged.connect(self.reload)
         self.reload()
+
+    def check_integrity(self) -> audit.IntegrityReport | None:
+        """Check the hash chain of the whole change log and say what was found below the table."""
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # a few seconds for millions of entries
+        try:
+            report = audit.check_integrity(self.db)
+        except AppError as exc:
+            messages.warn(self, self.windowTitle(), exc.full_message())
+            return None
+        finally:
+            QApplication.restoreOverrideCursor()
+        broken = report.broken
+        if broken is None:
+            text = self.tr("Integrity checked: all %1 entries match their chain.").replace("%1", str(report.checked))
+            self.integrity.setStyleSheet("")
+        elif broken.reason == audit.MISSING:
+            text = _filled(self.tr("The change log is NOT intact: its newest entries, up to entry no. %1, were "
+                                   "removed outside the program."), str(broken.id))
+            self.integrity.setStyleSheet("color: #b00020; font-weight: bold;")
+        else:
+            why = (self.tr("it has no hash: it was written outside the program") if broken.unchained
+                   else self.tr("it does not match its chain: it, or the entry before it, was changed or removed "
+                                "outside the program"))
+            text = _filled(self.tr("The change log is NOT intact: entry no. %1 (%2, %3: «%4»): %5."),
+                           str(broken.id), broken.at, broken.record_kind, broken.record, why)
+            self.integrity.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.integrity.setText(text)
+        return report
 
     def _date(self) -> QDateEdit:
         edit = QDateEdit()
