@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from db.audit import PACKAGE_COLUMNS
-from db.exchange.check import checked_audit, checked_rows, checked_tombstones
+from db.exchange.check import check_records, checked_audit, checked_rows, checked_tombstones
 from db.exchange.schema import SYNCED
 from desktop_app.io.exchange.package import Package, PackageRefused, read_package
 
@@ -55,6 +55,7 @@ def contents_of(package: Package) -> Contents:
     data = package.read_json_many(wanted)  # one pass over the file, every member's hash checked again
     tables = {table: checked_rows(table, data[member_of(table)], member=member_of(table))
               if member_of(table) in data else [] for table in SYNCED}
+    check_records(tables, member_of=member_of)
     tombs = checked_tombstones(data[TOMBSTONES], member=TOMBSTONES) if TOMBSTONES in data else []
     trail = checked_audit(data[AUDIT], member=AUDIT, columns=PACKAGE_COLUMNS) if AUDIT in data else []
     return Contents(tables, tombs, evidence, trail)
