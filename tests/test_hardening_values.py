@@ -386,3 +386,29 @@ def test_an_officer_of_another_unit_cannot_read_a_units_form(db: Database, tmp_p
     accounts.sign_in(db, login="lan", password="cán bộ 2026")
     with pytest.raises(NotAllowed):
         read_form(db, path=made)
+
+
+def test_a_report_whose_items_targets_are_known_only_here_is_judged_by_them(tmp_path: Path) -> None:
+    """An incremental package carries the report but not its item's targets: 150 on the item measured in % is
+    refused all the same, by the targets the receiving office holds, and nothing is stored."""
+    a = new_database(tmp_path / "a" / "du_lieu.sqlite3")
+    b = new_database(tmp_path / "b" / "du_lieu.sqlite3")
+    try:
+        plan = import_file(a, path=NAM_HONG).plan_id
+        export_package(a, out=tmp_path / "dau.cdsx", since_last_to="Phòng Văn hóa - Xã hội")
+        import_package(b, path=tmp_path / "dau.cdsx", trust=True)
+        record_progress(a, item_id=item_by_number(a, plan_id=plan, number="2.1"), period="2026-Q2", value=Decimal(50))
+        export_package(a, out=tmp_path / "sau.cdsx", since_last_to="Phòng Văn hóa - Xã hội")
+        with zipfile.ZipFile(tmp_path / "sau.cdsx") as zf:
+            assert not json.loads(zf.read("records/targets.json"))["rows"]
+        path = reseal(tmp_path / "sau.cdsx", identity.private_key(a), lambda r: _report(r, "value", "150"),
+                      tmp_path / "sau_150.cdsx")
+        before = dump(b.path)
+        with pytest.raises(FileRefused, match="từ 0 đến 100") as caught:
+            import_package(b, path=path, trust=True)
+        assert "progress_reports" in caught.value.full_message()
+        assert dump(b.path) == before
+        import_package(b, path=tmp_path / "sau.cdsx", trust=True)  # the genuine one goes through
+    finally:
+        a.close()
+        b.close()

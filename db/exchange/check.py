@@ -13,10 +13,11 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from sqlalchemy import Boolean, Date, DateTime, Integer, String
+from sqlalchemy import Boolean, Date, DateTime, Integer, String, exists, select
+from sqlalchemy.orm import Session
 
 from db.exchange.schema import ADDED, REFERENCES, SYNCED
-from db.models import Base, DecimalText
+from db.models import Base, DecimalText, ProgressReport, Target
 from desktop_app.domain.appendix import AssignmentRole, ItemKind
 from desktop_app.domain.deadlines import DeadlineKind
 from desktop_app.domain.file_names import unsafe_file_name
@@ -226,24 +227,28 @@ def check_records(tables: dict[str, list[list[Any]]], *, member_of: Callable[[st
     a reference names a record of its own table (never a unit where an item is meant), and each progress
     report obeys the rules `record` applies (progress.check_progress: no negative value, no denominator 0,
     0–100 on an item measured in %). FileRefused naming the member, row and record."""
-    owner: dict[str, str] = {}
-    for table, rows in tables.items():
-        for row in rows:
-            if owner.setdefault(row[0], table) != table:
-                raise FileRefused("check.uuid_in_two_tables", place=Message("check.place", member=member_of(table)),
-                                  uuid=row[0], first=owner[row[0]], second=table)
+    owner: dict[str, str] = {}  # set operations over whole columns: a package of a million rows stays fast
+    own: dict[str, set[str]] = {table: {row[0] for row in rows} for table, rows in tables.items()}
+    for table, uuids in own.items():
+        twice = uuids & owner.keys()
+        if twice:
+            uuid = min(twice)
+            raise FileRefused("check.uuid_in_two_tables", place=Message("check.place", member=member_of(table)),
+                              uuid=uuid, first=owner[uuid], second=table)
+        owner.update(dict.fromkeys(uuids, table))
     for table, rows in tables.items():
         columns = expected_columns(table)
         for column in SYNCED[table]:
-            if column not in REFERENCES:
+            if column not in REFERENCES or not rows:
                 continue
             at, parent = columns.index(column), REFERENCES[column]
-            for number, row in enumerate(rows, 1):
-                found = owner.get(row[at]) if row[at] is not None else None
-                if found is not None and found != parent:
-                    raise FileRefused("check.reference_other_table",
-                                      place=Message("check.place", member=member_of(table)), row=number,
-                                      uuid=row[0], column=column, found=found, expected=parent)
+            named = {row[at] for row in rows} - own.get(parent, set())
+            wrong = {u for u in named if u in owner}
+            if wrong:
+                number, row = next((n, r) for n, r in enumerate(rows, 1) if r[at] in wrong)
+                raise FileRefused("check.reference_other_table",
+                                  place=Message("check.place", member=member_of(table)), row=number,
+                                  uuid=row[0], column=column, found=owner[row[at]], expected=parent)
     _check_reports(tables, member_of("progress_reports"))
 
 
@@ -269,6 +274,31 @@ def _check_reports(tables: dict[str, list[list[Any]]], member: str) -> None:
             raise FileRefused("check.report_refused", place=Message("check.place", member=member), row=number,
                               uuid=row[0], reason=exc.coded) from None
         seen.add(key)
+
+
+def check_merged_reports(session: Session, uuids: list[str], *, member: str) -> None:
+    """The progress reports a package merged (their UUIDs, or ours for one matched by its natural key), checked
+    against the rules with the items as they stand here once merged: a package that carries a report but not
+    its item's targets is judged by the targets known here (150 on an item measured in % here is refused).
+    FileRefused naming the record; the caller's transaction rolls back."""
+    from db.exchange.rows import aliases
+
+    if not uuids:
+        return
+    ours = aliases(session, uuids)
+    wanted = [ours.get(u, u) for u in uuids]
+    percent = exists().where(Target.item_id == ProgressReport.item_id, Target.unit_kind == UnitKind.PERCENT)
+    for start in range(0, len(wanted), 500):
+        rows = session.execute(select(
+            ProgressReport.uuid, ProgressReport.value, ProgressReport.numerator, ProgressReport.denominator,
+            ProgressReport.status, percent).where(ProgressReport.uuid.in_(wanted[start:start + 500]))).all()
+        for uuid, value, numerator, denominator, status, in_percent in rows:
+            try:
+                check_progress(percent=bool(in_percent), value=value, numerator=numerator, denominator=denominator,
+                               status=status, narrative="", has_document=True)
+            except ProgressRuleError as exc:
+                raise FileRefused("check.merged_report_refused", place=Message("check.place", member=member),
+                                  uuid=uuid, reason=exc.coded) from None
 
 
 def _number(text: str | None) -> Decimal | None:

@@ -153,7 +153,7 @@ def check_progress(
         if value < 0:
             raise ProgressRuleError("progress.value_negative")
         if percent and value > 100:
-            raise ProgressRuleError("progress.percent_out_of_range", value=value)
+            raise ProgressRuleError("progress.value_over_100")
     if value is None and status is None and not narrative.strip() and not has_document:
         raise ProgressRuleError("progress.empty_report")
     return ProgressValues(value=value, numerator=numerator, denominator=denominator, status=status)
