@@ -412,3 +412,37 @@ def test_a_report_whose_items_targets_are_known_only_here_is_judged_by_them(tmp_
     finally:
         a.close()
         b.close()
+
+
+def test_a_target_with_no_sane_bound_is_refused() -> None:
+    from desktop_app.errors import InvalidValue as Invalid
+    from desktop_app.services.editing import TargetValue, check_target
+
+    for value in (Decimal("1e999999"), Decimal("9E+999999999"), Decimal("1e-30")):
+        with pytest.raises(Invalid):
+            check_target(TargetValue(op=">=", value=value, unit_kind="percent"))
+    check_target(TargetValue(op=">=", value=Decimal("90"), unit_kind="percent"))
+
+
+def test_a_value_already_in_the_file_is_refused_on_reading_not_a_crash_or_a_hang(
+        db_path: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """A database written by an older program (or edited by hand) holding 1E+999999: progress --json and the
+    exports stop at once with a message instead of a decimal Overflow or a PDF that never ends."""
+    import time
+
+    assert main(["--db", str(db_path), "import", str(NAM_HONG)]) == 0
+    assert main(["--db", str(db_path), "record", "--plan", "1", "--item", "2.1", "--period", "2026-Q3",
+                 "--value", "40"]) == 0
+    con = sqlite3.connect(db_path)
+    with con:
+        con.execute("UPDATE progress_reports SET value = '1E+999999'")
+    con.close()
+    capsys.readouterr()
+    for command in (["progress", "--json"], ["export-xlsx", "--plan", "1", str(tmp_path / "o.xlsx")],
+                    ["export-pdf", "--plan", "1", str(tmp_path / "o.pdf")]):
+        started = time.monotonic()
+        code = main(["--db", str(db_path), *command])
+        _out, err = capsys.readouterr()
+        assert code == 2 and "1E+999999" in err and "Traceback" not in err, (command, err)
+        assert time.monotonic() - started < 30
+    assert not (tmp_path / "o.xlsx").exists() and not (tmp_path / "o.pdf").exists()
