@@ -36,8 +36,9 @@ from desktop_app.domain.accounts import AccountRole
 from desktop_app.domain.appendix import AssignmentRole, ItemKind
 from desktop_app.domain.deadlines import DeadlineKind
 from desktop_app.domain.periods import PeriodBasis, PeriodKind
-from desktop_app.domain.progress import Status
+from desktop_app.domain.progress import MAX_NUMBER_CHARS, Status
 from desktop_app.domain.targets import TargetOp, UnitKind
+from desktop_app.errors import InvalidValue
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -87,7 +88,13 @@ class DecimalText(TypeDecorator[Decimal]):
         return None if value is None else str(Decimal(value))
 
     def process_result_value(self, value: Any, dialect: Any) -> Decimal | None:
-        return None if value is None else Decimal(value)
+        if value is None:
+            return None
+        number = Decimal(value)
+        if len(str(value)) > MAX_NUMBER_CHARS or (number.is_finite() and number and number.adjusted() >= 15):
+            # stored by an older program or written into the file by hand: no report, chart or JSON can show it
+            raise InvalidValue("db.number_out_of_range", value=str(value)[:40])
+        return number
 
 
 class Base(DeclarativeBase):

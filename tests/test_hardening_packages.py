@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop_app.errors import FileRefused
 from desktop_app.io.exchange.package import Header, PackageRefused, read_package
 from desktop_app.io.exchange.rules import MANIFEST, MAX_PARSED_BYTES, MAX_RECORDS_BYTES, MB, SIGNATURE, parsed_cost
 from desktop_app.services import evidence
@@ -176,7 +177,7 @@ def test_a_nul_in_an_evidence_file_name_is_a_refusal(tmp_path: Path) -> None:
     assert hashlib.sha256(proof.read_bytes()).hexdigest() in "".join(members)
     province = new_database(tmp_path / "tinh" / "du_lieu.sqlite3")
     before = _dump(province.path)
-    with pytest.raises(PackageRefused):
+    with pytest.raises(FileRefused, match="file_name"):  # the record's own check names the column
         import_package(province, path=hostile, trust=True)
     assert _dump(province.path) == before
     result = import_packages(province, paths=[hostile], trust=True)

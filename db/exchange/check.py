@@ -13,21 +13,34 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from sqlalchemy import Boolean, Date, DateTime, Integer, String
+from sqlalchemy import Boolean, Date, DateTime, Integer, String, exists, select
+from sqlalchemy.orm import Session
 
 from db.exchange.schema import ADDED, REFERENCES, SYNCED
-from db.models import Base, DecimalText
+from db.models import Base, DecimalText, ProgressReport, Target
 from desktop_app.domain.appendix import AssignmentRole, ItemKind
 from desktop_app.domain.deadlines import DeadlineKind
+from desktop_app.domain.file_names import unsafe_file_name
 from desktop_app.domain.periods import PeriodBasis, PeriodKind
-from desktop_app.domain.progress import Status
+from desktop_app.domain.progress import (
+    EARLIEST_YEAR,
+    LATEST_YEAR,
+    MAX_NUMBER_CHARS,
+    ProgressRuleError,
+    Status,
+    check_number,
+    check_progress,
+)
 from desktop_app.domain.targets import TargetOp, UnitKind
 from desktop_app.errors import FileRefused
 from desktop_app.messages import Message
 
 HEAD = ("uuid", "rev", "base", "changed_at")
 TEXT_LIMIT = 100_000
-UUID = re.compile(r"\A[0-9a-fA-F-]{8,36}\Z")
+UUID = re.compile(r"\A[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\Z")
+"""A UUID in its one spelling (8-4-4-4-12 hex digits), as every installation writes them."""
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+"""Characters no text of a package holds: NUL, ESC and the other controls (tab and line breaks are text)."""
 REV = re.compile(r"\A[0-9a-f]{1,32}\Z")
 ENUMS: dict[tuple[str, str], frozenset[str]] = {
     ("plans", "period_kind"): frozenset(PeriodKind),
@@ -50,34 +63,53 @@ def expected_columns(table: str) -> list[str]:
 
 
 def _decimal(value: Any) -> str:
-    number = Decimal(value)
-    if not number.is_finite() or len(value) > 40:
+    if len(value) > MAX_NUMBER_CHARS:
         raise ValueError(value)
-    return str(number)
+    try:
+        return str(check_number(Decimal(value)))  # the bounds of a value typed by a person (progress.py)
+    except ProgressRuleError:
+        raise ValueError(value) from None
+
+
+def _plausible(moment: date) -> None:
+    if not EARLIEST_YEAR <= moment.year <= LATEST_YEAR:
+        raise ValueError(moment)
+
+
+def _date(value: Any) -> str:
+    day = date.fromisoformat(value)
+    _plausible(day)
+    return day.isoformat()
 
 
 def _datetime(value: Any) -> str:
-    return datetime.fromisoformat(value).replace(tzinfo=None).strftime("%Y-%m-%d %H:%M:%S.%f")
+    moment = datetime.fromisoformat(value).replace(tzinfo=None)
+    _plausible(moment)
+    return moment.strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
 class _Plain:
     """A text kept as it is, checked against a pattern or a length: checked over a whole column at C speed."""
 
-    def __init__(self, pattern: re.Pattern[str] | None = None, limit: int | None = None) -> None:
-        self.pattern, self.limit = pattern, limit
+    def __init__(self, pattern: re.Pattern[str] | None = None, limit: int | None = None,
+                 forbidden: re.Pattern[str] | None = None) -> None:
+        self.pattern, self.limit, self.forbidden = pattern, limit, forbidden
 
     def first_bad(self, values: list[Any]) -> int | None:
         """The index of the first value that fails, or None."""
         texts = [v for v in values if v is not None]
         if self.pattern is not None and not all(map(self.pattern.match, texts)):
             return values.index(next(v for v in texts if not self.pattern.match(v)))
+        if self.forbidden is not None and texts and self.forbidden.search("".join(texts)):
+            return values.index(next(v for v in texts if self.forbidden.search(v)))
         if self.limit is not None and texts and max(map(len, texts)) > self.limit:
             return values.index(next(v for v in texts if len(v) > self.limit))
         return None
 
 
 def _plain(kind: str, limit: int | None = None) -> _Plain:
-    return _Plain(UUID if kind == "uuid" else REV if kind == "rev" else None, limit)
+    return _Plain(UUID if kind == "uuid" else REV if kind == "rev" else None, limit,
+                  CONTROL if kind == "text" else None)
 
 
 def _checker(table: str, column: str) -> tuple[frozenset[type], Callable[[Any], Any] | _Plain, bool]:
@@ -109,7 +141,7 @@ def _checker(table: str, column: str) -> tuple[frozenset[type], Callable[[Any], 
     if isinstance(kind, DateTime):
         return frozenset({str}), _datetime, nullable
     if isinstance(kind, Date):
-        return frozenset({str}), lambda v: date.fromisoformat(v).isoformat(), nullable
+        return frozenset({str}), _date, nullable
     if isinstance(kind, String):
         return frozenset({str}), _plain("text", kind.length or TEXT_LIMIT), nullable
     raise AssertionError(f"{table}.{column}: no check for {kind!r}")
@@ -182,7 +214,95 @@ def checked_rows(table: str, data: Any, *, member: str) -> list[list[Any]]:
         for number, row in enumerate(result, 1):
             if row[start] > row[end]:
                 raise refuse("check.period_order", row=number)
+    if table == "evidence_files":
+        at = expected.index("file_name")
+        for number, row in enumerate(result, 1):
+            if unsafe_file_name(row[at]):
+                raise refuse("check.unsafe_file_name", row=number, uuid=row[0], name=row[at][:60])
     return result
+
+
+def check_records(tables: dict[str, list[list[Any]]], *, member_of: Callable[[str], str]) -> None:
+    """The rules across a package's tables, once each table passed checked_rows: no UUID names two records,
+    a reference names a record of its own table (never a unit where an item is meant), and each progress
+    report obeys the rules `record` applies (progress.check_progress: no negative value, no denominator 0,
+    0–100 on an item measured in %). FileRefused naming the member, row and record."""
+    owner: dict[str, str] = {}  # set operations over whole columns: a package of a million rows stays fast
+    own: dict[str, set[str]] = {table: {row[0] for row in rows} for table, rows in tables.items()}
+    for table, uuids in own.items():
+        twice = uuids & owner.keys()
+        if twice:
+            uuid = min(twice)
+            raise FileRefused("check.uuid_in_two_tables", place=Message("check.place", member=member_of(table)),
+                              uuid=uuid, first=owner[uuid], second=table)
+        owner.update(dict.fromkeys(uuids, table))
+    for table, rows in tables.items():
+        columns = expected_columns(table)
+        for column in SYNCED[table]:
+            if column not in REFERENCES or not rows:
+                continue
+            at, parent = columns.index(column), REFERENCES[column]
+            named = {row[at] for row in rows} - own.get(parent, set())
+            wrong = {u for u in named if u in owner}
+            if wrong:
+                number, row = next((n, r) for n, r in enumerate(rows, 1) if r[at] in wrong)
+                raise FileRefused("check.reference_other_table",
+                                  place=Message("check.place", member=member_of(table)), row=number,
+                                  uuid=row[0], column=column, found=owner[row[at]], expected=parent)
+    _check_reports(tables, member_of("progress_reports"))
+
+
+def _check_reports(tables: dict[str, list[list[Any]]], member: str) -> None:
+    rows = tables.get("progress_reports", [])
+    if not rows:
+        return
+    targets = expected_columns("targets")
+    t_item, t_kind = targets.index("item_id"), targets.index("unit_kind")
+    percent_items = {t[t_item] for t in tables.get("targets", []) if t[t_kind] == UnitKind.PERCENT}
+    columns = expected_columns("progress_reports")
+    item, value, numerator, denominator, status = (columns.index(c) for c in (
+        "item_id", "value", "numerator", "denominator", "status"))
+    seen: set[tuple[Any, ...]] = set()
+    for number, row in enumerate(rows, 1):
+        key = (row[item] in percent_items, row[value], row[numerator], row[denominator], row[status])
+        if key in seen:
+            continue
+        try:
+            check_progress(percent=key[0], value=_number(key[1]), numerator=_number(key[2]),
+                           denominator=_number(key[3]), status=key[4], narrative="", has_document=True)
+        except ProgressRuleError as exc:
+            raise FileRefused("check.report_refused", place=Message("check.place", member=member), row=number,
+                              uuid=row[0], reason=exc.coded) from None
+        seen.add(key)
+
+
+def check_merged_reports(session: Session, uuids: list[str], *, member: str) -> None:
+    """The progress reports a package merged (their UUIDs, or ours for one matched by its natural key), checked
+    against the rules with the items as they stand here once merged: a package that carries a report but not
+    its item's targets is judged by the targets known here (150 on an item measured in % here is refused).
+    FileRefused naming the record; the caller's transaction rolls back."""
+    from db.exchange.rows import aliases
+
+    if not uuids:
+        return
+    ours = aliases(session, uuids)
+    wanted = [ours.get(u, u) for u in uuids]
+    percent = exists().where(Target.item_id == ProgressReport.item_id, Target.unit_kind == UnitKind.PERCENT)
+    for start in range(0, len(wanted), 500):
+        rows = session.execute(select(
+            ProgressReport.uuid, ProgressReport.value, ProgressReport.numerator, ProgressReport.denominator,
+            ProgressReport.status, percent).where(ProgressReport.uuid.in_(wanted[start:start + 500]))).all()
+        for uuid, value, numerator, denominator, status, in_percent in rows:
+            try:
+                check_progress(percent=bool(in_percent), value=value, numerator=numerator, denominator=denominator,
+                               status=status, narrative="", has_document=True)
+            except ProgressRuleError as exc:
+                raise FileRefused("check.merged_report_refused", place=Message("check.place", member=member),
+                                  uuid=uuid, reason=exc.coded) from None
+
+
+def _number(text: str | None) -> Decimal | None:
+    return None if text is None else Decimal(text)
 
 
 def checked_tombstones(data: Any, *, member: str) -> list[list[Any]]:

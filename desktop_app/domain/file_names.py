@@ -20,3 +20,12 @@ def safe_file_name(text: str, suffix: str = "", *, fallback: str = "bao_cao") ->
         name = f"{fallback}_{name}" if name else fallback
     name = name[: MAX_LENGTH - len(suffix)].rstrip(" .")
     return name + suffix
+
+
+def unsafe_file_name(name: str) -> bool:
+    """Whether a file name arriving from elsewhere (an evidence file's name in a package) could not be saved
+    as it is on Windows or could reach outside its folder: empty, too long, a path separator, a colon, a control
+    character, a reserved name (CON, NUL.txt …), a trailing dot or space, or "." / ".."."""
+    if not name or len(name) > MAX_LENGTH + 100 or _FORBIDDEN.search(name) or name != name.rstrip(" ."):
+        return True
+    return name.split(".")[0].strip().upper() in _RESERVED or name in (".", "..")

@@ -14,6 +14,7 @@ from db.summary import refresh_items
 from desktop_app.domain.appendix import KINDS
 from desktop_app.domain.deadlines import DeadlineKind, parse_deadline
 from desktop_app.domain.numbering import normalise_number
+from desktop_app.domain.progress import FIELD_VALUE, ProgressRuleError, check_number
 from desktop_app.domain.targets import OPS, UNIT_KINDS
 from desktop_app.domain.text import clean, clean_lines, split_units, unit_key
 from desktop_app.errors import InvalidValue, NotFound
@@ -101,6 +102,10 @@ def check_target(target: TargetValue) -> None:
         raise InvalidValue("item.bad_operator", op=target.op)
     if target.unit_kind not in UNIT_KINDS:
         raise InvalidValue("item.bad_unit_kind", unit_kind=target.unit_kind)
+    try:
+        check_number(target.value, FIELD_VALUE)  # the bounds of a reported value: below 10**12, 6 decimals
+    except ProgressRuleError as exc:
+        raise InvalidValue(exc.coded) from None
     if target.value < 0:
         raise InvalidValue("item.target_negative")
     if target.unit_kind == "percent" and target.value > 100:

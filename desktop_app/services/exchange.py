@@ -18,7 +18,7 @@ from db import audit
 from db.audit_schema import SHARED
 from db.engine import Database
 from db.exchange import rows as rows_db
-from db.exchange.check import expected_columns
+from db.exchange.check import check_merged_reports, expected_columns
 from db.exchange.export import export_rows, export_tombstones
 from db.exchange.models import ReceivedPackage, SentPackage
 from db.exchange.schema import SYNCED
@@ -255,6 +255,9 @@ def _merge(db: Database, session: Any, package: Any, contents: Contents, *, know
     for table in SYNCED:
         merger.merge_table(table, contents.tables[table])
     merger.apply_tombstones(contents.tombstones)
+    session.flush()
+    check_merged_reports(session, [row[0] for row in contents.tables["progress_reports"]],
+                         member=member_of("progress_reports"))
     result = merger.result
     for table in SHARED:
         count = len(merger.new_ids[table])  # the kind of record and the package are in the entry's own columns

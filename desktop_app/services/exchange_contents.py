@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from db.audit import PACKAGE_COLUMNS
-from db.exchange.check import checked_audit, checked_rows, checked_tombstones, expected_columns
+from db.exchange.check import check_records, checked_audit, checked_rows, checked_tombstones, expected_columns
 from db.exchange.schema import SYNCED
 from desktop_app.errors import AppError
 from desktop_app.io.exchange.package import Header, Package, PackageRefused, read_package
@@ -92,6 +92,7 @@ def _contents(package: Package) -> Contents:
         member = member_of(table)
         tables[table] = checked_rows(table, _parsed(package, member, raw.pop(member)), member=member) \
             if member in raw else []
+    check_records(tables, member_of=member_of)
     _file_names_safe(package, tables["evidence_files"])
     tombs = checked_tombstones(_parsed(package, TOMBSTONES, raw.pop(TOMBSTONES)), member=TOMBSTONES) \
         if TOMBSTONES in raw else []

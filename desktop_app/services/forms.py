@@ -47,6 +47,7 @@ from desktop_app.io.forms.sheet import (
 )
 from desktop_app.messages import Message, Verbatim
 from desktop_app.services.changes import NOTHING, PROGRESS_TABLES, Changes
+from desktop_app.services.identity import form_key
 from desktop_app.services.permissions import require_unit_right
 from desktop_app.services.progress import find_period
 from desktop_app.services.progress_grid import number_text, value_text
@@ -215,7 +216,7 @@ def make_form(db: Database, *, plan_id: int, unit: str, period: str, out: Path) 
         content, plan, unit_row, per = _content(session, plan_id, unit, period)
         made = (plan.id, unit_row.name, per.label, period_code(per.kind, per.end))
     buffer = io.BytesIO()
-    write_form(content, buffer)
+    write_form(content, buffer, form_key(db))
     data = buffer.getvalue()
     digest = hashlib.sha256(data).hexdigest()
     with atomic_file(out) as handle:
@@ -326,7 +327,7 @@ def read_form(db: Database, *, path: Path, plan_id: int | None = None, unit: str
         if path.stat().st_size > MAX_FORM_BYTES:
             raise FileRefused("form.file_too_large", file=name, limit_mb=MAX_FORM_BYTES >> 20)
         data = path.read_bytes()
-    filled = read_file(data, name)
+    filled = read_file(data, name, form_key(db))
     header = filled.header
     with db.reading() as session:
         plan = _find_plan(session, header, name)
@@ -340,11 +341,26 @@ def read_form(db: Database, *, path: Path, plan_id: int | None = None, unit: str
         if period is not None and find_period(session, plan, period).id != per.id:
             raise FileRefused("form.other_period", file=name, label=per.label, code=header.period_code,
                               period=period)
+        if not filled.sealed:
+            raise FileRefused("form.seal_invalid", file=name)
         items = {i.uuid: i for i in plan.items}
         wanted = [e for e in filled.entries if not e.empty]
         missing = [e for e in wanted if e.item_uuid not in items]
         if missing:
             raise FileRefused("form.item_gone", file=name, line=missing[0].line, number=missing[0].number)
+        # every row against the unit's own items now (a sealed form lists only those; an assignment may have
+        # been removed since the form was made)
+        own = {g.id for g in grid_items(session, plan.id, unit_id=unit_row.id)}
+        foreign = [e for e in wanted if items[e.item_uuid].id not in own]
+        if foreign:
+            raise FileRefused("form.item_not_of_unit", file=name, line=foreign[0].line, number=foreign[0].number,
+                              unit=unit_row.name)
+        ids = (plan.id, unit_row.id, unit_row.name, per.id)
+    # the signed-in officer's rights before anything is compared: an officer reads only their own unit's form
+    require_unit_right(db, unit_id=ids[1], action=Message("action.import_unit_form", unit=ids[2]))
+    with db.reading() as session:
+        plan, unit_row, per = session.get_one(Plan, ids[0]), session.get_one(Unit, ids[1]), session.get_one(Period, ids[3])
+        items = {i.uuid: i for i in plan.items}
         stored = period_reports(session, per.id, [items[e.item_uuid].id for e in wanted])
         changes: list[FormChange] = []
         writes: list[PlannedReport] = []
@@ -387,6 +403,8 @@ def apply_form(db: Database, *, preview: FormPreview, reported_by: str = "") -> 
             item = session.get(Item, w.item_id)
             if item is None or item.plan_id != preview.plan_id:
                 raise NotFound("form.applied_item_gone")
+            if not any(a.unit_id == unit.id and a.role == "implementing" for a in item.assignments):
+                raise InvalidValue("form.applied_item_not_of_unit", number=item.number, unit=unit.name)
             report = stored.get((item.id, unit.id))
             if report is None:
                 report = ProgressReport(item=item, unit=unit, period=per)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
+import hmac
 import platform
 import uuid
 from dataclasses import dataclass
@@ -127,6 +129,16 @@ def private_key(db: Database) -> bytes:
         own = _own_keys(session)
     assert own is not None
     return own[1]
+
+
+FORM_KEY_LABEL = b"cds form seal/1"
+
+
+def form_key(db: Database) -> bytes:
+    """The key this installation seals its reporting forms with (32 bytes): an HMAC-SHA-256 of a fixed label
+    keyed by the installation's private key, so it never leaves the database and a unit without the program
+    cannot reseal a form it edited."""
+    return hmac.new(private_key(db), FORM_KEY_LABEL, hashlib.sha256).digest()
 
 
 def set_installation_name(db: Database, *, name: str) -> Installation:

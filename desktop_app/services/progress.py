@@ -25,7 +25,7 @@ from desktop_app.domain.periods import (
     period_code,
     periods_for_year,
 )
-from desktop_app.domain.progress import ProgressRuleError, check_progress
+from desktop_app.domain.progress import ProgressRuleError, check_progress, check_report_details
 from desktop_app.domain.targets import Target, target_value_json
 from desktop_app.domain.text import clean
 from desktop_app.errors import InvalidValue, NotFound
@@ -150,6 +150,8 @@ def record_progress(
             # a measured indicator is judged by its value; a status alone would replace the value recorded
             raise InvalidValue("progress.measured_needs_value")
         try:
+            check_report_details(narrative=narrative, evidence=evidence, document_number=document_number,
+                                 document_date=document_date)
             checked = check_progress(
                 percent=percent, value=value, numerator=numerator, denominator=denominator,
                 status=status, narrative=narrative,

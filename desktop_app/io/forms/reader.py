@@ -10,7 +10,14 @@ import warnings
 from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Any
 
-from desktop_app.domain.progress import STATUS_NAMES, ProgressRuleError, parse_decimal
+from desktop_app.domain.progress import (
+    MAX_DECIMALS,
+    MAX_NUMBER,
+    STATUS_NAMES,
+    ProgressRuleError,
+    check_report_details,
+    parse_decimal,
+)
 from desktop_app.domain.text import clean, search_key
 from desktop_app.errors import AppError, FileRefused, InvalidValue
 from desktop_app.io.appendix.xlsx_reader import READ_FAILED, ReadOnlySheet, cell_text
@@ -28,10 +35,8 @@ from desktop_app.io.forms.sheet import (
     HIDDEN_SHEET,
     ITEMS_ROW,
     MAX_CELL_CHARS,
-    MAX_DECIMALS,
     MAX_FORM_BYTES,
     MAX_FORM_ROWS,
-    MAX_NUMBER,
     MODES,
     NUMBER_COLUMNS,
     UUID_RE,
@@ -40,9 +45,9 @@ from desktop_app.io.forms.sheet import (
     FormEntry,
     FormHeader,
     cell_digest,
-    checksum,
     input_columns,
     place,
+    seal_matches,
 )
 from desktop_app.io.safety import check_zip
 from desktop_app.messages import Joined, Message
@@ -115,7 +120,11 @@ def _number(cell: Any, line: int, column: int) -> Decimal | None:
     typed = clean(value)
     try:
         number = parse_decimal(typed, "")
-    except ProgressRuleError:
+    except ProgressRuleError as exc:
+        if exc.code == "progress.number_too_large":
+            raise InvalidValue("form.typed_number_too_large", place=where, value=typed[:60]) from None
+        if exc.code == "progress.too_many_decimals":
+            raise InvalidValue("form.too_many_decimals", place=where, value=typed[:60], limit=MAX_DECIMALS) from None
         raise InvalidValue("form.not_a_number", place=where, value=typed[:60]) from None
     if number is None:
         return None
@@ -161,6 +170,9 @@ def _entry(cells: dict[int, Any], line: int, item_uuid: str, mode: str, errors: 
                 got["status"] = _status(cell, line)
             else:
                 got[keys[column]] = _note(cell)
+                check_report_details(**{keys[column]: got[keys[column]]})
+        except ProgressRuleError as exc:
+            errors.append(InvalidValue(exc.coded, place=place(line, column)))
         except InvalidValue as exc:
             errors.append(exc)
     text = _text(cells.get(3))
@@ -196,8 +208,10 @@ def combine(errors: list[InvalidValue], name: str) -> InvalidValue:
     return InvalidValue(Joined(parts), file=name, place=first.place)
 
 
-def read_form(data: bytes, name: str) -> FilledForm:
-    """Read a filled form; FileRefused when it is not (or no longer) a valid form, InvalidValue for wrong inputs."""
+def read_form(data: bytes, name: str, key: bytes) -> FilledForm:
+    """Read a filled form sealed with key (the reading installation's form key); FileRefused when it is not (or
+    no longer) a valid form, InvalidValue for wrong inputs. A form whose seal is not key's comes back with
+    sealed=False and no entries."""
     if len(data) > MAX_FORM_BYTES:
         raise _refuse("form.too_large", name, size_mb=len(data) // (1 << 20), limit_mb=MAX_FORM_BYTES >> 20)
     if not data.startswith(b"PK"):
@@ -206,7 +220,7 @@ def read_form(data: bytes, name: str) -> FilledForm:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            return _read(data, name)
+            return _read(data, name, key)
     except AppError:
         raise
     except (RecursionError, MemoryError) as exc:
@@ -216,7 +230,7 @@ def read_form(data: bytes, name: str) -> FilledForm:
         raise _refuse(READ_FAILED, name, detail=detail) from exc
 
 
-def _read(data: bytes, name: str) -> FilledForm:
+def _read(data: bytes, name: str, key: bytes) -> FilledForm:
     from desktop_app.io.appendix.xlsx_reader import _load_workbook
 
     wb, sheets = _load_workbook(io.BytesIO(data))
@@ -252,11 +266,11 @@ def _read(data: bytes, name: str) -> FilledForm:
             coordinate = f"{get_column_letter(c)}{r}"
             if coordinate not in inputs:
                 fixed[coordinate] = _text(rows.get(r, {}).get(c))
-    if checksum(header, items, fixed) != stored:
+    if not seal_matches(header, items, fixed, key, stored):
         edited = _edited_cell(digests, rows, inputs)
         if edited is not None:
             raise _refuse("form.cell_edited", name, cell=edited)
-        raise _refuse("form.checksum", name)
+        return FilledForm(header=header, entries=[], sealed=False)
     errors: list[InvalidValue] = []
     entries = [_entry(rows.get(FIRST_ROW + i, {}), FIRST_ROW + i, item_uuid, mode, errors)
                for i, (item_uuid, mode) in enumerate(items)]

@@ -1,12 +1,15 @@
 """Excel (.xlsx) reporting form for a unit without the program: written from plain dataclasses, read back into
 plain dataclasses. The sheet «Biểu mẫu» lists the unit's items with locked fixed cells and unlocked input cells;
 a very hidden sheet holds the plan, unit and period identities, each row's item UUID, a digest of every fixed
-cell and a SHA-256 checksum of the whole fixed part, so that a form for another plan/unit/period or one whose
-fixed cells were edited is recognised on reading. No text ever becomes a formula (see cell_text.py)."""
+cell and a seal of the whole fixed part (an HMAC-SHA-256 keyed by a secret of the installation that made the
+form, so that nobody without that installation's database can reseal an edited form), so that a form for
+another plan/unit/period, one whose fixed cells or item list were edited, or one made elsewhere is recognised
+on reading. No text ever becomes a formula (see cell_text.py)."""
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 import re
 from dataclasses import dataclass, field
@@ -26,7 +29,8 @@ from desktop_app.domain.progress import STATUS_NAMES
 from desktop_app.io.cell_text import formula_like, printable
 from desktop_app.messages import Message
 
-FORMAT = "cds-bieu-mau/1"
+FORMAT = "cds-bieu-mau/2"
+"""/2: the seal is an HMAC keyed by the installation's secret (a /1 form's unkeyed SHA-256 anyone could redo)."""
 FORM_SHEET = "Biểu mẫu"
 HIDDEN_SHEET = "_du_lieu_bieu_mau"
 MAX_FORM_BYTES = 20 * 1024 * 1024
@@ -35,8 +39,8 @@ MAX_FORM_ROWS = 5_000
 """Most item rows in one form."""
 MAX_CELL_CHARS = 5_000
 """Longest text accepted in one cell."""
-MAX_DECIMALS = 6
-MAX_NUMBER = Decimal(10) ** 12
+KEY_BYTES = 32
+"""Length of the sealing key (services.identity.form_key derives it from the installation's private key)."""
 
 # (title, width, input?) — the input columns are typed into by the unit; the others are fixed.
 COLUMNS = (
@@ -137,6 +141,9 @@ class FilledForm:
 
     header: FormHeader
     entries: list[FormEntry] = field(default_factory=list)
+    sealed: bool = True
+    """False when the seal is not the reading installation's (made elsewhere, or forged): entries are left
+    empty, and the use case refuses the form once it has said whether its plan, unit and period are known."""
 
 
 def place(line: int, column: int) -> Message:
@@ -178,10 +185,20 @@ def cell_digest(coordinate: str, text: str) -> str:
     return hashlib.sha256(f"{coordinate}\x1f{text}".encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
-def checksum(header: FormHeader, rows: list[tuple[str, str]], cells: dict[str, str]) -> str:
-    """SHA-256 over the header's identities, each row's (item uuid, mode) and every fixed cell's text."""
+def checksum(header: FormHeader, rows: list[tuple[str, str]], cells: dict[str, str], key: bytes) -> str:
+    """The seal: HMAC-SHA-256 keyed by key over the header's identities, each row's (item uuid, mode) and every
+    fixed cell's text."""
+    if len(key) != KEY_BYTES:
+        raise ValueError("a form's sealing key is 32 bytes")
     payload = [FORMAT, [getattr(header, k) for k in HEADER_KEYS[1:-2]], len(rows), rows, sorted(cells.items())]
-    return hashlib.sha256(json.dumps(payload, ensure_ascii=False).encode("utf-8", "surrogatepass")).hexdigest()
+    text = json.dumps(payload, ensure_ascii=False).encode("utf-8", "surrogatepass")
+    return hmac.new(key, text, hashlib.sha256).hexdigest()
+
+
+def seal_matches(header: FormHeader, rows: list[tuple[str, str]], cells: dict[str, str], key: bytes,
+                 stored: str) -> bool:
+    """Whether stored is the seal key gives (compared in constant time)."""
+    return hmac.compare_digest(checksum(header, rows, cells, key), stored)
 
 
 def _put(ws: Any, row: int, col: int, value: str, **looks: Any) -> None:
@@ -216,8 +233,8 @@ def _validation(kind: str, cells: list[str]) -> DataValidation | None:
     return dv
 
 
-def write_form(content: FormContent, handle: BinaryIO) -> None:
-    """Write the form workbook to handle."""
+def write_form(content: FormContent, handle: BinaryIO, key: bytes) -> None:
+    """Write the form workbook to handle, sealed with key (the installation's form key)."""
     if len(content.rows) > MAX_FORM_ROWS:
         raise ValueError(f"a form holds at most {MAX_FORM_ROWS} rows")
     wb = Workbook()
@@ -270,20 +287,20 @@ def write_form(content: FormContent, handle: BinaryIO) -> None:
     footer.center.text = "Trang &P / &N"
     ws.protection.sheet = True
     ws.protection.formatColumns = ws.protection.formatRows = False  # widths and heights may be adjusted
-    _write_hidden(wb, content)
+    _write_hidden(wb, content, key)
     wb.security = WorkbookProtection(lockStructure=True)  # no deleting, renaming or unhiding sheets
     wb.save(handle)
 
 
-def _write_hidden(wb: Workbook, content: FormContent) -> None:
+def _write_hidden(wb: Workbook, content: FormContent, key: bytes) -> None:
     hidden = wb.create_sheet(HIDDEN_SHEET)
     cells = fixed_cells(content)
     rows = [(row.item_uuid, row.mode) for row in content.rows]
     header = content.header
     values = [FORMAT, *(getattr(header, k) for k in HEADER_KEYS[1:-2]), str(len(rows)),
-              checksum(header, rows, cells)]
-    for r, (key, value) in enumerate(zip(HEADER_KEYS, values, strict=True), start=1):
-        _put(hidden, r, 1, key)
+              checksum(header, rows, cells, key)]
+    for r, (name, value) in enumerate(zip(HEADER_KEYS, values, strict=True), start=1):
+        _put(hidden, r, 1, name)
         _put(hidden, r, 2, value)
     for c, title in enumerate(("Dòng", "Mã chỉ tiêu", "Kiểu nhập", "", "Ô", "Mã kiểm tra"), start=1):
         _put(hidden, ITEMS_ROW - 1, c, title)
