@@ -6,6 +6,7 @@ conflict for the officer, nothing overwritten without the officer's choice."""
 from __future__ import annotations
 
 import sqlite3
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -14,11 +15,15 @@ from db.engine import Database
 from desktop_app.domain.text import hidden_name_characters, lookalike_key, mixes_lookalikes
 from desktop_app.errors import InvalidValue
 from desktop_app.io.exchange.package import PackageRefused
-from desktop_app.services.exchange import import_package
+from desktop_app.services import editing
+from desktop_app.services.exchange import export_package, import_package
+from desktop_app.services.exchange_merge import DELETION
 from desktop_app.services.identity import set_installation_name, trusted_senders
 from desktop_app.services.importing import import_file
-from tests.conftest import NAM_HONG, new_database
-from tests.exchange_helpers import send
+from desktop_app.services.progress import item_by_number, record_progress
+from desktop_app.services.structure import delete_item
+from tests.conftest import MINH_TAN, NAM_HONG, new_database
+from tests.exchange_helpers import content, send
 from tests.hostile_packages import write_signed
 
 NAME = "UBND Xã Nam Hồng"
@@ -97,3 +102,131 @@ def test_this_installation_cannot_be_given_a_hidden_or_mixed_name(tmp_path: Path
             set_installation_name(db, name=name)
     assert set_installation_name(db, name=NAME).name == NAME
     db.close()
+
+
+# ----- the scope of each sender ------------------------------------------------------------------------------
+@pytest.fixture
+def offices(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """Here (the province, say), office A (which imported Nam Hồng's plan and sent it here and to B) and office B
+    (which imported Minh Tân's plan, holds A's records too, and sent its own here first)."""
+    here, a, b = (new_database(tmp_path / n / "du_lieu.sqlite3") for n in ("here", "a", "b"))
+    set_installation_name(a, name=NAME)
+    set_installation_name(b, name="UBND Xã Minh Tân")
+    plan = import_file(a, path=NAM_HONG).plan_id
+    record_progress(a, item_id=item_by_number(a, plan_id=plan, number="2.1"), period="2026-Q1", value=Decimal(40))
+    import_file(b, path=MINH_TAN)
+    send(b, here, tmp_path, "b_first.cdsx")
+    send(a, here, tmp_path, "a_first.cdsx")
+    send(a, b, tmp_path, "a_to_b.cdsx")
+    yield here, a, b, plan
+    for db in (here, a, b):
+        db.close()
+
+
+def _one(db: Database, sql: str, *args: object) -> object:
+    con = sqlite3.connect(db.path)
+    try:
+        return con.execute(sql, args).fetchone()[0]
+    finally:
+        con.close()
+
+
+def _edit(db: Database, number: str, plan_number: str, **changes: str) -> None:
+    item = _one(db, "SELECT i.id FROM items i JOIN plans p ON p.id = i.plan_id WHERE i.number = ? AND "
+                "p.plan_number = ?", number, plan_number)
+    assert isinstance(item, int)
+    detail = editing.item_detail(db, item_id=item)
+    editing.update_item(db, new=detail.__class__(**{**detail.__dict__, **changes}))
+
+
+def _plan_number(db: Database, plan: int) -> str:
+    number = _one(db, "SELECT plan_number FROM plans WHERE id = ?", plan)
+    assert isinstance(number, str)
+    return number
+
+
+def _text(db: Database, uuid: str) -> object:
+    return _one(db, "SELECT text FROM items WHERE uuid = ?", uuid)
+
+
+def test_a_sender_changing_another_offices_records_gives_conflicts_and_overwrites_nothing(
+        offices, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    here, a, b, plan = offices
+    number = _plan_number(a, plan)
+    _edit(b, "2.3", number, text="Sửa bởi Minh Tân")
+    record_progress(b, item_id=item_by_number(b, plan_id=_b_plan(b, number), number="2.1"), period="2026-Q1",
+                    value=Decimal(99))
+    before = content(here)
+    path = tmp_path / "b_again.cdsx"
+    export_package(b, out=path)
+    outcome = import_package(here, path=path)
+    foreign = {c.table: c for c in outcome.conflicts}
+    assert {"items", "progress_reports"} <= foreign.keys()
+    assert ("text", "Sửa bởi Minh Tân") in [(x.field, x.theirs) for x in foreign["items"].conflicts]
+    assert content(here) == before  # nothing overwritten
+    assert _one(here, "SELECT count(*) FROM record_history WHERE reason = 'not_chosen' AND content LIKE ?",
+                "%Sửa bởi Minh Tân%") == 1  # B's version kept, restorable
+    again = import_package(here, path=path)  # the same package again changes nothing
+    assert content(here) == before and again.counts["conflict"] == 0
+
+
+def _b_plan(b: Database, number: str) -> int:
+    plan = _one(b, "SELECT id FROM plans WHERE plan_number = ?", number)
+    assert isinstance(plan, int)
+    return plan
+
+
+def test_the_officer_may_take_the_other_offices_change_field_by_field(offices, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    here, a, b, plan = offices
+    number = _plan_number(a, plan)
+    _edit(b, "2.3", number, text="Sửa bởi Minh Tân")
+    path = tmp_path / "b_again.cdsx"
+    export_package(b, out=path)
+    preview = import_package(here, path=path, dry_run=True)
+    (record,) = [c for c in preview.conflicts if c.table == "items"]
+    import_package(here, path=path, choices={(record.uuid, "text"): "theirs"})
+    assert _text(here, record.uuid) == "Sửa bởi Minh Tân"
+
+
+def test_a_senders_own_records_and_its_units_reports_merge_as_before(offices, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    here, a, b, plan = offices
+    b_plan = _one(b, "SELECT id FROM plans WHERE plan_number <> ?", _plan_number(a, plan))
+    assert isinstance(b_plan, int)
+    b_number = _plan_number(b, b_plan)
+    b_unit = _one(b, "SELECT u.name FROM units u JOIN assignments s ON s.unit_id = u.id JOIN items i "
+                  "ON i.id = s.item_id WHERE i.plan_id = ? ORDER BY u.id", b_plan)
+    assert isinstance(b_unit, str)
+    # A records a report for one of B's units (B sent its units here first) on A's own item
+    send(b, a, tmp_path, "b_to_a.cdsx")
+    a_item = item_by_number(a, plan_id=plan, number="2.2")
+    record_progress(a, item_id=a_item, period="2026-Q1", value=Decimal(10), unit=b_unit)
+    send(a, here, tmp_path, "a_again.cdsx")
+    send(a, b, tmp_path, "a_to_b_again.cdsx")
+    # B changes its own plan's item, records a new report, and corrects its unit's report that A recorded
+    first = _one(b, "SELECT number FROM items WHERE plan_id = ? ORDER BY id", b_plan)
+    assert isinstance(first, str)
+    _edit(b, first, b_number, note="Ghi chú của Minh Tân")
+    b_item = item_by_number(b, plan_id=_b_plan(b, _plan_number(a, plan)), number="2.2")
+    record_progress(b, item_id=b_item, period="2026-Q1", value=Decimal(15), unit=b_unit)
+    outcome = send(b, here, tmp_path, "b_again.cdsx")
+    assert outcome.counts["conflict"] == 0 and outcome.counts["updated"] >= 2
+    tables = ("units", "plans", "items", "progress_reports")
+    mine = {t: {u: r for u, r in rows.items() if u in content(b, tables)[t]} for t, rows in content(here, tables).items()}
+    assert mine == {t: {u: r for u, r in rows.items() if u in content(here, tables)[t]}
+                    for t, rows in content(b, tables).items()}
+    assert _one(here, "SELECT value FROM progress_reports r JOIN units u ON u.id = r.unit_id WHERE u.name = ?",
+                b_unit) == "15"
+
+
+def test_a_sender_deleting_another_offices_record_is_a_conflict(offices, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    here, a, b, plan = offices
+    item = item_by_number(b, plan_id=_b_plan(b, _plan_number(a, plan)), number="3.1")
+    uuid = _one(b, "SELECT uuid FROM items WHERE id = ?", item)
+    delete_item(b, item_id=item)
+    path = tmp_path / "b_deleted.cdsx"
+    export_package(b, out=path)
+    outcome = import_package(here, path=path)
+    assert [c.uuid for c in outcome.conflicts if c.table == "items"] == [uuid]
+    assert _one(here, "SELECT count(*) FROM items WHERE uuid = ?", uuid) == 1
+    import_package(here, path=path, choices={(str(uuid), DELETION): "theirs"})
+    assert _one(here, "SELECT count(*) FROM items WHERE uuid = ?", uuid) == 0
