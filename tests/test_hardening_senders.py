@@ -8,6 +8,7 @@ from __future__ import annotations
 import sqlite3
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -22,6 +23,8 @@ from desktop_app.services.identity import set_installation_name, trusted_senders
 from desktop_app.services.importing import import_file
 from desktop_app.services.progress import item_by_number, record_progress
 from desktop_app.services.structure import delete_item
+from desktop_app.ui.app import make_app
+from desktop_app.ui.dialogs.exchange_preview import PackagePreviewDialog
 from tests.conftest import MINH_TAN, NAM_HONG, new_database
 from tests.exchange_helpers import content, send
 from tests.hostile_packages import write_signed
@@ -230,3 +233,23 @@ def test_a_sender_deleting_another_offices_record_is_a_conflict(offices, tmp_pat
     assert _one(here, "SELECT count(*) FROM items WHERE uuid = ?", uuid) == 1
     import_package(here, path=path, choices={(str(uuid), DELETION): "theirs"})
     assert _one(here, "SELECT count(*) FROM items WHERE uuid = ?", uuid) == 0
+
+
+def test_the_preview_shows_another_offices_deletion_and_the_officers_choice_deletes(
+        qtbot: Any, offices, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    here, a, b, plan = offices
+    item = item_by_number(b, plan_id=_b_plan(b, _plan_number(a, plan)), number="3.1")
+    uuid = _one(b, "SELECT uuid FROM items WHERE id = ?", item)
+    delete_item(b, item_id=item)
+    path = export_package(b, out=tmp_path / "b_deleted.cdsx").path
+    make_app()
+    dialog = PackagePreviewDialog(import_package(here, path=path, dry_run=True))
+    qtbot.addWidget(dialog)
+    fields = [dialog.conflict_table.item(r, 1).text() for r in range(dialog.conflict_table.rowCount())]
+    assert {"Deletion (another office's record)", "Xoá (bản ghi của đơn vị khác)"} & set(fields)
+    assert _one(here, "SELECT count(*) FROM items WHERE uuid = ?", uuid) == 1  # a preview changes nothing
+    assert set(dialog.choices().values()) == {"ours"}
+    import_package(here, path=path, choices=dialog.choices())
+    assert _one(here, "SELECT count(*) FROM items WHERE uuid = ?", uuid) == 1  # kept: nobody chose to delete
+    dialog.all_theirs.click()
+    assert dialog.choices()[(str(uuid), DELETION)] == "theirs"
