@@ -253,3 +253,17 @@ def test_the_preview_shows_another_offices_deletion_and_the_officers_choice_dele
     assert _one(here, "SELECT count(*) FROM items WHERE uuid = ?", uuid) == 1  # kept: nobody chose to delete
     dialog.all_theirs.click()
     assert dialog.choices()[(str(uuid), DELETION)] == "theirs"
+
+
+def test_a_trusted_sender_renamed_to_look_like_another_is_refused(offices, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    here, _a, b, _plan = offices
+    before = _unchanged(here)
+    con = sqlite3.connect(b.path)  # a renamed installation (its own program would refuse a hidden character)
+    con.execute("UPDATE settings SET value = ? WHERE key = 'installation.name'", ("UBND Xã Ｎａｍ Hồng",))
+    con.commit()
+    con.close()
+    path = export_package(b, out=tmp_path / "renamed.cdsx").path
+    with pytest.raises(PackageRefused) as refused:
+        import_package(here, path=path)
+    assert refused.value.code == "identity.name_lookalike"
+    assert _unchanged(here) == before

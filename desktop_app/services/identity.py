@@ -157,15 +157,13 @@ def sender_status(session: Session, *, installation_id: str, name: str, public_k
         raise PackageRefused("identity.own_package")
     key_text = _b64(public_key)
     peer = session.get(Peer, installation_id)
-    if peer is not None:
-        if peer.public_key != key_text:
-            raise PackageRefused("identity.key_changed", name=clean(name), known=peer.fingerprint,
-                                 fingerprint=fingerprint)
-        return SenderStatus("trusted", name, fingerprint)
-    check_sender_name(name)
+    if peer is not None and peer.public_key != key_text:
+        raise PackageRefused("identity.key_changed", name=clean(name), known=peer.fingerprint,
+                             fingerprint=fingerprint)
+    check_sender_name(name)  # a trusted sender too: it may have renamed itself since
     # name_key is the look-alike key (unit_key for the peers trusted before it: the same for Latin names)
     rivals = session.query(Peer).filter(Peer.name_key.in_({lookalike_key(name), unit_key(name)}),
-                                        Peer.public_key != key_text).all()
+                                        Peer.installation_id != installation_id, Peer.public_key != key_text).all()
     if rivals:
         rival = rivals[0]
         if unit_key(rival.name) == unit_key(name):
@@ -173,7 +171,7 @@ def sender_status(session: Session, *, installation_id: str, name: str, public_k
                                  fingerprint=fingerprint)
         raise PackageRefused("identity.name_lookalike", name=clean(name), known_name=rival.name,
                              known=rival.fingerprint, fingerprint=fingerprint)
-    return SenderStatus("unknown", name, fingerprint)
+    return SenderStatus("trusted" if peer is not None else "unknown", name, fingerprint)
 
 
 def check_sender_name(name: str) -> None:
