@@ -1,6 +1,7 @@
 """The ORM tables of the exchange between installations (migration 0005): tombstones, the content at the last
 exchange, kept versions, trusted senders, packages sent and received, matched UUIDs, hand-made indicator
-matches. Imported with db.models wherever the whole schema is needed (Alembic's env, the schema test)."""
+matches, the origin of received records (0010). Imported with db.models wherever the whole schema is needed
+(Alembic's env, the schema test)."""
 
 from __future__ import annotations
 
@@ -106,6 +107,16 @@ class UuidAlias(Base):
     their_uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
     table_name: Mapped[str] = mapped_column(String(40))
     local_uuid: Mapped[str] = mapped_column(String(36))
+
+
+class RecordOrigin(Base):
+    """The installation a record received in a data package came from first, its owner (migration 0010): a
+    sender may change its own records; a record without a row was made here (or received before 0010)."""
+
+    __tablename__ = "record_origins"
+
+    uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    installation_id: Mapped[str] = mapped_column(String(36), index=True)
 
 
 class IndicatorMatch(Base):

@@ -118,6 +118,31 @@ def add_alias(session: Session, table: str, their_uuid: str, local_uuid: str) ->
                          "VALUES (:t, :n, :l)"), {"t": their_uuid, "n": table, "l": local_uuid})
 
 
+def origins(session: Session, uuids: Sequence[str]) -> dict[str, str]:
+    """uuid → the installation it was first received from, for those of uuids received (not made here)."""
+    result: dict[str, str] = {}
+    stmt = text("SELECT uuid, installation_id FROM record_origins WHERE uuid IN :u").bindparams(
+        bindparam("u", expanding=True))
+    for part in _chunks(list(uuids)):
+        result.update(session.execute(stmt, {"u": part}).all())
+    return result
+
+
+def add_origins(session: Session, installation_id: str, uuids: Sequence[str]) -> None:
+    """Remember that the records uuids were received first from installation_id (an owner already known
+    stays)."""
+    if uuids:
+        session.execute(text("INSERT OR IGNORE INTO record_origins (uuid, installation_id) VALUES (:u, :i)"),
+                        [{"u": u, "i": installation_id} for u in uuids])
+
+
+def units_of(session: Session, installation_id: str) -> set[int]:
+    """The ids of the units received first from installation_id: its own units."""
+    return set(session.scalars(text(
+        "SELECT u.id FROM units u JOIN record_origins o ON o.uuid = u.uuid WHERE o.installation_id = :i"),
+        {"i": installation_id}))
+
+
 def tombstones(session: Session, uuids: Sequence[str]) -> dict[str, str]:
     """uuid → the revision it had when deleted here, for those of uuids deleted here."""
     result: dict[str, str] = {}

@@ -250,8 +250,9 @@ def _merge(db: Database, session: Any, package: Any, contents: Contents, *, know
     session.flush()
     source = f"gói «{package.path.name}» từ «{package.sender_name}»"
     audit.suspend_insert_entries(session)  # the sender's entries tell who made each new record; a summary here
-    merger = Merger(session, source=source, choices=choices,
-                    prefer=prefer, labels=Labels(contents.tables).label if details else None, listing=details)
+    merger = Merger(session, source=source, choices=choices, prefer=prefer,
+                    labels=Labels(contents.tables).label if details else None, listing=details,
+                    sender=package.installation_id)
     for table in SYNCED:
         merger.merge_table(table, contents.tables[table])
     merger.apply_tombstones(contents.tombstones)

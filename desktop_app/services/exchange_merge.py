@@ -75,8 +75,12 @@ class Merger:
 
     def __init__(self, session: Session, *, source: str, choices: Mapping[tuple[str, str], str] | None = None,
                  prefer: str = OURS, labels: Callable[[str, list[Any]], str] | None = None,
-                 listing: bool = True) -> None:
+                 listing: bool = True, sender: str | None = None) -> None:
         self.session = session
+        self.sender = sender
+        """The installation id of the package's sender: its changes to another office's records are conflicts
+        (None: every record may change, as before senders were scoped)."""
+        self._own_units: set[int] | None = None
         self.source = source
         self.choices = choices or {}
         self.prefer = prefer
@@ -164,6 +168,7 @@ class Merger:
         parent_at = 4 + columns.index(parent) if parent else None
         bases = rows_db.base_contents(self.session, list(local))
         seen = rows_db.history(self.session, list(local))
+        owners = rows_db.origins(self.session, list(local)) if self.sender is not None else {}
         to_insert = []
         for their, row in pairs:
             ours = local.get(alias.get(their[0], their[0]))
@@ -178,11 +183,48 @@ class Merger:
                 to_insert.append((their, row))
                 continue
             self.ids[table][their[0]] = ours.id
-            self._merge_one(table, their, row, ours, bases.get(ours.uuid), seen.get(ours.uuid, {}))
+            self._merge_one(table, their, row, ours, bases.get(ours.uuid), seen.get(ours.uuid, {}),
+                            owner=owners.get(ours.uuid))
         return to_insert
 
+    # ----- the scope of a sender --------------------------------------------------------------------------
+    def _units(self) -> set[int]:
+        if self._own_units is None:
+            self._own_units = rows_db.units_of(self.session, self.sender) if self.sender is not None else set()
+        return self._own_units
+
+    def in_scope(self, table: str, owner: str | None, *contents: Mapping[str, Any]) -> bool:
+        """Whether the sender may change a record here: one made here (owner None), one it sent first, or a
+        progress report of one of its own units (the units it sent first), before and after the change."""
+        if self.sender is None or owner is None or owner == self.sender:
+            return True
+        return table == "progress_reports" and all(c.get("unit_id") in self._units() for c in contents)
+
+    def _foreign(self, table: str, their: list[Any], content: dict[str, Any], ours: LocalRow) -> None:
+        """A change by the sender to another office's record: every field it changes is a conflict, taken only
+        when the officer chose theirs for it (prefer, or choices for the record and field)."""
+        columns = SYNCED[table]
+        fields = tuple(f for f in columns if content.get(f) != ours.content.get(f))
+        taken = tuple(f for f in fields if self.choices.get((their[0], f), self.prefer) == THEIRS)
+        conflicts = tuple(Conflict(f, ours.content.get(f), content.get(f)) for f in fields)
+        detail = "bản ghi của đơn vị khác: chỉ thay khi cán bộ chọn"
+        if len(taken) < len(fields):  # their version, as sent, can be restored from the history
+            rows_db.add_history(self.session, [(table, ours.uuid, their[1], content, "not_chosen", self.source)])
+        if taken:
+            final = dict(ours.content) | {f: content[f] for f in taken}
+            self._touch_item(table, ours.id, content, ours.content)
+            if final == content:
+                self._replace(table, ours, content, their[1], their[1], "replaced")
+                rows_db.drop_bases(self.session, [ours.uuid])
+            else:
+                rev = merge.merged_rev(ours.rev, their[1], final, columns)
+                self._replace(table, ours, final, rev, their[1], "replaced")
+                rows_db.save_bases(self.session, [(ours.uuid, their[1], content)])
+        self._note(table, their, CONFLICT, detail, taken, conflicts)
+
     def _merge_one(self, table: str, their: list[Any], row: list[Any], ours: LocalRow,
-                   base: tuple[str, dict[str, Any]] | None, seen: dict[str, dict[str, Any]]) -> None:
+                   base: tuple[str, dict[str, Any]] | None, seen: dict[str, dict[str, Any]],
+                   owner: str | None = None) -> None:
         columns = SYNCED[table]
         content = dict(zip(columns, row[4:], strict=False))
         base_content = None
@@ -194,6 +236,9 @@ class Merger:
             Side(ours.rev, ours.base, ours.content, ours.changed_at),
             Side(their[1], their[2], content, their[3]),
             fields=columns, base_content=base_content, known_revs=frozenset(seen))
+        if decision.kind not in (UNCHANGED, OURS) and not self.in_scope(table, owner, ours.content, content):
+            self._foreign(table, their, content, ours)
+            return
         if decision.kind == UNCHANGED:
             if ours.rev != their[1] or ours.base != ours.rev:
                 rev = max(ours.rev, their[1])
@@ -259,6 +304,8 @@ class Merger:
             rows.append((first + offset, their[0], their[1], their[1], *row[3:]))
             self._note(table, their, NEW)
         rows_db.insert(self.session, table, rows)
+        if self.sender is not None:
+            rows_db.add_origins(self.session, self.sender, [their[0] for their, _ in pairs])
         if table == "items":
             self.result.touched_items.update(range(first, first + len(rows)))
         elif "item_id" in SYNCED[table]:
@@ -298,6 +345,13 @@ class Merger:
             if rows_db.referenced(self.session, table, [local.id]):
                 self._note(table, row, REFUSED, "không xoá: đơn vị vẫn đang được dùng ở đây")
                 continue
+            owner = rows_db.origins(self.session, [local.uuid]).get(local.uuid) if self.sender else None
+            if not self.in_scope(table, owner, local.content) and \
+                    self.choices.get((uuid, DELETION), self.prefer) != THEIRS:
+                kept.add((table, local.id))
+                self._note(table, row, CONFLICT, "bản ghi của đơn vị khác: bên gửi đã xoá, chỉ xoá khi cán bộ chọn",
+                           (), (Conflict(DELETION, "giữ", "xoá"),))
+                continue
             doomed.append((table, local, row))
         for table, local, row in reversed(doomed):  # children first
             self._touch_item(table, local.id, local.content)
@@ -310,6 +364,8 @@ class Merger:
         rows_db.add_tombstones(self.session, fresh)
 
 
+DELETION = "(xoá)"
+"""The field of a conflict over a deletion: "theirs" deletes another office's record the sender deleted."""
 ID_KEY = "_id"
 """In a kept deleted version: the row's local id (not content: it never travels)."""
 

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from db.engine import Database
 from db.exchange.models import Peer
 from db.models import Plan, Setting, utcnow
-from desktop_app.domain.text import clean, sort_key, unit_key
+from desktop_app.domain.text import clean, hidden_name_characters, lookalike_key, mixes_lookalikes, sort_key, unit_key
 from desktop_app.errors import InvalidValue
 from desktop_app.io.exchange import signing
 from desktop_app.io.exchange.package import PackageRefused
@@ -147,6 +147,11 @@ def set_installation_name(db: Database, *, name: str) -> Installation:
     cleaned = clean(name)
     if not cleaned:
         raise InvalidValue("unit.name_empty")
+    hidden = hidden_name_characters(name)
+    if hidden:
+        raise InvalidValue("identity.name_hidden_characters", name=cleaned, characters=", ".join(hidden))
+    if mixes_lookalikes(cleaned):
+        raise InvalidValue("identity.name_mixed_scripts", name=cleaned)
     if len(cleaned) > MAX_NAME:
         raise InvalidValue("identity.name_too_long", limit=MAX_NAME)
     installation(db)
@@ -164,17 +169,31 @@ def sender_status(session: Session, *, installation_id: str, name: str, public_k
         raise PackageRefused("identity.own_package")
     key_text = _b64(public_key)
     peer = session.get(Peer, installation_id)
-    if peer is not None:
-        if peer.public_key != key_text:
-            raise PackageRefused("identity.key_changed", name=clean(name), known=peer.fingerprint,
-                                 fingerprint=fingerprint)
-        return SenderStatus("trusted", name, fingerprint)
-    name_key = unit_key(name)
-    rivals = session.query(Peer).filter(Peer.name_key == name_key, Peer.public_key != key_text).all()
-    if rivals:
-        raise PackageRefused("identity.name_taken", name=clean(name), known=rivals[0].fingerprint,
+    if peer is not None and peer.public_key != key_text:
+        raise PackageRefused("identity.key_changed", name=clean(name), known=peer.fingerprint,
                              fingerprint=fingerprint)
-    return SenderStatus("unknown", name, fingerprint)
+    check_sender_name(name)  # a trusted sender too: it may have renamed itself since
+    # name_key is the look-alike key (unit_key for the peers trusted before it: the same for Latin names)
+    rivals = session.query(Peer).filter(Peer.name_key.in_({lookalike_key(name), unit_key(name)}),
+                                        Peer.installation_id != installation_id, Peer.public_key != key_text).all()
+    if rivals:
+        rival = rivals[0]
+        if unit_key(rival.name) == unit_key(name):
+            raise PackageRefused("identity.name_taken", name=clean(name), known=rival.fingerprint,
+                                 fingerprint=fingerprint)
+        raise PackageRefused("identity.name_lookalike", name=clean(name), known_name=rival.name,
+                             known=rival.fingerprint, fingerprint=fingerprint)
+    return SenderStatus("trusted" if peer is not None else "unknown", name, fingerprint)
+
+
+def check_sender_name(name: str) -> None:
+    """PackageRefused when a sender's name hides characters (bidi controls, zero-width ones) or mixes Latin
+    letters with Cyrillic or Greek ones drawn like them: the officer trusts a name read off the screen."""
+    hidden = hidden_name_characters(name)
+    if hidden:
+        raise PackageRefused("identity.name_hidden_characters", name=clean(name), characters=", ".join(hidden))
+    if mixes_lookalikes(name):
+        raise PackageRefused("identity.name_mixed_scripts", name=clean(name))
 
 
 def trust_sender(session: Session, *, installation_id: str, name: str, public_key: bytes) -> None:
@@ -186,7 +205,7 @@ def trust_sender(session: Session, *, installation_id: str, name: str, public_ke
         peer = Peer(installation_id=installation_id)
         session.add(peer)
     peer.name = clean(name)[:MAX_NAME]
-    peer.name_key = unit_key(name)[:MAX_NAME]
+    peer.name_key = lookalike_key(name)[:MAX_NAME]
     peer.public_key = _b64(public_key)
     peer.fingerprint = signing.fingerprint(public_key)
     peer.trusted_at = utcnow()

@@ -2173,339 +2173,344 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>PackagePreviewDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="35"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="36"/>
         <source>New</source>
         <translation>Mới</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="36"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="37"/>
         <source>Updated</source>
         <translation>Cập nhật</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="37"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="38"/>
         <source>Conflict</source>
         <translation>Xung đột</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="38"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="39"/>
         <source>Refused</source>
         <translation>Bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="39"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="40"/>
         <source>Unchanged</source>
         <translation>Không đổi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="42"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="43"/>
         <source>Text</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="43"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="44"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="44"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="45"/>
         <source>Value</source>
         <translation>Giá trị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="45"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="46"/>
         <source>Numerator</source>
         <translation>Tử số</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="46"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="47"/>
         <source>Denominator</source>
         <translation>Mẫu số</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="47"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="48"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="48"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="49"/>
         <source>Result achieved</source>
         <translation>Kết quả thực hiện</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="49"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="50"/>
         <source>Evidence</source>
         <translation>Minh chứng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="50"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="51"/>
         <source>Title</source>
         <translation>Tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="51"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="52"/>
         <source>Name</source>
         <translation>Tên</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="52"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="53"/>
         <source>Original wording</source>
         <translation>Nguyên văn</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="53"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="54"/>
         <source>Due date</source>
         <translation>Hạn</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="54"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="55"/>
         <source>Period name</source>
         <translation>Tên kỳ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="55"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="56"/>
         <source>Commune</source>
         <translation>Xã</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="56"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="57"/>
         <source>Plan number</source>
         <translation>Số kế hoạch</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="57"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="58"/>
         <source>Plan date</source>
         <translation>Ngày kế hoạch</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="58"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="59"/>
         <source>Year</source>
         <translation>Năm</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="59"/>
         <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="60"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="61"/>
         <source>Number</source>
         <translation>Số thứ tự</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="61"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="62"/>
         <source>Position</source>
         <translation>Vị trí</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="62"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="63"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="63"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="64"/>
         <source>Role</source>
         <translation>Vai trò</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="64"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="65"/>
         <source>Unit of measure</source>
         <translation>Đơn vị tính</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="65"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="66"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="66"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="67"/>
         <source>Subject</source>
         <translation>Đối tượng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="67"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="68"/>
         <source>Start</source>
         <translation>Từ ngày</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="68"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="69"/>
         <source>End</source>
         <translation>Đến ngày</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="69"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="70"/>
         <source>Document number</source>
         <translation>Số văn bản</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="70"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="71"/>
         <source>Document date</source>
         <translation>Ngày văn bản</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="71"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="72"/>
+        <source>Deletion (another office&apos;s record)</source>
+        <translation>Xoá (bản ghi của đơn vị khác)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="73"/>
         <source>Reported on</source>
         <translation>Ngày báo cáo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="72"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="74"/>
         <source>Reported by</source>
         <translation>Người báo cáo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="73"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="75"/>
         <source>File name</source>
         <translation>Tên tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="74"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="76"/>
         <source>Section</source>
         <translation>Phần</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="75"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="77"/>
         <source>Group</source>
         <translation>Nhóm</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="76"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="78"/>
         <source>Period</source>
         <translation>Kỳ báo cáo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="111"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="113"/>
         <source>Data package «%1»</source>
         <translation>Gói dữ liệu «%1»</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="119"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="121"/>
         <source>Records (%1)</source>
         <translation>Bản ghi (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="125"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="127"/>
         <source>Conflicts (%1)</source>
         <translation>Xung đột (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="131"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="133"/>
         <source>&amp;Apply</source>
         <translation>&amp;Nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="132"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="134"/>
         <source>Cancel</source>
         <translation>Huỷ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="136"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="138"/>
         <source>Nothing changes: this data is already here.</source>
         <translation>Không có gì thay đổi: dữ liệu này đã có ở đây.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="139"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="141"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="149"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="151"/>
         <source>Sent by:</source>
         <translation>Đơn vị gửi:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="153"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="155"/>
         <source>Key fingerprint:</source>
         <translation>Dấu vân tay khoá:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="155"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="157"/>
         <source>Trusted (its key was confirmed before)</source>
         <translation>Đã tin cậy (khoá đã được xác nhận trước đây)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="157"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="159"/>
         <source>New sender: its key will be trusted when you apply this package</source>
         <translation>Đơn vị gửi mới: khoá của đơn vị này sẽ được tin cậy khi bạn nhập gói</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="160"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="162"/>
         <source>Trust:</source>
         <translation>Tin cậy:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="161"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="163"/>
         <source>Made on:</source>
         <translation>Ngày tạo gói:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="173"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="175"/>
         <source>All</source>
         <translation>Tất cả</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="177"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="179"/>
         <source>&amp;Show:</source>
         <translation>&amp;Hiện:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="185"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="187"/>
         <source>What happens</source>
         <translation>Xử lý</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="185"/>
-        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="243"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="187"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="245"/>
         <source>Record</source>
         <translation>Bản ghi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="185"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="187"/>
         <source>Detail</source>
         <translation>Chi tiết</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="185"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="187"/>
         <source>Changed fields</source>
         <translation>Trường thay đổi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="237"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="239"/>
         <source>Both sides changed these fields. Choose for each which version to keep. The version not chosen is kept in the record&apos;s history and can be restored later.</source>
         <translation>Cả hai bên đều đã sửa các trường dưới đây. Hãy chọn giữ bản nào cho từng trường. Bản không được chọn vẫn được lưu trong lịch sử của bản ghi và có thể khôi phục lại sau.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="243"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="245"/>
         <source>Field</source>
         <translation>Trường</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="243"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="245"/>
         <source>Here</source>
         <translation>Bản ở đây</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="243"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="245"/>
         <source>Sent here</source>
         <translation>Bản gửi đến</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="243"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="245"/>
         <source>Keep</source>
         <translation>Giữ bản</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="258"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="260"/>
         <source>Keep the version here</source>
         <translation>Giữ bản ở đây</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="259"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="261"/>
         <source>Take the version sent</source>
         <translation>Lấy bản gửi đến</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="278"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="280"/>
         <source>Keep all &amp;here</source>
         <translation>Giữ tất cả bản ở đâ&amp;y</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="279"/>
+        <location filename="../../desktop_app/ui/dialogs/exchange_preview.py" line="281"/>
         <source>Take all &amp;sent</source>
         <translation>Lấy tất cả bản &amp;gửi đến</translation>
     </message>

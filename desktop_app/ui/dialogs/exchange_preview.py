@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.merge import OURS, THEIRS
 from desktop_app.services.exchange import ImportOutcome, count_line
+from desktop_app.services.exchange_merge import DELETION
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_NAMES = {
@@ -68,6 +69,7 @@ FIELD_NAMES = {
     "end": QT_TRANSLATE_NOOP("PackagePreviewDialog", "End"),
     "document_number": QT_TRANSLATE_NOOP("PackagePreviewDialog", "Document number"),
     "document_date": QT_TRANSLATE_NOOP("PackagePreviewDialog", "Document date"),
+    DELETION: QT_TRANSLATE_NOOP("PackagePreviewDialog", "Deletion (another office's record)"),
     "reported_at": QT_TRANSLATE_NOOP("PackagePreviewDialog", "Reported on"),
     "reported_by": QT_TRANSLATE_NOOP("PackagePreviewDialog", "Reported by"),
     "file_name": QT_TRANSLATE_NOOP("PackagePreviewDialog", "File name"),
