@@ -8,6 +8,7 @@ is brought over (export_key on the old computer, import_key on the new one)."""
 from __future__ import annotations
 
 import base64
+import contextlib
 import binascii
 import platform
 import uuid
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import delete
+from sqlalchemy import delete, text
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
@@ -123,11 +124,13 @@ def _default_name(session: Session) -> str:
     return clean(platform.node())[:MAX_NAME] or UNNAMED
 
 
-def _ensure(db: Database) -> None:
+def _ensure(db: Database) -> bool:
     """Create the id and the key pair once, or move an older version's private key out of the database into the
     key file. The id is inserted before anything is read, so the transaction takes the write lock first: a second
     copy of the program doing the same at the same moment waits, then finds everything done. The key file is
-    written before the database is changed; an existing file is never replaced by another key."""
+    written before the database is changed; an existing file is never replaced by another key. True when an
+    older version's key was moved."""
+    moved = False
     with db.transaction() as session:
         session.execute(insert(Setting).values(key=ID_KEY, value=str(uuid.uuid4())).on_conflict_do_nothing())
         own_id = _setting(session, ID_KEY) or ""
@@ -142,14 +145,44 @@ def _ensure(db: Database) -> None:
                 keystore.write_key(path, legacy)
             elif on_file != legacy:
                 raise InvalidValue("identity.key_file_other", path=str(path))
-            session.merge(Setting(key=PUBLIC_KEY, value=_b64(signing.public_key_of(legacy))))
+            # secure_delete: the deleted row is overwritten with zeros, not left readable in a free page
+            session.execute(text("PRAGMA secure_delete = ON"))
             session.execute(delete(Setting).where(Setting.key == LEGACY_PRIVATE_KEY))
+            session.merge(Setting(key=PUBLIC_KEY, value=_b64(signing.public_key_of(legacy))))
+            moved = True
         elif _decode(_setting(session, PUBLIC_KEY)) is None:
             key = keystore.read_key(path)  # one written by a start that stopped before its commit: kept
             if key is None:
                 key = signing.new_private_key()
                 keystore.write_key(path, key)
             session.merge(Setting(key=PUBLIC_KEY, value=_b64(signing.public_key_of(key))))
+    if moved:
+        _checkpoint(db)
+    return moved
+
+
+def _checkpoint(db: Database) -> None:
+    """Copy the write-ahead log into the database file now: until then the file itself still holds the page
+    with the old key (best effort: another copy of the program reading keeps it for a while)."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    try:
+        with db.engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    except SQLAlchemyError as exc:
+        from desktop_app.logs import log_fault
+
+        log_fault(exc, "ghi nhật ký WAL vào tệp dữ liệu")
+
+
+def discard_key(db: Database) -> None:
+    """Delete the key file of a temporary database (the self-test's) that is thrown away: none is left behind
+    in the user's data folder."""
+    with db.reading() as session:
+        own_id = _setting(session, ID_KEY)
+    if own_id:
+        with contextlib.suppress(OSError, InvalidValue):
+            key_path(own_id).unlink(missing_ok=True)
 
 
 def keep_key_out_of_database(db: Database) -> None:
