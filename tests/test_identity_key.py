@@ -18,6 +18,7 @@ from db.engine import Database, open_database
 from db.models import Setting
 from desktop_app.cli import main
 from desktop_app.errors import FileRefused, InvalidValue, NotFound
+from desktop_app.io.atomic import TEMP_PREFIX
 from desktop_app.io.exchange import signing
 from desktop_app.services import backups, identity
 from desktop_app.services.audit import check_integrity
@@ -65,7 +66,7 @@ def test_the_key_is_in_a_file_readable_by_the_user_alone_never_in_the_database_n
         assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
     assert identity.LEGACY_PRIVATE_KEY not in _settings(db.path)
     assert _settings(db.path)[identity.PUBLIC_KEY] == base64.b64encode(me.public_key).decode()
-    assert not [p.name for p in path.parent.iterdir() if p != path]  # no temporary file left
+    assert not [p.name for p in path.parent.iterdir() if p.name.startswith(TEMP_PREFIX)]  # no temporary file
     db.close()
     assert not _holds(db.path, key)
     (tmp_path / "usb").mkdir()

@@ -8,8 +8,8 @@ is brought over (export_key on the old computer, import_key on the new one)."""
 from __future__ import annotations
 
 import base64
-import contextlib
 import binascii
+import contextlib
 import platform
 import uuid
 from dataclasses import dataclass
