@@ -219,3 +219,20 @@ def test_a_key_of_another_installation_or_not_a_key_is_refused(db: Database, tmp
         identity.import_key(db, file=junk, password=PASSWORD)
     assert caught.value.code == "identity.key_export_invalid"
     assert signing.public_key_of(identity.private_key(db)) == me.public_key  # the own key untouched
+
+
+def test_with_sign_in_required_only_an_administrator_exports_or_imports_the_key(db: Database, tmp_path: Path) -> None:
+    from desktop_app.errors import NotAllowed
+    from desktop_app.services import account_admin, accounts
+
+    account_admin.setup_first_admin(db, login="admin", full_name="Nguyễn Văn Quản", password="mật-khẩu-dài-1")
+    accounts.sign_out(db)
+    out = tmp_path / "khoa.pem"
+    with pytest.raises(NotAllowed):
+        identity.export_key(db, out=out, password=PASSWORD)
+    assert not out.exists()
+    accounts.sign_in(db, login="admin", password="mật-khẩu-dài-1")
+    identity.export_key(db, out=out, password=PASSWORD)
+    accounts.sign_out(db)
+    with pytest.raises(NotAllowed):
+        identity.import_key(db, file=out, password=PASSWORD)
