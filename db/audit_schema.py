@@ -36,7 +36,9 @@ SHARED: Final = tuple(table for table in AUDITED if table not in LOCAL)
 HEAD_SETTING: Final = "audit.head"
 """The newest entry of the chain (db/audit.py): a removed newest entry is seen too."""
 SECRET_SETTINGS: Final = ("installation.private_key", HEAD_SETTING)
-"""Settings no entry records: the installation's signing key, the head of the chain (rewritten at every commit)."""
+"""Settings no entry records: the installation's signing key as older versions kept it (the program now keeps it in
+a key file and removes it from here on opening: that removal is not recorded either), the head of the chain
+(rewritten at every commit)."""
 
 _SHOWN: Final = {  # a reference column as the text a person reads
     "unit_id": "(SELECT name FROM units WHERE id = {r}.unit_id)",

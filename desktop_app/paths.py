@@ -22,6 +22,12 @@ def seal_key_path() -> Path:
     return user_data_path(APP_DIR_NAME, appauthor=False) / "khoa-niem-phong.key"
 
 
+def identity_key_path(installation_id: str) -> Path:
+    """The private key this installation signs its data packages with (one file per installation id: several
+    databases can live on one computer account)."""
+    return user_data_path(APP_DIR_NAME, appauthor=False) / "khoa-ky" / f"{installation_id}.key"
+
+
 def resources_dir() -> Path:
     """The resources folder: inside the PyInstaller bundle when frozen, else beside the package."""
     bundle = getattr(sys, "_MEIPASS", None)

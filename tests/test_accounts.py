@@ -331,8 +331,8 @@ def test_the_command_line_needs_login_and_password_when_sign_in_is_required(
     record = ["record", "--plan", str(plan), "--item", "8.1", "--period", "2026-Q3", "--value", "75", "--json"]
     code, _, err = _run(capsys, *base, *record)
     assert code == 2 and "--login" in err and "CDS_PASSWORD" in err
-    code, out, _ = _run(capsys, *base, "plans")  # reading needs no sign-in
-    assert code == 0 and "Minh Tân" in out
+    code, out, err = _run(capsys, *base, "plans")  # reading the plans needs sign-in as well
+    assert code == 2 and "--login" in err and "Minh Tân" not in out
     code, _, err = _run(capsys, *base, "--login", "lan", *record)
     assert code == 2 and "CDS_PASSWORD" in err
     monkeypatch.setenv("CDS_PASSWORD", "sai mật khẩu")
@@ -347,6 +347,69 @@ def test_the_command_line_needs_login_and_password_when_sign_in_is_required(
     with db.reading() as session:
         entry = _last_report_entry(session)
         assert entry is not None and entry.who == "Trần Thị Lan"
+
+
+def _every_command(plan: int, tmp_path: Path) -> list[list[str]]:
+    """Each command of the command line (every one the parser knows: a new one must be added here), with the
+    arguments it needs."""
+    out = tmp_path / "out"
+    plan_arg = ["--plan", str(plan)]
+    return [
+        ["import", str(NAM_HONG)], ["import", str(NAM_HONG), "--show-columns"], ["show"], ["plans"], ["units"],
+        ["periods", *plan_arg], ["periods", *plan_arg, "--kind", "month"], ["progress"],
+        ["progress", "list", *plan_arg],
+        ["progress", "add", "--item", "1", "--period", "2026-Q3", "--value", "1"],
+        ["record", *plan_arg, "--item", "8.1", "--period", "2026-Q3", "--value", "75"],
+        ["export-pdf", *plan_arg, str(out / "a.pdf")], ["export-docx", *plan_arg, str(out / "a.docx")],
+        ["export-xlsx", *plan_arg, str(out / "a.xlsx")], ["export-csv", *plan_arg, str(out / "a.csv")],
+        ["export-package", str(out / "a.cdsx")], ["import-package", str(out / "b.cdsx")], ["identity"],
+        ["identity", "--name", "UBND xã Khác"], ["versions"], ["restore-version", "1"],
+        ["make-form", *plan_arg, "--unit", "Công an xã", "--period", "2026-Q3", str(out / "f.xlsx")],
+        ["read-form", str(out / "f.xlsx")], ["backup", str(out)], ["restore", str(out / "x.sqlite3")],
+        ["audit", "verify"],
+    ]
+
+
+def test_with_sign_in_required_every_command_needs_login_and_changes_nothing(
+        db: Database, plan: int, signed: dict[str, accounts.Account], capsys: pytest.CaptureFixture[str],
+        tmp_path: Path) -> None:
+    from desktop_app.cli import _groups
+
+    commands = _every_command(plan, tmp_path)
+    known = {name for group in _groups() for name in group.COMMANDS}
+    assert known == {c[0] for c in commands}, "a new command: add it to _every_command"
+    (tmp_path / "out").mkdir()
+    db.close()
+    before = Path(db.path).read_bytes()
+    backups_before = sorted(p.name for p in backups.backup_folder(db.path).glob("*")) \
+        if backups.backup_folder(db.path).is_dir() else []
+    for command in commands:
+        code, out, err = _run(capsys, "--db", str(db.path), *command)
+        assert code == 2 and "--login" in err and "CDS_PASSWORD" in err, (command, out, err)
+        assert "Minh Tân" not in out and "Công an" not in out, command
+    assert Path(db.path).read_bytes() == before
+    assert not any((tmp_path / "out").iterdir())
+    after = sorted(p.name for p in backups.backup_folder(db.path).glob("*")) \
+        if backups.backup_folder(db.path).is_dir() else []
+    assert after == backups_before
+
+
+def test_the_command_line_backup_and_export_package_run_signed_in(
+        db: Database, plan: int, signed: dict[str, accounts.Account], capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    (tmp_path / "usb").mkdir()
+    monkeypatch.setenv("CDS_PASSWORD", OFFICER_PW)
+    base = ["--db", str(db.path), "--login", "lan"]
+    code, out, err = _run(capsys, *base, "backup", str(tmp_path / "usb"))
+    assert code == 0, err
+    assert any((tmp_path / "usb").iterdir())
+    code, out, err = _run(capsys, *base, "plans")
+    assert code == 0 and "Minh Tân" in out
+    monkeypatch.setenv("CDS_PASSWORD", ADMIN_PW)
+    code, out, err = _run(capsys, "--db", str(db.path), "--login", "admin", "export-package",
+                          str(tmp_path / "usb" / "gui.cdsx"))
+    assert code == 0, err
+    assert (tmp_path / "usb" / "gui.cdsx").is_file()
 
 
 def test_the_command_line_restore_needs_an_administrator(

@@ -304,7 +304,7 @@ def test_start_up_makes_the_daily_backup_and_refuses_a_damaged_file(db_path: Pat
     db = _load(db_path)
     assert [b.reason for b in list_backups(db_path)] == [DAILY]
     con = sqlite3.connect(db_path)  # the key pair for data packages exists from the first start
-    assert con.execute("SELECT count(*) FROM settings WHERE key = ?", (identity.PRIVATE_KEY,)).fetchone()[0] == 1
+    assert con.execute("SELECT count(*) FROM settings WHERE key = ?", (identity.PUBLIC_KEY,)).fetchone()[0] == 1
     con.close()
     import_file(db, path=NAM_HONG)  # its copy is the newer one of the day: it replaces the daily one
     db.close()

@@ -48,7 +48,7 @@ def test_the_first_call_creates_an_id_and_a_key_pair_and_later_calls_return_them
     assert me.fingerprint == signing.fingerprint(me.public_key)
     assert len(me.fingerprint.split()) == 10 and all(len(g) == 4 for g in me.fingerprint.split())
     assert installation(db) == me
-    assert set(settings_rows(db.path)) == {"installation.id", "installation.private_key"}
+    assert set(settings_rows(db.path)) == {"installation.id", "installation.public_key"}
     assert me.name == (platform.node() or "Máy chưa đặt tên")
 
 

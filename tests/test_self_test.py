@@ -12,7 +12,12 @@ from desktop_app.services.self_test import run_checks
 
 
 def test_self_test_passes_and_prints_a_line_per_step(qapp: object, capsys: pytest.CaptureFixture[str]) -> None:
+    from desktop_app.paths import identity_key_path
+
+    keys = identity_key_path("x").parent
+    before = set(keys.iterdir()) if keys.is_dir() else set()
     assert main(["--self-test"]) == 0
+    assert (set(keys.iterdir()) if keys.is_dir() else set()) == before  # its temporary key file is gone
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 9 and all(line.startswith("OK") for line in lines[:8])
     assert "PDF" in lines[3] and "Excel" in lines[4] and "Word" in lines[5] and "cửa sổ chính" in lines[7]

@@ -113,8 +113,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command in ("backup", "restore"):
             from desktop_app.cli import backups
 
-            if args.command == "restore":
-                session.sign_in_to_restore(db_path, args)
+            session.sign_in_on_file(db_path, args)
             return backups.run(db_path, args)
         from desktop_app.services.backups import check_not_lost
         from desktop_app.services.officer import CLI, start_session

@@ -12,6 +12,8 @@ from typing import Any
 
 from desktop_app.cli.output import EXIT_OK, EXIT_REFUSED
 
+KEY_PASSWORD_ENV = "CDS_KEY_PASSWORD"  # never an argument: the command line is visible to every user
+
 
 def add_parsers(sub: Any) -> None:
     """Add the exchange commands to the CLI's subparsers."""
@@ -35,6 +37,13 @@ def add_parsers(sub: Any) -> None:
     p = sub.add_parser("identity", help="tên và dấu vân tay khoá của máy này (để người nhận so khớp)")
     p.add_argument("--name", help="đặt tên hiển thị cho máy này, vd. «UBND xã Nam Hồng»")
     p.add_argument("--json", action="store_true")
+    keys = p.add_subparsers(dest="key_action", metavar="ACTION")
+    k = keys.add_parser("export-key", help="ghi khoá ký của máy này ra tệp, mã hoá bằng mật khẩu trong biến môi "
+                                           f"trường {KEY_PASSWORD_ENV} (để chuyển sang máy mới)")
+    k.add_argument("file", type=Path)
+    k = keys.add_parser("import-key", help="nhận khoá ký đã xuất từ máy cũ (mật khẩu trong biến môi trường "
+                                           f"{KEY_PASSWORD_ENV}) để máy này ký gói dữ liệu")
+    k.add_argument("file", type=Path)
     p = sub.add_parser("versions", help="liệt kê các phiên bản được lưu khi hợp nhất gói dữ liệu (bị thay, "
                                         "không được chọn khi xung đột, bị xoá theo bên gửi)")
     p.add_argument("--item", type=int, help="chỉ của chỉ tiêu/nhiệm vụ này (id trong show --json) và các mục tiêu, "
@@ -110,11 +119,31 @@ def _outcome_json(outcome: Any) -> dict[str, Any]:
 def _identity(db: Any, args: argparse.Namespace) -> int:
     from desktop_app.services.identity import installation, set_installation_name
 
+    if args.key_action:
+        return _identity_key(db, args)
     me = set_installation_name(db, name=args.name) if args.name else installation(db)
     if args.json:
         print(json.dumps({"id": me.id, "name": me.name, "fingerprint": me.fingerprint}, ensure_ascii=False))
     else:
         print(f"{me.name}\nMã cài đặt: {me.id}\nDấu vân tay khoá: {me.fingerprint}")
+    return EXIT_OK
+
+
+def _identity_key(db: Any, args: argparse.Namespace) -> int:
+    import os
+
+    from desktop_app.errors import NotAllowed
+    from desktop_app.services import identity
+
+    password = os.environ.get(KEY_PASSWORD_ENV, "")
+    if not password:
+        raise NotAllowed("cli.key_password_missing", variable=KEY_PASSWORD_ENV)
+    if args.key_action == "export-key":
+        out = identity.export_key(db, out=args.file, password=password)
+        print(f"Đã ghi khoá ký vào {out}. Giữ tệp và mật khẩu riêng nhau; ở máy mới chạy: identity import-key {out}")
+        return EXIT_OK
+    me = identity.import_key(db, file=args.file, password=password)
+    print(f"Đã nhận khoá ký của {me.name} (dấu vân tay {me.fingerprint}): máy này ký được gói dữ liệu.")
     return EXIT_OK
 
 

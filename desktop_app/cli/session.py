@@ -1,5 +1,11 @@
-"""Who runs a command and what it may change: --login with the password in CDS_PASSWORD, the refusal of a
-data-changing command on data that requires sign-in, and the day's first backup before such a command."""
+"""Who runs a command: --login with the password in CDS_PASSWORD, the refusal of every command on data that
+requires sign-in without them, and the day's first backup before a data-changing command.
+
+With sign-in required, every command needs --login: each one reads the plan data (show, plans, units, periods,
+progress list, the reports, make-form, versions, audit verify, identity), writes to the database (import,
+record, progress add, periods --kind, import-package, read-form, restore-version, and export-package, which
+keeps its bookkeeping there) or copies everything (backup, restore). Only --version, --help and --self-test (on
+a temporary database of its own) run without it: they open no data."""
 
 from __future__ import annotations
 
@@ -25,8 +31,8 @@ def changes_data(args: argparse.Namespace) -> bool:
 
 def sign_in(db: Any, args: argparse.Namespace) -> None:
     """--login with the password in CDS_PASSWORD signs that account in (the audit trail names it). Without them,
-    a data-changing command on a database that requires sign-in is refused before it starts (the use cases
-    check the account's rights as well)."""
+    any command on a database that requires sign-in is refused before it starts (the use cases check the
+    account's rights as well)."""
     from desktop_app.errors import NotAllowed
     from desktop_app.services import accounts
 
@@ -36,12 +42,13 @@ def sign_in(db: Any, args: argparse.Namespace) -> None:
         if not password:
             raise NotAllowed("cli.password_missing", login=args.login, variable=PASSWORD_ENV)
         accounts.sign_in(db, login=args.login, password=password)
-    elif required and changes_data(args):
+    elif required:
         raise NotAllowed("cli.sign_in_required", variable=PASSWORD_ENV)
 
 
-def sign_in_to_restore(db_path: Path, args: argparse.Namespace) -> None:
-    """restore works on the closed file: sign in on it first (a file too damaged to open has no accounts to ask)."""
+def sign_in_on_file(db_path: Path, args: argparse.Namespace) -> None:
+    """backup and restore work on the closed file: sign in on it first (a file too damaged to open has no
+    accounts to ask)."""
     from db.engine import DatabaseError, open_database
 
     if not db_path.exists():

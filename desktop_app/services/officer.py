@@ -49,10 +49,26 @@ def set_officer_name(db: Database, name: str) -> str:
 
 def start_session(db: Database, *, origin: str) -> Workspace:
     """The session of work on db that names the officer of this computer (unless an account is signed in on
-    it) and the source (GUI or command line) on everything it writes: db itself when it is one already."""
+    it) and the source (GUI or command line) on everything it writes: db itself when it is one already. A
+    database of an older version still holding the installation's private key has it moved to the key file
+    first (a failure, e.g. a read-only file, is only logged: signing tries again and tells why)."""
     if not isinstance(db, Workspace):
-        return Workspace.on(db, origin=origin, actor=officer_name(db))
-    db.origin = origin
-    if db.account is None:
-        db.actor = officer_name(db)
+        db = Workspace.on(db, origin=origin, actor=officer_name(db))
+    else:
+        db.origin = origin
+        if db.account is None:
+            db.actor = officer_name(db)
+    _keep_key_out(db)
     return db
+
+
+def _keep_key_out(db: Workspace) -> None:
+    from desktop_app.errors import AppError
+    from desktop_app.services.identity import keep_key_out_of_database
+
+    try:
+        keep_key_out_of_database(db)
+    except AppError as exc:
+        from desktop_app.logs import log_fault
+
+        log_fault(exc, "chuyển khoá ký ra khỏi cơ sở dữ liệu")

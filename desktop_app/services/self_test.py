@@ -161,6 +161,9 @@ def run_checks(folder: Path, extra: list[tuple[str, Callable[[Any], str]]] | Non
                 return
     finally:
         if "db" in state:
+            from desktop_app.services.identity import discard_key
+
+            discard_key(state["db"])  # the temporary database's signing key goes with it
             state["db"].close()
 
 
