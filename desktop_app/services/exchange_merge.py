@@ -213,14 +213,20 @@ class Merger:
         if taken:
             final = dict(ours.content) | {f: content[f] for f in taken}
             self._touch_item(table, ours.id, content, ours.content)
-            if final == content:
-                self._replace(table, ours, content, their[1], their[1], "replaced")
-                rows_db.drop_bases(self.session, [ours.uuid])
-            else:
-                rev = merge.merged_rev(ours.rev, their[1], final, columns)
-                self._replace(table, ours, final, rev, their[1], "replaced")
-                rows_db.save_bases(self.session, [(ours.uuid, their[1], content)])
+            self._settle(table, ours, their[1], content, final, columns)
         self._note(table, their, CONFLICT, detail, taken, conflicts)
+
+    def _settle(self, table: str, ours: LocalRow, their_rev: str, content: dict[str, Any],
+                final: dict[str, Any], columns: Any) -> None:
+        """Write the merged record: their version as sent (its base dropped), or a merge of both sides under a
+        new revision with their version kept as the base."""
+        if final == content:
+            self._replace(table, ours, content, their_rev, their_rev, "replaced")
+            rows_db.drop_bases(self.session, [ours.uuid])
+        else:
+            rev = merge.merged_rev(ours.rev, their_rev, final, columns)
+            self._replace(table, ours, final, rev, their_rev, "replaced")
+            rows_db.save_bases(self.session, [(ours.uuid, their_rev, content)])
 
     def _merge_one(self, table: str, their: list[Any], row: list[Any], ours: LocalRow,
                    base: tuple[str, dict[str, Any]] | None, seen: dict[str, dict[str, Any]],
@@ -264,13 +270,7 @@ class Merger:
                 kept[name] = side[name]
             rows_db.add_history(self.session, [(table, ours.uuid, their[1] if any(
                 c == OURS for c in chosen.values()) else ours.rev, kept, "not_chosen", self.source)])
-        if final == content:
-            self._replace(table, ours, content, their[1], their[1], "replaced")
-            rows_db.drop_bases(self.session, [ours.uuid])
-        else:
-            rev = merge.merged_rev(ours.rev, their[1], final, columns)
-            self._replace(table, ours, final, rev, their[1], "replaced")
-            rows_db.save_bases(self.session, [(ours.uuid, their[1], content)])
+        self._settle(table, ours, their[1], content, final, columns)
         conflicts = tuple(Conflict(f, ours.content.get(f), content.get(f)) for f in decision.conflicts)
         kind = CONFLICT if decision.kind == CONFLICT else UPDATED
         detail = "" if kind == CONFLICT else "gộp các thay đổi của hai bên"
