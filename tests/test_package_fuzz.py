@@ -235,6 +235,22 @@ EVIDENCE_NAMES = ["CON.txt", "nul.txt", "COM1.pdf", "a:b.pdf", "C:minh_chung.pdf
                   "x\x00.pdf", "a/b.pdf", "..", "", "tệp.", "tệp ", "\x1b[2J.pdf", "x" * 300 + ".pdf"]
 bad_values = st.one_of(st.sampled_from(BAD_VALUES), st.integers(-10**40, 10**40),
                        st.floats(allow_nan=False, allow_infinity=False), st.text(max_size=30))
+BAD_NUMBERS = ["-5", "-0.001", "150", "100.0000001", "1e999999", "9E+999999999", "9" * 200, "1" * 41, "1e30",
+               "-1e13", "1000000000000", "0", "0.0", "-0", "0.0000001", "1e-999999999", "NaN", "inf", "sNaN",
+               "72,5", "40%", " 40 ", "", "abc", "1_000"]
+BAD_TEXTS = ["xong\x00", "ghi chú\x1b[2J", "a\x9bb", "\x1b]0;pwned\x07", "\u202etxt", "a\x7fb", "x" * 5000,
+             "\r\n", "\ud7ff", ""]
+BAD_DATES = ["1800-01-01", "1899-12-31", "2101-01-01", "0001-01-01", "9999-12-31", "2026-02-30", "2026-13-01",
+             "26-01-01", "2026-1-1", "", "hôm qua"]
+BAD_MOMENTS = [f"{d} 00:00:00" for d in BAD_DATES] + ["9999-12-31 23:59:59.999999", "2026-05-04T25:00:00"]
+# the values breaking a rule of the column, by the column's name (text typed as the column's JSON type, so that
+# the rule is reached rather than the type check before it)
+TYPED_BAD = {"value": BAD_NUMBERS, "numerator": BAD_NUMBERS, "denominator": BAD_NUMBERS, "budget": BAD_NUMBERS,
+             "narrative": BAD_TEXTS, "evidence": BAD_TEXTS, "document_number": BAD_TEXTS, "status": BAD_TEXTS
+             + ["done", "Hoàn thành", "blocked", "DONE"], "reported_by": BAD_TEXTS, "name": BAD_TEXTS,
+             "title": BAD_TEXTS, "text": BAD_TEXTS, "document_date": BAD_DATES, "plan_date": BAD_DATES,
+             "start": BAD_DATES, "end": BAD_DATES, "due": BAD_DATES, "reported_at": BAD_MOMENTS,
+             "changed_at": BAD_MOMENTS, "imported_at": BAD_MOMENTS, "year": [1800, 2101, 0, -1, 10**20]}
 
 
 class RecordsHarness:
@@ -350,7 +366,8 @@ def broken_records(draw: st.DrawFn, h: RecordsHarness) -> dict[str, Any]:
         data["rows"].append([row[c] for c in data["columns"]])
         return {EVIDENCE: data}
     if choice <= 5:
-        name, column = REPORTS, draw(st.sampled_from(REPORT_COLUMNS))
+        name = REPORTS  # half the time a number: the rules of record (bounds, percent, fraction) reached
+        column = draw(st.sampled_from(REPORT_COLUMNS[:3] if draw(st.booleans()) else REPORT_COLUMNS))
     else:
         name = draw(st.sampled_from(h.with_rows))
         column = draw(st.sampled_from(h.records[name]["columns"]))
@@ -359,6 +376,8 @@ def broken_records(draw: st.DrawFn, h: RecordsHarness) -> dict[str, Any]:
     if choice == 8:  # a UUID: of another table's record, or not a UUID
         other = draw(st.sampled_from(sorted(h.uuids)))
         value: Any = draw(st.sampled_from(h.uuids[other]))
+    elif column in TYPED_BAD and draw(st.integers(0, 3)):
+        value = draw(st.sampled_from(TYPED_BAD[column]))
     else:
         value = draw(bad_values)
     if value == "{uuid}":
