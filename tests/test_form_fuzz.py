@@ -202,11 +202,11 @@ def _pick(draw: st.DrawFn, choices: list[str]) -> list[tuple[str, bytes]]:
     return out
 
 
-def run_property(folder: Path, examples: int = EXAMPLES) -> Harness:
+def run_property(folder: Path, examples: int = EXAMPLES, derandomize: bool = True) -> Harness:
     """Run the form reader's property for `examples` cases; returns the harness with its outcome counts."""
     h = Harness(folder)
 
-    @settings(max_examples=examples, deadline=None, derandomize=True, database=None,
+    @settings(max_examples=examples, deadline=None, derandomize=derandomize, database=None,
               suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much])
     @given(forms(h))
     def prop(data: bytes) -> None:

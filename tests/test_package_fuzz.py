@@ -7,13 +7,17 @@ The only outcomes allowed are a Package (whose every member then reads back) or 
 
 from __future__ import annotations
 
+import copy
 import functools
 import hashlib
 import io
 import json
+import shutil
+import sqlite3
 import tempfile
 import zipfile
 from collections import Counter
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -125,9 +129,12 @@ class Harness:
     def __init__(self, folder: Path) -> None:
         self.path = folder / "dot_bien.cdsx"
         self.outcomes: Counter[str] = Counter()
+        self.errors: Counter[str] = Counter()
+        self.cases = 0
         self.start_rss = reset_peak()
 
     def case(self, data: bytes) -> None:
+        self.cases += 1
         self.path.write_bytes(data)
         try:
             with time_guard(TIME_LIMIT):
@@ -140,6 +147,7 @@ class Harness:
         except PackageRefused as err:
             assert err.message and err.file == self.path.name
             self.outcomes["refused"] += 1
+            self.errors[type(err).__name__] += 1
         else:
             self.outcomes["read"] += 1
 
@@ -152,18 +160,24 @@ SETTINGS = settings(max_examples=EXAMPLES, deadline=None, derandomize=True, data
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 
-@pytest.mark.slow  # 2,000 cases: -m "not slow" leaves it out
-def test_the_package_reader_gives_a_package_or_its_own_refusal(tmp_path: Path) -> None:
+def run_property(folder: Path, examples: int = EXAMPLES, derandomize: bool = True) -> Harness:
+    """Run the package reader's property for `examples` cases; returns the harness with its outcome counts."""
     seed()
-    harness = Harness(tmp_path)
+    harness = Harness(folder)
 
-    @SETTINGS
+    @settings(SETTINGS, max_examples=examples, derandomize=derandomize)
     @given(packages)
     def prop(data: bytes) -> None:
         harness.case(data)
 
     prop()
     harness.check_memory()
+    return harness
+
+
+@pytest.mark.slow  # 2,000 cases: -m "not slow" leaves it out
+def test_the_package_reader_gives_a_package_or_its_own_refusal(tmp_path: Path) -> None:
+    harness = run_property(tmp_path)
     assert sum(harness.outcomes.values()) >= EXAMPLES
     assert harness.outcomes["refused"] > EXAMPLES // 2 and harness.outcomes["read"] > 0, harness.outcomes
 
@@ -196,3 +210,204 @@ def test_read_json_gives_a_value_or_its_own_refusal(tmp_path: Path) -> None:
     prop()
     harness.check_memory()
     assert harness.outcomes["refused"] > 0 and harness.outcomes["read"] > 0, harness.outcomes
+
+
+# --------------------------------------------------------------------------- records breaking the domain rules
+# A real package (NAM_HONG and a progress report, exported by a commune) with one record value changed per case
+# so that it breaks a rule of the domain, re-signed by the sender's own key (what a sender editing their own
+# package can do). import_package (trust=True) into a new database either imports or refuses with the program's
+# own AppError, its message not empty, the receiving database's dump and bytes unchanged after a refusal.
+
+REPORTS = "records/progress_reports.json"
+EVIDENCE = "records/evidence_files.json"
+REPORT_COLUMNS = ["value", "numerator", "denominator", "status", "narrative", "evidence", "document_number",
+                  "document_date", "reported_at", "reported_by", "uuid", "item_id", "unit_id", "period_id",
+                  "rev", "base", "changed_at"]
+BAD_VALUES: list[Any] = [
+    -5, "-5", "-0.001", -1e-9, 150, "150", "100.0000001", "1e999999", "9E+999999999", "9" * 200, 10**30, 1e308,
+    "1" * 41, "0", 0, "NaN", "Infinity", "-0", "0.0000001", "1e-999999999", "72,5", " 40 ", "40%", True, None, "",
+    [], {}, [1, 2], {"a": 1}, "x\x00y", "ghi chú\x1b[2J", "a\x9bb", "\x1b]0;pwned\x07", "\u202e", "x" * 5000,
+    "1800-01-01", "1899-12-31", "2101-01-01", "0001-01-01", "9999-12-31 00:00:00", "1899-12-31T23:59:59",
+    "2026-02-30", "2026-13-01", "not-a-uuid-at-all", "00000000-0000-0000-0000-000000000000", "{uuid}",
+    "done", "Hoàn thành", "quarter", "percent",
+]
+EVIDENCE_NAMES = ["CON.txt", "nul.txt", "COM1.pdf", "a:b.pdf", "C:minh_chung.pdf", "..\\..\\boot.ini", "a\\b.pdf",
+                  "x\x00.pdf", "a/b.pdf", "..", "", "tệp.", "tệp ", "\x1b[2J.pdf", "x" * 300 + ".pdf"]
+bad_values = st.one_of(st.sampled_from(BAD_VALUES), st.integers(-10**40, 10**40),
+                       st.floats(allow_nan=False, allow_infinity=False), st.text(max_size=30))
+BAD_NUMBERS = ["-5", "-0.001", "150", "100.0000001", "1e999999", "9E+999999999", "9" * 200, "1" * 41, "1e30",
+               "-1e13", "1000000000000", "0", "0.0", "-0", "0.0000001", "1e-999999999", "NaN", "inf", "sNaN",
+               "72,5", "40%", " 40 ", "", "abc", "1_000"]
+BAD_TEXTS = ["xong\x00", "ghi chú\x1b[2J", "a\x9bb", "\x1b]0;pwned\x07", "\u202etxt", "a\x7fb", "x" * 5000,
+             "\r\n", "\ud7ff", ""]
+BAD_DATES = ["1800-01-01", "1899-12-31", "2101-01-01", "0001-01-01", "9999-12-31", "2026-02-30", "2026-13-01",
+             "26-01-01", "2026-1-1", "", "hôm qua"]
+BAD_MOMENTS = [f"{d} 00:00:00" for d in BAD_DATES] + ["9999-12-31 23:59:59.999999", "2026-05-04T25:00:00"]
+# the values breaking a rule of the column, by the column's name (text typed as the column's JSON type, so that
+# the rule is reached rather than the type check before it)
+TYPED_BAD = {"value": BAD_NUMBERS, "numerator": BAD_NUMBERS, "denominator": BAD_NUMBERS, "budget": BAD_NUMBERS,
+             "narrative": BAD_TEXTS, "evidence": BAD_TEXTS, "document_number": BAD_TEXTS, "status": BAD_TEXTS
+             + ["done", "Hoàn thành", "blocked", "DONE"], "reported_by": BAD_TEXTS, "name": BAD_TEXTS,
+             "title": BAD_TEXTS, "text": BAD_TEXTS, "document_date": BAD_DATES, "plan_date": BAD_DATES,
+             "start": BAD_DATES, "end": BAD_DATES, "due": BAD_DATES, "reported_at": BAD_MOMENTS,
+             "changed_at": BAD_MOMENTS, "imported_at": BAD_MOMENTS, "year": [1800, 2101, 0, -1, 10**20]}
+
+
+class RecordsHarness:
+    """The exported package's members parsed once, the sender's key, and a template receiving database copied
+    for every case."""
+
+    def __init__(self, folder: Path) -> None:
+        from desktop_app.services import identity
+        from desktop_app.services.exchange import export_package
+        from desktop_app.services.importing import import_file
+        from desktop_app.services.progress import item_by_number, record_progress
+        from tests.conftest import NAM_HONG, new_database
+
+        self.folder = folder
+        sender = new_database(folder / "gui" / "du_lieu.sqlite3")
+        try:
+            plan = import_file(sender, path=NAM_HONG).plan_id
+            record_progress(sender, item_id=item_by_number(sender, plan_id=plan, number="2.1"), period="2026-Q1",
+                            value=Decimal(40), narrative="Đã triển khai")
+            export_package(sender, out=folder / "goc.cdsx")
+            self.key = identity.private_key(sender)
+        finally:
+            sender.close()
+        with zipfile.ZipFile(folder / "goc.cdsx") as zf:
+            members = {i.filename: zf.read(i.filename) for i in zf.infolist()}
+        self.manifest = json.loads(members.pop(MANIFEST))
+        members.pop(SIGNATURE)
+        self.members = members
+        self.records = {n: json.loads(d) for n, d in members.items() if n.startswith("records/")}
+        self.with_rows = sorted(n for n, d in self.records.items() if d.get("rows"))
+        self.uuids = {n: [str(r[0]) for r in d["rows"]] for n, d in self.records.items() if d.get("rows")}
+        self.cases = 0
+        self.outcomes: Counter[str] = Counter()
+        self.errors: Counter[str] = Counter()
+        self.start_rss = reset_peak()
+
+    def package(self, edited: dict[str, Any]) -> bytes:
+        """The package with the edited record members, its manifest made to match and signed again."""
+        members = dict(self.members)
+        manifest = json.loads(json.dumps(self.manifest))
+        for name, data in edited.items():
+            members[name] = json.dumps(data, ensure_ascii=False).encode("utf-8")
+            table = name.removeprefix("records/").removesuffix(".json")
+            if table in manifest["counts"] and isinstance(data.get("rows"), list):
+                manifest["counts"][table] = len(data["rows"])
+        manifest["members"] = {n: {"size": len(d), "sha256": hashlib.sha256(d).hexdigest()}
+                               for n, d in members.items()}
+        signed = json.dumps(manifest, ensure_ascii=False, sort_keys=True).encode("utf-8")
+        return zip_bytes([(MANIFEST, signed), (SIGNATURE, signing.sign(self.key, signed)), *members.items()])
+
+    def case(self, edited: dict[str, Any]) -> None:
+        from db.engine import open_database
+        from desktop_app.errors import AppError
+        from desktop_app.services.exchange import import_package
+        from desktop_app.services.workspace import Workspace
+        from tests.conftest import new_database
+
+        self.cases += 1
+        path = self.folder / "goi.cdsx"
+        path.write_bytes(self.package(edited))
+        db_path = self.folder / f"nhan_{self.cases}" / "du_lieu.sqlite3"
+        new_database(db_path).close()  # closed: the file alone holds the database, its bytes to compare
+        before, before_bytes = _dump(db_path), _pages(db_path)
+        db = Workspace.on(open_database(db_path))
+        try:
+            try:
+                with time_guard(TIME_LIMIT):
+                    import_package(db, path=path, trust=True, backup=False)
+            except AppError as err:
+                assert err.message and err.full_message().strip(), err
+                self.outcomes["refused"] += 1
+                self.errors[type(err).__name__] += 1
+                db.close()
+                assert _dump(db_path) == before, "a refused package changed the database"
+                assert _pages(db_path) == before_bytes, "a refused package changed the database file"
+            else:
+                self.outcomes["imported"] += 1
+        finally:
+            db.close()
+            shutil.rmtree(db_path.parent, ignore_errors=True)
+
+    def check_memory(self) -> None:
+        used = peak_growth_mb(self.start_rss)
+        assert used < MEMORY_LIMIT_MB, f"the cases used {used:.0f} MB"
+
+
+def _pages(path: Path) -> bytes:
+    """The database file after its 100-byte header (whose change counter and journal-mode bytes change when
+    the file is only read in WAL mode)."""
+    return path.read_bytes()[100:]
+
+
+def _dump(path: Path) -> str:
+    con = sqlite3.connect(path)
+    try:
+        return "\n".join(con.iterdump())
+    finally:
+        con.close()
+
+
+@st.composite
+def broken_records(draw: st.DrawFn, h: RecordsHarness) -> dict[str, Any]:
+    """The record members to change: one value set to a value breaking a domain rule (mostly in the progress
+    report, whose rules are the richest), a report's denominator 0, another table's UUID in a reference, or an
+    evidence file row with a hostile name."""
+    choice = draw(st.integers(0, 9))
+    if choice == 9:  # an evidence file of the report, with a hostile name
+        report = h.records[REPORTS]["rows"][0]
+        data = copy.deepcopy(h.records[EVIDENCE])
+        row = {"uuid": "0b7e4f1c-7d0a-4c53-9a57-3f1f9d0c2a11", "rev": report[1], "base": report[2],
+               "changed_at": report[3], "report_id": report[0], "sha256": "0" * 64, "size": 1,
+               "file_name": draw(st.one_of(st.sampled_from(EVIDENCE_NAMES), st.text(max_size=12)))}
+        data["rows"].append([row[c] for c in data["columns"]])
+        return {EVIDENCE: data}
+    if choice <= 5:
+        name = REPORTS  # half the time a number: the rules of record (bounds, percent, fraction) reached
+        column = draw(st.sampled_from(REPORT_COLUMNS[:3] if draw(st.booleans()) else REPORT_COLUMNS))
+    else:
+        name = draw(st.sampled_from(h.with_rows))
+        column = draw(st.sampled_from(h.records[name]["columns"]))
+    data = copy.deepcopy(h.records[name])
+    row = data["rows"][draw(st.integers(0, len(data["rows"]) - 1))]
+    if choice == 8:  # a UUID: of another table's record, or not a UUID
+        other = draw(st.sampled_from(sorted(h.uuids)))
+        value: Any = draw(st.sampled_from(h.uuids[other]))
+    elif column in TYPED_BAD and draw(st.integers(0, 3)):
+        value = draw(st.sampled_from(TYPED_BAD[column]))
+    else:
+        value = draw(bad_values)
+    if value == "{uuid}":
+        value = draw(st.sampled_from(h.uuids["records/units.json"]))
+    row[data["columns"].index(column)] = value
+    if name == REPORTS and choice == 0:  # a fraction: numerator, denominator (0 among them), no value
+        columns = data["columns"]
+        row[columns.index("value")] = None
+        row[columns.index("numerator")] = draw(st.sampled_from(["1", "45", "0", 1, "-1", "1e30"]))
+        row[columns.index("denominator")] = draw(st.sampled_from(["0", 0, "0.0", "-0", "1e-30", "50", None]))
+    return {name: data}
+
+
+def run_records_property(folder: Path, examples: int = EXAMPLES, derandomize: bool = True) -> RecordsHarness:
+    """Run the property of packages whose records break the domain rules for `examples` cases."""
+    h = RecordsHarness(folder)
+
+    @settings(SETTINGS, max_examples=examples, derandomize=derandomize)
+    @given(broken_records(h))
+    def prop(edited: dict[str, Any]) -> None:
+        h.case(edited)
+
+    prop()
+    h.check_memory()
+    return h
+
+
+@pytest.mark.slow  # 2,000 cases: -m "not slow" leaves it out
+def test_a_package_whose_record_breaks_a_domain_rule_imports_or_is_refused_leaving_the_database(
+        tmp_path: Path) -> None:
+    h = run_records_property(tmp_path)
+    assert h.cases >= EXAMPLES
+    assert h.outcomes["refused"] > EXAMPLES // 2 and h.outcomes["imported"] > 0, h.outcomes
