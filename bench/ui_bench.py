@@ -27,7 +27,7 @@ from desktop_app.domain.appendix import (  # noqa: E402
     ParsedSection,
 )
 from desktop_app.domain.deadlines import parse_deadline  # noqa: E402
-from desktop_app.domain.targets import parse_targets  # noqa: E402
+from desktop_app.domain.target_text import parse_targets  # noqa: E402
 from desktop_app.services.importing import _write  # noqa: E402
 
 UNITS = ["Phòng Văn hóa - Xã hội", "Công an xã", "Văn phòng HĐND & UBND xã", "Trung tâm phục vụ hành chính công xã",

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from db.engine import Database
-from desktop_app.domain.text import hidden_name_characters, lookalike_key, mixes_lookalikes
+from desktop_app.domain.names import hidden_name_characters, lookalike_key, mixes_lookalikes
 from desktop_app.errors import InvalidValue
 from desktop_app.io.exchange.package import PackageRefused
 from desktop_app.services import editing

@@ -13,7 +13,8 @@ from desktop_app.domain.target_cells import (
     looks_like_target_value,
     parse_target_cell,
 )
-from desktop_app.domain.targets import Target, format_target, parse_targets
+from desktop_app.domain.target_text import parse_targets
+from desktop_app.domain.targets import Target, format_target
 
 
 def T(op: str, value: str, kind: str = "none", unit: str | None = None, raw: str = "",

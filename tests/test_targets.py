@@ -10,13 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.domain.targets import (
-    Target,
-    format_target,
-    looks_like_indicator,
-    parse_targets,
-    target_value_json,
-)
+from desktop_app.domain.target_text import looks_like_indicator, parse_targets
+from desktop_app.domain.targets import Target, format_target, target_value_json
 
 DATA = Path(__file__).parent / "data"
 NH, MT = "nam_hong", "minh_tan"

@@ -36,7 +36,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from desktop_app.domain.targets import Target, _fold, _normalise, _value, parse_targets
+from desktop_app.domain.target_text import _fold, _normalise, _value, parse_targets
+from desktop_app.domain.targets import Target
 
 # Comparison signs and words a value may start with, longest first; None = "reach" words.
 _LEADS: tuple[tuple[str, str | None], ...] = tuple(sorted((

@@ -25,7 +25,8 @@ from sqlalchemy.orm import Session
 from db.engine import Database
 from db.exchange.models import Peer
 from db.models import Plan, Setting, utcnow
-from desktop_app.domain.text import clean, hidden_name_characters, lookalike_key, mixes_lookalikes, sort_key, unit_key
+from desktop_app.domain.names import hidden_name_characters, lookalike_key, mixes_lookalikes
+from desktop_app.domain.text import clean, sort_key, unit_key
 from desktop_app.errors import FileRefused, InvalidValue, NotFound
 from desktop_app.io.atomic import atomic_file
 from desktop_app.io.exchange import keystore, signing

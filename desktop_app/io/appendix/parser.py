@@ -21,7 +21,8 @@ from desktop_app.domain.deadlines import Deadline, horizon_deadline, parse_deadl
 from desktop_app.domain.numbering import is_roman, normalise_number, number_kind
 from desktop_app.domain.plan_title import commune_from_texts, read_title
 from desktop_app.domain.target_cells import parse_target_cell
-from desktop_app.domain.targets import Target, looks_like_indicator, parse_targets
+from desktop_app.domain.target_text import looks_like_indicator, parse_targets
+from desktop_app.domain.targets import Target
 from desktop_app.domain.text import clean, clean_lines, search_key, split_units
 from desktop_app.errors import FileRefused
 from desktop_app.io.appendix.columns import Layout, is_column_number_row, is_stt_label
