@@ -14,6 +14,7 @@ LOG_NAME = "chuong_trinh.log"
 MAX_BYTES = 1_000_000
 KEEP = 5
 _logger = logging.getLogger("desktop_app")
+_started: Path | None = None
 
 
 def log_path() -> Path:
@@ -24,9 +25,10 @@ def log_path() -> Path:
 def start_logging(path: Path | None = None) -> Path | None:
     """Send the program's log to a rotating file (1 MB × 5); returns its path, None when it cannot be written
     (the program still runs)."""
+    global _started
     path = path or log_path()
     if any(isinstance(h, RotatingFileHandler) for h in _logger.handlers):
-        return path
+        return _started
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handler = RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=KEEP, encoding="utf-8")
@@ -35,7 +37,18 @@ def start_logging(path: Path | None = None) -> Path | None:
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     _logger.addHandler(handler)
     _logger.setLevel(logging.INFO)
+    _started = path
     return path
+
+
+def started_log() -> Path | None:
+    """The log file faults are written to, None until start_logging has opened one."""
+    return _started
+
+
+def log_start(version: str, data: Path) -> None:
+    """The first line of a session in the log: which program and which data file."""
+    _logger.info("Mở chương trình %s, tệp dữ liệu %s", version, data)
 
 
 def details(exc: BaseException) -> str:

@@ -48,3 +48,42 @@ def test_the_start_up_probe_reports_the_first_frame_and_quits(tmp_path: Path) ->
     assert out.returncode == 0, out.stderr
     marker = [line for line in out.stdout.splitlines() if line.startswith("first-paint ")]
     assert len(marker) == 1 and float(marker[0].split()[1]) > 0
+
+
+def _probe(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config"),
+           "XDG_DATA_HOME": str(tmp_path / "data"), "CDS_STARTUP_PROBE": "1"}
+    out = subprocess.run([sys.executable, "-m", "desktop_app", *args], cwd=ROOT, env=env, capture_output=True,
+                         text=True, timeout=120, check=False)
+    assert out.returncode == 0, out.stderr
+    return out
+
+
+def _first_window_modules(out: subprocess.CompletedProcess[str]) -> list[str]:
+    lines = [line for line in out.stdout.splitlines() if line.startswith("first-window-modules ")]
+    assert len(lines) == 1, out.stdout
+    return ast.literal_eval(lines[0].split(" ", 1)[1])
+
+
+def test_the_path_to_the_first_window_loads_no_database_layer_and_no_file_library(tmp_path: Path) -> None:
+    """What the first window waits for, checked in a real start (`python -m desktop_app`): neither SQLAlchemy
+    nor a file library (openpyxl, reportlab, docx…) is imported before it exists — they load on the background
+    thread while it shows. Once cli._file_to_open built the command table, importing every command group and
+    with them db.engine and SQLAlchemy (~0.7 s) before the window; this catches such a path coming back."""
+    db = tmp_path / "du_lieu.sqlite3"
+    assert _first_window_modules(_probe(tmp_path, "--db", str(db))) == []
+    appendix = tmp_path / "phu_luc.txt"  # a double-click on a file: the same light path
+    appendix.write_text("PHỤ LỤC 1\n", encoding="utf-8")
+    assert _first_window_modules(_probe(tmp_path, "--db", str(db), str(appendix))) == []
+    assert _first_window_modules(_probe(tmp_path)) == []  # the default data folder
+
+
+def test_the_real_start_up_writes_the_program_log(tmp_path: Path) -> None:
+    """The fault dialog says the details are in the log: the start-up the officer runs starts the log (a line
+    naming the version and the data file), so the faults after it are written there."""
+    db = tmp_path / "du_lieu.sqlite3"
+    _probe(tmp_path, "--db", str(db))
+    logs = list((tmp_path / "data").rglob("chuong_trinh.log"))
+    assert len(logs) == 1, logs
+    text = logs[0].read_text(encoding="utf-8")
+    assert "Mở chương trình" in text and str(db) in text

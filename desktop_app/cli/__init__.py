@@ -58,10 +58,18 @@ def _file_to_open(argv: list[str]) -> tuple[list[str], Path | None]:
     """A file given alone on the command line (a double-click on an appendix or a data package) is opened in
     the window's import preview: (the other arguments, that file)."""
     positions = [i for i, a in enumerate(argv) if not a.startswith("-") and (i == 0 or argv[i - 1] != "--db")]
-    commands = {name for group in _groups() for name in group.COMMANDS}
-    if len(positions) == 1 and argv[positions[0]] not in commands and Path(argv[positions[0]]).is_file():
-        return argv[:positions[0]] + argv[positions[0] + 1:], Path(argv[positions[0]])
-    return argv, None
+    if len(positions) != 1 or not Path(argv[positions[0]]).is_file():
+        return argv, None
+    given = argv[positions[0]]
+    # A command name has neither a folder nor a suffix: only a bare word that is also a file here needs the
+    # command table (which imports every command group, the database layer among them: not on the window's path).
+    if Path(given).suffix == "" and Path(given).name == given and given in _command_names():
+        return argv, None
+    return argv[:positions[0]] + argv[positions[0] + 1:], Path(given)
+
+
+def _command_names() -> set[str]:
+    return {name for group in _groups() for name in group.COMMANDS}
 
 
 def _self_test() -> int:

@@ -76,8 +76,11 @@ def _announce_running() -> None:
 def run_gui(db_path: Path, open_path: Path | None = None) -> int:
     """Open the main window on the database at db_path (and the import preview of open_path, a file given on
     the command line, e.g. by a double-click); returns the exit code."""
+    from desktop_app.logs import log_start, start_logging
     from desktop_app.ui.startup import start
 
+    start_logging()  # before anything can fail: the fault dialog points to this file
+    log_start(__version__, db_path)
     app = make_app()
     sys.excepthook = _report_unexpected
     _announce_running()

@@ -53,14 +53,18 @@ def fault(parent: QWidget | None, title: str, text: str, details: str) -> None:
 
 def report_fault(parent: QWidget | None, exc: BaseException) -> None:
     """Log an unexpected exception in full and tell the officer in plain words, with the details to copy."""
-    from desktop_app.logs import log_fault, log_path
+    from desktop_app.logs import log_fault, started_log
 
     details = log_fault(exc)
+    written = started_log()
     text = (QCoreApplication.translate("Dialogs", "An unexpected error occurred: %1")
             .replace("%1", str(exc) or type(exc).__name__) + "\n\n"
             + QCoreApplication.translate("Dialogs", "The last action may not have been completed; data saved "
                                                     "before it is not lost. The program keeps running.") + "\n\n"
-            + QCoreApplication.translate("Dialogs", "The details were written to %1.").replace("%1", str(log_path())))
+            + (QCoreApplication.translate("Dialogs", "The details were written to %1.").replace("%1", str(written))
+               if written is not None else
+               QCoreApplication.translate("Dialogs", "The details could not be written to a log file: copy them "
+                                                     "with «Copy details» for support.")))
     fault(parent, QCoreApplication.translate("Dialogs", "Unexpected error"), text, details)
 
 

@@ -4,11 +4,14 @@ full main window then takes its place. Nothing heavy runs on the UI thread, so t
 
 With CDS_STARTUP_PROBE set (bench/startup_bench.py only) the program prints "first-paint <time.time()>" when
 the first window is drawn and quits; with CDS_STARTUP_PROBE=settle it first waits until the main window is
-shown plus 1.5 s, printing "main-window <time>" and the longest event-loop stall ("max-stall <ms>")."""
+shown plus 1.5 s, printing "main-window <time>" and the longest event-loop stall ("max-stall <ms>"). Either way it
+also prints "first-window-modules <list>": the heavy libraries already loaded when the first window was made,
+before the background thread starts (tests/test_startup_imports.py keeps that list empty)."""
 
 from __future__ import annotations
 
 import os
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -27,6 +30,8 @@ from PySide6.QtWidgets import (
 
 STARTUP_PROBE = "CDS_STARTUP_PROBE"
 SETTLE_SECONDS = 1.5
+HEAVY = ("sqlalchemy", "alembic", "openpyxl", "reportlab", "docx", "pypdf", "pypdfium2", "lxml", "cryptography")
+"""Libraries the first window must not wait for: the background thread loads them while it shows."""
 
 
 class StartupProbe(QObject):
@@ -39,6 +44,7 @@ class StartupProbe(QObject):
         self._tick = QTimer(self, interval=5)
         self._tick.timeout.connect(self._on_tick)
         self.main_shown = False
+        self.heavy = sorted({name.split(".")[0] for name in sys.modules} & set(HEAVY))
         window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -49,6 +55,7 @@ class StartupProbe(QObject):
 
     def _drawn(self) -> None:
         print(f"first-paint {time.time():.6f}", flush=True)
+        print(f"first-window-modules {self.heavy!r}", flush=True)
         if not self.settle:
             QApplication.quit()
             return

@@ -324,7 +324,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="94"/>
+        <location filename="../../desktop_app/ui/app.py" line="98"/>
         <source>Cannot open the database</source>
         <translation>Không mở được cơ sở dữ liệu</translation>
     </message>
@@ -898,47 +898,52 @@ Dữ liệu hiện tại sẽ được sao lưu trước (vào thư mục «back
         <translation>Sao chép chi tiết</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="59"/>
+        <location filename="../../desktop_app/ui/messages.py" line="60"/>
         <source>An unexpected error occurred: %1</source>
         <translation>Đã xảy ra lỗi không mong đợi: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="61"/>
+        <location filename="../../desktop_app/ui/messages.py" line="62"/>
         <source>The last action may not have been completed; data saved before it is not lost. The program keeps running.</source>
         <translation>Thao tác vừa rồi có thể chưa hoàn tất; dữ liệu đã lưu trước đó không bị mất. Chương trình vẫn tiếp tục chạy.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="63"/>
+        <location filename="../../desktop_app/ui/messages.py" line="64"/>
         <source>The details were written to %1.</source>
         <translation>Chi tiết đã được ghi vào %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="64"/>
+        <location filename="../../desktop_app/ui/messages.py" line="66"/>
+        <source>The details could not be written to a log file: copy them with «Copy details» for support.</source>
+        <translation>Không ghi được chi tiết vào tệp nhật ký: bấm «Sao chép chi tiết» để gửi cho bộ phận hỗ trợ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/messages.py" line="68"/>
         <source>Unexpected error</source>
         <translation>Lỗi không mong đợi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="73"/>
+        <location filename="../../desktop_app/ui/messages.py" line="77"/>
         <source>Look in:</source>
         <translation>Thư mục:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="74"/>
+        <location filename="../../desktop_app/ui/messages.py" line="78"/>
         <source>File name:</source>
         <translation>Tên tệp:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="75"/>
+        <location filename="../../desktop_app/ui/messages.py" line="79"/>
         <source>Files of type:</source>
         <translation>Loại tệp:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="76"/>
+        <location filename="../../desktop_app/ui/messages.py" line="80"/>
         <source>Open</source>
         <translation>Mở</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="77"/>
+        <location filename="../../desktop_app/ui/messages.py" line="81"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
@@ -1408,7 +1413,7 @@ Load the sample plan of commune Nam Hồng to try the program? You can import yo
 Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình? Bạn có thể nhập phụ lục của xã mình bất cứ lúc nào bằng Tệp → Nhập phụ lục… (Ctrl+O).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="91"/>
+        <location filename="../../desktop_app/ui/messages.py" line="95"/>
         <source>Cannot do this</source>
         <translation>Không thực hiện được</translation>
     </message>
@@ -1951,7 +1956,7 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop_app/ui/main_window.py" line="38"/>
-        <location filename="../../desktop_app/ui/startup.py" line="78"/>
+        <location filename="../../desktop_app/ui/startup.py" line="85"/>
         <source>Commune digital transformation plan tracker</source>
         <translation>Theo dõi Kế hoạch chuyển đổi số cấp xã</translation>
     </message>
@@ -3338,37 +3343,37 @@ Nạp kế hoạch mẫu của xã Nam Hồng để dùng thử chương trình?
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../desktop_app/ui/startup.py" line="85"/>
+        <location filename="../../desktop_app/ui/startup.py" line="92"/>
         <source>Opening the data…</source>
         <translation>Đang mở dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/startup.py" line="125"/>
+        <location filename="../../desktop_app/ui/startup.py" line="132"/>
         <source>The data file is missing</source>
         <translation>Không tìm thấy tệp dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/startup.py" line="126"/>
+        <location filename="../../desktop_app/ui/startup.py" line="133"/>
         <source>The data file is damaged</source>
         <translation>Tệp dữ liệu bị hỏng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/startup.py" line="130"/>
+        <location filename="../../desktop_app/ui/startup.py" line="137"/>
         <source>No intact backup was found. Start with an empty data file?</source>
         <translation>Không tìm thấy bản sao lưu nguyên vẹn nào. Bắt đầu với một tệp dữ liệu trống?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/startup.py" line="138"/>
+        <location filename="../../desktop_app/ui/startup.py" line="145"/>
         <source>No intact backup was found beside it. Do not delete the file; ask for support.</source>
         <translation>Không tìm thấy bản sao lưu nguyên vẹn nào cạnh tệp. Đừng xóa tệp này; hãy liên hệ hỗ trợ kỹ thuật.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/startup.py" line="142"/>
+        <location filename="../../desktop_app/ui/startup.py" line="149"/>
         <source>Restore the newest intact backup, made %1 (%2 plans)?</source>
         <translation>Khôi phục bản sao lưu nguyên vẹn mới nhất, tạo lúc %1 (%2 kế hoạch)?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/startup.py" line="145"/>
+        <location filename="../../desktop_app/ui/startup.py" line="152"/>
         <source>Restore the newest intact backup, made %1 (%2 plans)? A copy of the damaged file is kept in the «backups» folder.</source>
         <translation>Khôi phục bản sao lưu nguyên vẹn mới nhất, lập lúc %1 (%2 kế hoạch)? Một bản sao của tệp bị hỏng được giữ trong thư mục «backups».</translation>
     </message>
