@@ -446,3 +446,37 @@ def test_a_value_already_in_the_file_is_refused_on_reading_not_a_crash_or_a_hang
         assert code == 2 and "1E+999999" in err and "Traceback" not in err, (command, err)
         assert time.monotonic() - started < 30
     assert not (tmp_path / "o.xlsx").exists() and not (tmp_path / "o.pdf").exists()
+
+
+# --------------------------------------------------------------------------- appendix targets
+
+HUGE_TARGETS = """PHỤ LỤC 1
+| Stt | Chỉ tiêu/nhiệm vụ | Đơn vị chủ trì theo dõi | Đơn vị chủ trì tổ chức triển khai | Thời gian hoàn thành | Ghi chú |
+|---|---|---|---|---|---|
+| 1. | Về hạ tầng số | | | | |
+| 1.1. | Tỉ lệ hộ gia đình có cáp quang đạt tối thiểu 99999999999999999999999999999% | Phòng Văn hóa - Xã hội | Các doanh nghiệp viễn thông | Tháng 12/2026 | |
+| 1.2. | Số điểm truy cập công cộng đạt 123456789012345678901234567890 điểm | Phòng Văn hóa - Xã hội | Các doanh nghiệp viễn thông | Tháng 12/2026 | |
+| 1.3. | Chỉ số an toàn đạt 0,0000000000000000000000001 | Phòng Văn hóa - Xã hội | Công an xã | Tháng 12/2026 | |
+| 1.4. | Tỉ lệ cán bộ có chữ ký số đạt 150% | Phòng Văn hóa - Xã hội | Các phòng, ban | Tháng 12/2026 | |
+| 1.5. | Tỉ lệ hồ sơ trực tuyến đạt tối thiểu 80% | Phòng Văn hóa - Xã hội | Các phòng, ban | Tháng 12/2026 | |
+"""
+
+
+def test_an_appendix_target_with_no_sane_bound_is_kept_only_as_text_and_everything_still_runs(
+        db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "phu_luc.txt"
+    source.write_text(HUGE_TARGETS, encoding="utf-8")
+    assert main(["--db", str(db_path), "import", str(source), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert sum("không dùng được" in w for w in report["warnings"]) == 4, report["warnings"]
+    with sqlite3.connect(db_path) as con:
+        codes = [c for (c,) in con.execute("SELECT code FROM plan_warnings")]
+        assert codes.count("unmeasurable_target") == 4, codes
+        stored = con.execute("SELECT items.number, targets.value FROM targets JOIN items ON items.id = targets.item_id"
+                             ).fetchall()
+    assert [n for n, _v in stored] == ["1.5"], stored
+    # what refused the whole database when such a target was stored
+    for args in (["progress", "--json"], ["export-xlsx", "--plan", "1", str(tmp_path / "a.xlsx")],
+                 ["export-pdf", "--plan", "1", str(tmp_path / "a.pdf")]):
+        assert main(["--db", str(db_path), *args]) == 0, args
+    assert (tmp_path / "a.xlsx").stat().st_size > 0 and (tmp_path / "a.pdf").stat().st_size > 0

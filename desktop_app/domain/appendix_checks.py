@@ -12,6 +12,7 @@ from desktop_app.domain.appendix import (
 )
 from desktop_app.domain.deadlines import Deadline
 from desktop_app.domain.numbering import number_kind
+from desktop_app.domain.targets import measurable_targets, target_refusal
 from desktop_app.domain.text import canonical_spelling, search_key, unit_key
 
 _NO_DEADLINE = Deadline("", "other", None)
@@ -124,7 +125,14 @@ def _items(parsed: ParsedAppendix) -> Indexed:
             warnings.append((index, ImportWarning(
                 "unreadable_deadline", f"{_where(item)}: {text}; chỉ lưu nguyên văn, không tính quá hạn.",
                 item.line, item.number)))
-        if item.kind == "indicator" and not item.targets:
+        for target in item.targets:
+            refusal = target_refusal(target.value, target.unit_kind)
+            if refusal is not None:
+                warnings.append((index, ImportWarning(
+                    "unmeasurable_target", f"{_where(item)}: mục tiêu «{target.raw[:80]}» không dùng được "
+                                           f"({refusal.render('vi').rstrip('.')}); chỉ giữ nguyên văn trong nội dung, "
+                                           "không dùng để đánh giá.", item.line, item.number)))
+        if item.kind == "indicator" and not measurable_targets(item.targets):
             warnings.append((index, ImportWarning(
                 "no_target", f"{_where(item)}: chỉ tiêu không có giá trị mục tiêu đo được.",
                 item.line, item.number)))

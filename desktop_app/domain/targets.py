@@ -6,6 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from desktop_app.messages import Message
 
 
 class TargetOp(StrEnum):
@@ -29,6 +33,29 @@ class UnitKind(StrEnum):
 
 OPS: tuple[str, ...] = tuple(o.value for o in TargetOp)
 UNIT_KINDS: tuple[str, ...] = tuple(k.value for k in UnitKind)
+
+
+def target_refusal(value: Decimal, unit_kind: str) -> Message | None:
+    """Why value cannot be a target's value (the bounds of a reported value: finite, below 10**12, at most 6
+    decimals; not negative; 0–100 for a percentage), None when it can: one rule for the item form, the
+    appendix import and whatever else makes targets."""
+    from desktop_app.domain.progress import FIELD_VALUE, ProgressRuleError, check_number
+    from desktop_app.messages import Message
+
+    try:
+        check_number(value, FIELD_VALUE)
+    except ProgressRuleError as exc:
+        return exc.coded
+    if value < 0:
+        return Message("item.target_negative")
+    if unit_kind == UnitKind.PERCENT and value > 100:
+        return Message("progress.value_over_100")
+    return None
+
+
+def measurable_targets(targets: list[Target]) -> list[Target]:
+    """The targets whose values obey target_refusal's rule (the others are kept only as the text they are in)."""
+    return [t for t in targets if target_refusal(t.value, t.unit_kind) is None]
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,7 @@ from db.summary import refresh_items
 from desktop_app.domain.appendix import KINDS
 from desktop_app.domain.deadlines import DeadlineKind, parse_deadline
 from desktop_app.domain.numbering import normalise_number
-from desktop_app.domain.progress import FIELD_VALUE, ProgressRuleError, check_number
-from desktop_app.domain.targets import OPS, UNIT_KINDS
+from desktop_app.domain.targets import OPS, UNIT_KINDS, target_refusal
 from desktop_app.domain.text import clean, clean_lines, split_units, unit_key
 from desktop_app.errors import InvalidValue, NotFound
 from desktop_app.services.permissions import require_admin
@@ -102,14 +101,9 @@ def check_target(target: TargetValue) -> None:
         raise InvalidValue("item.bad_operator", op=target.op)
     if target.unit_kind not in UNIT_KINDS:
         raise InvalidValue("item.bad_unit_kind", unit_kind=target.unit_kind)
-    try:
-        check_number(target.value, FIELD_VALUE)  # the bounds of a reported value: below 10**12, 6 decimals
-    except ProgressRuleError as exc:
-        raise InvalidValue(exc.coded) from None
-    if target.value < 0:
-        raise InvalidValue("item.target_negative")
-    if target.unit_kind == "percent" and target.value > 100:
-        raise InvalidValue("progress.value_over_100")
+    refusal = target_refusal(target.value, target.unit_kind)
+    if refusal is not None:
+        raise InvalidValue(refusal)
     if target.unit_kind == "count" and not (target.unit or "").strip():
         raise InvalidValue("item.count_noun_missing")
 

@@ -30,6 +30,7 @@ from db.queries.common import (
 from db.summary import is_sub_letter, item_fields
 from desktop_app.domain.appendix import ImportWarning, ParsedAppendix
 from desktop_app.domain.appendix_checks import unit_merge_warnings
+from desktop_app.domain.targets import measurable_targets
 from desktop_app.domain.text import unit_key
 from desktop_app.errors import DuplicateImport, FileRefused, InvalidValue
 from desktop_app.io.appendix.raw import RawDocument
@@ -154,7 +155,7 @@ def _write(db: Database, parsed: ParsedAppendix, sha256: str, *, remember: bool 
             targets.extend(
                 {"item_id": item_id, "order": i, "op": t.op, "value": t.value, "unit_kind": t.unit_kind,
                  "unit": t.unit, "subject": t.subject, "raw": t.raw}
-                for i, t in enumerate(p.targets)
+                for i, t in enumerate(measurable_targets(p.targets))  # the others were warned about
             )
             for role, names in (("monitoring", p.monitoring), ("implementing", p.implementing),
                                 ("coordinating", p.coordinating)):
