@@ -10,7 +10,10 @@ from typing import Any
 from db.engine import Database
 from db.exchange.schema import REFERENCES, SYNCED
 from desktop_app.services.exchange import ImportOutcome, export_package, import_package
+from desktop_app.services.exchange_merge import FOREIGN
 from desktop_app.services.progress import item_by_number, record_progress
+
+__all__ = ["FOREIGN", "content", "send"]
 
 
 def content(db: Database, tables: tuple[str, ...] = tuple(SYNCED)) -> dict[str, dict[str, tuple[Any, ...]]]:

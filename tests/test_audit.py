@@ -145,7 +145,7 @@ def test_the_audit_travels_in_packages_once(tmp_path: Path) -> None:
         # B's own edit goes back to A with B's officer
         b_item = item_by_number(b, plan_id=1, number="2.1")
         record_progress(b, item_id=b_item, period="2026-Q1", value=Decimal(55))
-        send(b, a, tmp_path, "ve_a.cdsx")
+        send(b, a, tmp_path, "ve_a.cdsx", prefer="theirs")  # a change of A's report: A's officer takes it
         from_b = [e for e in audit_entries(a, who="Cán bộ huyện B") if e.action == "Sửa"]
         assert any(("Giá trị", "40", "55") in [(c.field, c.old, c.new) for c in e.changes] for e in from_b)
         here = [e for e in audit_entries(a, who="Cán bộ xã A") if e.action == "Sửa" and e.record_kind == "Kết quả"]

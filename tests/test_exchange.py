@@ -22,7 +22,7 @@ from desktop_app.services.importing import import_file
 from desktop_app.services.progress import item_by_number, record_progress
 from desktop_app.services.structure import delete_item
 from tests.conftest import NAM_HONG, new_database
-from tests.exchange_helpers import content, send
+from tests.exchange_helpers import FOREIGN, content, send
 
 
 @pytest.fixture
@@ -82,7 +82,8 @@ def test_the_same_field_changed_on_both_sides_is_a_conflict_and_both_values_stay
     assert con.execute("SELECT text FROM items WHERE id = ?", (_item(b, "2.3"),)).fetchone()[0] == "Văn bản sửa ở đơn vị"
     kept = [row[0] for row in con.execute("SELECT content FROM record_history WHERE reason = 'not_chosen'")]
     assert any("Văn bản sửa ở xã" in k for k in kept)  # the value not chosen is kept and can be restored
-    send(b, a, tmp_path, "b_to_a.cdsx")
+    back = send(b, a, tmp_path, "b_to_a.cdsx", prefer="theirs")  # B's choice on A's record: A's officer decides
+    assert [(c.conflicts[0].field, c.detail) for c in back.changes if c.conflicts] == [("text", FOREIGN)]
     assert content(a) == content(b)
 
 
@@ -107,8 +108,9 @@ def test_different_fields_changed_on_both_sides_merge_without_conflict(pair, tmp
     _edit(b, "3.1", note="Ghi chú ở đơn vị")
     to_b = send(a, b, tmp_path, "a_to_b.cdsx")
     assert to_b.counts["conflict"] == 0
-    to_a = send(b, a, tmp_path, "b_to_a.cdsx")
-    assert to_a.counts["conflict"] == 0
+    to_a = send(b, a, tmp_path, "b_to_a.cdsx", prefer="theirs")
+    # B's change to A's record is A's officer's to take, and only the field B changed is asked
+    assert [[f.field for f in c.conflicts] for c in to_a.changes if c.conflicts] == [["note"]]
     for db in (a, b):
         con = sqlite3.connect(db.path)
         assert con.execute("SELECT text, note FROM items WHERE id = ?", (_item(db, "3.1"),)).fetchone() == (
@@ -262,7 +264,7 @@ def test_a_target_edited_on_both_sides_stays_one_target(pair, tmp_path: Path) ->
         editing.update_item(db, new=detail.__class__(**{**detail.__dict__, "targets": (target,)}))
     outcome = send(a, b, tmp_path, "a_to_b.cdsx")
     assert [c.conflicts[0].field for c in outcome.changes if c.conflicts] == ["value"]
-    send(b, a, tmp_path, "b_to_a.cdsx")
+    send(b, a, tmp_path, "b_to_a.cdsx", prefer="theirs")
     for db in (a, b):
         con = sqlite3.connect(db.path)
         assert con.execute("SELECT value FROM targets WHERE item_id = ?", (_item(db, "2.2"),)).fetchall() == [("80",)]

@@ -1,7 +1,7 @@
 """Issue #15 item 9: senders' names are compared as they look (NFKC, Cyrillic and Greek look-alikes folded) and
 names that hide characters or mix scripts are refused; each trusted sender may change only the records it
-created (or that were made here) and the progress reports of its own units: anything else from it is a
-conflict for the officer, nothing overwritten without the officer's choice."""
+created and the progress reports of its own units: anything else from it (a record made here, or first received
+from another office) is a conflict for the officer, nothing overwritten without the officer's choice."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from desktop_app.errors import InvalidValue
 from desktop_app.io.exchange.package import PackageRefused
 from desktop_app.services import editing
 from desktop_app.services.exchange import export_package, import_package
-from desktop_app.services.exchange_merge import DELETION
+from desktop_app.services.exchange_merge import DELETION, FOREIGN
 from desktop_app.services.identity import set_installation_name, trusted_senders
 from desktop_app.services.importing import import_file
 from desktop_app.services.progress import item_by_number, record_progress
@@ -177,6 +177,22 @@ def _b_plan(b: Database, number: str) -> int:
     plan = _one(b, "SELECT id FROM plans WHERE plan_number = ?", number)
     assert isinstance(plan, int)
     return plan
+
+
+def test_a_sender_changing_records_made_here_gives_conflicts_and_overwrites_nothing(
+        offices, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    _here, a, b, plan = offices
+    number = _plan_number(a, plan)
+    _edit(b, "2.3", number, text="Sửa bởi Minh Tân")  # A's item, made at A: B is not its owner
+    record_progress(b, item_id=item_by_number(b, plan_id=_b_plan(b, number), number="2.1"), period="2026-Q1",
+                    value=Decimal(99))  # A's report for one of A's units
+    before = content(a)
+    outcome = send(b, a, tmp_path, "b_to_a.cdsx")
+    assert {c.table for c in outcome.conflicts} >= {"items", "progress_reports"}
+    assert {c.detail for c in outcome.conflicts} == {FOREIGN}
+    after = content(a)
+    assert {t: {u: after[t][u] for u in rows} for t, rows in before.items()} == before  # nothing overwritten
+    assert any(len(after[t]) > len(before[t]) for t in before)  # B's own records (its plan) arrive as before
 
 
 def test_the_officer_may_take_the_other_offices_change_field_by_field(offices, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

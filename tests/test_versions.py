@@ -26,7 +26,7 @@ from desktop_app.services.versions import (
     restore_version,
 )
 from tests.conftest import NAM_HONG, new_database
-from tests.exchange_helpers import content, send
+from tests.exchange_helpers import FOREIGN, content, send
 
 
 @pytest.fixture
@@ -123,8 +123,8 @@ def test_a_restored_version_goes_out_in_the_next_package_and_is_taken_there(pair
     assert (replaced.fields[0].current, replaced.fields[0].kept) == ("Ghi chú mới của xã", "—")
     restore_version(b, history_id=replaced.id)
     assert _one(b, "SELECT note FROM items WHERE number = '1.1'")[0] == ""
-    back = send(b, a, tmp_path, "b_to_a.cdsx")
-    assert back.counts["conflict"] == 0
+    back = send(b, a, tmp_path, "b_to_a.cdsx", prefer="theirs")  # A's records: A's officer takes B's changes
+    assert {c.detail for c in back.changes if c.conflicts} == {FOREIGN}
     assert _one(a, "SELECT note FROM items WHERE number = '1.1'")[0] == ""  # the restore was taken there
     assert _one(a, "SELECT note FROM items WHERE number = '1.2'")[0] == "Ghi chú của đơn vị"
     assert content(a) == content(b)
@@ -188,11 +188,11 @@ def test_the_cli_lists_and_restores(pair, tmp_path: Path, capsys: pytest.Capture
 def test_a_version_restored_after_its_conflict_went_back_reaches_the_other_side(pair, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     a, b = pair
     kept = _conflict(a, b, tmp_path)  # B keeps its text, A's is kept aside
-    assert send(b, a, tmp_path, "b_to_a.cdsx").counts["updated"] >= 1  # A takes B's text
+    assert send(b, a, tmp_path, "b_to_a.cdsx", prefer="theirs").counts["conflict"] == 1  # A takes B's text
     assert _one(a, "SELECT text FROM items WHERE number = '2.3'")[0] == "Văn bản sửa ở đơn vị"
     restore_version(b, history_id=kept.id)  # B changes its mind: A's text after all
-    outcome = send(b, a, tmp_path, "b_to_a_2.cdsx", to="xa")
-    assert outcome.counts["conflict"] == 0
+    outcome = send(b, a, tmp_path, "b_to_a_2.cdsx", to="xa", prefer="theirs")
+    assert outcome.counts["conflict"] == 1
     assert _one(a, "SELECT text FROM items WHERE number = '2.3'")[0] == "Văn bản sửa ở xã"
     assert content(a) == content(b)
 

@@ -194,20 +194,27 @@ class Merger:
         return self._own_units
 
     def in_scope(self, table: str, owner: str | None, *contents: Mapping[str, Any]) -> bool:
-        """Whether the sender may change a record here: one made here (owner None), one it sent first, or a
-        progress report of one of its own units (the units it sent first), before and after the change."""
-        if self.sender is None or owner is None or owner == self.sender:
+        """Whether the sender may change a record here: one it sent first, or a progress report of one of its own
+        units (the units it sent first), before and after the change. A record made here (owner None) or first
+        received from another office is not its to change: the change is a conflict for the officer."""
+        if self.sender is None or owner == self.sender:
             return True
         return table == "progress_reports" and all(c.get("unit_id") in self._units() for c in contents)
 
-    def _foreign(self, table: str, their: list[Any], content: dict[str, Any], ours: LocalRow) -> None:
-        """A change by the sender to another office's record: every field it changes is a conflict, taken only
-        when the officer chose theirs for it (prefer, or choices for the record and field)."""
+    def _foreign(self, table: str, their: list[Any], content: dict[str, Any], ours: LocalRow,
+                 decision: merge.Decision) -> None:
+        """A change by the sender to a record it does not own: every field its change would change here is a
+        conflict, taken only when the officer chose theirs for it (prefer, or choices for the record and field);
+        a field changed only here is not shown."""
         columns = SYNCED[table]
-        fields = tuple(f for f in columns if content.get(f) != ours.content.get(f))
+        changing = set(decision.changed) | set(decision.conflicts)
+        fields = tuple(f for f in columns if f in changing and content.get(f) != ours.content.get(f))
+        if not fields:  # what it changed is what we hold already
+            self._note(table, their, UNCHANGED, "bản ở đây mới hơn")
+            return
         taken = tuple(f for f in fields if self.choices.get((their[0], f), self.prefer) == THEIRS)
         conflicts = tuple(Conflict(f, ours.content.get(f), content.get(f)) for f in fields)
-        detail = "bản ghi của đơn vị khác: chỉ thay khi cán bộ chọn"
+        detail = FOREIGN
         if len(taken) < len(fields):  # their version, as sent, can be restored from the history
             rows_db.add_history(self.session, [(table, ours.uuid, their[1], content, "not_chosen", self.source)])
         if taken:
@@ -243,7 +250,7 @@ class Merger:
             Side(their[1], their[2], content, their[3]),
             fields=columns, base_content=base_content, known_revs=frozenset(seen))
         if decision.kind not in (UNCHANGED, OURS) and not self.in_scope(table, owner, ours.content, content):
-            self._foreign(table, their, content, ours)
+            self._foreign(table, their, content, ours, decision)
             return
         if decision.kind == UNCHANGED:
             if ours.rev != their[1] or ours.base != ours.rev:
@@ -364,6 +371,8 @@ class Merger:
         rows_db.add_tombstones(self.session, fresh)
 
 
+FOREIGN = "bản ghi của đơn vị khác: chỉ thay khi cán bộ chọn"
+"""The detail of a change by the sender to a record it does not own (made here or by another office)."""
 DELETION = "(xoá)"
 """The field of a conflict over a deletion: "theirs" deletes another office's record the sender deleted."""
 ID_KEY = "_id"
