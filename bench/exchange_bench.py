@@ -39,10 +39,14 @@ def _rev() -> str:
     return uuid.uuid4().hex
 
 
+BLANK = {"issuer", "explanation", "unit_of_measure", "target_text", "output", "budget", "document_number"}
+"""Text columns a package carries as "" when the office left them empty (added by migration 0008)."""
+
+
 def _row(table: str, values: dict) -> list:
     rev = _rev()
     return [values.pop("uuid", str(uuid.uuid4())), rev, rev, "2026-11-20 08:00:00.000000",
-            *(values.get(c) for c in SYNCED[table])]
+            *(values.get(c, "" if c in BLANK else None) for c in SYNCED[table])]
 
 
 def commune_tables(number: int) -> dict[str, list[list]]:
