@@ -33,7 +33,7 @@ def test_migrated_schema_equals_the_orm(db: Database) -> None:
 
 def test_schema_comes_from_the_alembic_revisions(db_path: Path, db: Database) -> None:
     con = sqlite3.connect(db_path)
-    assert con.execute("SELECT version_num FROM alembic_version").fetchall() == [("0010",)]
+    assert con.execute("SELECT version_num FROM alembic_version").fetchall() == [("0011",)]
     tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     assert {"plans", "sections", "groups", "items", "targets", "deadlines", "units", "unit_aliases",
             "assignments", "periods", "progress_reports", "settings"} <= tables

@@ -283,3 +283,50 @@ def test_a_trusted_sender_renamed_to_look_like_another_is_refused(offices, tmp_p
         import_package(here, path=path)
     assert refused.value.code == "identity.name_lookalike"
     assert _unchanged(here) == before
+
+
+def test_records_received_before_their_owners_were_kept_get_them_from_the_change_log(
+        offices, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Migration 0011: a database that received packages before revision 0010 kept no owners; read back from the
+    change log, each sender's own records are its own again, and a later change it sends is no conflict."""
+    here, a, b, plan = offices
+    kept = _origins(here)
+    con = sqlite3.connect(here.path)
+    con.execute("DELETE FROM record_origins")  # as revision 0010 found it: packages received, no owners
+    con.commit()
+    con.close()
+    _down_and_up(here.path, "0010")
+    found = _origins(here)
+    assert found.items() <= kept.items()  # never a wrong owner
+    tables = ("plans", "sections", "groups", "items", "targets", "deadlines", "assignments", "periods",
+              "progress_reports")
+    records = {u for t in tables for u in content(here, (t,))[t]}
+    assert records and {u for u in kept if u in records} == {u for u in found if u in records}
+    record_progress(b, item_id=item_by_number(b, plan_id=_b_plan(b, _plan_number(b, 1)), number="2.1"),
+                    period="2026-Q2", value=Decimal(12))
+    _edit(b, "2.2", _plan_number(b, 1), note="Minh Tân ghi chú")  # B's own plan's item
+    assert send(b, here, tmp_path, "b_after.cdsx").counts["conflict"] == 0
+
+
+def _origins(db: Database) -> dict[str, str]:
+    con = sqlite3.connect(db.path)
+    try:
+        return dict(con.execute("SELECT uuid, installation_id FROM record_origins"))
+    finally:
+        con.close()
+
+
+def _down_and_up(path: Path, revision: str) -> None:
+    from alembic import command
+
+    from db.engine import _alembic_config, _migration_engine
+
+    cfg = _alembic_config()
+    engine = _migration_engine(path)
+    try:
+        with engine.connect() as conn, conn.begin():
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, revision)
+            command.upgrade(cfg, "head")
+    finally:
+        engine.dispose()
